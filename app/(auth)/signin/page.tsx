@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { currentUser } from '@/db/queries/session';
+import { safeCallbackPath } from '@/lib/validation/auth';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const raw = (await searchParams).callbackUrl;
+  const callbackUrl = safeCallbackPath(typeof raw === 'string' ? toPath(raw) : undefined);
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <div className="card">
+      <h1>Welcome back</h1>
+      <p className="muted">Sign in to pick up today&apos;s reviews.</p>
+      <SignInForm callbackUrl={callbackUrl} />
+      <p className="auth-foot small">
+        New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Auth.js passes an absolute URL; keep only the same-site path part. */
+function toPath(raw: string): string | undefined {
+  try {
+    const url = new URL(raw, 'http://local');
+    return url.host === 'local' || raw.startsWith('http') ? `${url.pathname}${url.search}` : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,7 @@
+import { AppShell } from '@/components/app-shell';
+import { requireUser } from '@/db/queries/session';
+
+export default async function StudyLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return <AppShell user={user}>{children}</AppShell>;
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { ChangePasswordForm } from '@/components/settings/change-password-form';
+import { requireUser } from '@/db/queries/session';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Settings</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {user.name} · {user.email}
+          </p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="password-heading" style={{ maxWidth: 520 }}>
+        <h2 id="password-heading">Password</h2>
+        <ChangePasswordForm />
+      </section>
+    </>
+  );
+}

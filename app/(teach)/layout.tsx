@@ -1,0 +1,7 @@
+import { AppShell } from '@/components/app-shell';
+import { requireRole } from '@/db/queries/session';
+
+export default async function TeachLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireRole('instructor');
+  return <AppShell user={user}>{children}</AppShell>;
+}

@@ -1,0 +1,74 @@
+/**
+ * The one wrapper every server action goes through: it checks the session (and role),
+ * validates the input with zod, and returns a typed result instead of throwing at the user.
+ */
+import 'server-only';
+import type { z } from 'zod';
+import { currentUser, type SessionUser } from '@/db/queries/session';
+import type { Role } from '@/db/schema';
+
+export type FieldErrors = Record<string, string[] | undefined>;
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: FieldErrors };
+
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    public readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+  }
+}
+
+/** FormData → plain object; repeated keys become arrays. */
+export function formDataToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const existing = out[key];
+    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+interface Options {
+  role?: Role;
+}
+
+/**
+ * @example
+ * export const renameClass = authedAction(z.object({ id: z.coerce.number(), name: z.string() }),
+ *   async (input, user) => renameClassFor(user, input), { role: 'instructor' });
+ */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, user: SessionUser) => Promise<T> | T,
+  options: Options = {},
+) {
+  return async (_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
+    if (options.role && user.role !== options.role) return { ok: false, error: 'You are not allowed to do that.' };
+    const parsed = schema.safeParse(formDataToObject(raw));
+    if (!parsed.success) {
+      return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      throw error;
+    }
+  };
+}

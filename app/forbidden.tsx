@@ -1,0 +1,16 @@
+import Link from 'next/link';
+
+export default function Forbidden() {
+  return (
+    <main className="auth-wrap">
+      <div className="card empty auth-card" data-testid="forbidden">
+        <p className="badge">403</p>
+        <h1>Not for this account</h1>
+        <p className="muted">This area is for instructors. If you teach a class, ask an administrator to give your account the instructor role.</p>
+        <Link className="btn btn-primary" href="/today">
+          Back to Today
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+'use client';
+import { useActionState } from 'react';
+import { signInAction, type AuthFormState } from '@/app/(auth)/actions';
+import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signInAction, {});
+  const errors = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
+  return (
+    <form action={action} className="form" noValidate>
+      <FormAlert error={state.result && !state.result.ok ? state.result.error : undefined} />
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <Field name="email" label="Email" type="email" autoComplete="email" inputMode="email" required defaultValue={state.values?.email} errors={errors?.email} />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" required errors={errors?.password} />
+      <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+    </form>
+  );
+}

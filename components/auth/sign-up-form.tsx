@@ -1,0 +1,37 @@
+'use client';
+import { useActionState, useEffect, useRef } from 'react';
+import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
+import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { PASSWORD_MIN } from '@/lib/validation/auth';
+
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
+  // The browser knows the student's time zone; "today" in reviews follows it.
+  const timeZone = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (timeZone.current) timeZone.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }, []);
+  const errors = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
+  return (
+    <form action={action} className="form" noValidate>
+      <FormAlert error={state.result && !state.result.ok ? state.result.error : undefined} />
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <input ref={timeZone} type="hidden" name="timeZone" defaultValue="" />
+      <Field name="name" label="Your name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name} errors={errors?.name} />
+      <Field name="email" label="Email" type="email" autoComplete="email" inputMode="email" required defaultValue={state.values?.email} errors={errors?.email} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        hint={`At least ${PASSWORD_MIN} characters. A short sentence is easy to remember.`}
+        errors={errors?.password}
+      />
+      <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+    </form>
+  );
+}

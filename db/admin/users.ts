@@ -1,0 +1,54 @@
+/**
+ * Account administration shared by the sign-up action, `npm run user` and the demo seed.
+ * Takes the db as a parameter so scripts and tests can use it without the app's client.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import type { Db } from '../connection';
+import { users, userSettings, type Role, type User } from '../schema';
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super('An account with this email already exists.');
+  }
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role?: Role;
+  timeZone?: string;
+}
+
+export async function createUser(db: Db, input: NewUser): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  const email = input.email.trim().toLowerCase();
+  // Hash first (async), then write user + settings in one synchronous transaction.
+  return db.transaction((tx) => {
+    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+    if (existing) throw new EmailTakenError();
+    const user = tx
+      .insert(users)
+      .values({ email, name: input.name.trim(), passwordHash, role: input.role ?? 'student' })
+      .returning()
+      .get();
+    tx.insert(userSettings)
+      .values({ userId: user.id, timeZone: input.timeZone ?? 'UTC' })
+      .run();
+    return user;
+  });
+}
+
+export function setRole(db: Db, email: string, role: Role): User | undefined {
+  return db
+    .update(users)
+    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .returning()
+    .get();
+}
+
+export function countUsers(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}

@@ -1,0 +1,23 @@
+/** The signed-in user's own account. */
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { users } from '@/db/schema';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import type { SessionUser } from './session';
+
+/**
+ * Replaces the user's password and revokes every session issued before (the version bump),
+ * including the current one: the caller signs the user in again with the new password.
+ * Returns false when the current password is wrong; nothing is written then.
+ */
+export async function changePassword(user: SessionUser, currentPassword: string, newPassword: string): Promise<boolean> {
+  const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return false;
+  const passwordHash = await hashPassword(newPassword);
+  db.update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, user.id))
+    .run();
+  return true;
+}

@@ -1,0 +1,270 @@
+/**
+ * The whole data model in one place: tables first, then inferred types.
+ * Times are stored as integer milliseconds since the epoch (UTC); SQL names are snake_case.
+ * The review log is the source of truth for memory state: card_states is a cache of replaying it.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['student', 'instructor'] }).notNull().default('student'),
+  // Bumped to revoke every session issued before (password change, sign out everywhere).
+  sessionVersion: integer('session_version').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const userSettings = sqliteTable('user_settings', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  desiredRetention: real('desired_retention').notNull().default(0.9),
+  newPerDay: integer('new_per_day').notNull().default(20),
+  reviewsPerDay: integer('reviews_per_day').notNull().default(200),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  rolloverHour: integer('rollover_hour').notNull().default(4),
+  passFail: integer('pass_fail', { mode: 'boolean' }).notNull().default(false),
+  maximumInterval: integer('maximum_interval').notNull().default(36500),
+  leechThreshold: integer('leech_threshold').notNull().default(8),
+  quizFeedback: text('quiz_feedback', { enum: ['immediate', 'end'] }).notNull().default('immediate'),
+  // Personal FSRS weights once optimised; null means the defaults.
+  fsrsWeights: text('fsrs_weights', { mode: 'json' }).$type<number[]>(),
+});
+
+/** Failed sign-ins per key ("email:…" or "ip:…") in a sliding window. */
+export const authThrottle = sqliteTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: integer('window_start').notNull(),
+  lockedUntil: integer('locked_until'),
+});
+
+export const decks = sqliteTable('decks', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  author: text('author'),
+  publisher: text('publisher'),
+  published: text('published'),
+  sourceUrl: text('source_url'),
+  description: text('description').notNull().default(''),
+  // null: a deck loaded from content/ that everyone can study; otherwise the instructor who wrote it.
+  ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  position: integer('position').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const sections = sqliteTable(
+  'sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes').notNull().default(''),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('sections_deck_key').on(t.deckId, t.key)],
+);
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    // Stable key from the content file: the item id, plus "::cN" for each cloze deletion.
+    key: text('key').notNull(),
+    itemId: text('item_id').notNull(),
+    type: text('type', { enum: ['basic', 'cloze', 'mcq', 'truefalse', 'typed', 'ordering'] }).notNull(),
+    position: integer('position').notNull(),
+    prompt: text('prompt').notNull(),
+    answer: text('answer').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    explanation: text('explanation'),
+    evidenceQuote: text('evidence_quote'),
+    evidenceRef: text('evidence_ref'),
+    tags: text('tags', { mode: 'json' }).notNull().$type<string[]>().default(sql`'[]'`),
+    skill: text('skill', { enum: ['recall', 'understanding'] }).notNull().default('recall'),
+    contentHash: text('content_hash').notNull(),
+    // Removed from the content file: hidden from new study, progress kept.
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('cards_deck_key').on(t.deckId, t.key), index('cards_deck_position').on(t.deckId, t.position)],
+);
+
+export const cardStates = sqliteTable(
+  'card_states',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    due: integer('due').notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    state: integer('state').notNull(),
+    lastReview: integer('last_review'),
+    suspended: integer('suspended', { mode: 'boolean' }).notNull().default(false),
+    leech: integer('leech', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.cardId] }), index('card_states_user_due').on(t.userId, t.due)],
+);
+
+export const reviewLogs = sqliteTable(
+  'review_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    // Generated by the client so a retried or duplicated submission records one review.
+    clientId: text('client_id').notNull(),
+    rating: integer('rating').notNull(),
+    reviewedAt: integer('reviewed_at').notNull(),
+    durationMs: integer('duration_ms').notNull().default(0),
+    stateBefore: integer('state_before').notNull(),
+    // Exact card_states row before this review (null for a new card), so undo is exact.
+    snapshotBefore: text('snapshot_before', { mode: 'json' }),
+    dueAfter: integer('due_after').notNull(),
+    stabilityAfter: real('stability_after').notNull(),
+    difficultyAfter: real('difficulty_after').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    source: text('source', { enum: ['review', 'quiz'] }).notNull().default('review'),
+    // Set by undo: the row stays (append-only history) but no longer counts.
+    undoneAt: integer('undone_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('review_logs_user_client').on(t.userId, t.clientId),
+    index('review_logs_user_time').on(t.userId, t.reviewedAt),
+    index('review_logs_user_card').on(t.userId, t.cardId, t.reviewedAt),
+    index('review_logs_card').on(t.cardId),
+  ],
+);
+
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    sectionKeys: text('section_keys', { mode: 'json' }).$type<string[]>(),
+    cardIds: text('card_ids', { mode: 'json' }).notNull().$type<number[]>(),
+    feedback: text('feedback', { enum: ['immediate', 'end'] }).notNull().default('immediate'),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    correctCount: integer('correct_count').notNull().default(0),
+    questionCount: integer('question_count').notNull(),
+  },
+  (t) => [index('quiz_attempts_user').on(t.userId, t.startedAt)],
+);
+
+export const quizAnswers = sqliteTable(
+  'quiz_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    response: text('response', { mode: 'json' }).notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    answeredAt: integer('answered_at').notNull(),
+    reviewLogId: integer('review_log_id').references(() => reviewLogs.id),
+  },
+  (t) => [uniqueIndex('quiz_answers_attempt_card').on(t.attemptId, t.cardId), index('quiz_answers_card').on(t.cardId)],
+);
+
+export const classes = sqliteTable(
+  'classes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    instructorId: integer('instructor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    joinCode: text('join_code').notNull().unique(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    archivedAt: integer('archived_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('classes_instructor').on(t.instructorId)],
+);
+
+export const enrollments = sqliteTable(
+  'enrollments',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('enrollments_user').on(t.userId)],
+);
+
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    // null: the whole deck.
+    sectionKeys: text('section_keys', { mode: 'json' }).$type<string[]>(),
+    dueAt: integer('due_at').notNull(),
+    goalQuizScore: real('goal_quiz_score'),
+    goalRecall: real('goal_recall'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assignments_class').on(t.classId)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Role = User['role'];
+export type UserSettings = typeof userSettings.$inferSelect;
+export type Deck = typeof decks.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type Card = typeof cards.$inferSelect;
+export type CardStateRow = typeof cardStates.$inferSelect;
+export type ReviewLog = typeof reviewLogs.$inferSelect;
+export type QuizAttempt = typeof quizAttempts.$inferSelect;
+export type Class = typeof classes.$inferSelect;
+export type Assignment = typeof assignments.$inferSelect;

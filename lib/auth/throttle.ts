@@ -1,0 +1,38 @@
+/**
+ * Sign-in throttling policy: how many failures a key (an account or an IP) may have in a window
+ * before it is locked, and for how long. Pure: the caller stores the counters.
+ */
+export interface ThrottleRecord {
+  failures: number;
+  windowStart: number;
+  lockedUntil: number | null;
+}
+
+export interface ThrottleLimits {
+  maxFailures: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+export const ACCOUNT_LIMITS: ThrottleLimits = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const IP_LIMITS: ThrottleLimits = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+/** Milliseconds left on a lock, or 0 when the key may try. */
+export function lockRemaining(record: ThrottleRecord | undefined, now: number): number {
+  if (!record?.lockedUntil) return 0;
+  return Math.max(0, record.lockedUntil - now);
+}
+
+/** The record after one more failure at `now`. */
+export function recordFailure(record: ThrottleRecord | undefined, now: number, limits: ThrottleLimits): ThrottleRecord {
+  const fresh = !record || now - record.windowStart > limits.windowMs;
+  const failures = fresh ? 1 : record.failures + 1;
+  const windowStart = fresh ? now : record.windowStart;
+  const lockedUntil = failures >= limits.maxFailures ? now + limits.lockMs : null;
+  return { failures, windowStart, lockedUntil };
+}
+
+export function lockMessage(remainingMs: number): string {
+  const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}

@@ -1,0 +1,36 @@
+/**
+ * Public API of the scheduler domain module (FSRS via ts-fsrs, study queue,
+ * undo snapshots, leech detection). Import from '@/lib/scheduler'.
+ */
+export * from './types';
+export { toFsrsCard, fromFsrsCard } from './fsrs-mapper';
+export { formatInterval } from './format-interval';
+export {
+  makeScheduler,
+  scheduleReview,
+  previewGrades,
+  retrievability,
+  replayLog,
+  type ReviewLogRecord,
+  type ScheduleResult,
+  type GradePreview,
+} from './scheduler';
+export {
+  buildQueue,
+  nextCard,
+  LEARN_AHEAD_MS,
+  DEFAULT_NEW_PER_DAY,
+  DEFAULT_REVIEWS_PER_DAY,
+  type QueueCard,
+  type QueueInput,
+  type StudyQueue,
+  type NextCard,
+} from './queue';
+export {
+  snapshotOf,
+  restoreSnapshot,
+  SNAPSHOT_VERSION,
+  type CardSnapshot,
+  type SerializedCardState,
+} from './undo';
+export { LEECH_LAPSES_DEFAULT, isLeech, becameLeech } from './leech';

@@ -1,0 +1,180 @@
+/**
+ * Anki-style study days.
+ *
+ * "Today" for a learner is not the UTC calendar day: it follows the learner's
+ * IANA time zone and a rollover hour (default 4 am, like Anki). A moment before
+ * the rollover hour (local wall-clock time) still belongs to the previous study
+ * day. Day keys are plain 'YYYY-MM-DD' strings. Only `Intl.DateTimeFormat` is
+ * used (no date libraries); every function is DST-correct, so a study day can
+ * last 23 or 25 hours.
+ */
+
+/** Default rollover hour (local time) at which a new study day begins. */
+export const DEFAULT_ROLLOVER_HOUR = 4;
+
+const DAY_MS = 86_400_000;
+const DAY_KEY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatterCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatterCache.set(timeZone, f);
+  }
+  return f;
+}
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Local wall-clock fields of an instant in a time zone. */
+function wallTime(epochMs: number, timeZone: string): WallTime {
+  const out: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (p.type in out) out[p.type as keyof WallTime] = Number(p.value);
+  }
+  if (out.hour === 24) out.hour = 0; // defensive: some engines print 24:00
+  return out;
+}
+
+/** Offset (ms) of the zone at an instant: local wall time read as UTC minus the instant. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const w = wallTime(epochMs, timeZone);
+  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+function assertRollover(rolloverHour: number): void {
+  if (!Number.isInteger(rolloverHour) || rolloverHour < 0 || rolloverHour > 23) {
+    throw new RangeError(`rolloverHour must be an integer 0–23, got ${rolloverHour}`);
+  }
+}
+
+function parseKey(key: string): [number, number, number] {
+  const m = DAY_KEY_RE.exec(key);
+  if (!m) throw new RangeError(`Invalid day key: ${key}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+    throw new RangeError(`Invalid day key: ${key}`);
+  }
+  return [y, mo, d];
+}
+
+function formatKey(epochMsUtcMidnight: number): string {
+  return new Date(epochMsUtcMidnight).toISOString().slice(0, 10);
+}
+
+/**
+ * True when `tz` is an IANA time zone name this runtime understands.
+ * @example isValidTimeZone('Europe/Berlin') // true
+ * @example isValidTimeZone('Mars/Olympus') // false
+ */
+export function isValidTimeZone(tz: string): boolean {
+  if (typeof tz !== 'string' || tz.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when `key` is a real calendar date in 'YYYY-MM-DD' form.
+ * @example isValidDayKey('2024-02-29') // true
+ */
+export function isValidDayKey(key: string): boolean {
+  try {
+    parseKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Shift a day key by `n` calendar days (n may be negative).
+ * @example addDays('2024-02-28', 2) // '2024-03-01'
+ */
+export function addDays(key: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`n must be an integer, got ${n}`);
+  const [y, m, d] = parseKey(key);
+  return formatKey(Date.UTC(y, m - 1, d) + n * DAY_MS);
+}
+
+/**
+ * Whole calendar days from `fromKey` to `toKey` (negative if toKey is earlier).
+ * @example daysBetween('2024-03-01', '2024-03-04') // 3
+ */
+export function daysBetween(fromKey: string, toKey: string): number {
+  const [y1, m1, d1] = parseKey(fromKey);
+  const [y2, m2, d2] = parseKey(toKey);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / DAY_MS);
+}
+
+/**
+ * The study day an instant belongs to, as 'YYYY-MM-DD'.
+ * @example studyDayKey(new Date('2024-06-15T22:29:00Z'), 'Asia/Kolkata', 4) // '2024-06-15' (03:59 local)
+ */
+export function studyDayKey(at: Date, timeZone: string, rolloverHour: number = DEFAULT_ROLLOVER_HOUR): string {
+  assertRollover(rolloverHour);
+  const w = wallTime(at.getTime(), timeZone);
+  const calendarKey = formatKey(Date.UTC(w.year, w.month - 1, w.day));
+  return w.hour < rolloverHour ? addDays(calendarKey, -1) : calendarKey;
+}
+
+/**
+ * The UTC instant at which study day `key` begins (its local rollover hour).
+ * If that wall time falls in a DST gap, the first instant after the gap is used;
+ * if it is ambiguous (clocks go back), the earlier instant is used.
+ * @example studyDayStart('2024-03-30', 'Europe/Berlin', 4) // 2024-03-30T03:00:00.000Z
+ */
+export function studyDayStart(key: string, timeZone: string, rolloverHour: number = DEFAULT_ROLLOVER_HOUR): Date {
+  assertRollover(rolloverHour);
+  const [y, m, d] = parseKey(key);
+  const wallAsUtc = Date.UTC(y, m - 1, d, rolloverHour);
+  const before = offsetAt(wallAsUtc - DAY_MS, timeZone);
+  const after = offsetAt(wallAsUtc + DAY_MS, timeZone);
+  const candidates = [wallAsUtc - before, wallAsUtc - after].filter(
+    (t) => t + offsetAt(t, timeZone) === wallAsUtc,
+  );
+  // Ambiguous → earliest valid; gap (none valid) → map with the pre-transition offset.
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : wallAsUtc - before);
+}
+
+/**
+ * Key and [start, end) UTC bounds of the study day containing `at`.
+ * @example
+ * studyDayBounds(new Date('2024-03-30T12:00:00Z'), 'Europe/Berlin', 4)
+ * // { key: '2024-03-30', start: 2024-03-30T03:00Z, end: 2024-03-31T02:00Z } — a 23 h day
+ */
+export function studyDayBounds(
+  at: Date,
+  timeZone: string,
+  rolloverHour: number = DEFAULT_ROLLOVER_HOUR,
+): { key: string; start: Date; end: Date } {
+  const key = studyDayKey(at, timeZone, rolloverHour);
+  return {
+    key,
+    start: studyDayStart(key, timeZone, rolloverHour),
+    end: studyDayStart(addDays(key, 1), timeZone, rolloverHour),
+  };
+}

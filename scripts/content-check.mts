@@ -1,0 +1,55 @@
+// `npm run content:check [deck-dir]`: validates every deck under content/ (or
+// just the given deck folder), prints a summary per deck and every problem as
+// `path/to/file.yaml: item-id: message`, and exits 1 if there is any error.
+// Source texts for quote checking come from $CONTENT_SOURCE_DIR, else
+// <repo>/../shared/source.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateAllDecks, validateDeckDir, type ContentIssue, type DeckValidation } from '../lib/content/validate';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const contentDir = path.join(repoRoot, 'content');
+const sourceDir = process.env.CONTENT_SOURCE_DIR
+  ? path.resolve(process.env.CONTENT_SOURCE_DIR)
+  : path.resolve(repoRoot, '..', 'shared', 'source');
+
+function display(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+function line(deckDir: string, issue: ContentIssue): string {
+  const file = `${display(deckDir)}/${issue.file}`;
+  return issue.itemId ? `${file}: ${issue.itemId}: ${issue.message}` : `${file}: ${issue.message}`;
+}
+
+function counts(rec: Record<string, number>): string {
+  return Object.entries(rec)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+}
+
+function summary(v: DeckValidation): string {
+  const s = v.stats;
+  const status = v.ok ? 'OK' : `${v.errors.length} error${v.errors.length === 1 ? '' : 's'}`;
+  return (
+    `${display(v.dir)}: ${status} — ${s.items} items, ${s.cards} cards, ${s.quizQuestions} quiz questions` +
+    ` | types: ${counts(s.byType)} | skills: ${counts(s.bySkill)} | sections: ${counts(s.bySection) || 'none'}`
+  );
+}
+
+const arg = process.argv[2];
+const results = arg ? [validateDeckDir(path.resolve(arg), { sourceDir })] : validateAllDecks(contentDir, { sourceDir });
+
+if (results.length === 0) console.log(`no decks found in ${display(contentDir)}`);
+let errorCount = 0;
+for (const v of results) {
+  console.log(summary(v));
+  for (const e of v.errors) console.log(line(v.dir, e));
+  for (const w of v.warnings) console.log(`warning: ${line(v.dir, w)}`);
+  errorCount += v.errors.length;
+}
+if (errorCount > 0) {
+  console.log(`\n${errorCount} error${errorCount === 1 ? '' : 's'}; fix them before publishing the deck.`);
+  process.exit(1);
+}

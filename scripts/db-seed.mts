@@ -1,0 +1,18 @@
+/** `npm run db:seed`: loads every deck under content/ (idempotent). */
+import path from 'node:path';
+import { applyMigrations, databasePath, openDatabase } from '../db/connection';
+import { ContentError, loadContentDir } from '../db/seed';
+
+const db = openDatabase();
+applyMigrations(db);
+try {
+  for (const r of loadContentDir(db, path.resolve('content'))) {
+    console.log(`${r.deckId}: ${r.inserted} new, ${r.updated} updated, ${r.retired} retired, ${r.unchanged} unchanged`);
+  }
+  console.log(`Content loaded into ${databasePath()}`);
+} catch (error) {
+  console.error(error instanceof ContentError ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  db.$client.close();
+}

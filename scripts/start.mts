@@ -1,0 +1,94 @@
+/**
+ * `npm start`: everything a fresh clone needs to run the app.
+ * Writes an AUTH_SECRET to .env.local if none is set, applies migrations, loads content/,
+ * creates demo accounts on an empty default database, builds if the build is missing or stale,
+ * then runs `next start` and prints the URL and the demo credentials.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { applyMigrations, databasePath, openDatabase } from '../db/connection';
+import { DEMO_ACCOUNTS, ensureDemoUsers } from '../db/demo';
+import { loadContentDir } from '../db/seed';
+
+const root = process.cwd();
+const port = process.env.PORT || '3000';
+const host = process.env.HOST || '0.0.0.0';
+const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+
+function ensureAuthSecret(): void {
+  const envFile = path.join(root, '.env.local');
+  const text = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';
+  const fromFile = /^AUTH_SECRET=(.+)$/m.exec(text)?.[1];
+  if (process.env.AUTH_SECRET || fromFile) {
+    process.env.AUTH_SECRET ||= fromFile;
+    return;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  appendFileSync(envFile, `${text && !text.endsWith('\n') ? '\n' : ''}AUTH_SECRET=${secret}\n`);
+  process.env.AUTH_SECRET = secret;
+  console.log('Generated AUTH_SECRET into .env.local');
+}
+
+const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'auth.ts', 'auth.config.ts', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+  if (builtAt > changedAt && process.env.FORCE_BUILD !== '1') return;
+  console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building (about 30 s)…');
+  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function prepareDatabase(): Promise<boolean> {
+  const db = openDatabase();
+  try {
+    applyMigrations(db);
+    for (const r of loadContentDir(db, path.join(root, 'content'))) {
+      console.log(`Deck ${r.deckId}: ${r.inserted} new, ${r.updated} updated, ${r.retired} retired, ${r.unchanged} unchanged cards`);
+    }
+    // Demo accounts only on the default database, never on one chosen with DATABASE_PATH.
+    const isDefault = !process.env.DATABASE_PATH || process.env.DEMO_USERS === '1';
+    return isDefault ? await ensureDemoUsers(db) : false;
+  } finally {
+    db.$client.close();
+  }
+}
+
+async function waitUntilHealthy(url: string): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+ensureAuthSecret();
+const createdDemo = await prepareDatabase();
+buildIfNeeded();
+
+const server = spawn(nextBin, ['start', '-p', port, '-H', host], { stdio: 'inherit', env: { ...process.env, AUTH_TRUST_HOST: 'true' } });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+const url = `http://localhost:${port}`;
+if (await waitUntilHealthy(url)) {
+  console.log(`\n  Ready: ${url}   (database: ${databasePath()})`);
+  console.log(createdDemo ? '  Demo accounts created:' : '  Demo accounts (if this database was created by npm start):');
+  for (const a of DEMO_ACCOUNTS) console.log(`    ${a.role.padEnd(10)} ${a.email}  /  ${a.password}`);
+  console.log('  Make an instructor: npm run user -- create --role instructor --email you@school.edu --name "Your Name"\n');
+}
