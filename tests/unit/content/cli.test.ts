@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, it, expect } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+function run(deckDir: string) {
+  const r = spawnSync('npx', ['tsx', 'scripts/content-check.mts', deckDir], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_SOURCE_DIR: 'tests/fixtures/source' },
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('content:check CLI', () => {
+  it('exits 1 and prints file and item id for a broken deck', { timeout: 30_000 }, () => {
+    const { status, out } = run('tests/fixtures/decks/duplicate-ids');
+    expect(status).toBe(1);
+    expect(out).toContain('tests/fixtures/decks/duplicate-ids/items/a.yaml: dup-item: duplicate item id');
+    expect(out).toContain('tests/fixtures/decks/duplicate-ids/items/b.yaml: dup-item: duplicate item id');
+  });
+
+  it('exits 0 on a valid deck and prints its summary', { timeout: 30_000 }, () => {
+    const { status, out } = run('tests/fixtures/decks/valid-mini');
+    expect(status).toBe(0);
+    expect(out).toMatch(/valid-mini: OK .*7 items, 8 cards, 4 quiz questions/);
+  });
+});
