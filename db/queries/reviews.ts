@@ -1,0 +1,190 @@
+/**
+ * Recording reviews: the one write path for a grade, from the review screen, a quiz answer or
+ * an offline batch. Each grade writes the review log row and the new card state in one
+ * transaction; the client-generated id makes a retried or duplicated grade count once.
+ * A grade older than the card's last review (another device, offline) is merged by replaying
+ * the card's whole log in time order, so the state always equals a replay of the log.
+ */
+import 'server-only';
+import { db } from '@/db';
+import { rowToState, stateToRow, type CardStateColumns } from '@/db/card-state-row';
+import { becameLeech, replayLog, restoreSnapshot, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
+import { canStudyCard } from './access';
+import type { StudySettings } from './settings';
+
+export type ReviewSource = 'review' | 'quiz';
+
+export interface ReviewInput {
+  cardId: number;
+  grade: Grade;
+  clientId: string;
+  reviewedAt: Date;
+  durationMs: number;
+  source: ReviewSource;
+}
+
+export type ReviewRejection = 'unknown_card' | 'future_time';
+
+export type ReviewOutcome =
+  | { ok: true; duplicate: boolean; logId: number; state: CardState; leech: boolean; suspended: boolean }
+  | { ok: false; reason: ReviewRejection; message: string };
+
+/** A grade may carry the device's clock; allow this much skew into the future. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+interface StateRow extends CardStateColumns {
+  suspended: number;
+  leech: number;
+}
+
+const stmts = {
+  existing: db.$client.prepare<{ userId: number; clientId: string }, { id: number; cardId: number }>(
+    'SELECT id, card_id AS cardId FROM review_logs WHERE user_id = @userId AND client_id = @clientId',
+  ),
+  state: db.$client.prepare<{ userId: number; cardId: number }, StateRow>(
+    `SELECT due, stability, difficulty, scheduled_days AS scheduledDays, learning_steps AS learningSteps, reps, lapses,
+            state, last_review AS lastReview, suspended, leech
+     FROM card_states WHERE user_id = @userId AND card_id = @cardId`,
+  ),
+  insertLog: db.$client.prepare(
+    `INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, duration_ms, state_before, snapshot_before,
+                              due_after, stability_after, difficulty_after, scheduled_days, source, created_at)
+     VALUES (@userId, @cardId, @clientId, @rating, @reviewedAt, @durationMs, @stateBefore, @snapshotBefore,
+             @dueAfter, @stabilityAfter, @difficultyAfter, @scheduledDays, @source, @createdAt)`,
+  ),
+  upsertState: db.$client.prepare(
+    `INSERT INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses,
+                              state, last_review, suspended, leech, updated_at)
+     VALUES (@userId, @cardId, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps, @lapses,
+             @state, @lastReview, @suspended, @leech, @updatedAt)
+     ON CONFLICT (user_id, card_id) DO UPDATE SET due = excluded.due, stability = excluded.stability,
+       difficulty = excluded.difficulty, scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
+       reps = excluded.reps, lapses = excluded.lapses, state = excluded.state, last_review = excluded.last_review,
+       suspended = excluded.suspended, leech = excluded.leech, updated_at = excluded.updated_at`,
+  ),
+  cardLog: db.$client.prepare<{ userId: number; cardId: number }, { rating: number; reviewedAt: number }>(
+    `SELECT rating, reviewed_at AS reviewedAt FROM review_logs
+     WHERE user_id = @userId AND card_id = @cardId AND undone_at IS NULL ORDER BY reviewed_at, id`,
+  ),
+};
+
+function cardHistory(userId: number, cardId: number) {
+  return stmts.cardLog.all({ userId, cardId }).map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.reviewedAt) }));
+}
+
+function currentState(userId: number, cardId: number): { state: CardState | null; suspended: boolean; leech: boolean } {
+  const row = stmts.state.get({ userId, cardId });
+  return row ? { state: rowToState(row), suspended: row.suspended === 1, leech: row.leech === 1 } : { state: null, suspended: false, leech: false };
+}
+
+/** Snapshot kept in the log so undo restores exactly this (flags included). */
+export interface StoredSnapshot {
+  v: 1;
+  card: ReturnType<typeof snapshotOf>['card'];
+  suspended: boolean;
+  leech: boolean;
+}
+
+/**
+ * Records one grade for `userId`. Synchronous on purpose: the whole check-and-write runs in
+ * one SQLite transaction, so two tabs grading the same card are serialised, never interleaved.
+ */
+export function recordReview(userId: number, input: ReviewInput, settings: StudySettings, serverNow: Date): ReviewOutcome {
+  if (input.reviewedAt.getTime() > serverNow.getTime() + CLOCK_SKEW_MS) {
+    return { ok: false, reason: 'future_time', message: 'The review time is in the future.' };
+  }
+  if (!canStudyCard(userId, input.cardId)) {
+    return { ok: false, reason: 'unknown_card', message: 'This card does not exist or is not yours to study.' };
+  }
+  return db.$client.transaction((): ReviewOutcome => {
+    const seen = stmts.existing.get({ userId, clientId: input.clientId });
+    if (seen) {
+      const now = currentState(userId, seen.cardId);
+      return { ok: true, duplicate: true, logId: seen.id, state: now.state as CardState, leech: now.leech, suspended: now.suspended };
+    }
+    const before = currentState(userId, input.cardId);
+    const inOrder = !before.state?.lastReview || before.state.lastReview.getTime() <= input.reviewedAt.getTime();
+    const history = inOrder ? [] : cardHistory(userId, input.cardId);
+    // Out of order: the state the card had at that moment is the replay of the reviews before it.
+    const stateAtTime = inOrder ? before.state : replayLog(history.filter((e) => e.reviewedAt <= input.reviewedAt), settings.scheduler);
+    const { next, log } = scheduleReview(stateAtTime, input.grade, input.reviewedAt, settings.scheduler);
+    const snapshot: StoredSnapshot = { ...snapshotOf(before.state), suspended: before.suspended, leech: before.leech };
+    const inserted = stmts.insertLog.run({
+      userId,
+      cardId: input.cardId,
+      clientId: input.clientId,
+      rating: input.grade,
+      reviewedAt: input.reviewedAt.getTime(),
+      durationMs: Math.max(0, Math.round(input.durationMs)),
+      stateBefore: log.stateBefore,
+      snapshotBefore: JSON.stringify(snapshot),
+      dueAfter: log.due.getTime(),
+      stabilityAfter: log.stability,
+      difficultyAfter: log.difficulty,
+      scheduledDays: log.scheduledDays,
+      source: input.source,
+      createdAt: serverNow.getTime(),
+    });
+
+    const state = inOrder ? next : (replayLog(cardHistory(userId, input.cardId), settings.scheduler) as CardState);
+    const lapsesBefore = before.state?.lapses ?? 0;
+    const newLeech = becameLeech(lapsesBefore, state.lapses, settings.leechThreshold);
+    const leech = before.leech || newLeech;
+    const suspended = before.suspended || newLeech;
+    stmts.upsertState.run({
+      userId,
+      cardId: input.cardId,
+      ...stateToRow(state),
+      suspended: suspended ? 1 : 0,
+      leech: leech ? 1 : 0,
+      updatedAt: serverNow.getTime(),
+    });
+    return { ok: true, duplicate: false, logId: Number(inserted.lastInsertRowid), state, leech, suspended };
+  })();
+}
+
+const undoStmts = {
+  log: db.$client.prepare<{ userId: number; clientId: string }, { id: number; cardId: number; snapshot: string | null; undoneAt: number | null }>(
+    `SELECT id, card_id AS cardId, snapshot_before AS snapshot, undone_at AS undoneAt
+     FROM review_logs WHERE user_id = @userId AND client_id = @clientId`,
+  ),
+  later: db.$client.prepare<{ userId: number; cardId: number; id: number }, { n: number }>(
+    `SELECT count(*) AS n FROM review_logs WHERE user_id = @userId AND card_id = @cardId AND id > @id AND undone_at IS NULL`,
+  ),
+  markUndone: db.$client.prepare('UPDATE review_logs SET undone_at = @at WHERE id = @id'),
+  deleteState: db.$client.prepare('DELETE FROM card_states WHERE user_id = @userId AND card_id = @cardId'),
+};
+
+export type UndoOutcome = { ok: true; cardId: number; state: CardState | null } | { ok: false; message: string };
+
+/**
+ * Undoes the review recorded with `clientId`: restores the exact pre-review state from its
+ * snapshot and marks the log row undone (history stays append-only). Only the card's latest
+ * review can be undone, as in Anki. Undoing twice is harmless.
+ */
+export function undoReview(userId: number, clientId: string, serverNow: Date): UndoOutcome {
+  return db.$client.transaction((): UndoOutcome => {
+    const log = undoStmts.log.get({ userId, clientId });
+    if (!log) return { ok: false, message: 'There is no such review to undo.' };
+    if (log.undoneAt !== null) return { ok: true, cardId: log.cardId, state: currentState(userId, log.cardId).state };
+    if ((undoStmts.later.get({ userId, cardId: log.cardId, id: log.id })?.n ?? 0) > 0) {
+      return { ok: false, message: 'This card has been reviewed again since; only the latest review can be undone.' };
+    }
+    const snapshot = JSON.parse(log.snapshot ?? 'null') as StoredSnapshot | null;
+    const restored = snapshot ? restoreSnapshot(snapshot) : null;
+    if (restored) {
+      stmts.upsertState.run({
+        userId,
+        cardId: log.cardId,
+        ...stateToRow(restored),
+        suspended: snapshot?.suspended ? 1 : 0,
+        leech: snapshot?.leech ? 1 : 0,
+        updatedAt: serverNow.getTime(),
+      });
+    } else {
+      undoStmts.deleteState.run({ userId, cardId: log.cardId });
+    }
+    undoStmts.markUndone.run({ at: serverNow.getTime(), id: log.id });
+    return { ok: true, cardId: log.cardId, state: restored };
+  })();
+}
