@@ -5,8 +5,9 @@
 import 'server-only';
 import { db } from '@/db';
 import { rowToState, type CardStateColumns } from '@/db/card-state-row';
-import { buildQueue, snapshotOf, type QueueCard, type SerializedCardState, type StudyQueue } from '@/lib/scheduler';
+import { buildQueue, snapshotOf, type QueueCard, type StudyQueue } from '@/lib/scheduler';
 import type { CardPayload } from '@/lib/content/cards';
+import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
 import { studyDayBounds } from '@/lib/time/study-day';
 import { DECK_VISIBLE_SQL } from './access';
 import { studySettingsFor, type StudySettings } from './settings';
@@ -86,19 +87,7 @@ export function deckQueueFor(userId: number, deckId: string, now: Date, settings
   return { queue, settings, day, doneToday };
 }
 
-export interface SessionCard {
-  id: number;
-  itemId: string;
-  type: CardPayload['type'];
-  payload: CardPayload;
-  explanation: string | null;
-  evidenceQuote: string | null;
-  evidenceRef: string | null;
-  sectionKey: string;
-  sectionTitle: string;
-  state: SerializedCardState | null;
-  kind: 'learning' | 'review' | 'new';
-}
+export type SessionCard = ReviewCard;
 
 interface ContentRow {
   id: number;
@@ -118,13 +107,7 @@ const contentRows = db.$client.prepare<{ deckId: string }, ContentRow>(`
   FROM cards c JOIN sections sec ON sec.id = c.section_id WHERE c.deck_id = @deckId
 `);
 
-export interface StudySession {
-  deck: { id: string; title: string };
-  cards: SessionCard[];
-  settings: Pick<StudySettings, 'scheduler' | 'passFail'>;
-  dayEnd: number;
-  counts: StudyQueue['counts'];
-}
+export type StudySession = ReviewSessionData;
 
 const deckTitle = db.$client.prepare<{ deckId: string }, { id: string; title: string }>('SELECT id, title FROM decks WHERE id = @deckId');
 

@@ -134,3 +134,20 @@ describe('recording reviews on a real SQLite file', () => {
     expect(logCount(other.id)).toBe(0);
   });
 });
+
+describe('two tabs grading the same card at the same moment', () => {
+  it('records both and leaves the state equal to a replay of the log', async () => {
+    loadRealDeck();
+    const user = await makeUser();
+    const settings = studySettingsFor(user.id);
+    const card = cardIds()[5] as number;
+    recordReview(user.id, { cardId: card, grade: 3, clientId: 'tab-a', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    recordReview(user.id, { cardId: card, grade: 1, clientId: 'tab-b', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    const replayed = replayLog(logOf(user.id, card), settings.scheduler);
+    const row = stateRow(user.id, card);
+    expect(logCount(user.id, card)).toBe(2);
+    expect(row?.reps).toBe(2);
+    expect(row?.due).toBe(replayed?.due.getTime());
+    expect(row?.state).toBe(replayed?.state);
+  });
+});

@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { deckSummariesForUser } from '@/db/queries/decks';
 import { requireUser } from '@/db/queries/session';
+import { deckQueueFor } from '@/db/queries/study';
+import { studySettingsFor } from '@/db/queries/settings';
 import { now } from '@/lib/clock';
 
 export const metadata: Metadata = { title: 'Today' };
 
 export default async function TodayPage() {
   const user = await requireUser();
-  const decks = deckSummariesForUser(user, now());
+  const at = now();
+  const settings = studySettingsFor(user.id);
+  const decks = deckSummariesForUser(user, at).map((deck) => ({ deck, queue: deckQueueFor(user.id, deck.id, at, settings)?.queue.counts }));
   const firstName = user.name.split(' ')[0];
   return (
     <>
@@ -32,29 +36,50 @@ export default async function TodayPage() {
         </div>
       ) : (
         <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Your decks">
-          {decks.map((deck) => (
-            <li key={deck.id} className="card" data-testid={`deck-${deck.id}`}>
-              <h2>{deck.title}</h2>
-              {deck.author && <p className="muted small">by {deck.author}</p>}
-              <div className="counts">
-                <div className="count count-due">
-                  <strong data-testid="due-count">{deck.due}</strong>
-                  <span>due</span>
+          {decks.map(({ deck, queue }) => {
+            const due = (queue?.learning ?? 0) + (queue?.review ?? 0);
+            const fresh = queue?.new ?? 0;
+            const nothing = due + fresh === 0;
+            return (
+              <li key={deck.id} className="card" data-testid={`deck-${deck.id}`}>
+                <h2>{deck.title}</h2>
+                {deck.author && <p className="muted small">by {deck.author}</p>}
+                <div className="counts" aria-label={`${due} due, ${fresh} new today`}>
+                  <div className="count count-due">
+                    <strong data-testid="due-count">{due}</strong>
+                    <span>due</span>
+                  </div>
+                  <div className="count count-new">
+                    <strong data-testid="new-count">{fresh}</strong>
+                    <span>new</span>
+                  </div>
+                  <div className="count">
+                    <strong data-testid="studied-count">
+                      {deck.studied}/{deck.total}
+                    </strong>
+                    <span>studied</span>
+                  </div>
                 </div>
-                <div className="count count-new">
-                  <strong data-testid="new-count">{deck.unseen}</strong>
-                  <span>not seen yet</span>
+                <div className="row">
+                  {nothing ? (
+                    <span className="badge badge-good" data-testid="all-done">
+                      All done for today
+                    </span>
+                  ) : (
+                    <Link className="btn btn-primary" href={`/review/${deck.id}`} data-testid="start-review">
+                      {due > 0 ? `Review ${due + fresh} cards` : `Learn ${fresh} new cards`}
+                    </Link>
+                  )}
+                  <Link className="btn" href={`/quiz/${deck.id}`}>
+                    Quiz
+                  </Link>
+                  <Link className="btn" href={`/decks/${deck.id}/notes`}>
+                    Notes
+                  </Link>
                 </div>
-                <div className="count">
-                  <strong data-testid="total-count">{deck.total}</strong>
-                  <span>cards</span>
-                </div>
-              </div>
-              <p className="small muted" style={{ margin: 0 }}>
-                {deck.description}
-              </p>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ul>
       )}
     </>

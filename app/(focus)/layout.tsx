@@ -1,0 +1,7 @@
+import { requireUser } from '@/db/queries/session';
+
+/** A distraction-free frame for review sessions: no navigation bars, the whole screen for the card. */
+export default async function FocusLayout({ children }: { children: React.ReactNode }) {
+  await requireUser();
+  return <main className="focus">{children}</main>;
+}

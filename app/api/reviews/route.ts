@@ -1,0 +1,21 @@
+/**
+ * POST /api/reviews — records grades: `{ reviews: [{ clientId, cardId, grade, reviewedAt, durationMs }] }`.
+ * Idempotent per clientId; answers 200 with a result per entry (recorded, duplicate or rejected with a reason).
+ */
+import { NextResponse } from 'next/server';
+import { applyGradeBatch } from '@/db/queries/review-batch';
+import { currentUser } from '@/db/queries/session';
+import { now } from '@/lib/clock';
+import { gradeBatchSchema } from '@/lib/validation/reviews';
+import { jsonError, readJson } from '../_lib/json';
+
+export async function POST(request: Request) {
+  const user = await currentUser();
+  if (!user) return jsonError(401, 'Sign in to save reviews.');
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const parsed = gradeBatchSchema.safeParse(body.body);
+  if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.');
+  const results = applyGradeBatch(user.id, parsed.data.reviews, now());
+  return NextResponse.json({ results }, { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,28 @@
+'use client';
+/** The grade buttons, each with the interval it would give; big and at the bottom for thumbs. */
+import type { GradePreview } from '@/lib/scheduler/scheduler';
+import type { Grade } from '@/lib/scheduler/types';
+
+export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+export function GradeBar({ previews, allowed, primary, onGrade }: { previews: GradePreview[]; allowed: readonly Grade[]; primary: Grade; onGrade: (g: Grade) => void }) {
+  return (
+    <div className="grade-bar" role="group" aria-label="How well did you remember?">
+      {previews
+        .filter((p) => allowed.includes(p.grade))
+        .map((p) => (
+          <button
+            key={p.grade}
+            type="button"
+            className={`grade grade-${p.grade}${p.grade === primary ? ' grade-primary' : ''}`}
+            onClick={() => onGrade(p.grade)}
+            aria-keyshortcuts={String(p.grade)}
+            data-testid={`grade-${p.grade}`}
+          >
+            <span className="grade-name">{GRADE_NAMES[p.grade]}</span>
+            <span className="grade-interval">{p.intervalLabel}</span>
+          </button>
+        ))}
+    </div>
+  );
+}

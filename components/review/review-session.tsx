@@ -1,0 +1,232 @@
+'use client';
+/**
+ * The review screen. Everything a grade needs is already in the browser: revealing is local,
+ * the next card appears at once, and the grade is saved in the background through the outbox
+ * (kept on the device until the server acknowledges it). Keys: Space/Enter reveal or continue,
+ * 1–4 grade, U undo.
+ */
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
+import { checkAnswer, isObjective, type CheckResult, type ObjectiveAnswer } from '@/lib/review/check-answer';
+import { applyGrade, dropCard, nextCard, remainingCounts, startSession, type Session } from '@/lib/review/session';
+import { deserialize } from '@/lib/review/session';
+import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
+import { previewGrades } from '@/lib/scheduler/scheduler';
+import type { Grade } from '@/lib/scheduler/types';
+import { CardView } from './card-view';
+import { Feedback } from './feedback';
+import { GRADE_NAMES, GradeBar } from './grade-bar';
+import { SyncStatus } from './sync-status';
+import { useOutbox } from './use-outbox';
+
+interface Step {
+  before: Session;
+  card: ReviewCard;
+  clientId: string;
+}
+
+function newClientId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function ReviewSession({ data, userId }: { data: ReviewSessionData; userId: number }) {
+  const { outbox, status } = useOutbox(userId);
+  const [session, setSession] = useState<Session>(() => startSession(data.cards));
+  const [history, setHistory] = useState<Step[]>([]);
+  const [revealed, setRevealed] = useState(false);
+  const [answer, setAnswer] = useState<ObjectiveAnswer | null>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [message, setMessage] = useState('');
+  const [clock, setClock] = useState(() => Date.now());
+  const shownAt = useRef(0);
+
+  const next = useMemo(() => nextCard(session, clock), [session, clock]);
+  const card = next && 'card' in next ? next.card : null;
+  const objective = card ? isObjective(card.type) : false;
+
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [card?.id, history.length]);
+
+  // While waiting for a learning step, tick so the card shows up when it is due.
+  useEffect(() => {
+    if (!next || !('waitUntil' in next)) return;
+    const t = setTimeout(() => setClock(Date.now()), Math.min(30_000, Math.max(1000, next.waitUntil - Date.now() - 20 * 60_000)));
+    return () => clearTimeout(t);
+  }, [next]);
+
+  const previews = useMemo(() => (card && (revealed || result) ? previewGrades(deserialize(card.state), new Date(), data.settings.scheduler) : []), [card, revealed, result, data.settings.scheduler]);
+
+  const resetCard = () => {
+    setRevealed(false);
+    setAnswer(null);
+    setResult(null);
+  };
+
+  const grade = useCallback(
+    (g: Grade) => {
+      if (!card || !outbox.current) return;
+      const at = new Date();
+      const step = applyGrade(session, card, g, at, data.settings.scheduler, data.dayEnd);
+      const clientId = newClientId();
+      outbox.current.add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000) });
+      setHistory((h) => [...h.slice(-49), { before: session, card, clientId }]);
+      setSession(step.session);
+      setClock(at.getTime());
+      resetCard();
+      setMessage(`Graded ${GRADE_NAMES[g]}. ${step.session.learning.length + step.session.review.length + step.session.fresh.length} cards left.`);
+    },
+    [card, outbox, session, data.settings.scheduler, data.dayEnd],
+  );
+
+  const undo = useCallback(async () => {
+    const last = history.at(-1);
+    if (!last || !outbox.current) return;
+    if (!outbox.current.withdraw(last.clientId)) {
+      await outbox.current.flush();
+      const response = await fetch('/api/reviews/undo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: last.clientId }) }).catch(() => null);
+      if (!response?.ok) {
+        setMessage('Could not undo while offline or after a later review. Try again when connected.');
+        return;
+      }
+    }
+    setHistory((h) => h.slice(0, -1));
+    setSession(last.before);
+    setClock(Date.now());
+    resetCard();
+    setMessage('Last grade undone.');
+  }, [history, outbox]);
+
+  const onAnswer = useCallback(
+    (a: ObjectiveAnswer) => {
+      if (!card || result) return;
+      const r = checkAnswer(card.payload, a);
+      setAnswer(a);
+      setResult(r);
+      setMessage(r.correct ? 'Correct.' : `Incorrect. The answer is ${r.expected}.`);
+    },
+    [card, result],
+  );
+
+  const reveal = useCallback(() => {
+    setRevealed(true);
+    setMessage('Answer shown.');
+  }, []);
+
+  const suspend = async () => {
+    if (!card) return;
+    const out = await suspendCardAction(null, { cardId: card.id, suspended: true });
+    if (out.ok) {
+      setSession((s) => dropCard(s, card.id));
+      resetCard();
+      setMessage('Card suspended. Find it under Progress → Leeches & suspended.');
+    } else setMessage(out.error);
+  };
+
+  const wrong = result !== null && !result.correct;
+  const allowed = useMemo<readonly Grade[]>(() => (data.settings.passFail ? [1, 3] : wrong ? [1] : [1, 2, 3, 4]), [data.settings.passFail, wrong]);
+  const primary: Grade = wrong ? 1 : 3;
+  const answered = objective ? result !== null : revealed;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.metaKey || e.ctrlKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      const typing = target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA';
+      if (typing) {
+        // Escape leaves the answer box, so the shortcut keys work again.
+        if (e.key === 'Escape') target?.blur();
+        return;
+      }
+      if (e.key === 'u' || e.key === 'U') {
+        e.preventDefault();
+        void undo();
+        return;
+      }
+      if (!card) return;
+      if (!answered) {
+        if (!objective && (e.key === ' ' || e.key === 'Enter')) {
+          e.preventDefault();
+          reveal();
+        } else if (card.payload.type === 'truefalse' && (e.key === '1' || e.key === '2')) {
+          onAnswer({ kind: 'truefalse', value: e.key === '1' });
+        } else if (card.payload.type === 'mcq' && /^[1-5]$/.test(e.key)) {
+          const buttons = document.querySelectorAll<HTMLButtonElement>('[data-testid="option"]');
+          buttons[Number(e.key) - 1]?.click();
+        }
+        return;
+      }
+      if (e.key === ' ' || e.key === 'Enter') {
+        e.preventDefault();
+        grade(primary);
+      } else if (/^[1-4]$/.test(e.key) && allowed.includes(Number(e.key) as Grade)) {
+        grade(Number(e.key) as Grade);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [card, answered, objective, reveal, onAnswer, grade, undo, allowed, primary]);
+
+  const counts = remainingCounts(session);
+  return (
+    <div className="review">
+      <div className="review-top">
+        <Link href="/today" className="icon-btn" aria-label="Close the session">
+          ✕
+        </Link>
+        <p className="review-counts" aria-label={`${counts.learning} learning, ${counts.review} to review, ${counts.new} new`}>
+          <span className="c-learn">{counts.learning}</span> · <span className="c-review">{counts.review}</span> · <span className="c-new">{counts.new}</span>
+        </p>
+        <SyncStatus status={status} />
+        <button type="button" className="icon-btn" onClick={() => void undo()} disabled={history.length === 0} aria-keyshortcuts="U" data-testid="undo">
+          Undo
+        </button>
+      </div>
+      <p className="visually-hidden" aria-live="polite" data-testid="announce">
+        {message}
+      </p>
+      {card ? (
+        <section className="review-card" aria-label="Card">
+          <CardView key={`${card.id}-${history.length}`} card={card} revealed={revealed} answer={answer} result={result} onAnswer={onAnswer} />
+          {answered && (revealed || (result && !result.correct) || card.explanation) && <Feedback card={card} deckId={data.deck.id} />}
+          <div className="review-actions">
+            {!answered && !objective && (
+              <button type="button" className="btn btn-primary btn-block reveal" onClick={reveal} aria-keyshortcuts="Space" data-testid="reveal">
+                Show answer
+              </button>
+            )}
+            {answered && <GradeBar previews={previews} allowed={allowed} primary={primary} onGrade={grade} />}
+            <button type="button" className="link-btn small" onClick={() => void suspend()}>
+              Suspend this card
+            </button>
+          </div>
+        </section>
+      ) : next && 'waitUntil' in next ? (
+        <section className="card empty" data-testid="waiting">
+          <h2>Nice work — a card is coming back soon</h2>
+          <p className="muted">A card you are learning is due again at {new Date(next.waitUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>
+          <button type="button" className="btn" onClick={() => setClock(next.waitUntil)}>
+            Show it now
+          </button>
+        </section>
+      ) : (
+        <section className="card empty" data-testid="session-done">
+          <h2>Done for now</h2>
+          <p className="muted">
+            You reviewed {session.reviewed} card{session.reviewed === 1 ? '' : 's'} in this session
+            {session.again > 0 ? `, ${session.again} of them again` : ''}.
+          </p>
+          <div className="row" style={{ justifyContent: 'center' }}>
+            <Link className="btn btn-primary" href="/today">
+              Back to Today
+            </Link>
+            <Link className="btn" href={`/quiz/${data.deck.id}`}>
+              Take a quiz
+            </Link>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

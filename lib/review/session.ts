@@ -1,0 +1,117 @@
+/**
+ * The review session as the browser runs it: which card comes next, and what a grade does to
+ * the session. Grading here uses the same FSRS code as the server, so the next card and the
+ * interval labels are there at once; the server recomputes and stores the authoritative state.
+ * Immutable: every step returns a new session, so undo is "go back to the previous value".
+ */
+import { scheduleReview } from '@/lib/scheduler/scheduler';
+import type { CardState, Grade, SchedulerSettings } from '@/lib/scheduler/types';
+import type { SerializedCardState } from '@/lib/scheduler/undo';
+import type { ReviewCard } from './types';
+
+/** Anki shows a learning card up to 20 minutes early when nothing else is left. */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export interface Session {
+  learning: ReviewCard[];
+  review: ReviewCard[];
+  fresh: ReviewCard[];
+  reviewed: number;
+  again: number;
+}
+
+export type Next = { card: ReviewCard; from: 'learning' | 'review' | 'new' } | { waitUntil: number } | null;
+
+export function deserialize(s: SerializedCardState | null): CardState | null {
+  if (!s) return null;
+  return { ...s, due: new Date(s.due), lastReview: s.lastReview ? new Date(s.lastReview) : null };
+}
+
+export function serialize(s: CardState): SerializedCardState {
+  return { ...s, due: s.due.toISOString(), lastReview: s.lastReview ? s.lastReview.toISOString() : null };
+}
+
+const dueOf = (c: ReviewCard) => (c.state ? Date.parse(c.state.due) : 0);
+
+export function startSession(cards: readonly ReviewCard[]): Session {
+  return {
+    learning: cards.filter((c) => c.kind === 'learning').sort((a, b) => dueOf(a) - dueOf(b)),
+    review: cards.filter((c) => c.kind === 'review'),
+    fresh: cards.filter((c) => c.kind === 'new'),
+    reviewed: 0,
+    again: 0,
+  };
+}
+
+/** Learning cards that are due come first, then reviews, then new cards; then learning cards a little early. */
+export function nextCard(session: Session, nowMs: number, learnAheadMs = LEARN_AHEAD_MS): Next {
+  const firstLearning = session.learning[0];
+  if (firstLearning && dueOf(firstLearning) <= nowMs) return { card: firstLearning, from: 'learning' };
+  if (session.review[0]) return { card: session.review[0], from: 'review' };
+  if (session.fresh[0]) return { card: session.fresh[0], from: 'new' };
+  if (firstLearning) return dueOf(firstLearning) - nowMs <= learnAheadMs ? { card: firstLearning, from: 'learning' } : { waitUntil: dueOf(firstLearning) };
+  return null;
+}
+
+export function remainingCounts(session: Session) {
+  return { learning: session.learning.length, review: session.review.length, new: session.fresh.length };
+}
+
+export interface GradeStep {
+  session: Session;
+  next: CardState;
+}
+
+/**
+ * Applies a grade to `card` at `now`: the card leaves its list and, if it is still in (re)learning
+ * with a step due before the study day ends, comes back in the learning list at that time.
+ */
+export function applyGrade(session: Session, card: ReviewCard, grade: Grade, now: Date, settings: SchedulerSettings, dayEnd: number): GradeStep {
+  const { next } = scheduleReview(deserialize(card.state), grade, now, settings);
+  const without = (list: ReviewCard[]) => list.filter((c) => c.id !== card.id);
+  let learning = without(session.learning);
+  if ((next.state === 1 || next.state === 3) && next.due.getTime() < dayEnd) {
+    learning = [...learning, { ...card, state: serialize(next), kind: 'learning' as const }].sort((a, b) => dueOf(a) - dueOf(b));
+  }
+  return {
+    next,
+    session: {
+      learning,
+      review: without(session.review),
+      fresh: without(session.fresh),
+      reviewed: session.reviewed + 1,
+      again: session.again + (grade === 1 ? 1 : 0),
+    },
+  };
+}
+
+/** Removes a card from the session entirely (suspended, or buried by the student). */
+export function dropCard(session: Session, cardId: number): Session {
+  const keep = (list: ReviewCard[]) => list.filter((c) => c.id !== cardId);
+  return { ...session, learning: keep(session.learning), review: keep(session.review), fresh: keep(session.fresh) };
+}
+
+/** Deterministic shuffle (mulberry32), so options keep their order while a card is on screen. */
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** A shuffled order of 0..n-1 that is never already solved (for ordering questions). */
+export function scrambledOrder(n: number, seed: number): number[] {
+  const order = seededShuffle(Array.from({ length: n }, (_, i) => i), seed);
+  const solved = order.every((v, i) => v === i);
+  return solved && n > 1 ? [...order.slice(1), order[0] as number] : order;
+}
