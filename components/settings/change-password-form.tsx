@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
 import { changePasswordAction } from '@/app/(study)/settings/actions';
 import type { ActionResult } from '@/app/_lib/action';
 import { Field } from '@/components/ui/field';
@@ -7,16 +7,12 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { PASSWORD_MIN } from '@/lib/validation/auth';
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ changed = false }: { changed?: boolean }) {
   const [state, action] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form ref={form} action={action} className="form" noValidate>
-      <FormAlert error={state && !state.ok ? state.error : undefined} message={state?.ok ? 'Password changed. Your other devices have been signed out.' : undefined} />
+    <form action={action} className="form" noValidate>
+      <FormAlert error={state && !state.ok ? state.error : undefined} message={changed && !state ? 'Password changed. Your other devices have been signed out.' : undefined} />
       <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={errors?.currentPassword} />
       <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} hint={`At least ${PASSWORD_MIN} characters.`} errors={errors?.newPassword} />
       <Field name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />

@@ -76,9 +76,20 @@ test.describe('accounts', () => {
     const response = await page.goto('/no-such-page-here');
     // The proxy first asks a signed-out visitor to sign in; signed in, it is a 404.
     await signIn(page, STUDENT);
+    await expect(page).toHaveURL(/\/today$/);
     const again = await page.goto('/no-such-page-here');
     expect(response?.status()).toBeLessThan(500);
     expect(again?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
+});
+
+test('repeated wrong passwords lock the account for a while, with a clear message', async ({ page }) => {
+  const email = uniqueEmail('locked');
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, { email, password: `wrong password ${i}` });
+    await expect(page.getByTestId('form-error')).toHaveText('Email or password is incorrect.');
+  }
+  await signIn(page, { email, password: 'wrong password again' });
+  await expect(page.getByTestId('form-error')).toHaveText(/Too many failed sign-in attempts\. Try again in 15 minutes\./);
 });

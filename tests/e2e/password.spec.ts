@@ -19,13 +19,13 @@ test('changing the password signs out the other sessions but keeps this one', as
 
   await page.goto('/settings');
   await page.getByLabel('Current password').fill('not my password!');
-  await page.getByLabel('New password').fill(newPassword);
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
   await page.getByLabel('Repeat the new password').fill(newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('That is not your current password.')).toBeVisible();
 
   await page.getByLabel('Current password').fill(oldPassword);
-  await page.getByLabel('New password').fill(newPassword);
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
   await page.getByLabel('Repeat the new password').fill(newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByTestId('form-ok')).toContainText('Password changed');

@@ -4,8 +4,9 @@ import { requireUser } from '@/db/queries/session';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
+  const { password } = await searchParams;
   return (
     <>
       <div className="page-head">
@@ -18,7 +19,7 @@ export default async function SettingsPage() {
       </div>
       <section className="card" aria-labelledby="password-heading" style={{ maxWidth: 520 }}>
         <h2 id="password-heading">Password</h2>
-        <ChangePasswordForm />
+        <ChangePasswordForm changed={password === 'changed'} />
       </section>
     </>
   );
