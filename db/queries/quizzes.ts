@@ -122,7 +122,16 @@ export interface AnswerInput {
 }
 
 export type AnswerOutcome =
-  | { ok: true; duplicate: boolean; finished: boolean; answeredCount: number; questionCount: number; feedback: AnswerFeedback }
+  | {
+      ok: true;
+      duplicate: boolean;
+      finished: boolean;
+      answeredCount: number;
+      questionCount: number;
+      /** The attempt's mode: with 'end' the caller should keep the feedback until the results. */
+      feedbackMode: QuizFeedbackMode;
+      feedback: AnswerFeedback;
+    }
   | Refused;
 
 /** Time spent on a question, as far as the server can tell: since the previous answer (or the start), at most 5 minutes. */
@@ -143,7 +152,7 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
 
     const answers = answersOf(attemptId);
     const previous = answers.get(input.cardId);
-    const counts = { answeredCount: answers.size, questionCount: attempt.questionCount };
+    const counts = { answeredCount: answers.size, questionCount: attempt.questionCount, feedbackMode: attempt.feedback };
     if (previous) {
       const feedback = feedbackFor(attemptId, card, previous.response) as AnswerFeedback;
       return { ok: true, duplicate: true, finished: attempt.finishedAt !== null, ...counts, feedback };
@@ -180,7 +189,7 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
     // The last answer finishes the quiz, so a refresh or a lost "finish" request can't leave it open.
     const finished = tally.answered >= attempt.questionCount;
     stmts.updateScore.run({ attemptId, correct: tally.correct, finishedAt: finished ? now.getTime() : null });
-    return { ok: true, duplicate: false, finished, answeredCount: tally.answered, questionCount: attempt.questionCount, feedback };
+    return { ok: true, duplicate: false, finished, answeredCount: tally.answered, questionCount: attempt.questionCount, feedbackMode: attempt.feedback, feedback };
   })();
 }
 
