@@ -56,7 +56,8 @@ export function QuizRunner({ attemptId, deckId, feedbackMode, questions }: Props
       try {
         const out = await answerQuestionAction(null, { attemptId, cardId: current.cardId, response });
         if (!out.ok) {
-          setError(out.error === 'Please correct the highlighted fields.' ? 'That answer could not be accepted. Check it and try again.' : out.error);
+          // Field errors here mean the answer itself was malformed; the generic form message would not help.
+          setError(out.fieldErrors ? 'That answer could not be accepted. Check it and try again.' : out.error);
           return;
         }
         if (out.data.feedback) {
