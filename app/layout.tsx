@@ -24,7 +24,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <ServiceWorker>{children}</ServiceWorker>
+        {children}
+        <ServiceWorker />
       </body>
     </html>
   );

@@ -1,29 +1,21 @@
 'use client';
 /**
  * Registers the service worker (production builds only) and asks it to keep the page being
- * shown, so the first page a student opens is already available offline.
+ * shown, so the first page a student opens is already available offline. A few lines of our own
+ * instead of @serwist/window keep the phone's JavaScript small; the worker itself is Serwist.
  */
-import { SerwistProvider } from '@serwist/turbopack/react';
 import { useEffect } from 'react';
 
-function CacheCurrentPage() {
+export function ServiceWorker() {
   useEffect(() => {
-    if (!('serviceWorker' in navigator)) return;
-    void navigator.serviceWorker.ready.then((registration) => {
-      registration.active?.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache: [window.location.pathname] } });
-    });
+    if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
+    void navigator.serviceWorker
+      .register('/serwist/sw.js', { scope: '/' })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => registration.active?.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache: [window.location.pathname] } }))
+      .catch(() => undefined);
   }, []);
   return null;
-}
-
-export function ServiceWorker({ children }: { children: React.ReactNode }) {
-  const disable = process.env.NODE_ENV !== 'production';
-  return (
-    <SerwistProvider swUrl="/serwist/sw.js" disable={disable} reloadOnOnline={false}>
-      {!disable && <CacheCurrentPage />}
-      {children}
-    </SerwistProvider>
-  );
 }
 
 /** Page caches hold a signed-in user's pages: forget them on sign-out (a shared phone, a lab computer). */
