@@ -4,7 +4,7 @@
 // Items are checked with ItemSchema like every other item.
 import type { ImportRecord } from './import-csv';
 import { parseItem, type BasicItem } from './schema';
-import { slugify } from './slug';
+import { tagsFromText } from './slug';
 
 /** Longer than this is almost surely a pasting accident (a whole article in one cell). */
 export const IMPORT_MAX_CHARS = 1000;
@@ -32,12 +32,6 @@ export interface PreviewRow {
 }
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** Tags as written by Anki (space separated, `a::b` hierarchies) or a spreadsheet (commas) → slugs. */
-export function importTags(raw: string): string[] {
-  const tags = raw.split(/[\s,]+/).map((t) => slugify(t.replace(/::/g, '-'), 8)).filter(Boolean);
-  return [...new Set(tags)];
-}
 
 /**
  * @param newId makes the id of each new item from its front (only called for valid rows)
@@ -69,7 +63,7 @@ export function checkImportRows(records: readonly ImportRecord[], deck: ImportDe
       : fallback;
     if (!section) notes.push(`unknown section "${wanted}": goes into "${fallback.title}"`);
     const sectionKey = (section ?? fallback).id;
-    const tags = importTags(r.tags);
+    const tags = tagsFromText(r.tags);
     if (r.tags.trim() && tags.join(' ') !== r.tags.trim()) notes.push(`tags written as ${tags.join(' ') || '(none)'}`);
 
     const row: PreviewRow = { line: r.line, front, back, tags, section: sectionKey, errors, notes };

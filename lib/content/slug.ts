@@ -44,3 +44,12 @@ export function newSlugId(text: string, fallback: string, maxWords = 5): string 
   if (!SLUG_RE.test(id)) throw new Error(`generated an invalid id: ${id}`);
   return id;
 }
+
+/**
+ * Tags as people type them (spaces or commas, Anki's `a::b` hierarchies, capitals) → distinct slugs.
+ * @example tagsFromText('Geography::Europe CSTO, csto') // ['geography-europe', 'csto']
+ */
+export function tagsFromText(raw: string): string[] {
+  const tags = raw.split(/[\s,]+/).map((t) => slugify(t.replace(/::/g, '-'), 8)).filter(Boolean);
+  return [...new Set(tags)];
+}

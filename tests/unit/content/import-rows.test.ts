@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseImportText } from '@/lib/content/import-csv';
-import { checkImportRows, IMPORT_MAX_CHARS, importTags } from '@/lib/content/import-rows';
+import { checkImportRows, IMPORT_MAX_CHARS } from '@/lib/content/import-rows';
+import { tagsFromText } from '@/lib/content/slug';
 
 const deck = {
   sections: [
@@ -55,8 +56,8 @@ describe('checkImportRows', () => {
   });
 });
 
-describe('importTags', () => {
+describe('tagsFromText', () => {
   it('makes slugs from Anki and spreadsheet tags', () => {
-    expect(importTags('Geography::Europe  CSTO, csto,War_Peace')).toEqual(['geography-europe', 'csto', 'war-peace']);
+    expect(tagsFromText('Geography::Europe  CSTO, csto,War_Peace')).toEqual(['geography-europe', 'csto', 'war-peace']);
   });
 });
