@@ -5,6 +5,9 @@
 // (RFC 4180 quoting, including our own export.csv). Pure: text in, records out;
 // checking records against a deck is import-rows.ts.
 
+/** Bigger pastes or files are refused before parsing; under the 1 MB server-action body limit of Next.js. */
+export const IMPORT_MAX_BYTES = 800_000;
+
 export type Delimiter = ',' | '\t' | ';' | '|';
 
 export interface TableRow {

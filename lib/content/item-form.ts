@@ -46,6 +46,15 @@ export const ITEM_TYPE_LABELS: Record<ItemType, string> = {
   ordering: 'Put in order',
 };
 
+export const ITEM_TYPE_BADGES: Record<ItemType, string> = {
+  basic: 'Basic',
+  cloze: 'Cloze',
+  mcq: 'Multiple choice',
+  truefalse: 'True/false',
+  typed: 'Typed',
+  ordering: 'Ordering',
+};
+
 export const MCQ_MIN_OPTIONS = 3;
 export const MCQ_MAX_OPTIONS = 5;
 
@@ -138,6 +147,11 @@ export function draftHeadline(draft: ItemDraft): string {
     truefalse: draft.statement, typed: draft.question, ordering: draft.prompt,
   };
   return byType[draft.type];
+}
+
+/** The item's question in one line of text, for lists. */
+export function itemHeadline(item: Item): string {
+  return draftHeadline(itemToDraft(item));
 }
 
 export type DraftFieldErrors = Record<string, string[]>;

@@ -3,7 +3,7 @@
 // and never collide: a short random suffix makes a new id unique without a
 // lookup, and an id is never changed after it is made ("Ids are forever",
 // content/README.md), since study progress hangs off it.
-import { SLUG_RE } from './schema';
+import { SLUG_RE } from './slug-pattern';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -4,6 +4,7 @@
  * item draft here only bounds the size of what a browser may send.
  */
 import { z } from 'zod';
+import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
 import { MCQ_MAX_OPTIONS } from '@/lib/content/item-form';
 import { DeckMetaSchema, ITEM_TYPES, SectionSchema, SKILLS, SLUG_RE } from '@/lib/content/schema';
 
@@ -64,8 +65,7 @@ export type ItemDraftInput = z.infer<typeof itemDraftSchema>;
 
 export const retireItemSchema = z.object({ deckId: slugField, itemId: slugField });
 
-export const IMPORT_MAX_BYTES = 1_000_000;
 export const importSchema = z.object({
   deckId: slugField,
-  text: z.string().trim().min(1, 'Paste some rows or choose a file.').max(IMPORT_MAX_BYTES, 'That is more than 1 MB; split the file.'),
+  text: z.string().trim().min(1, 'Paste some rows or choose a file.').max(IMPORT_MAX_BYTES, 'That is more than 800 KB; split the file.'),
 });
