@@ -19,7 +19,7 @@ export function DeleteItemButton({ deckId, itemId }: { deckId: string; itemId: s
     <div className="alert confirm" role="group" aria-labelledby="confirm-delete">
       <FormAlert error={error} />
       <p id="confirm-delete">
-        <strong>Delete this item?</strong> Students will not see it again. Their past reviews are kept, so their statistics do not change.
+        <strong>Delete this item?</strong> Students will not see it again; their past reviews of it are kept.
       </p>
       <div className="row">
         <button type="button" className="btn btn-danger" disabled={pending} onClick={() => submit({ deckId, itemId })}>

@@ -5,7 +5,7 @@
  * fields here (lib/content/item-form.ts); on success it redirects to the deck.
  */
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { saveItemAction } from '@/app/(teach)/teach/decks/actions';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -24,12 +24,30 @@ interface Props {
 }
 
 const COMMON_KEYS = ['section', 'skill', 'tags', 'evidence', 'evidenceQuote', 'evidenceParagraph', 'explanation'];
+const ALSO_CLEARS: Record<string, string[]> = { correctOption: ['options'], evidenceQuote: ['evidence'], evidenceParagraph: ['evidence'] };
 const EXPLANATION_REQUIRED = new Set(['truefalse', 'typed', 'ordering']);
 
 export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
   const [draft, setDraft] = useState(initial);
-  const set = (patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const { submit, pending, error, errors = {} } = useActionForm<never>(saveItemAction);
+  const { state, submit, pending, error, errors: serverErrors = {} } = useActionForm<never>(saveItemAction);
+  // Fields edited since the server answered: their old errors no longer apply, so they are hidden.
+  const [edited, setEdited] = useState<{ answer: typeof state; keys: Set<string> }>({ answer: null, keys: new Set() });
+  const editedKeys = edited.answer === state ? edited.keys : new Set<string>();
+  const set = (patch: Partial<ItemDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    const keys = Object.keys(patch).flatMap((k) => [k, ...(ALSO_CLEARS[k] ?? [])]);
+    setEdited({ answer: state, keys: new Set([...editedKeys, ...keys]) });
+  };
+  const errors = Object.fromEntries(Object.entries(serverErrors).filter(([key]) => !editedKeys.has(key)));
+
+  // The Save button is at the bottom: bring the first problem into view and put the cursor there.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!state || state.ok || !form.current) return;
+    const first = form.current.querySelector<HTMLElement>('.field-error') ?? form.current.querySelector<HTMLElement>('[data-testid="form-error"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.closest('.field, fieldset')?.querySelector<HTMLElement>('input, textarea, select')?.focus({ preventScroll: true });
+  }, [state]);
   // Errors no field shows (e.g. for an option since removed) still reach the author.
   const shown = new Set([...COMMON_KEYS, ...typeFieldKeys(draft)]);
   const other = Object.entries(errors).filter(([key]) => !shown.has(key));
@@ -37,6 +55,7 @@ export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
   return (
     <div className="editor-layout">
       <form
+        ref={form}
         className="form card"
         noValidate
         data-testid="item-editor"

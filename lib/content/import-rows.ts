@@ -64,7 +64,9 @@ export function checkImportRows(records: readonly ImportRecord[], deck: ImportDe
     if (!section) notes.push(`unknown section "${wanted}": goes into "${fallback.title}"`);
     const sectionKey = (section ?? fallback).id;
     const tags = tagsFromText(r.tags);
-    if (r.tags.trim() && tags.join(' ') !== r.tags.trim()) notes.push(`tags written as ${tags.join(' ') || '(none)'}`);
+    // Only say so when tags changed beyond letter case and separators.
+    const asTyped = r.tags.toLowerCase().split(/[\s,]+/).filter(Boolean).join(' ');
+    if (asTyped && tags.join(' ') !== asTyped) notes.push(`tags written as ${tags.join(' ') || '(none)'}`);
 
     const row: PreviewRow = { line: r.line, front, back, tags, section: sectionKey, errors, notes };
     if (errors.length > 0) return row;

@@ -51,6 +51,11 @@ describe('checkImportRows', () => {
     expect(row).toMatchObject({ section: 'intro', errors: [], notes: ['unknown section "Nowhere": goes into "Introduction"'] });
   });
 
+  it('notes tags that had to be rewritten, but not mere capitals', () => {
+    expect(check('q1\ta\tCSTO, Armenia').map((r) => [r.tags, r.notes])).toEqual([[['csto', 'armenia'], []]]);
+    expect(check('q2\ta\tGeography::Europe').map((r) => r.notes)).toEqual([['tags written as geography-europe']]);
+  });
+
   it('matches sections by key or by title', () => {
     expect(check('q1\ta\t\tFUTURE MISSIONS?\nq2\ta\t\tfuture').map((r) => r.section)).toEqual(['future', 'future']);
   });
