@@ -91,28 +91,39 @@ export function ImportForm({ deckId, sections }: { deckId: string; sections: rea
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.line} className={row.errors.length ? 'is-bad' : undefined} data-testid="import-row">
-                  <td data-label="Line">{row.line}</td>
-                  <td data-label="Front">{row.front || <span className="muted">(empty)</span>}</td>
-                  <td data-label="Back">{row.back || <span className="muted">(empty)</span>}</td>
+                  <td data-label="Line">
+                    <div>{row.line}</div>
+                  </td>
+                  <td data-label="Front">
+                    <div>{row.front || <span className="muted">(empty)</span>}</div>
+                  </td>
+                  <td data-label="Back">
+                    <div>{row.back || <span className="muted">(empty)</span>}</div>
+                  </td>
                   <td data-label="Section and tags">
-                    {sections.find((s) => s.id === row.section)?.title}
-                    {row.tags.length > 0 && <span className="small muted"> · {row.tags.join(' ')}</span>}
+                    <div>
+                      {sections.find((s) => s.id === row.section)?.title}
+                      {row.tags.length > 0 && <span className="small muted"> · {row.tags.join(' ')}</span>}
+                    </div>
                   </td>
                   <td data-label="Status">
-                    {row.errors.length ? (
-                      row.errors.map((e) => (
-                        <p className="field-error" key={e}>
-                          {e}
+                    {/* One wrapper per cell: on phones each cell is a label/value grid. */}
+                    <div>
+                      {row.errors.length ? (
+                        row.errors.map((e) => (
+                          <p className="field-error" key={e}>
+                            {e}
+                          </p>
+                        ))
+                      ) : (
+                        <span className="badge badge-good">OK</span>
+                      )}
+                      {row.notes.map((n) => (
+                        <p className="small muted" key={n} style={{ margin: 0 }}>
+                          {n}
                         </p>
-                      ))
-                    ) : (
-                      <span className="badge badge-good">OK</span>
-                    )}
-                    {row.notes.map((n) => (
-                      <p className="small muted" key={n} style={{ margin: 0 }}>
-                        {n}
-                      </p>
-                    ))}
+                      ))}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -56,6 +56,7 @@ export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
     <div className="editor-layout">
       <form
         ref={form}
+        id="item-form"
         className="form card"
         noValidate
         data-testid="item-editor"
@@ -72,12 +73,14 @@ export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
             ))}
           </ul>
         )}
-        <p className="row">
-          <span className="badge badge-accent" data-testid="item-type">
-            {ITEM_TYPE_LABELS[draft.type]}
-          </span>
-          {itemId && <span className="small muted">id {itemId}</span>}
-        </p>
+        {itemId && (
+          <p className="row">
+            <span className="badge badge-accent" data-testid="item-type">
+              {ITEM_TYPE_LABELS[draft.type]}
+            </span>
+            <span className="small muted">id {itemId}</span>
+          </p>
+        )}
         <SelectField name="section" label="Section" value={draft.section} onChange={(e) => set({ section: e.target.value })} errors={errors.section}>
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
@@ -111,16 +114,17 @@ export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
             <option value="understanding">Understanding (the argument)</option>
           </SelectField>
         </div>
-        <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={pending}>
-            {pending ? 'Saving…' : 'Save item'}
-          </button>
-          <Link className="btn" href={`/teach/decks/${deckId}`}>
-            Cancel
-          </Link>
-        </div>
       </form>
       <ItemPreview draft={draft} />
+      {/* After the preview in the markup, so on a phone the author checks the preview on the way to Save. */}
+      <div className="row editor-actions">
+        <button type="submit" form="item-form" className="btn btn-primary" disabled={pending}>
+          {pending ? 'Saving…' : 'Save item'}
+        </button>
+        <Link className="btn" href={`/teach/decks/${deckId}`}>
+          Cancel
+        </Link>
+      </div>
     </div>
   );
 }
