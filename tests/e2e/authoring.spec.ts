@@ -117,3 +117,34 @@ test('instructors may export the shared deck as YAML but not open it in the edit
   await page.goto('/teach/decks/war-for-peace');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('an instructor reorders sections, and deletes an item only after confirming', async ({ page }) => {
+  await signIn(page, INSTRUCTOR);
+  await expect(page).toHaveURL(/\/today$/);
+  const deckUrl = await createDeck(page, `Sections e2e ${Date.now()}`);
+  await page.getByText('Add a section', { exact: true }).click();
+  await page.locator('#section-new-title').fill('Future Missions');
+  await page.getByRole('button', { name: 'Add section' }).click();
+  await expect(page.getByRole('heading', { name: '2. Future Missions' })).toBeVisible();
+  await page.getByRole('button', { name: 'Move “Future Missions” up' }).click();
+  await expect(page.getByRole('heading', { name: '1. Future Missions' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '2. Introduction' })).toBeVisible();
+
+  await page.goto(`${deckUrl}/items/new?type=truefalse&section=introduction`);
+  await page.getByLabel('Statement').fill('The author expects no further Russian deployments.');
+  await page.getByLabel('False').check();
+  await page.getByLabel('Explanation', { exact: true }).fill('She calls another deployment "only a matter of time".');
+  await page.getByLabel('Quote').fill('only a matter of time');
+  await page.getByRole('button', { name: 'Save item' }).click();
+  const row = page.getByTestId('item-row').filter({ hasText: 'no further Russian deployments' });
+  await expect(row).toContainText('True/false');
+
+  await row.getByRole('link').click();
+  await page.getByRole('button', { name: 'Delete item' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('button', { name: 'Yes, delete it' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Delete item' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(page.getByTestId('flash')).toContainText('Item deleted.');
+  await expect(page.getByTestId('item-row')).toHaveCount(0);
+});

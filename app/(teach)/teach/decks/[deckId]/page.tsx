@@ -21,7 +21,7 @@ interface Props {
 function flash(q: Awaited<Props['searchParams']>): string | undefined {
   if (q.saved) return 'Item saved.';
   if (q.imported) return `Imported ${Number(q.imported) || 0} cards.`;
-  if (q.deleted) return 'Item deleted. Students keep their past reviews.';
+  if (q.deleted) return 'Item deleted. Students keep their past reviews of it.';
   return undefined;
 }
 
