@@ -9,6 +9,7 @@ import { importRowsAction, previewImportAction, type ImportPreview } from '@/app
 import { FormAlert } from '@/components/ui/form-alert';
 import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
 import { TextAreaField } from './form-controls';
+import { HydrationGate } from './hydration-gate';
 import { useActionForm } from './use-action-form';
 
 export function ImportForm({ deckId, sections }: { deckId: string; sections: readonly { id: string; title: string }[] }) {
@@ -38,36 +39,38 @@ export function ImportForm({ deckId, sections }: { deckId: string; sections: rea
           preview.submit({ deckId, text });
         }}
       >
-        <FormAlert error={preview.error ?? commit.error} />
-        <div className="field">
-          <label htmlFor="import-file">Upload a file (.txt, .tsv, .csv)</label>
-          <input id="import-file" type="file" accept=".txt,.tsv,.csv,text/plain,text/csv,text/tab-separated-values" onChange={(e) => onFile(e.target.files?.[0])} />
-          {fileError && <p className="field-error">{fileError}</p>}
-        </div>
-        <TextAreaField
-          name="text"
-          label="…or paste the rows"
-          rows={8}
-          className="mono"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setPreviewed(null);
-          }}
-          errors={preview.errors?.text ?? commit.errors?.text}
-          hint={
-            <>
-              One card per line: front, back, then optionally tags and section, separated by a tab (as Anki and Quizlet export) or a comma (CSV, with
-              &quot;quotes&quot; around text that contains commas or line breaks). A header row such as <code>front,back,tags,section</code> is recognised.
-              Sections: {sections.map((s) => s.title).join(', ')}.
-            </>
-          }
-        />
-        <div>
-          <button type="submit" className="btn" disabled={preview.pending || !text.trim()}>
-            {preview.pending ? 'Checking…' : 'Preview'}
-          </button>
-        </div>
+        <HydrationGate>
+          <FormAlert error={preview.error ?? commit.error} />
+          <div className="field">
+            <label htmlFor="import-file">Upload a file (.txt, .tsv, .csv)</label>
+            <input id="import-file" type="file" accept=".txt,.tsv,.csv,text/plain,text/csv,text/tab-separated-values" onChange={(e) => onFile(e.target.files?.[0])} />
+            {fileError && <p className="field-error">{fileError}</p>}
+          </div>
+          <TextAreaField
+            name="text"
+            label="…or paste the rows"
+            rows={8}
+            className="mono"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setPreviewed(null);
+            }}
+            errors={preview.errors?.text ?? commit.errors?.text}
+            hint={
+              <>
+                One card per line: front, back, then optionally tags and section, separated by a tab (as Anki and Quizlet export) or a comma (CSV, with
+                &quot;quotes&quot; around text that contains commas or line breaks). A header row such as <code>front,back,tags,section</code> is recognised.
+                Sections: {sections.map((s) => s.title).join(', ')}.
+              </>
+            }
+          />
+          <div>
+            <button type="submit" className="btn" disabled={preview.pending || !text.trim()}>
+              {preview.pending ? 'Checking…' : 'Preview'}
+            </button>
+          </div>
+        </HydrationGate>
       </form>
 
       {result && (

@@ -11,6 +11,7 @@ import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { ITEM_TYPE_LABELS, type ItemDraft } from '@/lib/content/item-form';
 import { FieldErrors, SelectField, TextAreaField } from './form-controls';
+import { HydrationGate, useHydrated } from './hydration-gate';
 import { ItemPreview } from './item-preview';
 import { ItemTypeFields, typeFieldKeys } from './item-type-fields';
 import { useActionForm } from './use-action-form';
@@ -29,6 +30,7 @@ const EXPLANATION_REQUIRED = new Set(['truefalse', 'typed', 'ordering']);
 
 export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
   const [draft, setDraft] = useState(initial);
+  const hydrated = useHydrated();
   const { state, submit, pending, error, errors: serverErrors = {} } = useActionForm<never>(saveItemAction);
   // Fields edited since the server answered: their old errors no longer apply, so they are hidden.
   const [edited, setEdited] = useState<{ answer: typeof state; keys: Set<string> }>({ answer: null, keys: new Set() });
@@ -65,60 +67,62 @@ export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
           submit({ ...draft, deckId, ...(itemId ? { itemId } : {}) });
         }}
       >
-        <FormAlert error={error} />
-        {other.length > 0 && (
-          <ul className="field-error" data-testid="other-errors">
-            {other.map(([key, messages]) => (
-              <li key={key}>{key === '_form' ? messages?.join(' ') : `${key}: ${messages?.join(' ')}`}</li>
+        <HydrationGate>
+          <FormAlert error={error} />
+          {other.length > 0 && (
+            <ul className="field-error" data-testid="other-errors">
+              {other.map(([key, messages]) => (
+                <li key={key}>{key === '_form' ? messages?.join(' ') : `${key}: ${messages?.join(' ')}`}</li>
+              ))}
+            </ul>
+          )}
+          {itemId && (
+            <p className="row">
+              <span className="badge badge-accent" data-testid="item-type">
+                {ITEM_TYPE_LABELS[draft.type]}
+              </span>
+              <span className="small muted">id {itemId}</span>
+            </p>
+          )}
+          <SelectField name="section" label="Section" value={draft.section} onChange={(e) => set({ section: e.target.value })} errors={errors.section}>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
             ))}
-          </ul>
-        )}
-        {itemId && (
-          <p className="row">
-            <span className="badge badge-accent" data-testid="item-type">
-              {ITEM_TYPE_LABELS[draft.type]}
-            </span>
-            <span className="small muted">id {itemId}</span>
-          </p>
-        )}
-        <SelectField name="section" label="Section" value={draft.section} onChange={(e) => set({ section: e.target.value })} errors={errors.section}>
-          {sections.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </SelectField>
-
-        <ItemTypeFields draft={draft} set={set} errors={errors} />
-
-        <TextAreaField
-          name="explanation"
-          label={EXPLANATION_REQUIRED.has(draft.type) ? 'Explanation' : 'Explanation (optional)'}
-          rows={2}
-          value={draft.explanation}
-          onChange={(e) => set({ explanation: e.target.value })}
-          errors={errors.explanation}
-          hint="Shown after the answer: why it is right, in the author's terms."
-        />
-        <fieldset className="fieldset" aria-describedby={errors.evidence?.length ? 'evidence-error' : undefined}>
-          <legend>Evidence from the reading</legend>
-          <p className="hint">A short verbatim quote (at most 30 words), a paragraph reference, or both.</p>
-          <FieldErrors id="evidence-error" errors={errors.evidence} />
-          <TextAreaField name="evidenceQuote" label="Quote" rows={2} value={draft.evidenceQuote} onChange={(e) => set({ evidenceQuote: e.target.value })} errors={errors.evidenceQuote} />
-          <Field name="evidenceParagraph" label="Paragraph" placeholder="Introduction, ¶2" value={draft.evidenceParagraph} onChange={(e) => set({ evidenceParagraph: e.target.value })} errors={errors.evidenceParagraph} />
-        </fieldset>
-        <div className="grid-2">
-          <Field name="tags" label="Tags (optional)" hint="Separated by spaces or commas." value={draft.tags} onChange={(e) => set({ tags: e.target.value })} errors={errors.tags} />
-          <SelectField name="skill" label="Skill" value={draft.skill} onChange={(e) => set({ skill: e.target.value as ItemDraft['skill'] })} errors={errors.skill}>
-            <option value="recall">Recall (facts)</option>
-            <option value="understanding">Understanding (the argument)</option>
           </SelectField>
-        </div>
+
+          <ItemTypeFields draft={draft} set={set} errors={errors} />
+
+          <TextAreaField
+            name="explanation"
+            label={EXPLANATION_REQUIRED.has(draft.type) ? 'Explanation' : 'Explanation (optional)'}
+            rows={2}
+            value={draft.explanation}
+            onChange={(e) => set({ explanation: e.target.value })}
+            errors={errors.explanation}
+            hint="Shown after the answer: why it is right, in the author's terms."
+          />
+          <fieldset className="fieldset" aria-describedby={errors.evidence?.length ? 'evidence-error' : undefined}>
+            <legend>Evidence from the reading</legend>
+            <p className="hint">A short verbatim quote (at most 30 words), a paragraph reference, or both.</p>
+            <FieldErrors id="evidence-error" errors={errors.evidence} />
+            <TextAreaField name="evidenceQuote" label="Quote" rows={2} value={draft.evidenceQuote} onChange={(e) => set({ evidenceQuote: e.target.value })} errors={errors.evidenceQuote} />
+            <Field name="evidenceParagraph" label="Paragraph" placeholder="Introduction, ¶2" value={draft.evidenceParagraph} onChange={(e) => set({ evidenceParagraph: e.target.value })} errors={errors.evidenceParagraph} />
+          </fieldset>
+          <div className="grid-2">
+            <Field name="tags" label="Tags (optional)" hint="Separated by spaces or commas." value={draft.tags} onChange={(e) => set({ tags: e.target.value })} errors={errors.tags} />
+            <SelectField name="skill" label="Skill" value={draft.skill} onChange={(e) => set({ skill: e.target.value as ItemDraft['skill'] })} errors={errors.skill}>
+              <option value="recall">Recall (facts)</option>
+              <option value="understanding">Understanding (the argument)</option>
+            </SelectField>
+          </div>
+        </HydrationGate>
       </form>
       <ItemPreview draft={draft} />
       {/* After the preview in the markup, so on a phone the author checks the preview on the way to Save. */}
       <div className="row editor-actions">
-        <button type="submit" form="item-form" className="btn btn-primary" disabled={pending}>
+        <button type="submit" form="item-form" className="btn btn-primary" disabled={pending || !hydrated}>
           {pending ? 'Saving…' : 'Save item'}
         </button>
         <Link className="btn" href={`/teach/decks/${deckId}`}>

@@ -50,6 +50,13 @@ test('an instructor writes a deck, adds a multiple-choice item, imports TSV rows
   await expect(page.getByText('multiple choice needs exactly one correct option, found 0')).toBeVisible();
   await expect(page).toHaveURL(/\/items\/new/);
 
+  // Options can be added up to five and removed down to three.
+  await page.getByRole('button', { name: 'Add option' }).click();
+  await expect(page.getByLabel('Option 4', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove option 4' }).click();
+  await expect(page.getByLabel('Option 4', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Remove option/ })).toHaveCount(0);
+
   await page.getByLabel('Option 2 is correct').check();
   const preview = page.getByTestId('item-preview');
   await expect(preview).toContainText(question);
@@ -130,6 +137,21 @@ test('an instructor reorders sections, and deletes an item only after confirming
   await expect(page.getByRole('heading', { name: '1. Future Missions' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '2. Introduction' })).toBeVisible();
 
+  // A cloze item: the button hides the selected words, and the preview shows one card per number.
+  await page.goto(`${deckUrl}/items/new?type=cloze&section=future-missions`);
+  const cloze = page.getByLabel('Cloze text');
+  await cloze.fill('About 2,500 troops arrived in Kazakhstan.');
+  await cloze.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(6, 11));
+  await page.getByRole('button', { name: 'Hide selected words' }).click();
+  await expect(cloze).toHaveValue('About {{c1::2,500}} troops arrived in Kazakhstan.');
+  await cloze.fill('About {{c1::2,500}} troops arrived in {{c2::Kazakhstan::country}}.');
+  const cards = page.getByTestId('preview-card');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(1)).toContainText('About 2,500 troops arrived in [country].');
+  await page.getByLabel('Paragraph').fill('Introduction, ¶1');
+  await page.getByRole('button', { name: 'Save item' }).click();
+  await expect(page.getByTestId('section-future-missions').getByTestId('item-row')).toContainText('Cloze');
+
   await page.goto(`${deckUrl}/items/new?type=truefalse&section=introduction`);
   await page.getByLabel('Statement').fill('The author expects no further Russian deployments.');
   await page.getByLabel('False').check();
@@ -146,5 +168,6 @@ test('an instructor reorders sections, and deletes an item only after confirming
   await page.getByRole('button', { name: 'Delete item' }).click();
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page.getByTestId('flash')).toContainText('Item deleted.');
-  await expect(page.getByTestId('item-row')).toHaveCount(0);
+  await expect(page.getByTestId('section-introduction').getByTestId('item-row')).toHaveCount(0);
+  await expect(page.getByTestId('item-row')).toHaveCount(1);
 });
