@@ -26,6 +26,19 @@ interface Props {
 
 const COMMON_KEYS = ['section', 'skill', 'tags', 'evidence', 'evidenceQuote', 'evidenceParagraph', 'explanation'];
 const ALSO_CLEARS: Record<string, string[]> = { correctOption: ['options'], evidenceQuote: ['evidence'], evidenceParagraph: ['evidence'] };
+/** Error keys a change makes stale. Adding or removing an option renumbers them all. */
+function editedFields(before: ItemDraft, patch: Partial<ItemDraft>): string[] {
+  return Object.keys(patch).flatMap((key) => {
+    const options = patch.options;
+    if (key !== 'options' || !options) return [key, ...(ALSO_CLEARS[key] ?? [])];
+    if (options.length !== before.options.length) return ['options', 'options.*'];
+    return options.flatMap((o, i) => [
+      ...(o.text !== before.options[i]?.text ? [`options.${i}.text`] : []),
+      ...(o.explanation !== before.options[i]?.explanation ? [`options.${i}.explanation`] : []),
+    ]);
+  });
+}
+
 const EXPLANATION_REQUIRED = new Set(['truefalse', 'typed', 'ordering']);
 
 export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
@@ -37,10 +50,11 @@ export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
   const editedKeys = edited.answer === state ? edited.keys : new Set<string>();
   const set = (patch: Partial<ItemDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    const keys = Object.keys(patch).flatMap((k) => [k, ...(ALSO_CLEARS[k] ?? [])]);
-    setEdited({ answer: state, keys: new Set([...editedKeys, ...keys]) });
+    setEdited({ answer: state, keys: new Set([...editedKeys, ...editedFields(draft, patch)]) });
   };
-  const errors = Object.fromEntries(Object.entries(serverErrors).filter(([key]) => !editedKeys.has(key)));
+  const errors = Object.fromEntries(
+    Object.entries(serverErrors).filter(([key]) => !editedKeys.has(key) && !(key.startsWith('options.') && editedKeys.has('options.*'))),
+  );
 
   // The Save button is at the bottom: bring the first problem into view and put the cursor there.
   const form = useRef<HTMLFormElement>(null);
