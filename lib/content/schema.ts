@@ -4,8 +4,9 @@
 // inferred types can be trusted); cross-file checks live in validate.ts.
 import { z } from 'zod';
 import { clozeProblems } from './cloze';
+import { SLUG_RE } from './slug-pattern';
 
-export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
+export { SLUG_RE };
 export const QUOTE_MAX_WORDS = 30;
 
 export const ITEM_TYPES = ['basic', 'cloze', 'mcq', 'truefalse', 'typed', 'ordering'] as const;

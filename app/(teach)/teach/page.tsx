@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireRole } from '@/db/queries/session';
 
 export const metadata: Metadata = { title: 'Teach' };
@@ -14,6 +15,9 @@ export default async function TeachPage() {
             Signed in as {user.name} (instructor)
           </p>
         </div>
+        <Link className="btn" href="/teach/decks">
+          Decks
+        </Link>
       </div>
       <div className="card empty" data-testid="teach-empty">
         <h2>No classes yet</h2>

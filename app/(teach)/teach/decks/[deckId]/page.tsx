@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import '@/components/authoring/authoring.css';
+import { DeckMetaForm } from '@/components/authoring/deck-meta-form';
+import { ItemList } from '@/components/authoring/item-list';
+import { MoveSectionButtons } from '@/components/authoring/move-section-buttons';
+import { SectionForm } from '@/components/authoring/section-form';
+import { deckForEditor } from '@/db/queries/authoring-decks';
+import { requireRole } from '@/db/queries/session';
+import { ITEM_TYPE_LABELS } from '@/lib/content/item-form';
+import { ITEM_TYPES, SLUG_RE } from '@/lib/content/schema';
+
+export const metadata: Metadata = { title: 'Edit deck' };
+
+interface Props {
+  params: Promise<{ deckId: string }>;
+  searchParams: Promise<{ saved?: string; imported?: string; deleted?: string }>;
+}
+
+function flash(q: Awaited<Props['searchParams']>): string | undefined {
+  if (q.saved) return 'Item saved.';
+  if (q.imported) return `Imported ${Number(q.imported) || 0} cards.`;
+  if (q.deleted) return 'Item deleted. Students keep their past reviews of it.';
+  return undefined;
+}
+
+export default async function DeckEditorPage({ params, searchParams }: Props) {
+  const user = await requireRole('instructor');
+  const { deckId } = await params;
+  const editable = SLUG_RE.test(deckId) ? deckForEditor(user, deckId) : null;
+  if (!editable) notFound();
+  const { deck, items } = editable;
+  const query = await searchParams;
+  const message = flash(query);
+  const base = `/teach/decks/${deck.id}`;
+
+  return (
+    <div className="authoring">
+      <div className="page-head">
+        <div>
+          <p className="small muted crumbs">
+            <Link href="/teach">Teaching</Link> / <Link href="/teach/decks">Decks</Link>
+          </p>
+          <h1 data-testid="deck-title">{deck.title}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {deck.author && `by ${deck.author} · `}
+            {items.length} {items.length === 1 ? 'item' : 'items'}
+          </p>
+        </div>
+        <div className="row">
+          <Link className="btn" href={`${base}/import`}>
+            Import CSV/TSV
+          </Link>
+          <a className="btn" href={`${base}/export.csv`} download>
+            Export CSV
+          </a>
+          <a className="btn" href={`${base}/export.yaml`} download>
+            Export YAML
+          </a>
+        </div>
+      </div>
+
+      {message && (
+        <div className="alert alert-ok flash" role="status" data-testid="flash">
+          {message}
+        </div>
+      )}
+
+      <form className="card add-item" action={`${base}/items/new`} method="get" aria-labelledby="add-item-heading">
+        <h2 id="add-item-heading">Add an item</h2>
+        <div className="add-item-fields">
+          <div className="field">
+            <label htmlFor="new-type">Type</label>
+            <select id="new-type" name="type" defaultValue="basic">
+              {ITEM_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {ITEM_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="new-section">Section</label>
+            <select id="new-section" name="section">
+              {deck.sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn btn-primary">
+            Add item
+          </button>
+        </div>
+      </form>
+
+      <div className="stack" style={{ marginTop: '1rem' }}>
+        {deck.sections.map((section, i) => (
+          <section key={section.id} className="card section-card" aria-labelledby={`sec-${section.id}`} data-testid={`section-${section.id}`}>
+            <div className="section-head">
+              <h2 id={`sec-${section.id}`}>
+                {i + 1}. {section.title}
+              </h2>
+              <MoveSectionButtons deckId={deck.id} sectionKey={section.id} title={section.title} first={i === 0} last={i === deck.sections.length - 1} />
+            </div>
+            {!section.notes && <p className="small muted">No study notes yet.</p>}
+            <ItemList deckId={deck.id} items={items.filter((it) => it.section === section.id)} savedId={query.saved} />
+            <details className="disclosure">
+              <summary>Edit section title and notes</summary>
+              <SectionForm deckId={deck.id} section={section} />
+            </details>
+          </section>
+        ))}
+        <details className="card disclosure">
+          <summary>Add a section</summary>
+          <SectionForm deckId={deck.id} />
+        </details>
+        <details className="card disclosure">
+          <summary>Deck details</summary>
+          <DeckMetaForm deck={deck} />
+        </details>
+      </div>
+    </div>
+  );
+}

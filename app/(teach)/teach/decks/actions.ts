@@ -1,0 +1,119 @@
+'use server';
+/**
+ * Server actions of the deck editor. Each goes through authedAction (session, instructor role, zod)
+ * and calls one function of db/queries/authoring-*.ts, which checks that the deck is the caller's.
+ */
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { ActionError, authedAction } from '@/app/_lib/action';
+import { addSection, createDeck, moveSection, updateDeckMeta, updateSection } from '@/db/queries/authoring-decks';
+import { AuthoringError } from '@/db/queries/authoring-edit';
+import { importRows, previewImport, retireItem, saveItem } from '@/db/queries/authoring-items';
+import type { PreviewRow } from '@/lib/content/import-rows';
+import { now } from '@/lib/clock';
+import {
+  deckMetaSchema,
+  importSchema,
+  itemDraftSchema,
+  moveSectionSchema,
+  newDeckSchema,
+  retireItemSchema,
+  sectionSchema,
+  slugField,
+} from '@/lib/validation/authoring';
+
+const instructor = { role: 'instructor' } as const;
+
+/** Turns the data layer's expected failures into action results; anything else stays an exception. */
+function attempt<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof AuthoringError) throw new ActionError(error.message, error.fieldErrors);
+    throw error;
+  }
+}
+
+const deckPath = (deckId: string) => `/teach/decks/${deckId}`;
+
+export const createDeckAction = authedAction(
+  newDeckSchema,
+  (input, user) => {
+    const id = attempt(() => createDeck(user, input, now()));
+    revalidatePath('/teach/decks');
+    redirect(deckPath(id));
+  },
+  instructor,
+);
+
+export const updateDeckMetaAction = authedAction(
+  deckMetaSchema.extend({ deckId: slugField }),
+  (input, user) => {
+    attempt(() => updateDeckMeta(user, input.deckId, input, now()));
+    revalidatePath(deckPath(input.deckId));
+    return 'Deck details saved.';
+  },
+  instructor,
+);
+
+export const saveSectionAction = authedAction(
+  sectionSchema,
+  (input, user) => {
+    const { deckId, key, title, notes } = input;
+    attempt(() => (key ? updateSection(user, deckId, key, { title, notes }, now()) : addSection(user, deckId, { title, notes }, now())));
+    revalidatePath(deckPath(deckId));
+    return key ? 'Section saved.' : 'Section added.';
+  },
+  instructor,
+);
+
+export const moveSectionAction = authedAction(
+  moveSectionSchema,
+  (input, user) => {
+    attempt(() => moveSection(user, input.deckId, input.key, input.direction, now()));
+    revalidatePath(deckPath(input.deckId));
+  },
+  instructor,
+);
+
+export const saveItemAction = authedAction(
+  itemDraftSchema,
+  (input, user) => {
+    const { deckId, itemId, ...draft } = input;
+    const item = attempt(() => saveItem(user, deckId, itemId, draft, now()));
+    revalidatePath(deckPath(deckId));
+    redirect(`${deckPath(deckId)}?saved=${item.id}#item-${item.id}`);
+  },
+  instructor,
+);
+
+export const retireItemAction = authedAction(
+  retireItemSchema,
+  (input, user) => {
+    attempt(() => retireItem(user, input.deckId, input.itemId, now()));
+    revalidatePath(deckPath(input.deckId));
+    redirect(`${deckPath(input.deckId)}?deleted=1`);
+  },
+  instructor,
+);
+
+export type ImportPreview = { rows: Omit<PreviewRow, 'item'>[]; valid: number };
+
+export const previewImportAction = authedAction(
+  importSchema,
+  (input, user): ImportPreview => {
+    const rows = attempt(() => previewImport(user, input.deckId, input.text));
+    return { rows: rows.map(({ item: _item, ...row }) => row), valid: rows.filter((r) => r.item).length };
+  },
+  instructor,
+);
+
+export const importRowsAction = authedAction(
+  importSchema,
+  (input, user) => {
+    const { imported } = attempt(() => importRows(user, input.deckId, input.text, now()));
+    revalidatePath(deckPath(input.deckId));
+    redirect(`${deckPath(input.deckId)}?imported=${imported}`);
+  },
+  instructor,
+);

@@ -1,0 +1,34 @@
+'use client';
+/** Deletes (retires) an item after an explicit confirmation that says what happens to progress. */
+import { useState } from 'react';
+import { retireItemAction } from '@/app/(teach)/teach/decks/actions';
+import { FormAlert } from '@/components/ui/form-alert';
+import { useActionForm } from './use-action-form';
+
+export function DeleteItemButton({ deckId, itemId }: { deckId: string; itemId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const { submit, pending, error } = useActionForm<never>(retireItemAction);
+  if (!confirming) {
+    return (
+      <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
+        Delete item
+      </button>
+    );
+  }
+  return (
+    <div className="alert confirm" role="group" aria-labelledby="confirm-delete">
+      <FormAlert error={error} />
+      <p id="confirm-delete">
+        <strong>Delete this item?</strong> Students will not see it again; their past reviews of it are kept.
+      </p>
+      <div className="row">
+        <button type="button" className="btn btn-danger" disabled={pending} onClick={() => submit({ deckId, itemId })}>
+          {pending ? 'Deleting…' : 'Yes, delete it'}
+        </button>
+        <button type="button" className="btn" onClick={() => setConfirming(false)}>
+          Keep it
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+'use client';
+/**
+ * CSV/TSV import in two steps: preview (the server checks every row and writes nothing), then
+ * "Import N valid rows". Editing the text throws the preview away, so what is imported is always
+ * exactly what was previewed.
+ */
+import { useState } from 'react';
+import { importRowsAction, previewImportAction, type ImportPreview } from '@/app/(teach)/teach/decks/actions';
+import { FormAlert } from '@/components/ui/form-alert';
+import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
+import { TextAreaField } from './form-controls';
+import { HydrationGate } from './hydration-gate';
+import { useActionForm } from './use-action-form';
+
+export function ImportForm({ deckId, sections }: { deckId: string; sections: readonly { id: string; title: string }[] }) {
+  const [text, setText] = useState('');
+  const [fileError, setFileError] = useState<string>();
+  const preview = useActionForm<ImportPreview>(previewImportAction);
+  const commit = useActionForm<never>(importRowsAction);
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const result = preview.state?.ok && previewed === text ? preview.state.data : undefined;
+
+  const onFile = async (file: File | undefined) => {
+    setFileError(undefined);
+    if (!file) return;
+    if (file.size > IMPORT_MAX_BYTES) return setFileError('That file is larger than 800 KB; split it.');
+    setText(await file.text());
+    setPreviewed(null);
+  };
+
+  return (
+    <div className="stack">
+      <form
+        className="form card"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPreviewed(text);
+          preview.submit({ deckId, text });
+        }}
+      >
+        <HydrationGate>
+          <FormAlert error={preview.error ?? commit.error} />
+          <div className="field">
+            <label htmlFor="import-file">Upload a file (.txt, .tsv, .csv)</label>
+            <input id="import-file" type="file" accept=".txt,.tsv,.csv,text/plain,text/csv,text/tab-separated-values" onChange={(e) => onFile(e.target.files?.[0])} />
+            {fileError && <p className="field-error">{fileError}</p>}
+          </div>
+          <TextAreaField
+            name="text"
+            label="…or paste the rows"
+            rows={8}
+            className="mono"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setPreviewed(null);
+            }}
+            errors={preview.errors?.text ?? commit.errors?.text}
+            hint={
+              <>
+                One card per line: front, back, then optionally tags and section, separated by a tab (as Anki and Quizlet export) or a comma (CSV, with
+                &quot;quotes&quot; around text that contains commas or line breaks). A header row such as <code>front,back,tags,section</code> is recognised.
+                Sections: {sections.map((s) => s.title).join(', ')}.
+              </>
+            }
+          />
+          <div>
+            <button type="submit" className="btn" disabled={preview.pending || !text.trim()}>
+              {preview.pending ? 'Checking…' : 'Preview'}
+            </button>
+          </div>
+        </HydrationGate>
+      </form>
+
+      {result && (
+        <section className="card stack" aria-labelledby="preview-heading" data-testid="import-preview">
+          <div className="row preview-head">
+            <h2 id="preview-heading">Preview</h2>
+            <p className="muted" style={{ margin: 0 }}>
+              {result.valid} of {result.rows.length} rows can be imported. Nothing has been saved yet.
+            </p>
+          </div>
+          <table className="import-table">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Front</th>
+                <th scope="col">Back</th>
+                <th scope="col">Section and tags</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.line} className={row.errors.length ? 'is-bad' : undefined} data-testid="import-row">
+                  <td data-label="Line">
+                    <div>{row.line}</div>
+                  </td>
+                  <td data-label="Front">
+                    <div>{row.front || <span className="muted">(empty)</span>}</div>
+                  </td>
+                  <td data-label="Back">
+                    <div>{row.back || <span className="muted">(empty)</span>}</div>
+                  </td>
+                  <td data-label="Section and tags">
+                    <div>
+                      {sections.find((s) => s.id === row.section)?.title}
+                      {row.tags.length > 0 && <span className="small muted"> · {row.tags.join(' ')}</span>}
+                    </div>
+                  </td>
+                  <td data-label="Status">
+                    {/* One wrapper per cell: on phones each cell is a label/value grid. */}
+                    <div>
+                      {row.errors.length ? (
+                        row.errors.map((e) => (
+                          <p className="field-error" key={e}>
+                            {e}
+                          </p>
+                        ))
+                      ) : (
+                        <span className="badge badge-good">OK</span>
+                      )}
+                      {row.notes.map((n) => (
+                        <p className="small muted" key={n} style={{ margin: 0 }}>
+                          {n}
+                        </p>
+                      ))}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.valid > 0 ? (
+            <div>
+              <button type="button" className="btn btn-primary" disabled={commit.pending} onClick={() => commit.submit({ deckId, text })}>
+                {commit.pending ? 'Importing…' : `Import ${result.valid} valid ${result.valid === 1 ? 'row' : 'rows'}`}
+              </button>
+              <p className="hint">Each becomes a basic card citing its section as evidence; add a quote later in the editor.</p>
+            </div>
+          ) : (
+            <p className="field-error">No row can be imported; fix the text and preview again.</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Writing items into an instructor's own deck: save one from the editor, retire one, import rows
+ * from CSV/TSV. Each runs through editDeck (ownership check + one transaction) and ItemSchema.
+ * Saving keeps the item id, so its card rows are updated in place and students keep their progress.
+ */
+import 'server-only';
+import { db } from '@/db';
+import { readDeckRecord, readExportCards, usedItemIds } from '@/db/deck-reader';
+import { parseImportText } from '@/lib/content/import-csv';
+import { checkImportRows, IMPORT_MAX_ROWS, type PreviewRow } from '@/lib/content/import-rows';
+import { draftFieldErrors, draftHeadline, draftToCandidate, type ItemDraft } from '@/lib/content/item-form';
+import { parseItem, type Item } from '@/lib/content/schema';
+import { newSlugId } from '@/lib/content/slug';
+import { AuthoringError, DeckNotFoundError, editDeck, isDeckOwner, type Editor } from './authoring-edit';
+
+const INVALID = 'Please correct the highlighted fields.';
+
+/** A fresh id that no item of this deck ever had (a retired item's progress must not attach to it). */
+function freshItemId(used: Set<string>, headline: string): string {
+  let id = newSlugId(headline, 'item');
+  while (used.has(id)) id = newSlugId(headline, 'item');
+  used.add(id);
+  return id;
+}
+
+/**
+ * Validates the draft with ItemSchema plus the deck-level checks (known section, unchanged type)
+ * and writes it: a new item goes to the end of its section, an edited one keeps its id and place.
+ * @throws AuthoringError with field errors named like ItemDraft's fields
+ */
+export function saveItem(user: Editor, deckId: string, itemId: string | undefined, draft: ItemDraft, at: Date): Item {
+  return editDeck(user, deckId, at, (deck, items) => {
+    const existing = itemId === undefined ? undefined : items.find((i) => i.id === itemId);
+    if (itemId !== undefined && !existing) throw new AuthoringError('That item was deleted or does not exist.');
+    // Another type is another question: students' progress on the old one must not carry over.
+    if (existing && existing.type !== draft.type) throw new AuthoringError(INVALID, { type: ['The type of a saved item cannot change; add a new item instead.'] });
+
+    const id = existing?.id ?? freshItemId(usedItemIds(db, deckId), draftHeadline(draft));
+    const parsed = parseItem({ ...draftToCandidate(draft), id });
+    const fieldErrors = parsed.success ? {} : draftFieldErrors(parsed.error.issues);
+    if (!deck.sections.some((s) => s.id === draft.section)) (fieldErrors.section ??= []).unshift('Choose one of the deck’s sections.');
+    if (!parsed.success || Object.keys(fieldErrors).length > 0) throw new AuthoringError(INVALID, fieldErrors);
+
+    const item = parsed.data;
+    const next = existing ? items.map((i) => (i.id === item.id ? item : i)) : [...items, item];
+    return { items: next, result: item };
+  });
+}
+
+/** Retires the item's cards: hidden from new study, students' progress kept (content/README.md). */
+export function retireItem(user: Editor, deckId: string, itemId: string, at: Date): void {
+  editDeck(user, deckId, at, (_deck, items) => {
+    if (!items.some((i) => i.id === itemId)) throw new AuthoringError('That item was already deleted or does not exist.');
+    return { items: items.filter((i) => i.id !== itemId), result: undefined };
+  });
+}
+
+function checkRows(deckId: string, text: string, usedIds: Set<string>): PreviewRow[] {
+  const deck = readDeckRecord(db, deckId);
+  if (!deck) throw new DeckNotFoundError();
+  const { records } = parseImportText(text);
+  if (records.length === 0) throw new AuthoringError('No rows found.', { text: ['No rows found: write one card per line, front and back separated by a tab or comma.'] });
+  if (records.length > IMPORT_MAX_ROWS) throw new AuthoringError(`At most ${IMPORT_MAX_ROWS} rows at a time.`, { text: [`${records.length} rows; split the file.`] });
+  const existingFronts = readExportCards(db, deckId).map((c) => c.prompt);
+  return checkImportRows(records, { sections: deck.sections, existingFronts }, (front) => freshItemId(usedIds, front));
+}
+
+/** What an import would do, row by row; writes nothing. */
+export function previewImport(user: Editor, deckId: string, text: string): PreviewRow[] {
+  if (!isDeckOwner(user, deckId)) throw new DeckNotFoundError();
+  return checkRows(deckId, text, usedItemIds(db, deckId));
+}
+
+/** Writes the valid rows as basic items at the end of their sections, all or nothing. */
+export function importRows(user: Editor, deckId: string, text: string, at: Date): { imported: number; skipped: number } {
+  return editDeck(user, deckId, at, (_deck, items) => {
+    const rows = checkRows(deckId, text, usedItemIds(db, deckId));
+    const valid = rows.flatMap((r) => (r.item ? [r.item] : []));
+    if (valid.length === 0) throw new AuthoringError('None of the rows can be imported.');
+    return { items: [...items, ...valid], result: { imported: valid.length, skipped: rows.length - valid.length } };
+  });
+}

@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { addSection, createDeck, deckForEditor, deckForExport, moveSection, updateDeckMeta } from '@/db/queries/authoring-decks';
+import { AuthoringError, DeckNotFoundError } from '@/db/queries/authoring-edit';
+import { importRows, previewImport, retireItem, saveItem } from '@/db/queries/authoring-items';
+import { recordReview } from '@/db/queries/reviews';
+import { studySettingsFor } from '@/db/queries/settings';
+import { emptyDraft, itemToDraft, type ItemDraft } from '@/lib/content/item-form';
+import { loadRealDeck, makeUser } from '../support/fixtures';
+
+const T0 = new Date('2026-03-02T09:00:00Z');
+const later = (min: number) => new Date(T0.getTime() + min * 60_000);
+type U = Awaited<ReturnType<typeof makeUser>>;
+
+interface CardRow { id: number; key: string; item_id: string; prompt: string; payload: string; retired_at: number | null; section_id: number; position: number }
+const cardsOf = (deckId: string) => db.$client.prepare('SELECT * FROM cards WHERE deck_id = ? ORDER BY position').all(deckId) as CardRow[];
+const liveCards = (deckId: string) => cardsOf(deckId).filter((c) => c.retired_at === null);
+const stateOf = (userId: number, cardId: number) => db.$client.prepare('SELECT * FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId);
+
+const newDeck = (user: U, title = 'Peacekeeping basics') =>
+  createDeck(user, { title, author: 'Iris Instructor', sourceUrl: 'https://example.org/article', description: 'A deck for my class.', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
+
+const basic = (front: string, back: string): ItemDraft => ({ ...emptyDraft('basic', 'introduction'), front, back, evidenceParagraph: 'Introduction, ¶1' });
+
+/** Lets `student` study `deckId` the way the app allows: the deck is assigned to a class they are in. */
+function enrol(instructor: U, student: U, deckId: string) {
+  const cls = db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'Class', ?) RETURNING id").get(instructor.id, `J-${deckId}`) as { id: number };
+  db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, ?)').run(cls.id, student.id, T0.getTime());
+  db.$client.prepare('INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, ?, ?)').run(cls.id, deckId, later(60 * 24 * 7).getTime());
+}
+
+describe('authoring decks on a real SQLite file', () => {
+  let iris: U;
+  let otto: U;
+  let sam: U;
+  beforeAll(async () => {
+    loadRealDeck();
+    [iris, otto, sam] = await Promise.all([makeUser('instructor'), makeUser('instructor'), makeUser('student')]);
+  });
+
+  it('creates a deck owned by the instructor, with a slug id and its first section', () => {
+    const id = newDeck(iris);
+    expect(id).toMatch(/^peacekeeping-basics-[a-z0-9]{5}$/);
+    const row = db.$client.prepare('SELECT owner_id, title, source_url FROM decks WHERE id = ?').get(id);
+    expect(row).toEqual({ owner_id: iris.id, title: 'Peacekeeping basics', source_url: 'https://example.org/article' });
+    expect(deckForEditor(iris, id)?.deck.sections).toEqual([{ id: 'introduction', title: 'Introduction', notes: '' }]);
+    expect(deckForEditor(iris, id)?.items).toEqual([]);
+  });
+
+  it('edits an item in place: same card id, and a student keeps their card state', () => {
+    const deckId = newDeck(iris);
+    enrol(iris, sam, deckId);
+    const item = saveItem(iris, deckId, undefined, basic('Who chaired the CSTO?', 'Pashinyan'), T0);
+    expect(item.id).toMatch(/^who-chaired-the-csto-[a-z0-9]{5}$/);
+    const [card] = liveCards(deckId);
+    const outcome = recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'r1', reviewedAt: T0, durationMs: 1000, source: 'review' }, studySettingsFor(sam.id), T0);
+    expect(outcome.ok).toBe(true);
+    const before = stateOf(sam.id, card!.id);
+    expect(before).toBeDefined();
+
+    saveItem(iris, deckId, item.id, { ...itemToDraft(item), back: 'Nikol Pashinyan, Armenian prime minister' }, later(5));
+    const after = liveCards(deckId);
+    expect(after.map((c) => c.id)).toEqual([card!.id]);
+    expect(JSON.parse(after[0]!.payload)).toMatchObject({ back: 'Nikol Pashinyan, Armenian prime minister' });
+    expect(stateOf(sam.id, card!.id)).toEqual(before);
+    expect(deckForEditor(iris, deckId)?.items.map((i) => i.id)).toEqual([item.id]);
+  });
+
+  it('keeps cloze card ids per number and retires a number that was removed', () => {
+    const deckId = newDeck(iris);
+    const draft = { ...emptyDraft('cloze', 'introduction'), text: 'About {{c1::2,500}} troops arrived in {{c2::Kazakhstan}}.', evidenceParagraph: '¶1' };
+    const item = saveItem(iris, deckId, undefined, draft, T0);
+    const [c1, c2] = liveCards(deckId);
+    expect([c1!.key, c2!.key]).toEqual([`${item.id}::c1`, `${item.id}::c2`]);
+    saveItem(iris, deckId, item.id, { ...draft, text: 'About {{c1::2,500}} troops arrived in Kazakhstan.' }, later(1));
+    expect(liveCards(deckId).map((c) => c.id)).toEqual([c1!.id]);
+    expect(cardsOf(deckId).find((c) => c.id === c2!.id)?.retired_at).toBe(later(1).getTime());
+  });
+
+  it('rejects an invalid item with field errors and writes nothing', () => {
+    const deckId = newDeck(iris);
+    const mcq = { ...emptyDraft('mcq', 'introduction'), question: 'Which?', evidenceParagraph: '¶1', options: ['a', 'b', 'c'].map((t) => ({ text: t, explanation: `why ${t}` })) };
+    const attempt = () => saveItem(iris, deckId, undefined, mcq, T0);
+    expect(attempt).toThrow(AuthoringError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as AuthoringError).fieldErrors).toEqual({ options: ['multiple choice needs exactly one correct option, found 0'] });
+    }
+    expect(() => saveItem(iris, deckId, undefined, { ...basic('q', 'a'), section: 'nowhere' }, T0)).toThrow(AuthoringError);
+    expect(cardsOf(deckId)).toEqual([]);
+    saveItem(iris, deckId, undefined, { ...mcq, correctOption: 2 }, T0);
+    expect(liveCards(deckId)).toHaveLength(1);
+  });
+
+  it('does not let a saved item change type', () => {
+    const deckId = newDeck(iris);
+    const item = saveItem(iris, deckId, undefined, basic('q', 'a'), T0);
+    const asTyped = { ...itemToDraft(item), type: 'typed' as const, question: 'q', answers: 'a', explanation: 'e' };
+    expect(() => saveItem(iris, deckId, item.id, asTyped, later(1))).toThrow(
+      expect.objectContaining({ fieldErrors: { type: ['The type of a saved item cannot change; add a new item instead.'] } }),
+    );
+    expect(liveCards(deckId).map((c) => c.item_id)).toEqual([item.id]);
+  });
+
+  it('deleting an item retires its cards and keeps progress', () => {
+    const deckId = newDeck(iris);
+    enrol(iris, sam, deckId);
+    const item = saveItem(iris, deckId, undefined, basic('Delete me?', 'Yes'), T0);
+    const [card] = liveCards(deckId);
+    recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'del-1', reviewedAt: T0, durationMs: 1, source: 'review' }, studySettingsFor(sam.id), T0);
+    retireItem(iris, deckId, item.id, later(3));
+    expect(cardsOf(deckId)).toEqual([expect.objectContaining({ id: card!.id, retired_at: later(3).getTime() })]);
+    expect(stateOf(sam.id, card!.id)).toBeDefined();
+    expect(deckForEditor(iris, deckId)?.items).toEqual([]);
+    expect(() => retireItem(iris, deckId, item.id, later(4))).toThrow(AuthoringError);
+  });
+
+  it('previews an import without writing, then imports only the valid rows', () => {
+    const deckId = newDeck(iris);
+    saveItem(iris, deckId, undefined, basic('Already here?', 'yes'), T0);
+    const tsv = 'When did troops arrive?\tJanuary 2022\n\tno front\nalready HERE?\tdup\nWho asked?\tTokayev\tcsto\tNowhere\n';
+    const preview = previewImport(iris, deckId, tsv);
+    expect(preview.map((r) => [r.line, r.errors.length > 0])).toEqual([[1, false], [2, true], [3, true], [4, false]]);
+    expect(preview[3]?.notes).toEqual(['unknown section "Nowhere": goes into "Introduction"']);
+    expect(liveCards(deckId)).toHaveLength(1);
+
+    expect(importRows(iris, deckId, tsv, later(1))).toEqual({ imported: 2, skipped: 2 });
+    expect(liveCards(deckId).map((c) => c.prompt)).toEqual(['Already here?', 'When did troops arrive?', 'Who asked?']);
+  });
+
+  it('imports in one transaction: a failure on the last card leaves the deck as it was', () => {
+    const deckId = newDeck(iris);
+    db.$client.exec(`CREATE TEMP TRIGGER fail_third_card BEFORE INSERT ON cards
+      WHEN NEW.deck_id = '${deckId}' AND (SELECT count(*) FROM cards WHERE deck_id = '${deckId}') >= 2
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      expect(() => importRows(iris, deckId, 'a\t1\nb\t2\nc\t3\n', T0)).toThrow(/disk full/);
+      expect(cardsOf(deckId)).toEqual([]);
+    } finally {
+      db.$client.exec('DROP TRIGGER fail_third_card');
+    }
+    expect(importRows(iris, deckId, 'a\t1\nb\t2\nc\t3\n', T0).imported).toBe(3);
+  });
+
+  it('refuses an import with no valid row', () => {
+    const deckId = newDeck(iris);
+    expect(() => importRows(iris, deckId, '\tx\n', T0)).toThrow(/None of the rows/);
+  });
+
+  it('keeps sections in order and moves their items with them', () => {
+    const deckId = newDeck(iris);
+    const key = addSection(iris, deckId, { title: 'Second part', notes: 'Notes.' }, T0);
+    expect(addSection(iris, deckId, { title: 'Second part', notes: '' }, T0)).toBe('second-part-2');
+    const a = saveItem(iris, deckId, undefined, { ...basic('In second?', 'yes'), section: key }, T0);
+    const b = saveItem(iris, deckId, undefined, basic('In first?', 'yes'), T0);
+    expect(deckForEditor(iris, deckId)?.items.map((i) => i.id)).toEqual([b.id, a.id]);
+    moveSection(iris, deckId, key, 'up', later(1));
+    const moved = deckForEditor(iris, deckId)!;
+    expect(moved.deck.sections.map((s) => s.id)).toEqual(['second-part', 'introduction', 'second-part-2']);
+    expect(moved.items.map((i) => i.id)).toEqual([a.id, b.id]);
+    expect(liveCards(deckId).map((c) => c.item_id)).toEqual([a.id, b.id]);
+  });
+
+  it('another instructor can neither read nor change the deck; both may export the shared deck', () => {
+    const deckId = newDeck(iris);
+    const item = saveItem(iris, deckId, undefined, basic('Mine?', 'yes'), T0);
+    expect(deckForEditor(otto, deckId)).toBeNull();
+    expect(deckForExport(otto, deckId)).toBeNull();
+    expect(() => saveItem(otto, deckId, item.id, { ...itemToDraft(item), back: 'hijacked' }, T0)).toThrow(DeckNotFoundError);
+    expect(() => retireItem(otto, deckId, item.id, T0)).toThrow(DeckNotFoundError);
+    expect(() => updateDeckMeta(otto, deckId, { title: 'x', author: 'x', sourceUrl: 'https://x.org', description: 'x' }, T0)).toThrow(DeckNotFoundError);
+    expect(() => previewImport(otto, deckId, 'a\tb')).toThrow(DeckNotFoundError);
+    expect(() => importRows(otto, deckId, 'a\tb', T0)).toThrow(DeckNotFoundError);
+    expect(JSON.parse(liveCards(deckId)[0]!.payload)).toMatchObject({ back: 'yes' });
+    expect(deckForExport(otto, 'war-for-peace')?.items.length).toBeGreaterThan(50);
+    expect(deckForEditor(otto, 'war-for-peace')).toBeNull();
+    expect(deckForExport(iris, deckId)?.cards.map((c) => c.prompt)).toEqual(['Mine?']);
+  });
+
+  it('leaves the shared deck alone when content is loaded again', () => {
+    const again = loadRealDeck();
+    expect(again[0]).toMatchObject({ inserted: 0, updated: 0, retired: 0 });
+    expect(again[0]!.unchanged).toBeGreaterThan(100);
+  });
+});
