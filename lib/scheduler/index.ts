@@ -10,6 +10,7 @@ export {
   scheduleReview,
   previewGrades,
   retrievability,
+  retrievabilityWith,
   replayLog,
   type ReviewLogRecord,
   type ScheduleResult,
