@@ -1,13 +1,14 @@
 /**
  * Reviews per study day as a calendar heatmap: one column per week (Monday on top), darker for
- * busier days, like GitHub's. Server-rendered SVG; a table below gives the same numbers in text.
+ * busier days, like GitHub's. Server-rendered SVG at its natural size; on a narrow screen it
+ * scrolls inside its own box while the weekday labels (HTML, outside the box) stay in view.
+ * A table below gives the same numbers in text.
  */
 import type { DayCount } from '@/lib/stats';
 import { formatDay, formatMonth, formatShortDay, plural } from './format';
 
-const CELL = 13;
-const STEP = 16;
-const LEFT = 30;
+const CELL = 14;
+const STEP = 17;
 const TOP = 18;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -45,7 +46,7 @@ export function ActivityHeatmap({ days, todayKey }: { days: DayCount[]; todayKey
   const total = days.reduce((sum, d) => sum + d.count, 0);
   const active = days.filter((d) => d.count > 0).length;
   const busiest = days.find((d) => d.count === max && max > 0);
-  const width = LEFT + weeks.length * STEP;
+  const width = weeks.length * STEP - (STEP - CELL);
   const height = TOP + 7 * STEP;
   const summary = `${plural(total, 'review')} on ${plural(active, 'day')} of the last ${weeks.length} weeks${
     busiest ? `; busiest day ${formatDay(busiest.day)} with ${plural(busiest.count, 'review')}` : ''
@@ -53,36 +54,40 @@ export function ActivityHeatmap({ days, todayKey }: { days: DayCount[]; todayKey
 
   return (
     <figure className="heatmap" aria-labelledby="heatmap-summary">
-      <div className="heatmap-scroll">
-        <svg viewBox={`0 0 ${width} ${height}`} style={{ minWidth: width }} role="img" aria-labelledby="heatmap-summary" data-testid="heatmap">
-          {monthLabels(weeks).map(({ column, label }) => (
-            <text key={column} x={LEFT + column * STEP} y={11} className="chart-label">
-              {label}
-            </text>
+      <div className="heatmap-body">
+        <div className="heatmap-days" aria-hidden="true" style={{ paddingTop: TOP }}>
+          {WEEKDAYS.map((name, d) => (
+            <span key={name} style={{ height: STEP }}>
+              {d % 2 === 0 && d < 6 ? name : ''}
+            </span>
           ))}
-          {[0, 2, 4].map((d) => (
-            <text key={d} x={0} y={TOP + d * STEP + 10} className="chart-label">
-              {WEEKDAYS[d]}
-            </text>
-          ))}
-          {weeks.flatMap((week, w) =>
-            week.map((day, d) => (
-              <rect
-                key={day.day}
-                x={LEFT + w * STEP}
-                y={TOP + d * STEP}
-                width={CELL}
-                height={CELL}
-                rx={3}
-                className={`hm-l${level(day.count)}${day.day === todayKey ? ' hm-today' : ''}`}
-                data-day={day.day}
-                data-count={day.count}
-              >
-                <title>{`${formatDay(day.day)}: ${plural(day.count, 'review')}`}</title>
-              </rect>
-            )),
-          )}
-        </svg>
+        </div>
+        <div className="heatmap-scroll">
+          <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby="heatmap-summary" data-testid="heatmap">
+            {monthLabels(weeks).map(({ column, label }) => (
+              <text key={column} x={column * STEP} y={11} className="chart-label">
+                {label}
+              </text>
+            ))}
+            {weeks.flatMap((week, w) =>
+              week.map((day, d) => (
+                <rect
+                  key={day.day}
+                  x={w * STEP}
+                  y={TOP + d * STEP}
+                  width={CELL}
+                  height={CELL}
+                  rx={3}
+                  className={`hm-l${level(day.count)}${day.day === todayKey ? ' hm-today' : ''}`}
+                  data-day={day.day}
+                  data-count={day.count}
+                >
+                  <title>{`${formatDay(day.day)}: ${plural(day.count, 'review')}`}</title>
+                </rect>
+              )),
+            )}
+          </svg>
+        </div>
       </div>
       <figcaption className="heatmap-foot">
         <span id="heatmap-summary" className="small muted">

@@ -5,6 +5,7 @@
  * @example formatDuration(3_900_000) // '1 h 05 min'
  */
 export function formatDuration(ms: number): string {
+  if (ms <= 0) return '0 min';
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.round(seconds / 60);
@@ -19,8 +20,7 @@ export function formatPercent(rate: number): string {
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 const shortFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-// en-US: three-letter months everywhere (en-GB writes 'Sept').
-const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
 
 // A day key names a calendar date, so it is formatted as that date at UTC midnight.
 const dateOf = (key: string) => new Date(`${key}T00:00:00Z`);

@@ -4,7 +4,7 @@
  * form action so React does not reset the fields: after an error the learner still sees what
  * they typed next to the message.
  */
-import { startTransition, useActionState, useRef, useSyncExternalStore, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useSyncExternalStore, type FormEvent } from 'react';
 import { saveStudySettingsAction } from '@/app/(study)/settings/actions';
 import type { ActionResult } from '@/app/_lib/action';
 import { Field } from '@/components/ui/field';
@@ -36,6 +36,11 @@ export function StudySettingsForm({ initial, timeZones }: { initial: StudySettin
   // Known only in the browser; null while rendering on the server.
   const device = useSyncExternalStore(noSubscribe, deviceZone, () => null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  // The form is long: after a failed save, take the learner to the first field to fix.
+  useEffect(() => {
+    if (state && !state.ok) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,8 +49,7 @@ export function StudySettingsForm({ initial, timeZones }: { initial: StudySettin
   }
 
   return (
-    <form action={action} onSubmit={onSubmit} className="form" noValidate data-testid="study-settings-form">
-      <FormAlert error={state && !state.ok ? state.error : undefined} message={state?.ok ? 'Study settings saved.' : undefined} />
+    <form ref={form} action={action} onSubmit={onSubmit} className="form" noValidate data-testid="study-settings-form">
       <Field
         name="desiredRetention"
         label="Desired retention"
@@ -81,7 +85,13 @@ export function StudySettingsForm({ initial, timeZones }: { initial: StudySettin
       </div>
       <div className="field">
         <label htmlFor="rolloverHour">A new study day starts at</label>
-        <select id="rolloverHour" name="rolloverHour" defaultValue={initial.rolloverHour} aria-describedby="rolloverHour-hint">
+        <select
+          id="rolloverHour"
+          name="rolloverHour"
+          defaultValue={initial.rolloverHour}
+          aria-invalid={errors?.rolloverHour ? true : undefined}
+          aria-describedby={errors?.rolloverHour ? 'rolloverHour-hint rolloverHour-error' : 'rolloverHour-hint'}
+        >
           {HOURS.map((h) => (
             <option key={h} value={h}>
               {`${String(h).padStart(2, '0')}:00${h === 4 ? ' (default)' : ''}`}
@@ -119,6 +129,8 @@ export function StudySettingsForm({ initial, timeZones }: { initial: StudySettin
         <Field name="maximumInterval" label="Maximum interval (days)" type="number" inputMode="numeric" min={1} max={36500} defaultValue={initial.maximumInterval} hint="No card waits longer than this." errors={errors?.maximumInterval} />
         <Field name="leechThreshold" label="Leech threshold (lapses)" type="number" inputMode="numeric" min={0} max={STUDY_LIMITS.leechThreshold.max} defaultValue={initial.leechThreshold} hint="A card forgotten this often is suspended; 0 turns this off." errors={errors?.leechThreshold} />
       </div>
+      {/* Next to the button, where the learner is looking after pressing it. */}
+      <FormAlert error={state && !state.ok ? state.error : undefined} message={state?.ok ? 'Study settings saved.' : undefined} />
       <SubmitButton pendingLabel="Saving…" className="btn btn-primary">
         Save study settings
       </SubmitButton>

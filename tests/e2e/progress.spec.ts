@@ -62,6 +62,7 @@ test('study settings are saved, survive a reload, and a bad value gets a field e
   await form.getByRole('button', { name: 'Save study settings' }).click();
   await expect(form.getByText('Choose a desired retention from 0.70 to 0.97.')).toBeVisible();
   await expect(form.getByLabel('Desired retention')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Desired retention')).toBeFocused();
   // What was typed stays in the form next to the error…
   await expect(form.getByLabel('Desired retention')).toHaveValue('0.99');
   // …and nothing was saved, not even the valid field.

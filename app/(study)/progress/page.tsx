@@ -35,9 +35,7 @@ export default async function ProgressPage() {
       </div>
 
       <div className="stack progress-stack">
-        <SummaryTiles progress={progress} />
-
-        {progress.totalReviews === 0 ? (
+        {progress.totalReviews === 0 && (
           <section className="card empty" data-testid="progress-empty">
             <h2>No reviews yet</h2>
             <p className="muted">Your streak, retention, activity calendar and forecast appear here after your first review.</p>
@@ -45,7 +43,11 @@ export default async function ProgressPage() {
               Start studying
             </Link>
           </section>
-        ) : (
+        )}
+
+        <SummaryTiles progress={progress} />
+
+        {progress.totalReviews > 0 && (
           <>
             <section className="card" aria-labelledby="activity-heading">
               <h2 id="activity-heading">Activity</h2>
