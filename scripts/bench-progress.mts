@@ -1,14 +1,15 @@
 /**
  * Benchmark of the /progress queries on a heavy learner: two years of history, ~50,000 reviews
  * over 10,000 cards, on a throw-away SQLite file. Prints the time of each part.
- * Run: npx tsx --conditions=react-server scripts/bench-progress.mts
+ * Run: npx tsx --conditions=react-server scripts/bench-progress.mts (on a fresh file)
  * (react-server makes `server-only` importable outside Next.js.)
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-process.env.DATABASE_PATH = path.join(mkdtempSync(path.join(tmpdir(), 'bench-progress-')), 'app.db');
+// BENCH_DATABASE_PATH keeps the file, e.g. to serve it and time the real page as heavy@bench.test.
+process.env.DATABASE_PATH = process.env.BENCH_DATABASE_PATH || path.join(mkdtempSync(path.join(tmpdir(), 'bench-progress-')), 'app.db');
 
 const { db } = await import('../db/index');
 const { createUser } = await import('../db/admin/users');

@@ -79,8 +79,6 @@ export function ActivityHeatmap({ days, todayKey }: { days: DayCount[]; todayKey
                   height={CELL}
                   rx={3}
                   className={`hm-l${level(day.count)}${day.day === todayKey ? ' hm-today' : ''}`}
-                  data-day={day.day}
-                  data-count={day.count}
                 >
                   <title>{`${formatDay(day.day)}: ${plural(day.count, 'review')}`}</title>
                 </rect>

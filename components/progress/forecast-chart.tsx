@@ -31,7 +31,7 @@ export function ForecastChart({ days }: { days: DayCount[] }) {
           {days.map((d, i) => {
             const h = d.count === 0 ? 0 : Math.max(1.5, (d.count / max) * HEIGHT);
             return (
-              <rect key={d.day} x={i * BAR + 1.5} y={HEIGHT - h} width={BAR - 3} height={h} className={i === 0 ? 'bar bar-today' : 'bar'} data-count={d.count}>
+              <rect key={d.day} x={i * BAR + 1.5} y={HEIGHT - h} width={BAR - 3} height={h} className={i === 0 ? 'bar bar-today' : 'bar'}>
                 <title>{`${formatDay(d.day)}: ${plural(d.count, 'card')} due`}</title>
               </rect>
             );
