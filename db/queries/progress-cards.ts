@@ -1,0 +1,174 @@
+/**
+ * The card-state half of a learner's progress: mastery per deck and section, the due forecast
+ * and the hardest cards. Only decks the learner may study are shown (the same rule as the queue);
+ * retired cards are left out of mastery, as they are no longer part of their deck.
+ */
+import 'server-only';
+import { db } from '@/db';
+import { dueForecast, hardestCards, masteryCounts, type DayCount, type HardnessRow, type MasteryCounts } from '@/lib/stats';
+import type { CardStateValue } from '@/lib/scheduler';
+import { addDays, studyDayKey, studyDayStart } from '@/lib/time/study-day';
+import { DECK_VISIBLE_SQL } from './access';
+import type { StudySettings } from './settings';
+
+export interface SectionMastery {
+  key: string;
+  title: string;
+  counts: MasteryCounts;
+}
+
+export interface DeckMastery {
+  id: string;
+  title: string;
+  counts: MasteryCounts;
+  sections: SectionMastery[];
+}
+
+export interface HardCard {
+  cardId: number;
+  prompt: string;
+  deckId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  lapses: number;
+  reviews: number;
+  againRate: number;
+  difficulty: number;
+}
+
+const visibleDecks = db.$client.prepare<{ userId: number }, { id: string; title: string }>(
+  `SELECT d.id, d.title FROM decks d WHERE ${DECK_VISIBLE_SQL} ORDER BY d.position, d.title`,
+);
+
+const sectionsOf = db.$client.prepare<{ deckIds: string }, { id: number; deckId: string; key: string; title: string }>(
+  `SELECT id, deck_id AS deckId, key, title FROM sections
+   WHERE deck_id IN (SELECT value FROM json_each(@deckIds)) ORDER BY deck_id, position`,
+);
+
+interface MasteryRow {
+  sectionId: number;
+  state: number | null;
+  stability: number | null;
+  lastReview: number | null;
+  suspended: number | null;
+}
+
+// One row per live card of the visible decks, with the part of this user's state that mastery needs.
+const masteryRows = db.$client.prepare<{ userId: number; deckIds: string }, MasteryRow>(`
+  SELECT c.section_id AS sectionId, s.state, s.stability, s.last_review AS lastReview, s.suspended
+  FROM cards c LEFT JOIN card_states s ON s.card_id = c.id AND s.user_id = @userId
+  WHERE c.retired_at IS NULL AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+`);
+
+// Range on the (user_id, due) index: only cards due before the end of the forecast window.
+const dueRows = db.$client.prepare<{ userId: number; until: number; deckIds: string }, { due: number; state: number }>(`
+  SELECT s.due, s.state FROM card_states s JOIN cards c ON c.id = s.card_id
+  WHERE s.user_id = @userId AND s.due < @until AND s.suspended = 0 AND s.state != 0
+    AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+`);
+
+// hardestCards ranks by lapses first, so a card with fewer lapses than the n-th most-lapsed card
+// can never make the top n: when at least n cards have lapsed, only cards at or above that
+// cutoff need their Again rate, read through the (user_id, card_id) log index.
+const lapseCutoff = db.$client
+  .prepare<{ userId: number; deckIds: string; offset: number }, number>(`
+  SELECT s.lapses FROM card_states s JOIN cards c ON c.id = s.card_id
+  WHERE s.user_id = @userId AND s.lapses > 0 AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+  ORDER BY s.lapses DESC LIMIT 1 OFFSET @offset`)
+  .pluck();
+
+const hardnessAboveCutoff = db.$client.prepare<{ userId: number; deckIds: string; minLapses: number }, HardnessRow>(`
+  SELECT s.card_id AS cardId, s.lapses, s.difficulty, count(l.id) AS reviews, coalesce(sum(l.rating = 1), 0) AS againCount
+  FROM card_states s JOIN cards c ON c.id = s.card_id
+  LEFT JOIN review_logs l ON l.user_id = s.user_id AND l.card_id = s.card_id AND l.undone_at IS NULL
+  WHERE s.user_id = @userId AND s.lapses >= @minLapses AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+  GROUP BY s.card_id
+`);
+
+// Fewer than n lapsed cards: every card with an Again (also in learning) is a candidate; one grouped pass over the log.
+const hardnessRows = db.$client.prepare<{ userId: number; deckIds: string }, HardnessRow>(`
+  SELECT s.card_id AS cardId, s.lapses, s.difficulty, agg.reviews, agg.againCount
+  FROM (SELECT card_id, count(*) AS reviews, sum(rating = 1) AS againCount FROM review_logs
+        WHERE user_id = @userId AND undone_at IS NULL GROUP BY card_id) agg
+  JOIN card_states s ON s.user_id = @userId AND s.card_id = agg.card_id
+  JOIN cards c ON c.id = s.card_id
+  WHERE (agg.againCount > 0 OR s.lapses > 0) AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+`);
+
+const cardDetails = db.$client.prepare<{ ids: string }, { id: number; prompt: string; deckId: string; sectionKey: string; sectionTitle: string }>(`
+  SELECT c.id, c.prompt, c.deck_id AS deckId, sec.key AS sectionKey, sec.title AS sectionTitle
+  FROM cards c JOIN sections sec ON sec.id = c.section_id WHERE c.id IN (SELECT value FROM json_each(@ids))
+`);
+
+type MasteryInput = Parameters<typeof masteryCounts>[0][number];
+
+const emptyCounts = (): MasteryCounts => ({ new: 0, learning: 0, mastered: 0, suspended: 0, total: 0 });
+
+function addInto(target: MasteryCounts, c: MasteryCounts): void {
+  target.new += c.new;
+  target.learning += c.learning;
+  target.mastered += c.mastered;
+  target.suspended += c.suspended;
+  target.total += c.total;
+}
+
+/** The decks this user may study (ids and titles), in display order. */
+export function visibleDecksFor(userId: number): { id: string; title: string }[] {
+  return visibleDecks.all({ userId });
+}
+
+/** Mastery counts for each visible deck and each of its sections, at `now`. */
+export function masteryFor(userId: number, decks: { id: string; title: string }[], now: Date, settings: StudySettings): DeckMastery[] {
+  const deckIds = JSON.stringify(decks.map((d) => d.id));
+  const bySection = new Map<number, MasteryInput[]>();
+  for (const r of masteryRows.all({ userId, deckIds })) {
+    const state: MasteryInput['state'] =
+      r.state === null ? null : { state: r.state as CardStateValue, stability: r.stability ?? 0, lastReview: r.lastReview === null ? null : new Date(r.lastReview) };
+    const card = { state, suspended: r.suspended === 1 };
+    const list = bySection.get(r.sectionId);
+    if (list) list.push(card);
+    else bySection.set(r.sectionId, [card]);
+  }
+  const sections = sectionsOf.all({ deckIds });
+  return decks.map((deck) => {
+    const counts = emptyCounts();
+    const deckSections = sections
+      .filter((s) => s.deckId === deck.id)
+      .map((s) => {
+        const sectionCounts = masteryCounts(bySection.get(s.id) ?? [], now, settings.scheduler);
+        addInto(counts, sectionCounts);
+        return { key: s.key, title: s.title, counts: sectionCounts };
+      });
+    return { ...deck, counts, sections: deckSections };
+  });
+}
+
+/** Cards due on each of the next `days` study days (today first, overdue counted today). */
+export function forecastFor(userId: number, deckIds: string[], now: Date, settings: StudySettings, days = 30): DayCount[] {
+  const todayKey = studyDayKey(now, settings.timeZone, settings.rolloverHour);
+  const until = studyDayStart(addDays(todayKey, days), settings.timeZone, settings.rolloverHour).getTime();
+  const rows = dueRows.all({ userId, until, deckIds: JSON.stringify(deckIds) });
+  return dueForecast(
+    rows.map((r) => ({ due: new Date(r.due), state: r.state as CardStateValue })),
+    now,
+    settings.timeZone,
+    settings.rolloverHour,
+    days,
+  );
+}
+
+/** The `n` cards this user struggles with most, with what the list shows about each. */
+export function hardestCardsFor(userId: number, deckIds: string[], n = 10): HardCard[] {
+  const params = { userId, deckIds: JSON.stringify(deckIds) };
+  const cutoff = lapseCutoff.get({ ...params, offset: n - 1 });
+  const candidates = cutoff ? hardnessAboveCutoff.all({ ...params, minLapses: cutoff }) : hardnessRows.all(params);
+  const top = hardestCards(candidates, n);
+  if (top.length === 0) return [];
+  const details = new Map(cardDetails.all({ ids: JSON.stringify(top.map((t) => t.cardId)) }).map((d) => [d.id, d]));
+  return top.flatMap((t) => {
+    const d = details.get(t.cardId);
+    if (!d) return [];
+    const { id: _id, ...rest } = d;
+    return [{ cardId: t.cardId, ...rest, lapses: t.lapses, reviews: t.reviews, againRate: t.againRate, difficulty: t.difficulty }];
+  });
+}
