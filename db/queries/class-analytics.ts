@@ -30,6 +30,7 @@ export function assignmentAnalyticsFor(instructorId: number, classId: number, as
 }
 
 export interface Gradebook {
+  timeZone: string;
   roster: RosterEntry[];
   assignments: AssignmentView[];
   /** assignment id → student id → that student's numbers. */
@@ -38,12 +39,13 @@ export interface Gradebook {
 
 /** Every student's numbers on every assignment of the class, for the CSV export; undefined if not theirs. */
 export function gradebookFor(instructorId: number, classId: number, now: Date): Gradebook | undefined {
-  if (!classForInstructor(instructorId, classId)) return undefined;
+  const cls = classForInstructor(instructorId, classId);
+  if (!cls) return undefined;
   const assignments = assignmentsForClass(instructorId, classId);
   const grades = new Map<number, Map<number, StudentAnalytics>>();
   for (const a of assignments) {
     const facts = assignmentFacts({ assignmentId: a.id, classId, userId: null }, now);
     if (facts) grades.set(a.id, new Map(studentAnalytics(facts, now.getTime()).map((s) => [s.userId, s])));
   }
-  return { roster: rosterForInstructor(instructorId, classId), assignments, grades };
+  return { timeZone: cls.timeZone, roster: rosterForInstructor(instructorId, classId), assignments, grades };
 }

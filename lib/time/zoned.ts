@@ -64,3 +64,12 @@ export function formatDueDate(epochMs: number, timeZone: string): string {
 export function formatShortDate(epochMs: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(epochMs));
 }
+
+/**
+ * Time zones to offer in a picker: UTC first, then every IANA zone the runtime knows,
+ * plus `current` if the runtime doesn't list it (so an existing choice is never lost).
+ */
+export function timeZoneOptions(current?: string): string[] {
+  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  return current && !zones.includes(current) ? [current, ...zones] : zones;
+}
