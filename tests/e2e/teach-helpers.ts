@@ -1,5 +1,6 @@
 /** Steps the teaching specs share: making a class and an assignment, signing up a student. */
 import { expect, type Page } from '@playwright/test';
+import { signIn } from './helpers';
 
 /** A date `days` from now as the date input wants it, in UTC (the classes here use UTC). */
 export function utcDatePlusDays(days: number): string {
@@ -23,10 +24,10 @@ export async function createClass(page: Page, name: string): Promise<{ classUrl:
 export async function createAssignment(page: Page, { dueDate }: { dueDate: string }) {
   await page.getByTestId('new-assignment').click();
   await expect(page.getByRole('heading', { name: 'New assignment' })).toBeVisible();
-  await page.getByLabel('Deck').selectOption('war-for-peace');
+  await page.getByLabel('Deck', { exact: true }).selectOption('war-for-peace');
   await page.getByLabel('The whole deck').check();
-  await page.getByLabel('Due date').fill(dueDate);
-  await page.getByLabel('Due time').fill('23:59');
+  await page.getByLabel('Due date', { exact: true }).fill(dueDate);
+  await page.getByLabel('Due time', { exact: true }).fill('23:59');
   await page.getByRole('button', { name: 'Create assignment' }).click();
   await expect(page).toHaveURL(/\/teach\/classes\/\d+$/);
 }
@@ -38,4 +39,10 @@ export async function signUp(page: Page, name: string, email: string, { alreadyO
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).not.toHaveURL(/\/signup/);
+}
+
+/** Sign in and wait until it has landed (the shared helper only submits). */
+export async function signInAndWait(page: Page, account: { email: string; password: string }) {
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/today$/);
 }

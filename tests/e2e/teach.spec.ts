@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { INSTRUCTOR, signIn, uniqueEmail } from './helpers';
-import { createClass, createAssignment, signUp, utcDatePlusDays } from './teach-helpers';
+import { INSTRUCTOR, uniqueEmail } from './helpers';
+import { createAssignment, createClass, signInAndWait, signUp, utcDatePlusDays } from './teach-helpers';
 
 /** Minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */
 function parseCsv(text: string): string[][] {
@@ -48,7 +48,7 @@ async function newStudentPage(browser: Browser): Promise<Page> {
 
 test('instructor sets an assignment, students join by code and by link, and the instructor sees them', async ({ page, browser }, testInfo) => {
   const className = `Seminar ${testInfo.project.name} ${Date.now() % 100000}`;
-  await signIn(page, INSTRUCTOR);
+  await signInAndWait(page, INSTRUCTOR);
   const { classUrl, code } = await createClass(page, className);
   await createAssignment(page, { dueDate: utcDatePlusDays(3) });
   await expect(page.getByTestId('assignment-list')).toContainText('War for Peace');
@@ -130,7 +130,7 @@ test('instructor sets an assignment, students join by code and by link, and the 
 });
 
 test('a renewed code stops the old one; an archived class cannot be joined', async ({ page, browser }, testInfo) => {
-  await signIn(page, INSTRUCTOR);
+  await signInAndWait(page, INSTRUCTOR);
   const { code: oldCode } = await createClass(page, `Renewals ${testInfo.project.name}`);
   await page.getByTestId('regenerate-code').click();
   await page.getByTestId('regenerate-code-confirm').click();
