@@ -22,7 +22,7 @@ export function RosterTable({ classId, roster, timeZone }: { classId: number; ro
           <tr key={s.userId} data-testid={`roster-row-${s.userId}`}>
             <td className="cell-main" data-label="Name">{s.name}</td>
             <td data-label="Email" style={{ overflowWrap: 'anywhere' }}>{s.email}</td>
-            <td data-label="Joined">{formatShortDate(s.joinedAt, timeZone)}</td>
+            <td className="nowrap" data-label="Joined">{formatShortDate(s.joinedAt, timeZone)}</td>
             <td data-label="">
               <ConfirmAction
                 action={removeStudentAction}

@@ -56,12 +56,12 @@ export function StudentTable({ rows, sort, query, timeZone }: Props) {
                 {s.name}
                 <span className="small muted" style={{ display: 'block', fontWeight: 400 }}>{s.email}</span>
               </td>
-              <td className="num" data-label="Studied">{s.studied} / {s.assigned}</td>
+              <td className="num nowrap" data-label="Studied">{s.studied} / {s.assigned}</td>
               <td className="num" data-label="Reviews 7 d">{s.reviews7d}</td>
               <td className="num" data-label="Retention 30 d">{percent(s.retention30)}</td>
               <td className="num" data-label="Best quiz">{percent(s.bestQuiz)}</td>
               <td className="num" data-label="Recall at due">{percent(s.recallAtDue)}</td>
-              <td data-label="Last active">{s.lastActive === null ? 'Never' : formatShortDate(s.lastActive, timeZone)}</td>
+              <td className="nowrap" data-label="Last active">{s.lastActive === null ? 'Never' : formatShortDate(s.lastActive, timeZone)}</td>
               <td data-label="Status"><StatusBadge status={s.status} /></td>
             </tr>
           ))}

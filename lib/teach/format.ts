@@ -18,10 +18,20 @@ export function percentNumber(share: number | null | undefined): string {
 
 /**
  * What an assignment covers, in one line.
- * @example assignmentLabel({ deckTitle: 'War for Peace', sectionTitles: ['Introduction'] }) // 'War for Peace: Introduction'
+ * @example assignmentLabel({ deckTitle: 'War for Peace: How Moscow…', sectionTitles: ['Introduction'] }) // 'War for Peace: Introduction'
  */
 export function assignmentLabel(a: { deckTitle: string; sectionTitles: readonly string[] }): string {
-  return a.sectionTitles.length === 0 ? a.deckTitle : `${a.deckTitle}: ${a.sectionTitles.join(', ')}`;
+  const deck = shortTitle(a.deckTitle);
+  return a.sectionTitles.length === 0 ? `${deck} (whole deck)` : `${deck}: ${a.sectionTitles.join(', ')}`;
+}
+
+/**
+ * A deck title without its subtitle, for labels that repeat it.
+ * @example shortTitle('War for Peace: How Moscow Expands Its Clout') // 'War for Peace'
+ */
+export function shortTitle(title: string): string {
+  const head = title.split(':')[0]?.trim() ?? title;
+  return head.length >= 3 ? head : title;
 }
 
 /**
