@@ -8,6 +8,7 @@ import 'server-only';
 import { db } from '@/db';
 import type { AssignmentFacts, AssignmentFactsHeader, FactCard, FactLastReview, FactQuizBest, FactReviews, FactStudent } from '@/lib/teach/class-analytics';
 import type { ItemQuizCounts } from '@/lib/teach/item-analysis';
+import { originalChoice } from '@/lib/teach/mcq-choice';
 import { ASSIGNED_CARD_SQL } from './assignments';
 
 const DAY_MS = 86_400_000;
@@ -75,6 +76,14 @@ const headerStmt = db.$client.prepare<{ assignmentId: number; classId: number },
   FROM assignments WHERE id = @assignmentId AND class_id = @classId
 `);
 
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
 function parseWeights(raw: string | null): number[] | null {
   if (raw === null) return null;
   const parsed: unknown = JSON.parse(raw);
@@ -105,14 +114,12 @@ const quizCountsStmt = db.$client.prepare<Scope, { cardId: number; answers: numb
   GROUP BY qa.card_id
 `);
 
-// An mcq answer's response is {"choice": <index of the option in the card's payload>} (see the quiz module).
-const choiceCountsStmt = db.$client.prepare<Scope, { cardId: number; choice: number; n: number }>(`
+// mcq answers one by one: the response is a shown index, decoded in lib/teach/mcq-choice.ts.
+const mcqAnswersStmt = db.$client.prepare<Scope, { attemptId: number; cardId: number; response: string }>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
-  SELECT qa.card_id AS cardId, json_extract(qa.response, '$.choice') AS choice, count(*) AS n
+  SELECT qa.attempt_id AS attemptId, qa.card_id AS cardId, qa.response
   FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id JOIN cards c ON c.id = qa.card_id
-  WHERE c.type = 'mcq' AND json_valid(qa.response) AND json_type(qa.response, '$.choice') = 'integer'
-    AND q.user_id IN (SELECT user_id FROM students) AND qa.card_id IN (SELECT id FROM assigned)
-  GROUP BY qa.card_id, choice
+  WHERE c.type = 'mcq' AND q.user_id IN (SELECT user_id FROM students) AND qa.card_id IN (SELECT id FROM assigned)
 `);
 
 const mcqPayloadStmt = db.$client.prepare<Scope, { cardId: number; payload: string }>(`
@@ -133,8 +140,10 @@ export function itemQuizFacts(scope: Scope): { quiz: Map<number, ItemQuizCounts>
   for (const row of quizCountsStmt.all(scope)) {
     quiz.set(row.cardId, { answers: row.answers, correct: row.correct, choiceCounts: new Map(), correctIndex: correctIndex.get(row.cardId) ?? null });
   }
-  for (const row of choiceCountsStmt.all(scope)) {
-    (quiz.get(row.cardId)?.choiceCounts as Map<number, number> | undefined)?.set(row.choice, row.n);
+  for (const row of mcqAnswersStmt.all(scope)) {
+    const counts = quiz.get(row.cardId)?.choiceCounts as Map<number, number> | undefined;
+    const choice = originalChoice(parseJson(row.response), row.attemptId, row.cardId, optionTexts.get(row.cardId)?.length ?? 0);
+    if (counts && choice !== null) counts.set(choice, (counts.get(choice) ?? 0) + 1);
   }
   return { quiz, optionTexts };
 }

@@ -60,7 +60,7 @@ async function setup() {
   // Someone outside the class: their reviews and answers must not count.
   logReview(outsider.id, card.c1, at(1), { stateBefore: 2, rating: 1, stability: 1 });
 
-  // Quizzes. mcq answers carry the chosen option's index in the card's payload.
+  // Quizzes. `choice` is the option's index in the card; the fixture stores it as the quiz module does (the shuffled, shown index).
   quizAttempt(a.id, 'tiny', at(4), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: true }]); // 1/2
   quizAttempt(a.id, 'tiny', at(4.5), [
     { cardId: card.c2, correct: false, choice: 2 },

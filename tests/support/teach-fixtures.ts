@@ -1,5 +1,6 @@
 /** Direct inserts for teaching tests: a tiny deck, review-log rows and quiz attempts at fixed times. */
 import { db } from '@/db';
+import { shownIndexOf } from '@/lib/teach/mcq-choice';
 
 export const DAY = 86_400_000;
 
@@ -40,7 +41,10 @@ export function logReview(userId: number, cardId: number, at: number, o: { state
     .run(userId, cardId, `t${clientSeq}`, o.rating, at, o.stateBefore, at + DAY, o.stability, o.source ?? 'review', o.undone ? at + 1 : null, at);
 }
 
-/** A quiz attempt with its answers; `finishedAt` null leaves it unfinished. mcq answers: `choice` is the option index. */
+/**
+ * A quiz attempt with its answers; `finishedAt` null leaves it unfinished. For mcq answers `choice` is the
+ * option's index in the card; it is stored as the quiz module does, as the index the student saw (3 options).
+ */
 export function quizAttempt(userId: number, deckId: string, finishedAt: number | null, answers: { cardId: number; correct: boolean; choice?: number }[], questionCount = answers.length) {
   const $ = db.$client;
   const correct = answers.filter((a) => a.correct).length;
@@ -49,7 +53,7 @@ export function quizAttempt(userId: number, deckId: string, finishedAt: number |
       .run(userId, deckId, JSON.stringify(answers.map((a) => a.cardId)), (finishedAt ?? 0) - 60_000, finishedAt, correct, questionCount).lastInsertRowid,
   );
   answers.forEach((a, position) => {
-    const response = a.choice === undefined ? { value: a.correct } : { choice: a.choice };
+    const response = a.choice === undefined ? a.correct : shownIndexOf(a.choice, attemptId, a.cardId, 3);
     $.prepare('INSERT INTO quiz_answers (attempt_id, card_id, position, response, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       attemptId, a.cardId, position, JSON.stringify(response), a.correct ? 1 : 0, finishedAt ?? 0,
     );
