@@ -45,19 +45,19 @@ export function ItemTable({ rows, sort, query }: Props) {
                 <span className="small muted" style={{ display: 'block', fontWeight: 400 }}>
                   {r.sectionTitle} · {r.type}
                 </span>
+                {r.topWrongText && (
+                  <span className="small" style={{ display: 'block', fontWeight: 400 }} data-testid="top-wrong">
+                    Most chosen wrong option: “{r.topWrongText}” ({r.topWrongChoice?.count}×)
+                  </span>
+                )}
               </td>
               <td className="num" data-label="Students studied">{r.studiedBy}</td>
               <td className="num" data-label="Lapse rate">{percent(r.lapseRate)}</td>
               <td className="num" data-label="Quiz facility">
                 {percent(r.facility)}
-                {r.quizAnswers > 0 && <span className="small muted" style={{ display: 'block' }}>{r.quizAnswers} answers</span>}
-                {r.topWrongText && (
-                  <span className="small muted" style={{ display: 'block' }}>
-                    Most chosen wrong: “{r.topWrongText}” ({r.topWrongChoice?.count}×)
-                  </span>
-                )}
+                {r.quizAnswers > 0 && <span className="small muted nowrap" style={{ display: 'block' }}>{r.quizAnswers} answers</span>}
               </td>
-              <td data-label="Flags">
+              <td data-label="Flags" style={{ maxWidth: '14rem' }}>
                 {r.flags.length === 0 ? <span className="muted">–</span> : r.flags.map((f) => <span key={f} className="flag">⚠ {FLAG_LABEL[f]}</span>)}
               </td>
             </tr>

@@ -52,9 +52,8 @@ export function StudentTable({ rows, sort, query, timeZone }: Props) {
         <tbody>
           {sortRows(rows, VALUE[sort.key], sort.dir).map((s) => (
             <tr key={s.userId} data-testid={`student-row-${s.userId}`}>
-              <td className="cell-main" data-label="Student">
+              <td className="cell-main" data-label="Student" title={s.email}>
                 {s.name}
-                <span className="small muted" style={{ display: 'block', fontWeight: 400 }}>{s.email}</span>
               </td>
               <td className="num nowrap" data-label="Studied">{s.studied} / {s.assigned}</td>
               <td className="num" data-label="Reviews 7 d">{s.reviews7d}</td>
