@@ -3,7 +3,8 @@
  * Pure: the db layer supplies counts and memory facts; the Today panel, the class analytics and
  * the gradebook all call this, so a status means the same thing everywhere.
  */
-import { retrievability, type SchedulerSettings } from '@/lib/scheduler';
+import { forgetting_curve } from 'ts-fsrs';
+import { makeScheduler, type SchedulerSettings } from '@/lib/scheduler';
 
 export type AssignmentStatus = 'done' | 'on-track' | 'behind' | 'late';
 
@@ -79,19 +80,35 @@ export function studentStatus(goals: AssignmentGoals, facts: StudentProgressFact
 }
 
 const RECALL_SETTINGS: SchedulerSettings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false };
+const DAY_MS = 86_400_000;
+const DEFAULT_W = makeScheduler(RECALL_SETTINGS).parameters.w;
+// Analytics evaluate tens of thousands of (student, card) pairs: resolve each weights array once.
+const resolved = new WeakMap<number[], readonly number[]>();
+
+function curveWeights(weights: number[] | null): readonly number[] {
+  if (!weights) return DEFAULT_W;
+  let w = resolved.get(weights);
+  if (!w) {
+    try {
+      w = makeScheduler({ ...RECALL_SETTINGS, weights }).parameters.w;
+    } catch {
+      w = DEFAULT_W; // stored weights ts-fsrs refuses: predict with the defaults rather than fail the page
+    }
+    resolved.set(weights, w);
+  }
+  return w;
+}
 
 /**
  * Predicted recall (FSRS retrievability) at `at` of a card whose last review before `at` was at
  * `lastReviewAt` and left it with `stability`; `weights` are the student's FSRS weights (null = defaults).
+ * Same curve as retrievability() in lib/scheduler, without building a card state per call.
  * @example recallAt(t0, 10, t0 + 10 * 86_400_000, null) // 0.9 (stability is the 90 % interval)
  */
 export function recallAt(lastReviewAt: number, stability: number, at: number, weights: number[] | null): number {
-  const settings = weights ? { ...RECALL_SETTINGS, weights } : RECALL_SETTINGS;
-  return retrievability(
-    { due: new Date(at), stability, difficulty: 5, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: new Date(lastReviewAt) },
-    new Date(at),
-    settings,
-  );
+  if (!(stability > 0)) return 0;
+  const elapsedDays = Math.max(0, (at - lastReviewAt) / DAY_MS);
+  return Math.min(1, Math.max(0, forgetting_curve(curveWeights(weights) as number[], elapsedDays, stability)));
 }
 
 /** Mean of `sum` over `count` items, 0 when there are none. */

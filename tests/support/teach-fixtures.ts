@@ -32,13 +32,23 @@ export function makeTinyDeck(deckId: string, ownerId: number | null = null): Rec
 
 let clientSeq = 0;
 
-/** One review-log row; `stateBefore` 2 means the card was in the Review state. */
+/**
+ * One review-log row; `stateBefore` 2 means the card was in the Review state. Unless undone, the
+ * card_states cache follows the latest review, as recordReview keeps it.
+ */
 export function logReview(userId: number, cardId: number, at: number, o: { stateBefore: number; rating: number; stability: number; undone?: boolean; source?: 'review' | 'quiz' }) {
   clientSeq += 1;
   db.$client
     .prepare(`INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, state_before, due_after, stability_after, difficulty_after, scheduled_days, source, undone_at, created_at)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, 5, 1, ?, ?, ?)`)
     .run(userId, cardId, `t${clientSeq}`, o.rating, at, o.stateBefore, at + DAY, o.stability, o.source ?? 'review', o.undone ? at + 1 : null, at);
+  if (o.undone) return;
+  db.$client
+    .prepare(`INSERT INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review, updated_at)
+              VALUES (@userId, @cardId, @due, @stability, 5, 1, 0, 1, 0, 2, @at, @at)
+              ON CONFLICT (user_id, card_id) DO UPDATE SET due = excluded.due, stability = excluded.stability, last_review = excluded.last_review, reps = reps + 1
+              WHERE excluded.last_review > card_states.last_review`)
+    .run({ userId, cardId, due: at + DAY, stability: o.stability, at });
 }
 
 /**
