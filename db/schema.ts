@@ -215,6 +215,7 @@ export const classes = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    // 10 characters from a 32-letter alphabet (lib/teach/join-code.ts); renewing it replaces it.
     joinCode: text('join_code').notNull().unique(),
     timeZone: text('time_zone').notNull().default('UTC'),
     archivedAt: integer('archived_at'),
@@ -249,8 +250,11 @@ export const assignments = sqliteTable(
       .references(() => decks.id, { onDelete: 'cascade' }),
     // null: the whole deck.
     sectionKeys: text('section_keys', { mode: 'json' }).$type<string[]>(),
+    // An instant (ms); the form reads the date and time in the class's time zone.
     dueAt: integer('due_at').notNull(),
+    // Best finished quiz on the deck to reach by the due date, in percent (0–100); null = no quiz goal.
     goalQuizScore: real('goal_quiz_score'),
+    // Mean predicted recall (FSRS retrievability) at the due date over the assigned cards, 0–1; null = no memory goal.
     goalRecall: real('goal_recall'),
     createdAt: createdAt(),
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AssignmentsPanel } from '@/components/today/assignments-panel';
 import { deckSummariesForUser } from '@/db/queries/decks';
 import { requireUser } from '@/db/queries/session';
 import { deckQueueFor } from '@/db/queries/study';
@@ -29,6 +30,7 @@ export default async function TodayPage() {
           </Link>
         )}
       </div>
+      <AssignmentsPanel user={user} />
       {decks.length === 0 ? (
         <div className="card empty">
           <h2>No decks yet</h2>

@@ -1,0 +1,56 @@
+'use server';
+/**
+ * Class actions for instructors: create, renew the join code, archive, remove a student.
+ * Each runs through authedAction (session + instructor role + zod); the queries filter by the
+ * instructor, so a class that isn't theirs is "not found" and nothing is written.
+ */
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { ActionError, authedAction } from '@/app/_lib/action';
+import { createClass, regenerateJoinCode, removeStudent, setClassArchived } from '@/db/queries/classes';
+import { now } from '@/lib/clock';
+import { archiveSchema, classIdSchema, createClassSchema, removeStudentSchema } from '@/lib/validation/teach';
+
+const NOT_FOUND = 'That class was not found.';
+const instructorOnly = { role: 'instructor' } as const;
+
+export const createClassAction = authedAction(
+  createClassSchema,
+  (input, user) => {
+    const id = createClass(user.id, input, now());
+    redirect(`/teach/classes/${id}`);
+  },
+  instructorOnly,
+);
+
+export const regenerateJoinCodeAction = authedAction(
+  classIdSchema,
+  ({ classId }, user) => {
+    const code = regenerateJoinCode(user.id, classId);
+    if (!code) throw new ActionError(NOT_FOUND);
+    revalidatePath(`/teach/classes/${classId}`);
+    return { code };
+  },
+  instructorOnly,
+);
+
+export const setArchivedAction = authedAction(
+  archiveSchema,
+  ({ classId, archived }, user) => {
+    if (!setClassArchived(user.id, classId, archived, now())) throw new ActionError(NOT_FOUND);
+    revalidatePath(`/teach/classes/${classId}`);
+    revalidatePath('/teach');
+    return { archived };
+  },
+  instructorOnly,
+);
+
+export const removeStudentAction = authedAction(
+  removeStudentSchema,
+  ({ classId, userId }, user) => {
+    if (!removeStudent(user.id, classId, userId)) throw new ActionError('That student is not in this class.');
+    revalidatePath(`/teach/classes/${classId}`);
+    return undefined;
+  },
+  instructorOnly,
+);

@@ -1,0 +1,74 @@
+'use server';
+/**
+ * Assignment actions for instructors: create, edit, delete. The due date and time are read in
+ * the class's time zone. Writes go through queries that check the class is the instructor's.
+ */
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { ActionError, authedAction } from '@/app/_lib/action';
+import { assignmentForInstructor, createAssignment, deleteAssignment, updateAssignment, type AssignmentInput, type AssignmentWriteError } from '@/db/queries/assignments';
+import { classForInstructor } from '@/db/queries/classes';
+import { now } from '@/lib/clock';
+import { localDateTimeToUtc } from '@/lib/time/zoned';
+import { assignmentIdSchema, createAssignmentSchema, updateAssignmentSchema, type assignmentFieldsSchema } from '@/lib/validation/teach';
+import type { z } from 'zod';
+
+const instructorOnly = { role: 'instructor' } as const;
+
+function toInput(fields: z.output<typeof assignmentFieldsSchema>, timeZone: string): AssignmentInput {
+  const due = localDateTimeToUtc(fields.dueDate, fields.dueTime, timeZone);
+  if (!due) throw new ActionError('Please correct the highlighted fields.', { dueDate: ['Choose a real date.'] });
+  return {
+    deckId: fields.deckId,
+    sectionKeys: fields.scope === 'all' ? null : [...new Set(fields.sectionKeys)],
+    dueAt: due.getTime(),
+    goalQuizScore: fields.goalQuizScore,
+    goalRecall: fields.goalRecallPercent === null ? null : fields.goalRecallPercent / 100,
+  };
+}
+
+function fail(error: AssignmentWriteError): never {
+  if (error === 'deck') throw new ActionError('Please correct the highlighted fields.', { deckId: ['Choose one of your decks.'] });
+  if (error === 'sections') throw new ActionError('Please correct the highlighted fields.', { sectionKeys: ['Tick sections of the chosen deck.'] });
+  throw new ActionError('That class or assignment was not found.');
+}
+
+export const createAssignmentAction = authedAction(
+  createAssignmentSchema,
+  (fields, user) => {
+    const cls = classForInstructor(user.id, fields.classId);
+    if (!cls) throw new ActionError('That class was not found.');
+    const input = toInput(fields, cls.timeZone);
+    if (input.dueAt <= now().getTime()) throw new ActionError('Please correct the highlighted fields.', { dueDate: ['Choose a due date in the future.'] });
+    const result = createAssignment(user.id, cls.id, input, now());
+    if ('error' in result) fail(result.error);
+    revalidatePath(`/teach/classes/${cls.id}`);
+    redirect(`/teach/classes/${cls.id}`);
+  },
+  instructorOnly,
+);
+
+export const updateAssignmentAction = authedAction(
+  updateAssignmentSchema,
+  (fields, user) => {
+    const existing = assignmentForInstructor(user.id, fields.assignmentId);
+    const cls = existing && classForInstructor(user.id, existing.classId);
+    if (!existing || !cls) throw new ActionError('That assignment was not found.');
+    const result = updateAssignment(user.id, existing.id, toInput(fields, cls.timeZone));
+    if ('error' in result) fail(result.error);
+    revalidatePath(`/teach/classes/${cls.id}`);
+    redirect(`/teach/classes/${cls.id}`);
+  },
+  instructorOnly,
+);
+
+export const deleteAssignmentAction = authedAction(
+  assignmentIdSchema,
+  ({ assignmentId }, user) => {
+    const existing = assignmentForInstructor(user.id, assignmentId);
+    if (!existing || !deleteAssignment(user.id, assignmentId)) throw new ActionError('That assignment was not found.');
+    revalidatePath(`/teach/classes/${existing.classId}`);
+    redirect(`/teach/classes/${existing.classId}`);
+  },
+  instructorOnly,
+);

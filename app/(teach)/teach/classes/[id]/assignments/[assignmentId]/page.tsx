@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import '@/components/teach/teach.css';
+import { deleteAssignmentAction, updateAssignmentAction } from '@/app/(teach)/teach/assignment-actions';
+import { AssignmentForm } from '@/components/teach/assignment-form';
+import { ConfirmAction } from '@/components/teach/confirm-action';
+import { assignableDecks, assignmentForInstructor } from '@/db/queries/assignments';
+import { classForInstructor } from '@/db/queries/classes';
+import { requireRole } from '@/db/queries/session';
+import { parseId } from '@/lib/teach/ids';
+import { utcToLocalDateTime } from '@/lib/time/zoned';
+
+export const metadata: Metadata = { title: 'Edit assignment' };
+
+export default async function EditAssignmentPage({ params }: { params: Promise<{ id: string; assignmentId: string }> }) {
+  const user = await requireRole('instructor');
+  const p = await params;
+  const classId = parseId(p.id);
+  const assignmentId = parseId(p.assignmentId);
+  const cls = classId === null ? undefined : classForInstructor(user.id, classId);
+  const assignment = cls && assignmentId !== null ? assignmentForInstructor(user.id, assignmentId) : undefined;
+  if (!cls || !assignment || assignment.classId !== cls.id) notFound();
+  const due = utcToLocalDateTime(assignment.dueAt, cls.timeZone);
+  return (
+    <div className="stack" style={{ maxWidth: 640 }}>
+      <div>
+        <p className="small" style={{ margin: 0 }}>
+          <Link href={`/teach/classes/${cls.id}`}>← {cls.name}</Link>
+        </p>
+        <h1>Edit assignment</h1>
+      </div>
+      <section className="card">
+        <AssignmentForm
+          action={updateAssignmentAction}
+          hidden={{ assignmentId: assignment.id }}
+          decks={assignableDecks(user.id)}
+          timeZone={cls.timeZone}
+          submitLabel="Save changes"
+          initial={{
+            deckId: assignment.deckId,
+            scope: assignment.sectionKeys === null ? 'all' : 'sections',
+            sectionKeys: assignment.sectionKeys ?? [],
+            dueDate: due.date,
+            dueTime: due.time,
+            goalQuizScore: assignment.goalQuizScore === null ? '' : String(assignment.goalQuizScore),
+            goalRecallPercent: assignment.goalRecall === null ? '' : String(Math.round(assignment.goalRecall * 100)),
+          }}
+        />
+      </section>
+      <section className="card teach-section" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete</h2>
+        <p className="muted small" style={{ margin: 0 }}>
+          Students keep what they studied; the assignment and its analytics go away.
+        </p>
+        <div>
+          <ConfirmAction
+            action={deleteAssignmentAction}
+            fields={{ assignmentId: assignment.id }}
+            label="Delete assignment"
+            question="Delete this assignment for the whole class?"
+            confirmLabel="Yes, delete"
+            danger
+            testId="delete-assignment"
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

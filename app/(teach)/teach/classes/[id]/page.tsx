@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import '@/components/teach/teach.css';
+import { setArchivedAction } from '@/app/(teach)/teach/actions';
+import { AssignmentList } from '@/components/teach/assignment-list';
+import { ClassAnalytics } from '@/components/teach/class-analytics';
+import { ConfirmAction } from '@/components/teach/confirm-action';
+import { JoinCodePanel } from '@/components/teach/join-code-panel';
+import { RosterTable } from '@/components/teach/roster-table';
+import { assignmentsForClass } from '@/db/queries/assignments';
+import { classForInstructor, rosterForInstructor } from '@/db/queries/classes';
+import { requireRole } from '@/db/queries/session';
+import { now } from '@/lib/clock';
+import { parseId } from '@/lib/teach/ids';
+
+export const metadata: Metadata = { title: 'Class' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+async function siteOrigin(): Promise<string> {
+  const h = await headers();
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  return `${proto}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost'}`;
+}
+
+export default async function ClassPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requireRole('instructor');
+  const classId = parseId((await params).id);
+  const cls = classId === null ? undefined : classForInstructor(user.id, classId);
+  if (!cls) notFound();
+  const query = await searchParams;
+  const assignments = assignmentsForClass(user.id, cls.id);
+  const roster = rosterForInstructor(user.id, cls.id);
+  const archived = cls.archivedAt !== null;
+  return (
+    <div className="stack">
+      <div className="page-head" style={{ marginBottom: 0 }}>
+        <div style={{ minWidth: 0 }}>
+          <p className="small" style={{ margin: 0 }}>
+            <Link href="/teach">← All classes</Link>
+          </p>
+          <h1 style={{ overflowWrap: 'anywhere' }}>
+            {cls.name} {archived && <span className="badge badge-warn">Archived</span>}
+          </h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {roster.length} {roster.length === 1 ? 'student' : 'students'} · due dates in {cls.timeZone.replaceAll('_', ' ')}
+          </p>
+        </div>
+        <div className="row">
+          <a className="btn" href={`/teach/classes/${cls.id}/gradebook.csv`} download data-testid="gradebook-link">
+            Gradebook (CSV)
+          </a>
+          <ConfirmAction
+            action={setArchivedAction}
+            fields={{ classId: cls.id, archived: archived ? 'false' : 'true' }}
+            label={archived ? 'Unarchive' : 'Archive'}
+            question={archived ? 'Bring this class back? Students can join again and see its assignments.' : 'Archive this class? Nobody can join, and its assignments leave students’ Today page. Nothing is deleted.'}
+            confirmLabel={archived ? 'Yes, unarchive' : 'Yes, archive'}
+            testId="archive-class"
+          />
+        </div>
+      </div>
+      <div className="grid-2">
+        <JoinCodePanel classId={cls.id} joinCode={cls.joinCode} origin={await siteOrigin()} archived={archived} />
+        <section className="card teach-section" aria-labelledby="assignments-heading">
+          <div className="section-head">
+            <h2 id="assignments-heading">Assignments</h2>
+            <Link className="btn btn-primary btn-small" href={`/teach/classes/${cls.id}/assignments/new`} data-testid="new-assignment">
+              New assignment
+            </Link>
+          </div>
+          <AssignmentList classId={cls.id} assignments={assignments} timeZone={cls.timeZone} />
+        </section>
+      </div>
+      <section className="card teach-section" aria-labelledby="roster-heading">
+        <h2 id="roster-heading">Roster</h2>
+        <RosterTable classId={cls.id} roster={roster} timeZone={cls.timeZone} />
+      </section>
+      <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} />
+    </div>
+  );
+}

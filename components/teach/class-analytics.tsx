@@ -1,0 +1,87 @@
+/**
+ * The analytics part of a class page: pick an assignment (tabs as links), then per-student,
+ * per-section and per-item tables for it. Sorting and the choice live in the URL.
+ */
+import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
+import type { AssignmentView } from '@/db/queries/assignments';
+import type { ClassSummary } from '@/db/queries/classes';
+import { parseId } from '@/lib/teach/ids';
+import { assignmentLabel } from '@/lib/teach/format';
+import { parseSort } from '@/lib/teach/sort';
+import { formatDueDate } from '@/lib/time/zoned';
+import { ITEM_SORT_KEYS, ItemTable } from './item-table';
+import { SectionTable } from './section-table';
+import { STUDENT_SORT_KEYS, StudentTable } from './student-table';
+
+interface Props {
+  instructorId: number;
+  cls: ClassSummary;
+  assignments: AssignmentView[];
+  query: Record<string, string | string[] | undefined>;
+  now: Date;
+}
+
+/** The assignment asked for, else the next one due, else the last one. */
+function chosen(assignments: AssignmentView[], asked: number | null, now: Date): AssignmentView | undefined {
+  return assignments.find((a) => a.id === asked) ?? assignments.find((a) => a.dueAt >= now.getTime()) ?? assignments.at(-1);
+}
+
+export function ClassAnalytics({ instructorId, cls, assignments, query, now }: Props) {
+  const current = chosen(assignments, parseId(query.a), now);
+  const analytics = current && assignmentAnalyticsFor(instructorId, cls.id, current.id, now);
+  const keep: Record<string, string> = {};
+  for (const k of ['sort', 'dir', 'isort', 'idir']) {
+    const v = query[k];
+    if (typeof v === 'string') keep[k] = v;
+  }
+  if (current) keep.a = String(current.id);
+  return (
+    <section className="stack" id="analytics" aria-labelledby="analytics-heading">
+      <h2 id="analytics-heading" style={{ margin: 0 }}>
+        Analytics
+      </h2>
+      {!current || !analytics ? (
+        <p className="muted card">Create an assignment to see how the class is doing.</p>
+      ) : (
+        <>
+          {assignments.length > 1 && (
+            <nav className="tabs" aria-label="Assignment">
+              {assignments.map((a) => (
+                <a key={a.id} href={`?a=${a.id}#analytics`} aria-current={a.id === current.id ? 'page' : undefined}>
+                  {assignmentLabel(a)}
+                </a>
+              ))}
+            </nav>
+          )}
+          <p className="muted" style={{ margin: 0 }}>
+            <strong style={{ color: 'var(--text)' }}>{assignmentLabel(current)}</strong> · due {formatDueDate(current.dueAt, cls.timeZone)}. On track
+            means the share of items studied keeps up with the share of time gone since the assignment was set (or the student joined).
+          </p>
+          <div className="card teach-section" id="students">
+            <h3 style={{ margin: 0 }}>Students</h3>
+            <StudentTable
+              rows={analytics.students}
+              sort={parseSort(query.sort, query.dir, STUDENT_SORT_KEYS, { key: 'name', dir: 'asc' })}
+              query={keep}
+              timeZone={cls.timeZone}
+            />
+          </div>
+          <div className="card teach-section" id="sections">
+            <h3 style={{ margin: 0 }}>Sections</h3>
+            <p className="small muted" style={{ margin: 0 }}>
+              Mean predicted recall over every student and item; items a student has not studied count as 0.
+            </p>
+            <SectionTable rows={analytics.sections} />
+          </div>
+          <div className="card teach-section" id="items">
+            <h3 style={{ margin: 0 }}>Items</h3>
+            <p className="small muted" style={{ margin: 0 }}>
+              Lapse rate: share of reviews after an item was learned that were forgotten (Again). Quiz facility: share of quiz answers that were right.
+            </p>
+            <ItemTable rows={analytics.items} sort={parseSort(query.isort, query.idir, ITEM_SORT_KEYS, { key: 'position', dir: 'asc' })} query={keep} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

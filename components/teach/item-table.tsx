@@ -1,0 +1,69 @@
+/** Per-item analytics for one assignment: who studied it, how often it lapses, how quizzes go, what looks broken. */
+import { percent } from '@/lib/teach/format';
+import { FLAG_LABEL, type ItemAnalytics } from '@/lib/teach/item-analysis';
+import { sortRows, type SortState } from '@/lib/teach/sort';
+import { SortableHead, SortLinks, type Column } from './sortable';
+
+export const ITEM_SORT_KEYS = ['position', 'studied', 'lapses', 'facility', 'flags'] as const;
+export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
+
+const COLUMNS: Column<ItemSortKey>[] = [
+  { key: 'position', label: 'Item' },
+  { key: 'studied', label: 'Students studied', num: true },
+  { key: 'lapses', label: 'Lapse rate', num: true },
+  { key: 'facility', label: 'Quiz facility', num: true },
+  { key: 'flags', label: 'Flags' },
+];
+
+interface Props {
+  rows: ItemAnalytics[];
+  sort: SortState<ItemSortKey>;
+  query: Record<string, string>;
+}
+
+export function ItemTable({ rows, sort, query }: Props) {
+  const position = new Map(rows.map((r, i) => [r.cardId, i]));
+  const value: Record<ItemSortKey, (r: ItemAnalytics) => number | null> = {
+    position: (r) => position.get(r.cardId) ?? 0,
+    studied: (r) => r.studiedBy,
+    lapses: (r) => r.lapseRate,
+    facility: (r) => r.facility,
+    flags: (r) => r.flags.length,
+  };
+  const head = { columns: COLUMNS, sort, query, sortParam: 'isort', dirParam: 'idir', anchor: 'items' };
+  return (
+    <div className="table-wrap">
+      <SortLinks {...head} />
+      <table className="data-table" data-testid="item-table">
+        <caption className="visually-hidden">How the class does on each item</caption>
+        <SortableHead {...head} />
+        <tbody>
+          {sortRows(rows, value[sort.key], sort.dir).map((r) => (
+            <tr key={r.cardId} data-testid={`item-row-${r.itemId}`}>
+              <td className="cell-main" data-label="Item">
+                <span className="prompt">{r.prompt}</span>
+                <span className="small muted" style={{ display: 'block', fontWeight: 400 }}>
+                  {r.sectionTitle} · {r.type}
+                </span>
+                {r.topWrongText && (
+                  <span className="small" style={{ display: 'block', fontWeight: 400 }} data-testid="top-wrong">
+                    Most chosen wrong option: “{r.topWrongText}” ({r.topWrongChoice?.count}×)
+                  </span>
+                )}
+              </td>
+              <td className="num" data-label="Students studied">{r.studiedBy}</td>
+              <td className="num" data-label="Lapse rate">{percent(r.lapseRate)}</td>
+              <td className="num" data-label="Quiz facility">
+                {percent(r.facility)}
+                {r.quizAnswers > 0 && <span className="small muted nowrap" style={{ display: 'block' }}>{r.quizAnswers} answers</span>}
+              </td>
+              <td data-label="Flags" style={{ maxWidth: '14rem' }}>
+                {r.flags.length === 0 ? <span className="muted">–</span> : r.flags.map((f) => <span key={f} className="flag">⚠ {FLAG_LABEL[f]}</span>)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/** Per-student analytics for one assignment, sortable by any column. */
+import { percent } from '@/lib/teach/format';
+import type { StudentAnalytics } from '@/lib/teach/class-analytics';
+import { sortRows, type SortState } from '@/lib/teach/sort';
+import { formatShortDate } from '@/lib/time/zoned';
+import { SortableHead, SortLinks, type Column } from './sortable';
+import { StatusBadge } from './status-badge';
+
+export const STUDENT_SORT_KEYS = ['name', 'studied', 'reviews', 'retention', 'quiz', 'recall', 'active', 'status'] as const;
+export type StudentSortKey = (typeof STUDENT_SORT_KEYS)[number];
+
+const COLUMNS: Column<StudentSortKey>[] = [
+  { key: 'name', label: 'Student' },
+  { key: 'studied', label: 'Studied', num: true },
+  { key: 'reviews', label: 'Reviews 7 d', num: true },
+  { key: 'retention', label: 'Retention 30 d', num: true },
+  { key: 'quiz', label: 'Best quiz', num: true },
+  { key: 'recall', label: 'Recall at due', num: true },
+  { key: 'active', label: 'Last active' },
+  { key: 'status', label: 'Status' },
+];
+
+const STATUS_RANK = { late: 0, behind: 1, 'on-track': 2, done: 3 } as const;
+
+const VALUE: Record<StudentSortKey, (s: StudentAnalytics) => string | number | null> = {
+  name: (s) => s.name,
+  studied: (s) => (s.assigned === 0 ? 0 : s.studied / s.assigned),
+  reviews: (s) => s.reviews7d,
+  retention: (s) => s.retention30,
+  quiz: (s) => s.bestQuiz,
+  recall: (s) => s.recallAtDue,
+  active: (s) => s.lastActive,
+  status: (s) => STATUS_RANK[s.status],
+};
+
+interface Props {
+  rows: StudentAnalytics[];
+  sort: SortState<StudentSortKey>;
+  query: Record<string, string>;
+  timeZone: string;
+}
+
+export function StudentTable({ rows, sort, query, timeZone }: Props) {
+  if (rows.length === 0) return <p className="muted">No students yet. Share the join code to fill the roster.</p>;
+  const head = { columns: COLUMNS, sort, query, sortParam: 'sort', dirParam: 'dir', anchor: 'students' };
+  return (
+    <div className="table-wrap">
+      <SortLinks {...head} />
+      <table className="data-table" data-testid="student-table">
+        <caption className="visually-hidden">Progress of each student on this assignment</caption>
+        <SortableHead {...head} />
+        <tbody>
+          {sortRows(rows, VALUE[sort.key], sort.dir).map((s) => (
+            <tr key={s.userId} data-testid={`student-row-${s.userId}`}>
+              <td className="cell-main" data-label="Student" title={s.email}>
+                {s.name}
+              </td>
+              <td className="num nowrap" data-label="Studied">{s.studied} / {s.assigned}</td>
+              <td className="num" data-label="Reviews 7 d">{s.reviews7d}</td>
+              <td className="num" data-label="Retention 30 d">{percent(s.retention30)}</td>
+              <td className="num" data-label="Best quiz">{percent(s.bestQuiz)}</td>
+              <td className="num" data-label="Recall at due">{percent(s.recallAtDue)}</td>
+              <td className="nowrap" data-label="Last active">{s.lastActive === null ? 'Never' : formatShortDate(s.lastActive, timeZone)}</td>
+              <td data-label="Status"><StatusBadge status={s.status} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

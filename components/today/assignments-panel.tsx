@@ -1,0 +1,65 @@
+/**
+ * Today's "Assignments" panel: each assignment from the student's classes with its due date in
+ * the student's own time zone, how many items they have studied, their goals and a status.
+ */
+import Link from 'next/link';
+import './assignments-panel.css';
+import { StatusBadge } from '@/components/teach/status-badge';
+import type { SessionUser } from '@/db/queries/session';
+import { studySettingsFor } from '@/db/queries/settings';
+import { assignmentsForStudent, type StudentAssignment } from '@/db/queries/student-assignments';
+import { now } from '@/lib/clock';
+import { assignmentLabel, percent } from '@/lib/teach/format';
+import { formatDueDate } from '@/lib/time/zoned';
+
+function Goals({ a }: { a: StudentAssignment }) {
+  const parts: string[] = [];
+  if (a.goalQuizScore !== null) parts.push(`Quiz goal ${a.goalQuizScore} % (best ${percent(a.bestQuiz)})`);
+  if (a.goalRecall !== null) parts.push(`Memory goal ${percent(a.goalRecall)} on the due date (predicted ${percent(a.recallAtDue)})`);
+  return parts.length === 0 ? null : <span className="small muted">{parts.join(' · ')}</span>;
+}
+
+export function AssignmentsPanel({ user }: { user: SessionUser }) {
+  const assignments = assignmentsForStudent(user.id, now());
+  if (assignments.length === 0) {
+    return user.role === 'student' ? (
+      <p className="small muted join-hint">
+        Have a class code? <Link href="/join">Join a class</Link>
+      </p>
+    ) : null;
+  }
+  const timeZone = studySettingsFor(user.id).timeZone;
+  return (
+    <section className="card assignments-panel" aria-labelledby="assignments-heading" data-testid="assignments-panel" style={{ marginBottom: '1rem' }}>
+      <h2 id="assignments-heading">Assignments</h2>
+      <ul>
+        {assignments.map((a) => {
+          const share = a.assigned === 0 ? 1 : a.studied / a.assigned;
+          return (
+            <li key={a.id} data-testid={`student-assignment-${a.id}`}>
+              <div className="assignment-top">
+                <strong>{assignmentLabel(a)}</strong>
+                <StatusBadge status={a.status} />
+              </div>
+              <span className="small muted">
+                {a.className} · due {formatDueDate(a.dueAt, timeZone)}
+              </span>
+              <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${a.assigned} items studied`}>
+                <span style={{ width: `${Math.round(share * 100)}%` }} />
+              </div>
+              <div className="assignment-foot">
+                <span className="small" data-testid="assignment-progress">
+                  {a.studied} of {a.assigned} items studied
+                </span>
+                <Link className="btn btn-small" href={`/review/${a.deckId}`}>
+                  Study
+                </Link>
+              </div>
+              <Goals a={a} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

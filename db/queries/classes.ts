@@ -1,0 +1,109 @@
+/**
+ * Classes as their instructor sees them: create, list, roster, join code, archive.
+ * Every statement filters by `instructor_id = @instructorId`, so another instructor's class
+ * simply does not exist here (pages turn that into a 404, actions into "not found").
+ */
+import 'server-only';
+import { db } from '@/db';
+import { generateJoinCode } from '@/lib/teach/join-code';
+
+export interface ClassSummary {
+  id: number;
+  name: string;
+  joinCode: string;
+  timeZone: string;
+  archivedAt: number | null;
+  createdAt: number;
+  students: number;
+  assignments: number;
+}
+
+const SUMMARY_COLUMNS = `cl.id, cl.name, cl.join_code AS joinCode, cl.time_zone AS timeZone, cl.archived_at AS archivedAt,
+  cl.created_at AS createdAt,
+  (SELECT count(*) FROM enrollments e WHERE e.class_id = cl.id) AS students,
+  (SELECT count(*) FROM assignments a WHERE a.class_id = cl.id) AS assignments`;
+
+const listStmt = db.$client.prepare<{ instructorId: number }, ClassSummary>(`
+  SELECT ${SUMMARY_COLUMNS} FROM classes cl WHERE cl.instructor_id = @instructorId
+  ORDER BY cl.archived_at IS NOT NULL, cl.created_at DESC, cl.id DESC
+`);
+
+/** The instructor's classes, active ones first, newest first. */
+export function classesForInstructor(instructorId: number): ClassSummary[] {
+  return listStmt.all({ instructorId });
+}
+
+const oneStmt = db.$client.prepare<{ instructorId: number; classId: number }, ClassSummary>(`
+  SELECT ${SUMMARY_COLUMNS} FROM classes cl WHERE cl.id = @classId AND cl.instructor_id = @instructorId
+`);
+
+/** One class, only if this instructor teaches it. */
+export function classForInstructor(instructorId: number, classId: number): ClassSummary | undefined {
+  return oneStmt.get({ instructorId, classId });
+}
+
+const insertStmt = db.$client.prepare<{ instructorId: number; name: string; joinCode: string; timeZone: string; now: number }>(`
+  INSERT INTO classes (instructor_id, name, join_code, time_zone, created_at) VALUES (@instructorId, @name, @joinCode, @timeZone, @now)
+`);
+
+const codeTaken = db.$client.prepare<{ joinCode: string }, { ok: number }>('SELECT 1 AS ok FROM classes WHERE join_code = @joinCode');
+
+/** A code no class uses yet (a clash among 2^50 codes is all but impossible; checking costs nothing). */
+function freshJoinCode(): string {
+  for (;;) {
+    const code = generateJoinCode();
+    if (!codeTaken.get({ joinCode: code })) return code;
+  }
+}
+
+export function createClass(instructorId: number, input: { name: string; timeZone: string }, now: Date): number {
+  const result = insertStmt.run({ instructorId, name: input.name, timeZone: input.timeZone, joinCode: freshJoinCode(), now: now.getTime() });
+  return Number(result.lastInsertRowid);
+}
+
+const newCodeStmt = db.$client.prepare<{ instructorId: number; classId: number; joinCode: string }>(`
+  UPDATE classes SET join_code = @joinCode WHERE id = @classId AND instructor_id = @instructorId
+`);
+
+/** Replace the join code (the old one stops working at once); null if not this instructor's class. */
+export function regenerateJoinCode(instructorId: number, classId: number): string | null {
+  const joinCode = freshJoinCode();
+  return newCodeStmt.run({ instructorId, classId, joinCode }).changes === 1 ? joinCode : null;
+}
+
+const archiveStmt = db.$client.prepare<{ instructorId: number; classId: number; archivedAt: number | null }>(`
+  UPDATE classes SET archived_at = @archivedAt WHERE id = @classId AND instructor_id = @instructorId
+`);
+
+/** Archive (no joining, assignments leave students' Today) or bring back; false if not this instructor's. */
+export function setClassArchived(instructorId: number, classId: number, archived: boolean, now: Date): boolean {
+  return archiveStmt.run({ instructorId, classId, archivedAt: archived ? now.getTime() : null }).changes === 1;
+}
+
+export interface RosterEntry {
+  userId: number;
+  name: string;
+  email: string;
+  joinedAt: number;
+}
+
+const rosterStmt = db.$client.prepare<{ instructorId: number; classId: number }, RosterEntry>(`
+  SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt
+  FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN users u ON u.id = e.user_id
+  WHERE e.class_id = @classId AND cl.instructor_id = @instructorId
+  ORDER BY u.name COLLATE NOCASE, u.id
+`);
+
+export function rosterForInstructor(instructorId: number, classId: number): RosterEntry[] {
+  return rosterStmt.all({ instructorId, classId });
+}
+
+const removeStmt = db.$client.prepare<{ instructorId: number; classId: number; userId: number }>(`
+  DELETE FROM enrollments WHERE class_id = @classId AND user_id = @userId
+    AND EXISTS (SELECT 1 FROM classes cl WHERE cl.id = @classId AND cl.instructor_id = @instructorId)
+`);
+
+/** Take a student off the roster (their own study history stays theirs); false if nothing was removed. */
+export function removeStudent(instructorId: number, classId: number, userId: number): boolean {
+  return removeStmt.run({ instructorId, classId, userId }).changes === 1;
+}

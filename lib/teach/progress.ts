@@ -1,0 +1,117 @@
+/**
+ * How far a student is with one assignment, and what that means: done, on track, behind, late.
+ * Pure: the db layer supplies counts and memory facts; the Today panel, the class analytics and
+ * the gradebook all call this, so a status means the same thing everywhere.
+ */
+import { forgetting_curve } from 'ts-fsrs';
+import { makeScheduler, type SchedulerSettings } from '@/lib/scheduler';
+
+export type AssignmentStatus = 'done' | 'on-track' | 'behind' | 'late';
+
+export const STATUS_LABEL: Record<AssignmentStatus, string> = {
+  done: 'Done',
+  'on-track': 'On track',
+  behind: 'Behind',
+  late: 'Late',
+};
+
+export interface AssignmentGoals {
+  dueAt: number;
+  /** Quiz score to reach, in percent (0–100); null = no quiz goal. */
+  goalQuizScore: number | null;
+  /** Mean predicted recall at the due date to reach (0–1); null = no memory goal. */
+  goalRecall: number | null;
+}
+
+export interface StudentProgressFacts {
+  /** Items (cards) in the assignment. */
+  assigned: number;
+  /** Assigned items with at least one review (quiz answers count) so far. */
+  studiedNow: number;
+  /** Assigned items first reviewed at or before the due date. */
+  studiedByDue: number;
+  /** Best finished quiz on the deck at or before the due date, 0–1. */
+  bestQuizByDue: number | null;
+  /** Mean predicted recall at the due date over the assigned items (unstudied count 0). */
+  recallAtDue: number;
+  /** When this student's clock started: the later of the assignment's creation and their joining. */
+  startAt: number;
+}
+
+export interface StudentProgress {
+  status: AssignmentStatus;
+  goalsMet: { items: boolean; quiz: boolean; recall: boolean };
+  /** Share of the items a student should have studied by now to be on track (0–1). */
+  expectedFraction: number;
+}
+
+const EPS = 1e-9;
+
+/**
+ * Status of one student's assignment at `now`.
+ * - done: every goal is met by the due date (every item studied at least once, the quiz score
+ *   reached if asked, the mean predicted recall at the due date reached if asked).
+ * - late: the due date has passed and some goal was not met by then.
+ * - on track: before the due date, the share of items studied is at least the share of the
+ *   student's time that has elapsed (from the later of assignment creation and joining the
+ *   class, to the due date): a steady pace finishes on time. Quiz and memory goals are met
+ *   at the end (they can only be judged near the due date), so they don't move the pace.
+ * - behind: before the due date and slower than that pace.
+ * @example studentStatus({ dueAt: 10, goalQuizScore: null, goalRecall: null },
+ *   { assigned: 10, studiedNow: 3, studiedByDue: 3, bestQuizByDue: null, recallAtDue: 0.3, startAt: 0 }, 5)
+ * // { status: 'behind', expectedFraction: 0.5, ... }
+ */
+export function studentStatus(goals: AssignmentGoals, facts: StudentProgressFacts, now: number): StudentProgress {
+  const goalsMet = {
+    items: facts.studiedByDue >= facts.assigned,
+    quiz: goals.goalQuizScore === null || (facts.bestQuizByDue !== null && facts.bestQuizByDue * 100 >= goals.goalQuizScore - EPS),
+    recall: goals.goalRecall === null || facts.recallAtDue >= goals.goalRecall - EPS,
+  };
+  const span = goals.dueAt - facts.startAt;
+  const expectedFraction = span <= 0 ? 1 : Math.min(1, Math.max(0, (now - facts.startAt) / span));
+  let status: AssignmentStatus;
+  if (goalsMet.items && goalsMet.quiz && goalsMet.recall) status = 'done';
+  else if (now > goals.dueAt) status = 'late';
+  else {
+    const studiedFraction = facts.assigned === 0 ? 1 : facts.studiedNow / facts.assigned;
+    status = studiedFraction >= expectedFraction - EPS ? 'on-track' : 'behind';
+  }
+  return { status, goalsMet, expectedFraction };
+}
+
+const RECALL_SETTINGS: SchedulerSettings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false };
+const DAY_MS = 86_400_000;
+const DEFAULT_W = makeScheduler(RECALL_SETTINGS).parameters.w;
+// Analytics evaluate tens of thousands of (student, card) pairs: resolve each weights array once.
+const resolved = new WeakMap<number[], readonly number[]>();
+
+function curveWeights(weights: number[] | null): readonly number[] {
+  if (!weights) return DEFAULT_W;
+  let w = resolved.get(weights);
+  if (!w) {
+    try {
+      w = makeScheduler({ ...RECALL_SETTINGS, weights }).parameters.w;
+    } catch {
+      w = DEFAULT_W; // stored weights ts-fsrs refuses: predict with the defaults rather than fail the page
+    }
+    resolved.set(weights, w);
+  }
+  return w;
+}
+
+/**
+ * Predicted recall (FSRS retrievability) at `at` of a card whose last review before `at` was at
+ * `lastReviewAt` and left it with `stability`; `weights` are the student's FSRS weights (null = defaults).
+ * Same curve as retrievability() in lib/scheduler, without building a card state per call.
+ * @example recallAt(t0, 10, t0 + 10 * 86_400_000, null) // 0.9 (stability is the 90 % interval)
+ */
+export function recallAt(lastReviewAt: number, stability: number, at: number, weights: number[] | null): number {
+  if (!(stability > 0)) return 0;
+  const elapsedDays = Math.max(0, (at - lastReviewAt) / DAY_MS);
+  return Math.min(1, Math.max(0, forgetting_curve(curveWeights(weights) as number[], elapsedDays, stability)));
+}
+
+/** Mean of `sum` over `count` items, 0 when there are none. */
+export function mean(sum: number, count: number): number {
+  return count === 0 ? 0 : sum / count;
+}

@@ -1,0 +1,75 @@
+/**
+ * Wall-clock date and time in a named time zone, both ways, for due dates: an instructor
+ * types "March 5, 23:59" meaning the class's zone; a student reads it in theirs.
+ */
+import { isValidDayKey, studyDayStart } from './study-day';
+
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The instant a local date ('YYYY-MM-DD') and time ('HH:MM') name in `timeZone`, or null if
+ * either is malformed. A time inside a spring-forward gap moves forward by the gap (02:30 →
+ * 03:30); when clocks go back, the earlier of the two instants is used. (DST moves happen on
+ * the hour, so adding the minutes to the hour's start is exact.)
+ * @example localDateTimeToUtc('2026-03-05', '23:59', 'Europe/Berlin') // 2026-03-05T22:59:00.000Z
+ */
+export function localDateTimeToUtc(date: string, time: string, timeZone: string): Date | null {
+  const m = TIME_RE.exec(time);
+  if (!m || !isValidDayKey(date)) return null;
+  const hourStart = studyDayStart(date, timeZone, Number(m[1]));
+  return new Date(hourStart.getTime() + Number(m[2]) * 60_000);
+}
+
+/**
+ * The local date and time of an instant in `timeZone`, in the forms date and time inputs take.
+ * @example utcToLocalDateTime(Date.parse('2026-03-05T22:59:00Z'), 'Europe/Berlin') // { date: '2026-03-05', time: '23:59' }
+ */
+export function utcToLocalDateTime(epochMs: number, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(epochMs));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const hour = get('hour') === '24' ? '00' : get('hour');
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${hour}:${get('minute')}` };
+}
+
+/**
+ * A due date as people read it, with the zone named so nobody misreads it.
+ * @example formatDueDate(Date.parse('2026-03-05T22:59:00Z'), 'Europe/Berlin') // 'Thu, Mar 5, 2026, 23:59 GMT+1'
+ */
+export function formatDueDate(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(new Date(epochMs));
+}
+
+/**
+ * A short date for tables ("Mar 5, 2026").
+ * @example formatShortDate(Date.parse('2026-03-05T22:59:00Z'), 'UTC') // 'Mar 5, 2026'
+ */
+export function formatShortDate(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(epochMs));
+}
+
+/**
+ * Time zones to offer in a picker: UTC first, then every IANA zone the runtime knows,
+ * plus `current` if the runtime doesn't list it (so an existing choice is never lost).
+ */
+export function timeZoneOptions(current?: string): string[] {
+  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  return current && !zones.includes(current) ? [current, ...zones] : zones;
+}

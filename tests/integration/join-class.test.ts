@@ -1,0 +1,101 @@
+/** Joining a class by code: normalised codes, twice is harmless, archived and renewed codes, and the wrong-code lock. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { createClass, regenerateJoinCode, setClassArchived } from '@/db/queries/classes';
+import { JOIN_LIMITS, joinClass, joinLockRemaining, lookupJoinCode } from '@/db/queries/join';
+import { makeUser } from '../support/fixtures';
+
+const T = new Date('2026-03-02T09:00:00Z');
+const later = (minutes: number) => new Date(T.getTime() + minutes * 60_000);
+let instructor: Awaited<ReturnType<typeof makeUser>>;
+let classId: number;
+
+function codeOf(id: number): string {
+  return (db.$client.prepare('SELECT join_code AS c FROM classes WHERE id = ?').get(id) as { c: string }).c;
+}
+function enrolled(userId: number): number {
+  return (db.$client.prepare('SELECT count(*) AS n FROM enrollments WHERE class_id = ? AND user_id = ?').get(classId, userId) as { n: number }).n;
+}
+
+beforeAll(async () => {
+  instructor = await makeUser('instructor');
+  classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, T);
+});
+
+describe('joining', () => {
+  it('accepts the code in any case, with a dash or as a pasted link, and joining twice is harmless', async () => {
+    const student = await makeUser();
+    const code = codeOf(classId);
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+    const found = lookupJoinCode(student.id, `${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`, T);
+    expect(found).toMatchObject({ ok: true, class: { id: classId, name: 'Seminar', instructorName: instructor.name, alreadyEnrolled: false } });
+    expect(joinClass(student.id, `https://recall.example/join/${code}`, T).ok).toBe(true);
+    expect(joinClass(student.id, code, later(5)).ok).toBe(true);
+    expect(enrolled(student.id)).toBe(1);
+    expect(lookupJoinCode(student.id, code, T)).toMatchObject({ ok: true, class: { alreadyEnrolled: true } });
+    // The first join time stays.
+    expect((db.$client.prepare('SELECT joined_at AS t FROM enrollments WHERE user_id = ?').get(student.id) as { t: number }).t).toBe(T.getTime());
+  });
+
+  it('an old code stops working once renewed; an archived class cannot be joined', async () => {
+    const student = await makeUser();
+    const old = codeOf(classId);
+    const fresh = regenerateJoinCode(instructor.id, classId);
+    expect(fresh).not.toBe(old);
+    expect(lookupJoinCode(student.id, old, T)).toEqual({ ok: false, reason: 'not-found' });
+    setClassArchived(instructor.id, classId, true, T);
+    expect(joinClass(student.id, fresh ?? '', T)).toEqual({ ok: false, reason: 'archived' });
+    expect(enrolled(student.id)).toBe(0);
+    setClassArchived(instructor.id, classId, false, T);
+    expect(joinClass(student.id, fresh ?? '', T).ok).toBe(true);
+  });
+
+  it('an instructor cannot join their own class as a student', () => {
+    expect(joinClass(instructor.id, codeOf(classId), T)).toEqual({ ok: false, reason: 'own-class' });
+  });
+
+  it('another instructor cannot renew or archive the class', async () => {
+    const other = await makeUser('instructor');
+    const code = codeOf(classId);
+    expect(regenerateJoinCode(other.id, classId)).toBeNull();
+    expect(setClassArchived(other.id, classId, true, T)).toBe(false);
+    expect(codeOf(classId)).toBe(code);
+  });
+});
+
+describe('the wrong-code lock', () => {
+  it(`locks a student after ${JOIN_LIMITS.maxFailures} wrong codes, right codes included, until the lock ends`, async () => {
+    const student = await makeUser();
+    const right = codeOf(classId);
+    for (let i = 0; i < JOIN_LIMITS.maxFailures - 1; i++) expect(lookupJoinCode(student.id, 'ZZZZZZZZZZ', later(i))).toEqual({ ok: false, reason: 'not-found' });
+    // A right code in between neither counts nor resets the count.
+    expect(lookupJoinCode(student.id, right, later(9)).ok).toBe(true);
+    expect(lookupJoinCode(student.id, 'not even a code', later(10))).toEqual({ ok: false, reason: 'not-found' });
+    expect(joinLockRemaining(student.id, later(10))).toBe(JOIN_LIMITS.lockMs);
+    expect(joinClass(student.id, right, later(11))).toMatchObject({ ok: false, reason: 'locked' });
+    expect(enrolled(student.id)).toBe(0);
+    // Another student is not affected.
+    const friend = await makeUser();
+    expect(joinClass(friend.id, right, later(11)).ok).toBe(true);
+    // After the lock, the student may try again.
+    expect(joinClass(student.id, right, later(10 + 15)).ok).toBe(true);
+  });
+});
+
+describe('the review queue with an assignment', () => {
+  it('puts the assigned sections’ new items first for an enrolled student', async () => {
+    const { makeTinyDeck, enroll } = await import('../support/teach-fixtures');
+    const { createAssignment } = await import('@/db/queries/assignments');
+    const { deckQueueFor } = await import('@/db/queries/study');
+    const card = makeTinyDeck('queue-deck', instructor.id);
+    const student = await makeUser();
+    const outsider = await makeUser();
+    const cls = createClass(instructor.id, { name: 'Queue', timeZone: 'UTC' }, T);
+    expect(createAssignment(instructor.id, cls, { deckId: 'queue-deck', sectionKeys: ['s2'], dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T)).toHaveProperty('id');
+    enroll(cls, student.id, T.getTime());
+    const queue = deckQueueFor(student.id, 'queue-deck', T);
+    expect(queue?.queue.new.map((c) => c.cardId).slice(0, 2)).toEqual([card.c4, card.c5]);
+    // The instructor's private deck is visible to the enrolled student only.
+    expect(deckQueueFor(outsider.id, 'queue-deck', T)).toBeNull();
+  });
+});
