@@ -8,8 +8,8 @@ import { db } from '@/db';
 
 /** SQL condition on a decks row aliased `d`, for the user bound as @userId. */
 export const DECK_VISIBLE_SQL = `(d.owner_id IS NULL OR d.owner_id = @userId OR EXISTS (
-  SELECT 1 FROM assignments a JOIN enrollments e ON e.class_id = a.class_id
-  WHERE a.deck_id = d.id AND e.user_id = @userId))`;
+  SELECT 1 FROM assignments a JOIN enrollments e ON e.class_id = a.class_id JOIN classes k ON k.id = a.class_id
+  WHERE a.deck_id = d.id AND e.user_id = @userId AND k.archived_at IS NULL))`;
 
 const deckVisible = db.$client.prepare<{ userId: number; deckId: string }, { ok: number }>(
   `SELECT 1 AS ok FROM decks d WHERE d.id = @deckId AND ${DECK_VISIBLE_SQL}`,

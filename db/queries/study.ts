@@ -43,7 +43,8 @@ const doneTodayStmt = db.$client.prepare<{ userId: number; from: number; to: num
 // Items of decks assigned to the user's classes come first among new cards.
 const assignedSections = db.$client.prepare<{ userId: number; deckId: string }, { sectionKeys: string | null }>(`
   SELECT a.section_keys AS sectionKeys FROM assignments a JOIN enrollments e ON e.class_id = a.class_id
-  WHERE e.user_id = @userId AND a.deck_id = @deckId
+  JOIN classes k ON k.id = a.class_id
+  WHERE e.user_id = @userId AND a.deck_id = @deckId AND k.archived_at IS NULL
 `);
 
 function priorityItems(userId: number, deckId: string, rows: QueueRow[]): Set<string> {
