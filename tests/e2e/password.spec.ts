@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueEmail } from './helpers';
+import { signIn, signOut, uniqueEmail } from './helpers';
 
 test('changing the password signs out the other sessions but keeps this one', async ({ page, browser }) => {
   const email = uniqueEmail('pw');
@@ -36,7 +36,7 @@ test('changing the password signs out the other sessions but keeps this one', as
   await expect(other).toHaveURL(/\/signin/);
   await otherContext.close();
 
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
   await signIn(page, { email, password: newPassword });
   await expect(page).toHaveURL(/\/today$/);
 });
