@@ -50,7 +50,7 @@ function buildIfNeeded(): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-async function prepareDatabase(): Promise<boolean> {
+async function prepareDatabase(): Promise<string | null> {
   const db = openDatabase();
   try {
     applyMigrations(db);
@@ -59,7 +59,7 @@ async function prepareDatabase(): Promise<boolean> {
     }
     // Demo accounts only on the default database, never on one chosen with DATABASE_PATH.
     const isDefault = !process.env.DATABASE_PATH || process.env.DEMO_USERS === '1';
-    return isDefault ? await ensureDemoUsers(db) : false;
+    return isDefault ? await ensureDemoUsers(db) : null;
   } finally {
     db.$client.close();
   }
@@ -78,7 +78,7 @@ async function waitUntilHealthy(url: string): Promise<boolean> {
 }
 
 ensureAuthSecret();
-const createdDemo = await prepareDatabase();
+const demoJoinCode = await prepareDatabase();
 buildIfNeeded();
 
 const server = spawn(nextBin, ['start', '-p', port, '-H', host], { stdio: 'inherit', env: { ...process.env, AUTH_TRUST_HOST: 'true' } });
@@ -88,7 +88,8 @@ server.on('exit', (code) => process.exit(code ?? 0));
 const url = `http://localhost:${port}`;
 if (await waitUntilHealthy(url)) {
   console.log(`\n  Ready: ${url}   (database: ${databasePath()})`);
-  console.log(createdDemo ? '  Demo accounts created:' : '  Demo accounts (if this database was created by npm start):');
+  console.log(demoJoinCode ? '  Demo accounts created:' : '  Demo accounts (if this database was created by npm start):');
   for (const a of DEMO_ACCOUNTS) console.log(`    ${a.role.padEnd(10)} ${a.email}  /  ${a.password}`);
+  if (demoJoinCode) console.log(`  Demo class "POLS 210" (the student is enrolled; the article is assigned), join code ${demoJoinCode}`);
   console.log('  Make an instructor: npm run user -- create --role instructor --email you@school.edu --name "Your Name"\n');
 }
