@@ -54,13 +54,15 @@ const EPS = 1e-9;
  * - late: the due date has passed and some goal was not met by then.
  * - on track: before the due date, the share of items studied is at least the share of the
  *   student's time that has elapsed (from the later of assignment creation and joining the
- *   class, to the due date): a steady pace finishes on time. Quiz and memory goals are met
+ *   class, to the due date, less a day's grace): a steady pace finishes on time. Quiz and memory goals are met
  *   at the end (they can only be judged near the due date), so they don't move the pace.
  * - behind: before the due date and slower than that pace.
  * @example studentStatus({ dueAt: 10, goalQuizScore: null, goalRecall: null },
  *   { assigned: 10, studiedNow: 3, studiedByDue: 3, bestQuizByDue: null, recallAtDue: 0.3, startAt: 0 }, 5)
  * // { status: 'behind', expectedFraction: 0.5, ... }
  */
+const GRACE_MS = 86_400_000;
+
 export function studentStatus(goals: AssignmentGoals, facts: StudentProgressFacts, now: number): StudentProgress {
   const goalsMet = {
     items: facts.studiedByDue >= facts.assigned,
@@ -69,12 +71,14 @@ export function studentStatus(goals: AssignmentGoals, facts: StudentProgressFact
   };
   const span = goals.dueAt - facts.startAt;
   const expectedFraction = span <= 0 ? 1 : Math.min(1, Math.max(0, (now - facts.startAt) / span));
+  // A grace of a day (or a tenth of a short assignment) so nobody is "behind" minutes after it is set.
+  const graceFraction = span <= 0 ? 0 : Math.min(GRACE_MS, span / 10) / span;
   let status: AssignmentStatus;
   if (goalsMet.items && goalsMet.quiz && goalsMet.recall) status = 'done';
   else if (now > goals.dueAt) status = 'late';
   else {
     const studiedFraction = facts.assigned === 0 ? 1 : facts.studiedNow / facts.assigned;
-    status = studiedFraction >= expectedFraction - EPS ? 'on-track' : 'behind';
+    status = studiedFraction >= expectedFraction - graceFraction - EPS ? 'on-track' : 'behind';
   }
   return { status, goalsMet, expectedFraction };
 }

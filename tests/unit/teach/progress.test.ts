@@ -16,7 +16,14 @@ const facts = (over: Partial<StudentProgressFacts>): StudentProgressFacts => ({
 describe('assignment status', () => {
   it('is on track when the share studied keeps up with the share of time gone', () => {
     expect(studentStatus(goals, facts({ studiedNow: 5, studiedByDue: 5 }), 5 * DAY)).toMatchObject({ status: 'on-track', expectedFraction: 0.5 });
-    expect(studentStatus(goals, facts({ studiedNow: 4, studiedByDue: 4 }), 5 * DAY)).toMatchObject({ status: 'behind' });
+    // A day's grace: 4 of 10 at day 5 of 10 is within a day of the pace; 3 of 10 is not.
+    expect(studentStatus(goals, facts({ studiedNow: 4, studiedByDue: 4 }), 5 * DAY)).toMatchObject({ status: 'on-track' });
+    expect(studentStatus(goals, facts({ studiedNow: 3, studiedByDue: 3 }), 5 * DAY)).toMatchObject({ status: 'behind' });
+  });
+
+  it('does not call anyone behind in the first hours of an assignment', () => {
+    expect(studentStatus(goals, facts({ studiedNow: 0, studiedByDue: 0 }), DAY / 2)).toMatchObject({ status: 'on-track' });
+    expect(studentStatus(goals, facts({ studiedNow: 0, studiedByDue: 0 }), 2 * DAY)).toMatchObject({ status: 'behind' });
   });
 
   it('measures the pace from when the student joined, if later', () => {
