@@ -9,5 +9,5 @@ export default NextAuth(authConfig).auth;
 
 export const config = {
   // Skip API routes (they answer 401 themselves), Next internals and static files.
-  matcher: ['/((?!api|_next/static|_next/image|favicon.ico|icons|manifest.webmanifest|robots.txt).*)'],
+  matcher: ['/((?!api|serwist|offline|_next/static|_next/image|favicon.ico|icons|manifest.webmanifest|robots.txt).*)'],
 };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { signOutAction } from '@/app/(auth)/actions';
+import { SignOutButton } from '@/components/sign-out-button';
 
 export default function Forbidden() {
   return (
@@ -12,11 +12,7 @@ export default function Forbidden() {
           <Link className="btn btn-primary" href="/today">
             Back to Today
           </Link>
-          <form action={signOutAction}>
-            <button type="submit" className="btn" data-testid="sign-out">
-              Use another account
-            </button>
-          </form>
+          <SignOutButton className="btn" label="Use another account" />
         </div>
       </div>
     </main>

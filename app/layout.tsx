@@ -1,9 +1,13 @@
 import type { Metadata, Viewport } from 'next';
+import { ServiceWorker } from '@/components/pwa/service-worker';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Recall', template: '%s · Recall' },
   description: 'Spaced-repetition flashcards and comprehension quizzes for course readings.',
+  applicationName: 'Recall',
+  appleWebApp: { capable: true, title: 'Recall', statusBarStyle: 'default' },
+  icons: { icon: '/icons/icon-192.png', apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = {
@@ -19,7 +23,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {children}
+        <ServiceWorker />
+      </body>
     </html>
   );
 }

@@ -1,8 +1,8 @@
 /** The signed-in frame: top bar with navigation and sign-out, a tab bar on phones. */
 import Link from 'next/link';
-import { signOutAction } from '@/app/(auth)/actions';
 import { APP_NAME, BrandMark } from '@/components/brand';
 import { NavLinks, TabBar, type NavItem } from '@/components/nav-links';
+import { SignOutButton } from '@/components/sign-out-button';
 import type { SessionUser } from '@/db/queries/session';
 
 const icon = (d: string) => (
@@ -30,11 +30,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <nav className="nav" aria-label="Main">
             <NavLinks items={items} />
-            <form action={signOutAction}>
-              <button type="submit" data-testid="sign-out">
-                Sign out
-              </button>
-            </form>
+            <SignOutButton />
           </nav>
         </div>
       </header>

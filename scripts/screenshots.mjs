@@ -7,7 +7,7 @@ const base = process.argv[2] || 'http://localhost:3000';
 const out = process.argv[3] || '/tmp/shots';
 const pages = (process.env.PAGES || '/signin,/signup,student:/today,student:/review/war-for-peace,student:/decks/war-for-peace/notes,student:/settings,instructor:/teach').split(',');
 const accounts = { student: ['student@demo.test', 'demo-student-pass'], instructor: ['instructor@demo.test', 'demo-instructor-pass'] };
-const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+const sizes = process.env.SIZES === 'small' ? { small: { width: 360, height: 740 } } : { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
@@ -19,7 +19,7 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
   for (const spec of pages) {
     const [who, path] = spec.includes(':') ? spec.split(':') : ['anon', spec];
     if (!contexts[who]) {
-      contexts[who] = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: process.env.SCHEME || 'light', isMobile: sizeName === 'phone', hasTouch: sizeName === 'phone' });
+      contexts[who] = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: process.env.SCHEME || 'light', isMobile: sizeName !== 'desktop', hasTouch: sizeName !== 'desktop' });
       if (who !== 'anon') {
         const p = await contexts[who].newPage();
         await p.goto(`${base}/signin`);

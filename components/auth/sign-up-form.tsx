@@ -4,7 +4,7 @@ import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { PASSWORD_MIN } from '@/lib/validation/auth';
+import { PASSWORD_MIN } from '@/lib/validation/limits';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});

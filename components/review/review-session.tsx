@@ -9,7 +9,8 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
 import { checkAnswer, isObjective, type CheckResult, type ObjectiveAnswer } from '@/lib/review/check-answer';
-import { applyGrade, dropCard, nextCard, remainingCounts, startSession, type Session } from '@/lib/review/session';
+import { loadSession, saveSession } from '@/lib/review/device-store';
+import { applyGrade, dropCard, nextCard, remainingCounts, replayPending, startSession, type Session } from '@/lib/review/session';
 import { deserialize } from '@/lib/review/session';
 import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
 import { previewGrades } from '@/lib/scheduler/scheduler';
@@ -40,6 +41,29 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
   const [message, setMessage] = useState('');
   const [clock, setClock] = useState(() => Date.now());
   const shownAt = useRef(0);
+
+  // Continue a session kept on this device (an offline reload serves the same cached render),
+  // or start from the server's queue with the grades still waiting to sync re-applied.
+  const restored = useRef(false);
+  useEffect(() => {
+    const box = outbox.current;
+    if (!box) return;
+    let cancelled = false;
+    void Promise.all([box.ready, loadSession(userId, data.deck.id)]).then(([, stored]) => {
+      if (cancelled) return;
+      if (stored && stored.generatedAt === data.generatedAt) setSession(stored.session);
+      else setSession(replayPending(startSession(data.cards), box.list(), data.settings.scheduler, data.dayEnd));
+      restored.current = true;
+      setClock(Date.now());
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [outbox, userId, data]);
+
+  useEffect(() => {
+    if (restored.current) void saveSession(userId, data.deck.id, { generatedAt: data.generatedAt, session });
+  }, [session, userId, data.deck.id, data.generatedAt]);
 
   const next = useMemo(() => nextCard(session, clock), [session, clock]);
   const card = next && 'card' in next ? next.card : null;

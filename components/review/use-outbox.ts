@@ -1,7 +1,8 @@
 'use client';
 /** One outbox per signed-in user on this device, sending grades to /api/reviews in the background. */
 import { useEffect, useRef, useState } from 'react';
-import { localOutboxStorage, Outbox, type OutboxStatus, type PendingGrade, type SendResult } from '@/lib/review/outbox';
+import { outboxStorage } from '@/lib/review/device-store';
+import { Outbox, type OutboxStatus, type PendingGrade, type SendResult } from '@/lib/review/outbox';
 
 async function sendGrades(batch: PendingGrade[]): Promise<SendResult> {
   const response = await fetch('/api/reviews', {
@@ -20,7 +21,7 @@ export function useOutbox(userId: number) {
   const outbox = useRef<Outbox | null>(null);
   const [status, setStatus] = useState<OutboxStatus>(EMPTY);
   useEffect(() => {
-    const box = new Outbox(localOutboxStorage(`recall:outbox:${userId}`), sendGrades);
+    const box = new Outbox(outboxStorage(userId), sendGrades);
     outbox.current = box;
     const unsubscribe = box.subscribe(setStatus);
     void box.flush();

@@ -5,7 +5,7 @@ import type { ActionResult } from '@/app/_lib/action';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { PASSWORD_MIN } from '@/lib/validation/auth';
+import { PASSWORD_MIN } from '@/lib/validation/limits';
 
 export function ChangePasswordForm({ changed = false }: { changed?: boolean }) {
   const [state, action] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);

@@ -3,6 +3,7 @@
  */
 import 'server-only';
 import { db } from '@/db';
+import { DECK_VISIBLE_SQL } from './access';
 import type { SessionUser } from './session';
 
 export interface DeckSummary {
@@ -25,7 +26,7 @@ const summaries = db.$client.prepare<{ userId: number; dueBefore: number }, Deck
   FROM decks d
   LEFT JOIN cards c ON c.deck_id = d.id AND c.retired_at IS NULL
   LEFT JOIN card_states s ON s.card_id = c.id AND s.user_id = @userId
-  WHERE d.owner_id IS NULL OR d.owner_id = @userId
+  WHERE ${DECK_VISIBLE_SQL}
   GROUP BY d.id
   ORDER BY d.position, d.title
 `);

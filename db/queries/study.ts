@@ -139,5 +139,6 @@ export function studySessionFor(userId: number, deckId: string, now: Date): Stud
     settings: { scheduler: dq.settings.scheduler, passFail: dq.settings.passFail },
     dayEnd: dq.day.end.getTime(),
     counts: dq.queue.counts,
+    generatedAt: now.getTime(),
   };
 }

@@ -15,8 +15,8 @@ export interface PendingGrade {
 export type SendResult = { clientId: string | null; status: 'recorded' | 'duplicate' | 'rejected'; reason?: string }[];
 
 export interface OutboxStorage {
-  load(): PendingGrade[];
-  save(pending: PendingGrade[]): void;
+  load(): Promise<PendingGrade[]>;
+  save(pending: PendingGrade[]): Promise<void>;
 }
 
 export interface OutboxStatus {
@@ -36,14 +36,37 @@ export class Outbox {
   private listeners = new Set<(s: OutboxStatus) => void>();
   private status: OutboxStatus;
   private flushing: Promise<void> | null = null;
+  private writes: Promise<void> = Promise.resolve();
+  /** Resolves once grades left by an earlier page have been read from the device. */
+  readonly ready: Promise<void>;
 
   constructor(
     private storage: OutboxStorage,
     private send: (batch: PendingGrade[]) => Promise<SendResult>,
     private batchSize = 50,
   ) {
-    this.pending = storage.load();
-    this.status = { pending: this.pending.length, sending: false, lastError: null, rejected: [] };
+    this.pending = [];
+    this.status = { pending: 0, sending: false, lastError: null, rejected: [] };
+    this.ready = storage.load().then(
+      (stored) => {
+        const known = new Set(this.pending.map((g) => g.clientId));
+        this.pending = [...stored.filter((g) => !known.has(g.clientId)), ...this.pending].sort((a, b) => a.reviewedAt - b.reviewedAt);
+        this.emit({});
+      },
+      () => undefined,
+    );
+  }
+
+  /** Writes are chained so the device copy always ends with the latest list. */
+  private persist(): Promise<void> {
+    const snapshot = this.pending;
+    this.writes = this.writes.then(() => this.storage.save(snapshot)).catch(() => undefined);
+    return this.writes;
+  }
+
+  /** The grades not yet acknowledged by the server, oldest first. */
+  list(): readonly PendingGrade[] {
+    return this.pending;
   }
 
   subscribe(listener: (s: OutboxStatus) => void): () => void {
@@ -57,18 +80,20 @@ export class Outbox {
     for (const l of this.listeners) l(this.status);
   }
 
-  add(grade: PendingGrade): void {
+  /** Stores the grade on the device (resolves when written) and starts sending it. */
+  add(grade: PendingGrade): Promise<void> {
     this.pending = [...this.pending, grade];
-    this.storage.save(this.pending);
+    const written = this.persist();
     this.emit({});
     void this.flush();
+    return written;
   }
 
   /** Takes back a grade that has not been sent yet; false if it is already on its way or saved. */
   withdraw(clientId: string): boolean {
     if (this.inFlight.has(clientId) || !this.pending.some((g) => g.clientId === clientId)) return false;
     this.pending = this.pending.filter((g) => g.clientId !== clientId);
-    this.storage.save(this.pending);
+    void this.persist();
     this.emit({});
     return true;
   }
@@ -86,6 +111,7 @@ export class Outbox {
   }
 
   private async drain(): Promise<void> {
+    await this.ready;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.pending.length > 0) {
@@ -103,7 +129,7 @@ export class Outbox {
           if (r.status === 'rejected') rejected.push({ clientId: id, reason: r.reason ?? 'rejected' });
         });
         this.pending = this.pending.filter((g) => !done.has(g.clientId));
-        this.storage.save(this.pending);
+        await this.persist();
         this.failures = 0;
         this.emit({ lastError: null, rejected: [...this.status.rejected, ...rejected] });
       } catch (error) {
@@ -118,25 +144,4 @@ export class Outbox {
     }
     this.emit({ sending: false });
   }
-}
-
-/** localStorage-backed storage, one key per user so shared devices keep grades apart. */
-export function localOutboxStorage(key: string): OutboxStorage {
-  return {
-    load() {
-      try {
-        const raw = globalThis.localStorage?.getItem(key);
-        return raw ? (JSON.parse(raw) as PendingGrade[]) : [];
-      } catch {
-        return [];
-      }
-    },
-    save(pending) {
-      try {
-        globalThis.localStorage?.setItem(key, JSON.stringify(pending));
-      } catch {
-        // Storage full or disabled: the grade is still held in memory and sent.
-      }
-    },
-  };
 }

@@ -85,6 +85,19 @@ export function applyGrade(session: Session, card: ReviewCard, grade: Grade, now
   };
 }
 
+/**
+ * Re-applies grades that are still waiting on the device to a session freshly built by the
+ * server (which has not seen them yet), so a reload never shows an already graded card again.
+ */
+export function replayPending(session: Session, pending: readonly { cardId: number; grade: Grade; reviewedAt: number }[], settings: SchedulerSettings, dayEnd: number): Session {
+  let current = session;
+  for (const g of [...pending].sort((a, b) => a.reviewedAt - b.reviewedAt)) {
+    const card = [...current.learning, ...current.review, ...current.fresh].find((c) => c.id === g.cardId);
+    if (card) current = applyGrade(current, card, g.grade, new Date(g.reviewedAt), settings, dayEnd).session;
+  }
+  return current;
+}
+
 /** Removes a card from the session entirely (suspended, or buried by the student). */
 export function dropCard(session: Session, cardId: number): Session {
   const keep = (list: ReviewCard[]) => list.filter((c) => c.id !== cardId);

@@ -25,4 +25,6 @@ export interface ReviewSessionData {
   settings: { scheduler: SchedulerSettings; passFail: boolean };
   dayEnd: number;
   counts: { learning: number; review: number; new: number };
+  /** Server time of this render: a session saved on the device continues only the render it came from. */
+  generatedAt: number;
 }

@@ -3,6 +3,7 @@
  * undo snapshots, leech detection). Import from '@/lib/scheduler'.
  */
 export * from './types';
+export { schedulerSettingsSchema } from './settings-schema';
 export { toFsrsCard, fromFsrsCard } from './fsrs-mapper';
 export { formatInterval } from './format-interval';
 export {

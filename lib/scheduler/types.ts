@@ -3,7 +3,6 @@
  * ts-fsrs `Card`, in camelCase, without the deprecated `elapsed_days`), the
  * per-user scheduler settings and their defaults/validation.
  */
-import { z } from 'zod';
 
 /** 0 = New, 1 = Learning, 2 = Review, 3 = Relearning (same numbers as ts-fsrs `State`). */
 export type CardStateValue = 0 | 1 | 2 | 3;
@@ -54,21 +53,8 @@ export const DEFAULT_SCHEDULER_SETTINGS: Readonly<Required<Omit<SchedulerSetting
   relearningSteps: ['10m'],
 };
 
-const STEP_RE = /^[1-9]\d*[mhd]$/;
+export const STEP_RE = /^[1-9]\d*[mhd]$/;
 
-/** zod schema for settings coming from forms / the database; fills defaults. */
-export const schedulerSettingsSchema = z.object({
-  desiredRetention: z
-    .number()
-    .min(MIN_DESIRED_RETENTION)
-    .max(MAX_DESIRED_RETENTION)
-    .default(DEFAULT_SCHEDULER_SETTINGS.desiredRetention),
-  maximumInterval: z.number().int().min(1).max(36500).default(DEFAULT_SCHEDULER_SETTINGS.maximumInterval),
-  enableFuzz: z.boolean().default(DEFAULT_SCHEDULER_SETTINGS.enableFuzz),
-  learningSteps: z.array(z.string().regex(STEP_RE)).optional(),
-  relearningSteps: z.array(z.string().regex(STEP_RE)).optional(),
-  weights: z.array(z.number().finite()).optional(),
-});
 
 /**
  * True when `step` is a valid step: a positive whole number of minutes, hours or

@@ -1,8 +1,9 @@
 /** Input rules for the account forms, shared by server actions and the auth provider. */
 import { z } from 'zod';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
+import { PASSWORD_MAX, PASSWORD_MIN } from './limits';
+
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 export const emailField = z
   .string({ error: 'Enter your email address.' })

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Outbox, type OutboxStorage, type PendingGrade, type SendResult } from '@/lib/review/outbox';
 
 function memoryStorage(initial: PendingGrade[] = []): OutboxStorage & { saved: PendingGrade[] } {
-  const s = { saved: initial, load: () => s.saved, save: (p: PendingGrade[]) => void (s.saved = p) };
+  const s = {
+    saved: initial,
+    load: async () => s.saved,
+    save: async (p: PendingGrade[]) => void (s.saved = p),
+  };
   return s;
 }
 const g = (n: number): PendingGrade => ({ clientId: `client-${n}`, cardId: n, grade: 3, reviewedAt: 1_700_000_000_000 + n, durationMs: 1000 });
@@ -17,8 +21,10 @@ describe('outbox', () => {
     let release: (r: SendResult) => void = () => {};
     const send = vi.fn((batch: PendingGrade[]) => new Promise<SendResult>((r) => (release = () => r(ok(batch)))));
     const box = new Outbox(storage, send);
-    box.add(g(1));
+    await box.add(g(1));
     expect(storage.saved).toHaveLength(1);
+    await box.ready;
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
     release([]);
     await box.flush();
     expect(storage.saved).toHaveLength(0);
@@ -30,9 +36,13 @@ describe('outbox', () => {
     const box = new Outbox(storage, send);
     const statuses: number[] = [];
     box.subscribe((s) => statuses.push(s.pending));
-    box.add(g(1));
-    await box.flush();
+    let lastError: string | null = null;
+    box.subscribe((s) => (lastError = s.lastError));
+    await box.add(g(1));
+    await vi.waitFor(() => expect(lastError).toBe('offline'));
+    expect(send).toHaveBeenCalledTimes(1);
     expect(storage.saved).toHaveLength(1);
+    // The retry comes by itself after the back-off.
     await vi.advanceTimersByTimeAsync(1000);
     await box.flush();
     expect(send).toHaveBeenCalledTimes(2);
@@ -54,7 +64,7 @@ describe('outbox', () => {
     const box = new Outbox(storage, send);
     let rejected = 0;
     box.subscribe((s) => (rejected = s.rejected.length));
-    box.add(g(9));
+    await box.add(g(9));
     await box.flush();
     expect(storage.saved).toEqual([]);
     expect(rejected).toBe(1);
@@ -66,10 +76,10 @@ describe('outbox', () => {
       throw new Error('offline');
     });
     const box = new Outbox(storage, send);
-    box.add(g(1));
+    await box.add(g(1));
     await box.flush();
     expect(box.withdraw('client-1')).toBe(true);
-    expect(storage.saved).toEqual([]);
+    await vi.waitFor(() => expect(storage.saved).toEqual([]));
     expect(box.withdraw('client-1')).toBe(false);
   });
 });

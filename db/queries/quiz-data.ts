@@ -1,0 +1,111 @@
+/**
+ * Shared reads for the quiz queries: an attempt (only ever looked up together with its owner),
+ * the content of its cards, its answers, and the feedback a graded answer turns into.
+ * Internal to db/queries/quizzes.ts and quiz-views.ts.
+ */
+import 'server-only';
+import { db } from '@/db';
+import type { CardPayload } from '@/lib/content/cards';
+import { gradeResponse, isQuizPayload, questionSeed, type GradedResponse, type QuizPayload } from '@/lib/quiz/present';
+
+export interface AttemptRow {
+  id: number;
+  deckId: string;
+  deckTitle: string;
+  sectionKeys: string[] | null;
+  cardIds: number[];
+  feedback: 'immediate' | 'end';
+  startedAt: number;
+  finishedAt: number | null;
+  correctCount: number;
+  questionCount: number;
+}
+
+export interface QuizCardRow {
+  id: number;
+  payload: QuizPayload;
+  explanation: string | null;
+  evidenceQuote: string | null;
+  evidenceRef: string | null;
+  sectionKey: string;
+  sectionTitle: string;
+}
+
+export interface AnswerRow {
+  cardId: number;
+  position: number;
+  response: unknown;
+  correct: boolean;
+  answeredAt: number;
+}
+
+/** What the student is told about one answered question. */
+export interface AnswerFeedback extends GradedResponse {
+  cardId: number;
+  explanation: string | null;
+  evidenceQuote: string | null;
+  evidenceRef: string | null;
+  sectionKey: string;
+  sectionTitle: string;
+}
+
+type RawAttempt = Omit<AttemptRow, 'sectionKeys' | 'cardIds'> & { sectionKeys: string | null; cardIds: string };
+
+const stmts = {
+  attempt: db.$client.prepare<{ userId: number; attemptId: number }, RawAttempt>(`
+    SELECT q.id, q.deck_id AS deckId, d.title AS deckTitle, q.section_keys AS sectionKeys, q.card_ids AS cardIds, q.feedback,
+           q.started_at AS startedAt, q.finished_at AS finishedAt, q.correct_count AS correctCount, q.question_count AS questionCount
+    FROM quiz_attempts q JOIN decks d ON d.id = q.deck_id
+    WHERE q.id = @attemptId AND q.user_id = @userId`),
+  cards: db.$client.prepare<{ ids: string }, Omit<QuizCardRow, 'payload'> & { payload: string }>(`
+    SELECT c.id, c.payload, c.explanation, c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef,
+           sec.key AS sectionKey, sec.title AS sectionTitle
+    FROM cards c JOIN sections sec ON sec.id = c.section_id
+    WHERE c.id IN (SELECT value FROM json_each(@ids))`),
+  answers: db.$client.prepare<{ attemptId: number }, { cardId: number; position: number; response: string; correct: number; answeredAt: number }>(`
+    SELECT card_id AS cardId, position, response, correct, answered_at AS answeredAt
+    FROM quiz_answers WHERE attempt_id = @attemptId ORDER BY position`),
+};
+
+/** The attempt if it exists and belongs to `userId`; otherwise undefined (the two are not told apart). */
+export function attemptOf(userId: number, attemptId: number): AttemptRow | undefined {
+  const raw = stmts.attempt.get({ userId, attemptId });
+  if (!raw) return undefined;
+  return {
+    ...raw,
+    sectionKeys: raw.sectionKeys === null ? null : (JSON.parse(raw.sectionKeys) as string[]),
+    cardIds: JSON.parse(raw.cardIds) as number[],
+  };
+}
+
+/** The quiz cards with these ids, by id (cards of other types are left out). */
+export function quizCardsById(ids: readonly number[]): Map<number, QuizCardRow> {
+  const out = new Map<number, QuizCardRow>();
+  for (const row of stmts.cards.all({ ids: JSON.stringify(ids) })) {
+    const payload = JSON.parse(row.payload) as CardPayload;
+    if (isQuizPayload(payload)) out.set(row.id, { ...row, payload });
+  }
+  return out;
+}
+
+/** The answers given in an attempt, by card id. The caller has checked the attempt's owner. */
+export function answersOf(attemptId: number): Map<number, AnswerRow> {
+  return new Map(
+    stmts.answers.all({ attemptId }).map((a) => [a.cardId, { ...a, response: JSON.parse(a.response) as unknown, correct: a.correct === 1 }]),
+  );
+}
+
+/** Grades `response` to `card` as shown in `attemptId`; null if the response has the wrong shape. */
+export function feedbackFor(attemptId: number, card: QuizCardRow, response: unknown): AnswerFeedback | null {
+  const graded = gradeResponse(card.payload, questionSeed(attemptId, card.id), response);
+  if (!graded) return null;
+  return {
+    ...graded,
+    cardId: card.id,
+    explanation: card.explanation,
+    evidenceQuote: card.evidenceQuote,
+    evidenceRef: card.evidenceRef,
+    sectionKey: card.sectionKey,
+    sectionTitle: card.sectionTitle,
+  };
+}

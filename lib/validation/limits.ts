@@ -1,0 +1,3 @@
+/** Limits shown in forms as well as enforced on the server (no zod here: imported by client components). */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;

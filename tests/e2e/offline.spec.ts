@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { e2eDb } from './db';
+import { uniqueEmail } from './helpers';
+import { answerCardCorrectly } from './review-helpers';
+
+test('grades made offline survive a reload and reach the server once each, in order', async ({ page, context, isMobile }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('offline');
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill('Olive Offline');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('no signal on the bus');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/today$/);
+
+  await page.goto('/review/war-for-peace');
+  // Wait until the service worker controls the page and has kept this page for offline use.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.keys()).length > 0 && Boolean(await caches.match(location.pathname))), { timeout: 15_000 })
+    .toBe(true);
+
+  await context.setOffline(true);
+  const graded: string[] = [];
+  for (let i = 0; i < 10; i++) graded.push(await answerCardCorrectly(page, 4, isMobile));
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '10');
+  await expect(page.getByTestId('sync-status')).toContainText('10 waiting to sync');
+
+  // Still offline: the page comes from the service worker, the pending grades from IndexedDB.
+  await page.reload();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '10');
+  const shownAfterReload = (await page.locator('.prompt').first().textContent()) ?? '';
+  expect(graded).not.toContain(shownAfterReload);
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.getByTestId('sync-status')).toHaveText('All saved', { timeout: 20_000 });
+
+  const db = e2eDb();
+  try {
+    const rows = db
+      .prepare(
+        `SELECT l.client_id AS clientId, c.payload, l.rating FROM review_logs l JOIN users u ON u.id = l.user_id JOIN cards c ON c.id = l.card_id
+         WHERE u.email = ? ORDER BY l.reviewed_at, l.id`,
+      )
+      .all(email) as { clientId: string; payload: string; rating: number }[];
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((r) => r.clientId)).size).toBe(10);
+    expect(rows.every((r) => r.rating === 4)).toBe(true);
+    // Same cards, in the order they were graded.
+    const prompts = rows.map((r) => {
+      const p = JSON.parse(r.payload) as Record<string, unknown> & { parts?: { text: string }[] };
+      return String(p.question ?? p.statement ?? p.front ?? '');
+    });
+    prompts.forEach((p, i) => {
+      const shown = graded[i] as string;
+      if (p) expect(shown.replace(/\s+/g, ' ').trim()).toContain(p.replace(/\s+/g, ' ').trim().slice(0, 20).replace(/\[.*$/, '').trim());
+    });
+  } finally {
+    db.close();
+  }
+});

@@ -1,0 +1,226 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { answerQuestion, finishQuiz, quizAttemptView, quizResult, recentAttempts, startQuiz } from '@/db/queries/quizzes';
+import type { CardPayload } from '@/lib/content/cards';
+import { gradeResponse, questionSeed, type QuizPayload } from '@/lib/quiz/present';
+import { seededPermutation } from '@/lib/quiz/shuffle';
+import { loadRealDeck, makeUser } from '../support/fixtures';
+
+const DECK = 'war-for-peace';
+const T0 = new Date('2026-03-02T09:00:00Z');
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+function cardRow(cardId: number) {
+  const row = db.$client
+    .prepare('SELECT c.type, c.payload, s.key AS sectionKey FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
+    .get(cardId) as { type: string; payload: string; sectionKey: string };
+  return { ...row, payload: JSON.parse(row.payload) as CardPayload };
+}
+
+/** A response to the question as shown in this attempt, right or wrong as asked. */
+function responseFor(attemptId: number, cardId: number, right: boolean): unknown {
+  const payload = cardRow(cardId).payload as QuizPayload;
+  const seed = questionSeed(attemptId, cardId);
+  switch (payload.type) {
+    case 'mcq': {
+      const shown = payload.options.map((_, i) => i);
+      return shown.find((i) => gradeResponse(payload, seed, i)?.correct === right);
+    }
+    case 'truefalse':
+      return right ? payload.answer : !payload.answer;
+    case 'typed':
+      return right ? payload.answers[0] : 'certainly not the answer';
+    case 'ordering': {
+      const perm = seededPermutation(seed, payload.steps.length, true);
+      const inOrder = payload.steps.map((_, step) => perm.indexOf(step));
+      return right ? inOrder : [...inOrder].reverse();
+    }
+  }
+}
+
+function attemptCards(attemptId: number): number[] {
+  const row = db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(attemptId) as { card_ids: string };
+  return JSON.parse(row.card_ids) as number[];
+}
+
+function writes(userId: number) {
+  const q = (sql: string) => (db.$client.prepare(sql).get(userId) as { n: number }).n;
+  return {
+    answers: q('SELECT count(*) n FROM quiz_answers a JOIN quiz_attempts q ON q.id = a.attempt_id WHERE q.user_id = ?'),
+    logs: q('SELECT count(*) n FROM review_logs WHERE user_id = ?'),
+    states: q('SELECT count(*) n FROM card_states WHERE user_id = ?'),
+  };
+}
+
+function start(userId: number, extra: Partial<Parameters<typeof startQuiz>[1]> = {}) {
+  const out = startQuiz(userId, { deckId: DECK, count: 5, feedback: 'immediate', ...extra }, T0);
+  if (!out.ok) throw new Error(out.message);
+  return out.attemptId;
+}
+
+describe('quizzes on a real SQLite file', () => {
+  beforeAll(() => {
+    loadRealDeck();
+  });
+
+  it('draws only quiz questions from the chosen sections', async () => {
+    const user = await makeUser();
+    const attemptId = start(user.id, { sectionKeys: ['intro', 'principles'], count: 50 });
+    const ids = attemptCards(attemptId);
+    const available = db.$client
+      .prepare(
+        `SELECT count(*) n FROM cards c JOIN sections s ON s.id = c.section_id
+         WHERE c.deck_id = ? AND s.key IN ('intro', 'principles') AND c.retired_at IS NULL AND c.type IN ('mcq', 'truefalse', 'typed', 'ordering')`,
+      )
+      .get(DECK) as { n: number };
+    expect(available.n).toBeGreaterThan(5);
+    expect(ids).toHaveLength(Math.min(50, available.n));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      const card = cardRow(id);
+      expect(['mcq', 'truefalse', 'typed', 'ordering']).toContain(card.type);
+      expect(['intro', 'principles']).toContain(card.sectionKey);
+    }
+    const five = attemptCards(start(user.id, { sectionKeys: ['counterterrorism'] }));
+    expect(five).toHaveLength(5);
+    expect(five.every((id) => cardRow(id).sectionKey === 'counterterrorism')).toBe(true);
+  });
+
+  it('refuses unknown sections, bad counts and decks the user cannot study', async () => {
+    const user = await makeUser();
+    const other = await makeUser('instructor');
+    db.$client.prepare("INSERT INTO decks (id, title, owner_id) VALUES ('private-deck', 'Private', ?)").run(other.id);
+    expect(startQuiz(user.id, { deckId: DECK, sectionKeys: ['nope'], feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_section' });
+    expect(startQuiz(user.id, { deckId: DECK, sectionKeys: [], feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_section' });
+    expect(startQuiz(user.id, { deckId: DECK, count: 51, feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'bad_count' });
+    expect(startQuiz(user.id, { deckId: DECK, count: 0, feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'bad_count' });
+    expect(startQuiz(user.id, { deckId: 'private-deck', feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_deck' });
+    expect(recentAttempts(user.id)).toHaveLength(0);
+  });
+
+  it('an answer writes the quiz answer, one quiz review log and the card state', async () => {
+    const user = await makeUser();
+    const attemptId = start(user.id);
+    const cardId = attemptCards(attemptId)[0] as number;
+    const out = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30));
+    expect(out).toMatchObject({ ok: true, duplicate: false, finished: false, answeredCount: 1, questionCount: 5 });
+    expect(out.ok && out.feedback.correct).toBe(true);
+    expect(out.ok && out.feedback.sectionKey).toBe(cardRow(cardId).sectionKey);
+    expect(out.ok && out.feedback.evidenceQuote).toBeTruthy();
+    const log = db.$client.prepare('SELECT * FROM review_logs WHERE user_id = ?').all(user.id) as Record<string, unknown>[];
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ card_id: cardId, source: 'quiz', rating: 3, client_id: `quiz:${attemptId}:${cardId}`, duration_ms: 30_000 });
+    const answer = db.$client.prepare('SELECT * FROM quiz_answers WHERE attempt_id = ?').get(attemptId) as Record<string, unknown>;
+    expect(answer).toMatchObject({ card_id: cardId, position: 0, correct: 1, review_log_id: log[0]?.id });
+    const state = db.$client.prepare('SELECT reps, state, last_review FROM card_states WHERE user_id = ? AND card_id = ?').get(user.id, cardId);
+    expect(state).toEqual({ reps: 1, state: 1, last_review: later(30).getTime() });
+  });
+
+  it('a wrong answer is rated Again and a repeated submission counts once', async () => {
+    const user = await makeUser();
+    const attemptId = start(user.id);
+    const cardId = attemptCards(attemptId)[1] as number;
+    const wrong = responseFor(attemptId, cardId, false);
+    const first = answerQuestion(user.id, attemptId, { cardId, response: wrong }, later(10));
+    expect(first.ok && first.feedback.correct).toBe(false);
+    expect(first.ok && first.feedback.correctAnswer).toBeTruthy();
+    // The retry (even with a different answer) returns the first result and writes nothing.
+    const again = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(20));
+    expect(again).toMatchObject({ ok: true, duplicate: true, answeredCount: 1 });
+    expect(again.ok && again.feedback.correct).toBe(false);
+    expect(writes(user.id)).toEqual({ answers: 1, logs: 1, states: 1 });
+    const rating = db.$client.prepare('SELECT rating FROM review_logs WHERE user_id = ?').get(user.id) as { rating: number };
+    expect(rating.rating).toBe(1);
+  });
+
+  it("another user can neither answer nor see someone else's attempt", async () => {
+    const owner = await makeUser();
+    const intruder = await makeUser();
+    const attemptId = start(owner.id);
+    const cardId = attemptCards(attemptId)[0] as number;
+    const out = answerQuestion(intruder.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(5));
+    expect(out).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(quizAttemptView(intruder.id, attemptId)).toBeNull();
+    expect(quizResult(intruder.id, attemptId)).toBeNull();
+    expect(finishQuiz(intruder.id, attemptId, later(6))).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(recentAttempts(intruder.id)).toHaveLength(0);
+    expect(writes(intruder.id)).toEqual({ answers: 0, logs: 0, states: 0 });
+    expect(writes(owner.id)).toEqual({ answers: 0, logs: 0, states: 0 });
+    expect(quizAttemptView(owner.id, attemptId)?.questions).toHaveLength(5);
+  });
+
+  it('refuses an unknown card, a card not in the attempt and malformed or oversized answers, writing nothing', async () => {
+    const user = await makeUser();
+    // Every question of the introduction, so each type (typed included) is tried.
+    const attemptId = start(user.id, { sectionKeys: ['intro'], count: 50 });
+    const ids = attemptCards(attemptId);
+    expect(new Set(ids.map((id) => cardRow(id).type))).toEqual(new Set(['mcq', 'truefalse', 'typed', 'ordering']));
+    const outside = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = ? AND type = 'typed'").all(DECK) as { id: number }[]).find(
+      (c) => !ids.includes(c.id),
+    )?.id as number;
+    expect(answerQuestion(user.id, attemptId, { cardId: 987654, response: 0 }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
+    expect(answerQuestion(user.id, attemptId, { cardId: outside, response: 'x' }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
+    for (const cardId of ids) {
+      const { type } = cardRow(cardId);
+      const bad = { mcq: 17, truefalse: 'true', typed: 'x'.repeat(501), ordering: [0, 0, 1] }[type];
+      expect(answerQuestion(user.id, attemptId, { cardId, response: bad }, later(1))).toMatchObject({ ok: false, reason: 'invalid_response' });
+    }
+    expect(writes(user.id)).toEqual({ answers: 0, logs: 0, states: 0 });
+  });
+
+  it('finishes with the score, reveals answers only then, and refuses answers afterwards', async () => {
+    const user = await makeUser();
+    const attemptId = start(user.id, { feedback: 'end' });
+    const ids = attemptCards(attemptId);
+    expect(quizResult(user.id, attemptId)).toMatchObject({ finished: false, questions: [] });
+    // Right, wrong, right, right; the last question is never answered.
+    ids.slice(0, 4).forEach((cardId, i) => {
+      const out = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, i !== 1) }, later(10 * (i + 1)));
+      expect(out.ok).toBe(true);
+    });
+    expect(finishQuiz(user.id, attemptId, later(60))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
+    expect(finishQuiz(user.id, attemptId, later(70))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
+    const result = quizResult(user.id, attemptId);
+    expect(result?.score).toEqual({ correct: 3, total: 5, percent: 60 });
+    expect(result?.finishedAt).toBe(later(60).getTime());
+    expect(result?.questions.map((q) => [q.answered, q.feedback.correct])).toEqual([
+      [true, true],
+      [true, false],
+      [true, true],
+      [true, true],
+      [false, false],
+    ]);
+    expect(result?.questions[1]?.feedback.responseText).toBeTruthy();
+    expect(result?.questions[4]?.feedback.correctAnswer).toBeTruthy();
+    const last = ids[4] as number;
+    expect(answerQuestion(user.id, attemptId, { cardId: last, response: responseFor(attemptId, last, true) }, later(80))).toMatchObject({ ok: false, reason: 'finished' });
+    expect(writes(user.id).answers).toBe(4);
+    expect(recentAttempts(user.id, DECK)[0]).toMatchObject({ id: attemptId, correctCount: 3, questionCount: 5, answeredCount: 4 });
+  });
+
+  it('the last answer finishes the attempt', async () => {
+    const user = await makeUser();
+    const attemptId = start(user.id, { count: 2 });
+    const [a, b] = attemptCards(attemptId) as [number, number];
+    expect(answerQuestion(user.id, attemptId, { cardId: b, response: responseFor(attemptId, b, true) }, later(5))).toMatchObject({ finished: false });
+    expect(answerQuestion(user.id, attemptId, { cardId: a, response: responseFor(attemptId, a, false) }, later(9))).toMatchObject({ finished: true, answeredCount: 2 });
+    expect(quizResult(user.id, attemptId)?.score).toEqual({ correct: 1, total: 2, percent: 50 });
+  });
+
+  it('prefers questions never quizzed over ones just answered correctly', async () => {
+    const user = await makeUser();
+    const all = attemptCards(start(user.id, { sectionKeys: ['intro'], count: 50 }));
+    const firstHalf = all.slice(0, Math.floor(all.length / 2));
+    const attemptId = start(user.id, { sectionKeys: ['intro'], count: 50 });
+    for (const cardId of attemptCards(attemptId).filter((id) => firstHalf.includes(id))) {
+      answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(1));
+    }
+    let fresh = 0;
+    for (let i = 0; i < 20; i++) {
+      const out = startQuiz(user.id, { deckId: DECK, sectionKeys: ['intro'], count: 3, feedback: 'end' }, later(60));
+      if (out.ok) fresh += attemptCards(out.attemptId).filter((id) => !firstHalf.includes(id)).length;
+    }
+    // Never-quizzed questions weigh 48 times more than ones answered right within the day.
+    expect(fresh).toBeGreaterThan(50);
+  });
+});
