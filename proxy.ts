@@ -1,11 +1,25 @@
 /**
- * Redirects signed-out visitors to sign-in (and back after). Only a convenience:
- * every page, action and route checks the session itself through db/queries/session.ts.
+ * Runs before every page: redirects signed-out visitors to sign-in (and back after), and gives the
+ * page a Content-Security-Policy with a fresh nonce (lib/security/csp.ts). The redirect is only a
+ * convenience: every page, action and route checks the session itself through db/queries/session.ts.
  */
 import NextAuth from 'next-auth';
+import { NextResponse } from 'next/server';
 import { authConfig } from './auth.config';
+import { newNonce, pagePolicy } from './lib/security/csp';
 
-export default NextAuth(authConfig).auth;
+const { auth } = NextAuth(authConfig);
+
+// Runs only when authConfig.callbacks.authorized lets the request through (it answers the redirect itself).
+export default auth((request) => {
+  const policy = pagePolicy(newNonce(), process.env.NODE_ENV === 'development');
+  // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', policy);
+  return response;
+});
 
 export const config = {
   // Skip API routes (they answer 401 themselves), Next internals and static files.
