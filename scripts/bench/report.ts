@@ -20,7 +20,7 @@ export interface BenchReport {
   signinJs: { scripts: number; jsGzip: number; htmlGzip: number };
 }
 
-const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : 'n/a');
+const ms = (v: number) => (!Number.isFinite(v) ? 'n/a' : v === 0 ? '< 1 ms' : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 export function machineInfo(): string {
@@ -65,7 +65,7 @@ export function renderTable(r: BenchReport, machine: string): string {
   return [
     `Machine: ${machine}.`,
     `Data: ${r.dataset}.`,
-    `Grades acknowledged by 2xx: ${graded - r.grading.reduce((n, g) => n + g.non2xx, 0)}; new review_logs rows: ${r.recorded}.`,
+    `Grades acknowledged by 2xx: ${graded - r.grading.reduce((n, g) => n + g.non2xx, 0)}; new review_logs rows: ${r.recorded} (a few more than acknowledged: requests cut off when the load generator stops). Latencies from autocannon have 1 ms resolution.`,
     '',
     ...rows,
   ].join('\n');
