@@ -14,9 +14,12 @@ export const authConfig = {
   callbacks: {
     authorized({ auth, request }) {
       const path = request.nextUrl.pathname;
-      if (PUBLIC_PATHS.includes(path)) return true;
-      // Returning false makes Auth.js redirect to the sign-in page with a callbackUrl.
-      return Boolean(auth?.user);
+      if (PUBLIC_PATHS.includes(path) || auth?.user) return true;
+      // The redirect Auth.js would make for `false`, answered here because proxy.ts adds its own
+      // handler (for the CSP nonce), and Auth.js skips its redirect when there is one.
+      const signIn = new URL('/signin', request.nextUrl);
+      signIn.searchParams.set('callbackUrl', request.nextUrl.href);
+      return Response.redirect(signIn);
     },
   },
 } satisfies NextAuthConfig;

@@ -1,4 +1,7 @@
 import type { NextConfig } from 'next';
+import { NON_PAGE_POLICY, WORKER_POLICY, staticPagePolicy } from './lib/security/csp';
+
+const dev = process.env.NODE_ENV === 'development';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -12,7 +15,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // Pages get their CSP (with a nonce) from proxy.ts; these are the responses it does not see.
+    const csp = (value: string) => [{ key: 'Content-Security-Policy', value }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/offline', headers: csp(staticPagePolicy(dev)) },
+      { source: '/api/:path*', headers: csp(NON_PAGE_POLICY) },
+      // The service worker runs under its own script's CSP, and it fetches and caches pages.
+      { source: '/serwist/:path*', headers: csp(WORKER_POLICY) },
+    ];
   },
 };
 

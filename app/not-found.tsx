@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+// Rendered per request, not prerendered: a prerendered page cannot carry the CSP nonce (proxy.ts).
+export default async function NotFound() {
+  await connection();
   return (
     <main className="auth-wrap">
       <div className="card empty auth-card">

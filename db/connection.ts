@@ -25,6 +25,9 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 32 MB of page cache instead of SQLite's 2 MB: a heavy user's Today touches ~10 MB of cards and
+  // card states, which otherwise go back to the OS on every render.
+  sqlite.pragma('cache_size = -32000');
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -7,6 +7,8 @@ declare module 'next-auth' {
   }
   interface Session {
     user: { id: string; role: Role; name: string; email: string };
+    /** Session version of the token (see auth.ts). */
+    sv?: number;
   }
 }
 

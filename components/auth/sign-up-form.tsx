@@ -4,7 +4,7 @@ import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { PASSWORD_MIN } from '@/lib/validation/limits';
+import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/validation/limits';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
@@ -20,7 +20,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <input ref={timeZone} type="hidden" name="timeZone" defaultValue="" />
       <Field name="name" label="Your name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name} errors={errors?.name} />
-      <Field name="email" label="Email" type="email" autoComplete="email" inputMode="email" required defaultValue={state.values?.email} errors={errors?.email} />
+      <Field name="email" label="Email" type="email" autoComplete="email" inputMode="email" required maxLength={EMAIL_MAX} defaultValue={state.values?.email} errors={errors?.email} />
       <Field
         name="password"
         label="Password"
@@ -28,6 +28,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
         hint={`At least ${PASSWORD_MIN} characters. A short sentence is easy to remember.`}
         errors={errors?.password}
       />

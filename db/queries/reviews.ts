@@ -88,6 +88,9 @@ export interface StoredSnapshot {
 /**
  * Records one grade for `userId`. Synchronous on purpose: the whole check-and-write runs in
  * one SQLite transaction, so two tabs grading the same card are serialised, never interleaved.
+ * IMMEDIATE takes the write lock before the first read: a deferred transaction that reads and then
+ * writes fails at once with SQLITE_BUSY when another process wrote meanwhile (busy_timeout does not
+ * apply to that upgrade), which tests/integration/races.test.ts showed with two writers.
  */
 export function recordReview(userId: number, input: ReviewInput, settings: StudySettings, serverNow: Date): ReviewOutcome {
   if (input.reviewedAt.getTime() > serverNow.getTime() + CLOCK_SKEW_MS) {
@@ -140,7 +143,7 @@ export function recordReview(userId: number, input: ReviewInput, settings: Study
       updatedAt: serverNow.getTime(),
     });
     return { ok: true, duplicate: false, logId: Number(inserted.lastInsertRowid), state, leech, suspended };
-  })();
+  }).immediate();
 }
 
 const undoStmts = {
@@ -186,5 +189,5 @@ export function undoReview(userId: number, clientId: string, serverNow: Date): U
     }
     undoStmts.markUndone.run({ at: serverNow.getTime(), id: log.id });
     return { ok: true, cardId: log.cardId, state: restored };
-  })();
+  }).immediate();
 }

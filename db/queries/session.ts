@@ -1,12 +1,17 @@
 /**
  * Who is asking. Every page, action and route handler starts here; the proxy is only a redirect.
- * Cached per request with React's cache(), so several calls cost one token check.
+ * Cached per request with React's cache(), so several calls cost one token check; a token Auth.js
+ * verified in the last minute is not decrypted again (verified-tokens.ts), but its session version
+ * is checked against the database every time.
  */
 import 'server-only';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import type { Role } from '@/db/schema';
+import { sessionUser } from './auth';
+import { forgetVerifiedToken, recallVerifiedToken, rememberVerifiedToken } from './verified-tokens';
 
 export interface SessionUser {
   id: number;
@@ -15,10 +20,31 @@ export interface SessionUser {
   role: Role;
 }
 
+// Auth.js names the cookie with a __Secure- prefix when the site is served over https.
+const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
+
+async function sessionToken(): Promise<string | undefined> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (value) return value;
+  }
+  return undefined;
+}
+
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = await sessionToken();
+  const nowMs = Date.now();
+  const known = token ? recallVerifiedToken(token, nowMs) : undefined;
+  if (token && known) {
+    const row = sessionUser(known.userId);
+    if (row && row.sessionVersion === known.sessionVersion) return { id: known.userId, name: row.name, email: row.email, role: row.role };
+    forgetVerifiedToken(token); // revoked or deleted: let Auth.js reject it and clear the cookie
+  }
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!session?.user || !Number.isInteger(id) || id <= 0) return null;
+  if (token && typeof session.sv === 'number') rememberVerifiedToken(token, { userId: id, sessionVersion: session.sv }, nowMs, Date.parse(session.expires));
   return { id, name: session.user.name, email: session.user.email, role: session.user.role };
 });
 

@@ -1,7 +1,7 @@
 /** Input rules for the account forms, shared by server actions and the auth provider. */
 import { z } from 'zod';
 
-import { PASSWORD_MAX, PASSWORD_MIN } from './limits';
+import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits';
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 
@@ -10,7 +10,7 @@ export const emailField = z
   .trim()
   .toLowerCase()
   .min(1, 'Enter your email address.')
-  .max(254, 'That email address is too long.')
+  .max(EMAIL_MAX, 'That email address is too long.')
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
 export const newPasswordField = z

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AssignmentsPanel } from '@/components/today/assignments-panel';
 import { deckSummariesForUser } from '@/db/queries/decks';
 import { requireUser } from '@/db/queries/session';
-import { deckQueueFor } from '@/db/queries/study';
+import { queueCountsByDeck } from '@/db/queries/study';
 import { studySettingsFor } from '@/db/queries/settings';
 import { now } from '@/lib/clock';
 
@@ -13,7 +13,8 @@ export default async function TodayPage() {
   const user = await requireUser();
   const at = now();
   const settings = studySettingsFor(user.id);
-  const decks = deckSummariesForUser(user, at).map((deck) => ({ deck, queue: deckQueueFor(user.id, deck.id, at, settings)?.queue.counts }));
+  const counts = queueCountsByDeck(user.id, at, settings);
+  const decks = deckSummariesForUser(user, at).map((deck) => ({ deck, queue: counts.get(deck.id) }));
   const firstName = user.name.split(' ')[0];
   return (
     <>

@@ -3,6 +3,7 @@
  * Idempotent per clientId; answers 200 with a result per entry (recorded, duplicate or rejected with a reason).
  */
 import { NextResponse } from 'next/server';
+import { inGroupCommit } from '@/db/group-commit';
 import { applyGradeBatch } from '@/db/queries/review-batch';
 import { currentUser } from '@/db/queries/session';
 import { now } from '@/lib/clock';
@@ -16,6 +17,8 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const parsed = gradeBatchSchema.safeParse(body.body);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.');
-  const results = applyGradeBatch(user.id, parsed.data.reviews, now());
+  const at = now();
+  // Shares one commit (one fsync) with the other grades arriving at the same moment.
+  const results = await inGroupCommit(() => applyGradeBatch(user.id, parsed.data.reviews, at));
   return NextResponse.json({ results }, { headers: { 'cache-control': 'no-store' } });
 }

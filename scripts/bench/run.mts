@@ -1,0 +1,104 @@
+/**
+ * `npm run bench [-- file]`: measures the app on the benchmark database (seed it first with
+ * `npx tsx scripts/bench/seed.mts`). Builds if needed, starts `next start` with the floor route
+ * enabled, signs in real users through Auth.js, then measures in one run: grading throughput and
+ * latency against the floor at several concurrencies, server render times of the heavy pages,
+ * the server's peak RSS and the review page's JavaScript. Prints a markdown table and writes it
+ * to docs/benchmarks.md. Knobs: PORT (3305), BENCH_DURATION (s, 10), BENCH_CONNECTIONS (1,16,64),
+ * BENCH_PAGE_REQUESTS (50), BENCH_USERS (32).
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_BENCH_DB, envInt, BENCH_PASSWORD, HEAVY_EMAIL } from './fixtures';
+import { pageWeight, signIn, timeSequentialGets, type Timing } from './http';
+import { loadFloor, loadGrading, type Grader, type LoadResult } from './load';
+import { machineInfo, renderTable, writeDocs } from './report';
+import { sampleRss } from './rss';
+import { buildIfNeeded, startServer } from './server';
+
+const file = path.resolve(process.argv[2] || process.env.BENCH_DATABASE_PATH || DEFAULT_BENCH_DB);
+if (!existsSync(file)) {
+  console.error(`${file} does not exist: run npx tsx scripts/bench/seed.mts first.`);
+  process.exit(2);
+}
+const port = envInt('PORT', 3305);
+const duration = envInt('BENCH_DURATION', 10);
+const pageRequests = envInt('BENCH_PAGE_REQUESTS', 50);
+const userCount = envInt('BENCH_USERS', 32);
+const connectionLevels = (process.env.BENCH_CONNECTIONS || '1,16,64').split(',').map(Number);
+const machine = machineInfo();
+
+// --- who to sign in, from the seeded data ---------------------------------------------
+const ro = new Database(file, { readonly: true });
+const count = (sql: string) => (ro.prepare(sql).get() as { n: number }).n;
+const bigClass = ro
+  .prepare('SELECT c.id, u.email FROM classes c JOIN users u ON u.id = c.instructor_id ORDER BY (SELECT count(*) FROM enrollments e WHERE e.class_id = c.id) DESC LIMIT 1')
+  .get() as { id: number; email: string };
+const students = ro.prepare("SELECT id, email FROM users WHERE role = 'student' AND email != ? ORDER BY id").all(HEAVY_EMAIL) as { id: number; email: string }[];
+const step = Math.max(1, Math.floor(students.length / userCount));
+const graderRows = students.filter((_, i) => i % step === 0).slice(0, userCount);
+const studyable = ro.prepare<[number], { id: number }>(
+  `SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id
+   WHERE c.retired_at IS NULL AND (d.owner_id IS NULL AND (d.id = 'war-for-peace' OR d.id IN (
+     SELECT a.deck_id FROM assignments a JOIN enrollments e ON e.class_id = a.class_id WHERE e.user_id = ?)))`,
+);
+const graderCards = graderRows.map((s) => studyable.all(s.id).map((r) => r.id));
+const heavyDeck = (ro.prepare("SELECT id FROM decks WHERE id LIKE 'bench-heavy-%' ORDER BY id LIMIT 1").get() as { id: string } | undefined)?.id;
+const dataset = `${count('SELECT count(*) n FROM users')} users, ${count('SELECT count(*) n FROM cards')} cards, ${count('SELECT count(*) n FROM card_states')} card states, ${count('SELECT count(*) n FROM review_logs')} review logs; heavy student ${count(`SELECT count(*) n FROM card_states s JOIN users u ON u.id = s.user_id WHERE u.email = '${HEAVY_EMAIL}'`)} cards`;
+const logsBefore = count('SELECT max(id) n FROM review_logs');
+ro.close();
+
+buildIfNeeded();
+console.log(`Starting the server on port ${port} with ${file}…`);
+const logFile = path.resolve('data/bench-server.log');
+const server = await startServer({ port, databasePath: file, env: { BENCH_FLOOR: '1' }, logFile });
+console.log(`Server output goes to ${logFile}`);
+const rss = sampleRss(server.pid);
+try {
+  const url = server.url;
+  const heavy = await signIn(url, HEAVY_EMAIL, BENCH_PASSWORD);
+  const instructor = await signIn(url, bigClass.email, BENCH_PASSWORD);
+  const graders: Grader[] = [];
+  for (const [i, s] of graderRows.entries()) graders.push({ cookie: await signIn(url, s.email, BENCH_PASSWORD), cardIds: graderCards[i] as number[] });
+  console.log(`Signed in ${graders.length + 2} users.`);
+
+  const floor: LoadResult[] = [];
+  const grading: LoadResult[] = [];
+  for (const c of connectionLevels) {
+    await loadFloor(url, c, 2); // warm-up
+    floor.push(await loadFloor(url, c, duration));
+    grading.push(await loadGrading(url, graders, c, duration));
+    const [f, g] = [floor.at(-1) as LoadResult, grading.at(-1) as LoadResult];
+    console.log(`  ${c} conn: floor ${Math.round(f.rps)} req/s p99 ${f.p99} ms; grading ${Math.round(g.rps)} req/s p99 ${g.p99} ms (${g.non2xx} non-2xx)`);
+  }
+
+  const floorSequential = await timeSequentialGets(`${url}/api/bench/floor`, undefined, pageRequests);
+  const pages: { name: string; timing: Timing | null }[] = [];
+  const measure = async (name: string, pathname: string, cookie: string) => {
+    const timing = await timeSequentialGets(`${url}${pathname}`, cookie, pageRequests);
+    pages.push({ name, timing });
+    console.log(`  ${name}: ${timing.status} p50 ${timing.p50.toFixed(1)} ms p99 ${timing.p99.toFixed(1)} ms`);
+  };
+  await measure('Sign-in page (no data, no session)', '/signin', '');
+  await measure('Today (heavy student)', '/today', heavy);
+  await measure('Review page, real deck (heavy student)', '/review/war-for-peace', heavy);
+  if (heavyDeck) await measure(`Review page, ${heavyDeck} (heavy student)`, `/review/${heavyDeck}`, heavy);
+  await measure(`Class dashboard (class of 200)`, `/teach/classes/${bigClass.id}`, instructor);
+  await measure('Progress (heavy student)', '/progress', heavy);
+  const reviewJs = await pageWeight(`${url}/review/war-for-peace`, heavy);
+  const signinJs = await pageWeight(`${url}/signin`);
+
+  const peakRssBytes = rss.stop();
+  await server.stop();
+  const after = new Database(file, { readonly: true });
+  const recorded = (after.prepare('SELECT count(*) n FROM review_logs WHERE id > ?').get(logsBefore) as { n: number }).n;
+  after.close();
+  const table = renderTable({ dataset, floor, grading, recorded, floorSequential, pages, peakRssBytes, reviewJs, signinJs }, machine);
+  console.log(`\n${table}\n`);
+  writeDocs(table);
+  console.log('Written to docs/benchmarks.md');
+} finally {
+  rss.stop();
+  await server.stop();
+}

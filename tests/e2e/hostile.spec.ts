@@ -1,0 +1,121 @@
+/**
+ * Hostile input against the running app: the grading API over real HTTP, oversized fields sent
+ * through the sign-in and sign-up forms, and the security properties of responses and cookies.
+ */
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { reviewLogsOf } from './db';
+import { uniqueEmail } from './helpers';
+
+const MB = 'a'.repeat(1024 * 1024);
+
+async function expectRefused(response: APIResponse, status: number) {
+  const text = await response.text();
+  expect(response.status(), text.slice(0, 200)).toBe(status);
+  expect(text).not.toMatch(/\n\s+at |Error:|node_modules/);
+}
+
+/** Types into the fields the way a script or devtools can: past maxlength and any client check. */
+async function forceValues(page: Page, values: Record<string, string>) {
+  await page.evaluate((v) => {
+    for (const [name, value] of Object.entries(v)) {
+      const input = document.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (!input) throw new Error(`no input ${name}`);
+      input.removeAttribute('maxlength');
+      input.value = value;
+    }
+  }, values);
+}
+
+test('the grading API answers hostile requests with 4xx, never a 5xx, and records nothing', async ({ page }) => {
+  const email = uniqueEmail('hostile');
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill('Hal Hostile');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('hostile-pass-123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/today$/);
+
+  const json = { 'content-type': 'application/json' };
+  const entry = { clientId: 'hostile-entry-1', cardId: 99_999_999, grade: 3, reviewedAt: Date.now(), durationMs: 5 };
+  await expectRefused(await page.request.post('/api/reviews', { headers: json, data: '{"reviews": [' }), 400);
+  await expectRefused(await page.request.post('/api/reviews', { headers: { 'content-type': 'text/plain' }, data: JSON.stringify({ reviews: [entry] }) }), 415);
+  await expectRefused(await page.request.post('/api/reviews', { headers: json, data: JSON.stringify({ reviews: [{ ...entry, clientId: MB }] }) }), 413);
+  await expectRefused(await page.request.post('/api/reviews', { headers: json, data: JSON.stringify({ reviews: Array.from({ length: 501 }, () => entry) }) }), 400);
+  await expectRefused(await page.request.post('/api/reviews/undo', { headers: json, data: JSON.stringify({ clientId: MB }) }), 413);
+  await expectRefused(await page.request.post('/api/reviews/undo', { headers: json, data: JSON.stringify({ clientId: 'not-a-review-of-mine' }) }), 409);
+  const rejected = await page.request.post('/api/reviews', { headers: json, data: JSON.stringify({ reviews: [entry, { ...entry, clientId: 'hostile-entry-2', grade: 'good' }] }) });
+  expect(rejected.status()).toBe(200);
+  expect(((await rejected.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  // Signed out, the API refuses instead of redirecting.
+  await expectRefused(await page.request.post('/api/reviews', { headers: { ...json, cookie: '' }, data: JSON.stringify({ reviews: [entry] }) }), 401);
+  expect(reviewLogsOf(email)).toEqual([]);
+});
+
+test('megabyte-long names, emails and passwords get field errors, never a server error', async ({ page }) => {
+  const failures: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 500) failures.push(`${r.status()} ${r.url()}`);
+  });
+  // Pasted into the form: the fields stop at their limits and the server explains what is wrong.
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill(MB);
+  await page.getByLabel('Email').fill(MB);
+  await page.getByLabel('Password').fill(MB);
+  expect((await page.getByLabel('Email').inputValue()).length).toBe(254);
+  expect((await page.getByLabel('Password').inputValue()).length).toBe(200);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Enter a valid email address.')).toBeVisible();
+
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(MB);
+  await page.getByLabel('Password').fill(MB);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Enter a valid email address.')).toBeVisible();
+
+  // Past the limits (devtools, a script): the server's own checks give the same field errors.
+  await page.goto('/signup');
+  await forceValues(page, { name: 'N'.repeat(100_000), email: `${'e'.repeat(100_000)}@example.test`, password: 'p'.repeat(100_000) });
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Use at most 80 characters.')).toBeVisible();
+  await expect(page.getByText('That email address is too long.')).toBeVisible();
+  await expect(page.getByText('Use at most 200 characters.')).toBeVisible();
+  await expect(page).toHaveURL(/\/signup/);
+  expect(failures).toEqual([]);
+});
+
+test('a server-action body over 1 MB is refused with 413 and a generic message', async ({ page }) => {
+  const statuses: number[] = [];
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST' && r.url().includes('/signin')) statuses.push(r.status());
+  });
+  await page.goto('/signin');
+  await forceValues(page, { email: `${MB}@example.test`, password: MB });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/Body exceeded|node_modules|\bat [\w.]+ \(/);
+  expect(statuses).toEqual([413]);
+});
+
+test('session cookies are httpOnly and SameSite=Lax, Secure with a __Secure- name behind https, and pages carry the security headers', async ({ page, context }) => {
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill('Hedda Headers');
+  await page.getByLabel('Email').fill(uniqueEmail('headers'));
+  await page.getByLabel('Password').fill('headers-pass-123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/today$/);
+  const session = (await context.cookies()).find((c) => c.name === 'authjs.session-token');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
+
+  const response = await page.request.get('/today');
+  const headers = response.headers();
+  expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'strict-origin-when-cross-origin' });
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-powered-by']).toBeUndefined();
+  expect((await page.request.get('/api/health')).headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+
+  // Behind a TLS-terminating proxy (x-forwarded-proto: https), Auth.js switches to __Secure-/__Host- cookies with Secure.
+  const csrf = await page.request.get('/api/auth/csrf', { headers: { 'x-forwarded-proto': 'https' } });
+  const setCookies = csrf.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+  expect(setCookies.some((c) => /^__Host-authjs\.csrf-token=/.test(c) && /;\s*Secure/i.test(c) && /HttpOnly/i.test(c) && /SameSite=Lax/i.test(c))).toBe(true);
+});
