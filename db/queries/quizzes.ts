@@ -190,7 +190,8 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
     const finished = tally.answered >= attempt.questionCount;
     stmts.updateScore.run({ attemptId, correct: tally.correct, finishedAt: finished ? now.getTime() : null });
     return { ok: true, duplicate: false, finished, answeredCount: tally.answered, questionCount: attempt.questionCount, feedbackMode: attempt.feedback, feedback };
-  })();
+    // IMMEDIATE: take the write lock before reading, as recordReview does, so two processes can't deadlock on upgrade.
+  }).immediate();
 }
 
 /** Finishes an attempt (unanswered questions count as missed). Finishing twice keeps the first time. */
@@ -201,5 +202,5 @@ export function finishQuiz(userId: number, attemptId: number, now: Date): { ok: 
     const tally = stmts.tally.get({ attemptId }) ?? { answered: 0, correct: 0 };
     if (attempt.finishedAt === null) stmts.updateScore.run({ attemptId, correct: tally.correct, finishedAt: now.getTime() });
     return { ok: true as const, correctCount: tally.correct, questionCount: attempt.questionCount };
-  })();
+  }).immediate();
 }
