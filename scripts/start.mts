@@ -4,13 +4,14 @@
  * creates demo accounts on an empty default database, builds if the build is missing or stale,
  * then runs `next start` and prints the URL and the demo credentials.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, databasePath, openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, ensureDemoUsers } from '../db/demo';
 import { loadContentDir } from '../db/seed';
+import { buildIfNeeded } from './lib/build';
 
 const root = process.cwd();
 const port = process.env.PORT || '3000';
@@ -29,25 +30,6 @@ function ensureAuthSecret(): void {
   appendFileSync(envFile, `${text && !text.endsWith('\n') ? '\n' : ''}AUTH_SECRET=${secret}\n`);
   process.env.AUTH_SECRET = secret;
   console.log('Generated AUTH_SECRET into .env.local');
-}
-
-const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'auth.ts', 'auth.config.ts', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-function buildIfNeeded(): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-  if (builtAt > changedAt && process.env.FORCE_BUILD !== '1') return;
-  console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building (about 30 s)…');
-  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 async function prepareDatabase(): Promise<string | null> {

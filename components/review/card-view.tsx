@@ -2,7 +2,7 @@
 /** One card on screen: the prompt, the answer inputs for objective types, and the revealed answer. */
 import type { CardPayload } from '@/lib/content/cards';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
-import { scrambledOrder, seededShuffle } from '@/lib/review/session';
+import { optionOrder, scrambledOrder } from '@/lib/review/session';
 import type { ReviewCard } from '@/lib/review/types';
 import { ChoiceInput, OrderingInput, TrueFalseInput, TypedInput } from './objective-inputs';
 
@@ -63,7 +63,7 @@ export function CardView({ card, revealed, answer, result, onAnswer }: Props) {
       {p.type === 'mcq' && (
         <>
           <p className="prompt">{p.question}</p>
-          <ChoiceInput payload={p} order={seededShuffle(p.options.map((_, i) => i), seed)} chosen={answer?.kind === 'choice' ? answer.index : null} disabled={result !== null} onAnswer={onAnswer} />
+          <ChoiceInput payload={p} order={optionOrder(p.options.length, seed)} chosen={answer?.kind === 'choice' ? answer.index : null} disabled={result !== null} onAnswer={onAnswer} />
         </>
       )}
       {p.type === 'truefalse' && (

@@ -4,6 +4,7 @@
  * interval labels are there at once; the server recomputes and stores the authoritative state.
  * Immutable: every step returns a new session, so undo is "go back to the previous value".
  */
+import { seededPermutation } from '@/lib/quiz/shuffle';
 import { scheduleReview } from '@/lib/scheduler/scheduler';
 import type { CardState, Grade, SchedulerSettings } from '@/lib/scheduler/types';
 import type { SerializedCardState } from '@/lib/scheduler/undo';
@@ -104,27 +105,12 @@ export function dropCard(session: Session, cardId: number): Session {
   return { ...session, learning: keep(session.learning), review: keep(session.review), fresh: keep(session.fresh) };
 }
 
-/** Deterministic shuffle (mulberry32), so options keep their order while a card is on screen. */
-export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
+/** Option order for a card on screen: fixed per card and review, so it doesn't move while shown. */
+export function optionOrder(n: number, seed: number): number[] {
+  return seededPermutation(`review:${seed}`, n);
 }
 
 /** A shuffled order of 0..n-1 that is never already solved (for ordering questions). */
 export function scrambledOrder(n: number, seed: number): number[] {
-  const order = seededShuffle(Array.from({ length: n }, (_, i) => i), seed);
-  const solved = order.every((v, i) => v === i);
-  return solved && n > 1 ? [...order.slice(1), order[0] as number] : order;
+  return seededPermutation(`review:${seed}`, n, true);
 }

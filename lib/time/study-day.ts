@@ -35,7 +35,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-interface WallTime {
+export interface WallTime {
   year: number;
   month: number;
   day: number;
@@ -45,7 +45,7 @@ interface WallTime {
 }
 
 /** Local wall-clock fields of an instant in a time zone. */
-function wallTime(epochMs: number, timeZone: string): WallTime {
+export function wallTime(epochMs: number, timeZone: string): WallTime {
   const out: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (p.type in out) out[p.type as keyof WallTime] = Number(p.value);

@@ -2,7 +2,7 @@
  * Wall-clock date and time in a named time zone, both ways, for due dates: an instructor
  * types "March 5, 23:59" meaning the class's zone; a student reads it in theirs.
  */
-import { isValidDayKey, studyDayStart } from './study-day';
+import { isValidDayKey, studyDayStart, wallTime } from './study-day';
 
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -25,18 +25,9 @@ export function localDateTimeToUtc(date: string, time: string, timeZone: string)
  * @example utcToLocalDateTime(Date.parse('2026-03-05T22:59:00Z'), 'Europe/Berlin') // { date: '2026-03-05', time: '23:59' }
  */
 export function utcToLocalDateTime(epochMs: number, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  const hour = get('hour') === '24' ? '00' : get('hour');
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${hour}:${get('minute')}` };
+  const w = wallTime(epochMs, timeZone);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return { date: `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
 /**
