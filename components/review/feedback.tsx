@@ -1,6 +1,12 @@
 /** What teaches after an answer: the explanation, the passage it comes from, and the way back to the notes. */
 import type { ReviewCard } from '@/lib/review/types';
 
+/** Where the quote comes from, without repeating the section when the reference already names it. */
+function evidenceSource(card: ReviewCard): string {
+  if (!card.evidenceRef) return card.sectionTitle;
+  return card.evidenceRef.startsWith(card.sectionTitle) ? card.evidenceRef : `${card.sectionTitle} · ${card.evidenceRef}`;
+}
+
 export function Feedback({ card, deckId }: { card: ReviewCard; deckId: string }) {
   return (
     <div className="feedback" data-testid="feedback">
@@ -8,10 +14,7 @@ export function Feedback({ card, deckId }: { card: ReviewCard; deckId: string })
       {card.evidenceQuote && (
         <figure className="evidence" data-testid="evidence">
           <blockquote>“{card.evidenceQuote}”</blockquote>
-          <figcaption>
-            {card.sectionTitle}
-            {card.evidenceRef ? ` · ${card.evidenceRef}` : ''}
-          </figcaption>
+          <figcaption>{evidenceSource(card)}</figcaption>
         </figure>
       )}
       <a className="notes-link" href={`/decks/${deckId}/notes#${card.sectionKey}`} target="_blank" rel="noreferrer">

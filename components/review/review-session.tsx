@@ -200,7 +200,10 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
           ✕
         </Link>
         <p className="review-counts" aria-label={`${counts.learning} learning, ${counts.review} to review, ${counts.new} new`}>
-          <span className="c-learn">{counts.learning}</span> · <span className="c-review">{counts.review}</span> · <span className="c-new">{counts.new}</span>
+          <span className="c-learn">{counts.learning}</span>
+          <span className="c-label" aria-hidden="true"> learn</span> · <span className="c-review">{counts.review}</span>
+          <span className="c-label" aria-hidden="true"> due</span> · <span className="c-new">{counts.new}</span>
+          <span className="c-label" aria-hidden="true"> new</span>
         </p>
         <SyncStatus status={status} />
         <button type="button" className="icon-btn" onClick={() => void undo()} disabled={history.length === 0} aria-keyshortcuts="U" data-testid="undo">
