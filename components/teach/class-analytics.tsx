@@ -30,7 +30,7 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now }: P
   const current = chosen(assignments, parseId(query.a), now);
   const analytics = current && assignmentAnalyticsFor(instructorId, cls.id, current.id, now);
   const keep: Record<string, string> = {};
-  for (const k of ['sort', 'dir', 'isort', 'idir']) {
+  for (const k of ['sort', 'dir', 'isort', 'idir', 'iall']) {
     const v = query[k];
     if (typeof v === 'string') keep[k] = v;
   }
@@ -78,7 +78,13 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now }: P
             <p className="small muted" style={{ margin: 0 }}>
               Lapse rate: share of reviews after an item was learned that were forgotten (Again). Quiz facility: share of quiz answers that were right.
             </p>
-            <ItemTable rows={analytics.items} sort={parseSort(query.isort, query.idir, ITEM_SORT_KEYS, { key: 'position', dir: 'asc' })} query={keep} />
+            {/* Most forgotten first: what the class keeps forgetting is what to revisit in class. */}
+            <ItemTable
+              rows={analytics.items}
+              sort={parseSort(query.isort, query.idir, ITEM_SORT_KEYS, { key: 'lapses', dir: 'desc' })}
+              query={keep}
+              showAll={query.iall === '1'}
+            />
           </div>
         </>
       )}

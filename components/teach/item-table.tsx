@@ -19,9 +19,13 @@ interface Props {
   rows: ItemAnalytics[];
   sort: SortState<ItemSortKey>;
   query: Record<string, string>;
+  /** Otherwise the first rows only (a deck has ~150 items: too long to scroll through on a phone). */
+  showAll?: boolean;
 }
 
-export function ItemTable({ rows, sort, query }: Props) {
+export const ITEMS_SHOWN = 15;
+
+export function ItemTable({ rows, sort, query, showAll = false }: Props) {
   const position = new Map(rows.map((r, i) => [r.cardId, i]));
   const value: Record<ItemSortKey, (r: ItemAnalytics) => number | null> = {
     position: (r) => position.get(r.cardId) ?? 0,
@@ -31,6 +35,9 @@ export function ItemTable({ rows, sort, query }: Props) {
     flags: (r) => r.flags.length,
   };
   const head = { columns: COLUMNS, sort, query, sortParam: 'isort', dirParam: 'idir', anchor: 'items' };
+  const sorted = sortRows(rows, value[sort.key], sort.dir);
+  const shown = showAll ? sorted : sorted.slice(0, ITEMS_SHOWN);
+  const allHref = `?${new URLSearchParams({ ...query, iall: '1' }).toString()}#items`;
   return (
     <div className="table-wrap">
       <SortLinks {...head} />
@@ -38,7 +45,7 @@ export function ItemTable({ rows, sort, query }: Props) {
         <caption className="visually-hidden">How the class does on each item</caption>
         <SortableHead {...head} />
         <tbody>
-          {sortRows(rows, value[sort.key], sort.dir).map((r) => (
+          {shown.map((r) => (
             <tr key={r.cardId} data-testid={`item-row-${r.itemId}`}>
               <td className="cell-main" data-label="Item">
                 <span className="prompt">{r.prompt}</span>
@@ -64,6 +71,13 @@ export function ItemTable({ rows, sort, query }: Props) {
           ))}
         </tbody>
       </table>
+      {shown.length < sorted.length && (
+        <p style={{ margin: '0.75rem 0 0' }}>
+          <a className="btn" href={allHref} data-testid="show-all-items">
+            Show all {sorted.length} items
+          </a>
+        </p>
+      )}
     </div>
   );
 }

@@ -99,7 +99,12 @@ test('instructor sets an assignment, students join by code and by link, and the 
   await expect(students.locator('tbody tr')).toHaveCount(2);
   await expect(students.locator('tbody tr').first()).toContainText('Lou Linker');
   await expect(students).toContainText(/0 \/ \d+/);
-  await expect(page.getByTestId('item-table').locator('tbody tr').first()).toBeVisible();
+  // Items: the most forgotten first, 15 at a time, all on request.
+  await expect(page.getByTestId('item-table').locator('tbody tr')).toHaveCount(15);
+  const assignedCount = Number((await page.getByTestId('show-all-items').textContent())?.match(/\d+/)?.[0]);
+  expect(assignedCount).toBeGreaterThan(100);
+  await page.getByTestId('show-all-items').click();
+  await expect(page.getByTestId('item-table').locator('tbody tr')).toHaveCount(assignedCount);
   await expect(page.getByTestId('section-table')).toContainText('Introduction');
 
   // Sorting by name the other way puts Tess first (headers on desktop, "Sort by" links on phones).
