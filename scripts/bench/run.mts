@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- file]`: measures the app on the benchmark database (seed it first with
- * `npx tsx scripts/bench/seed.mts`). Builds if needed, starts `next start` with the floor route
+ * `npm run bench [-- file]`: measures the app on the benchmark database (seeded first by
+ * scripts/bench/seed.mts when the file does not exist, ~2 min). Builds if needed, starts `next start` with the floor route
  * enabled, signs in real users through Auth.js, then measures in one run: grading throughput and
  * latency against the floor at several concurrencies, server render times of the heavy pages,
  * the server's peak RSS and the review page's JavaScript. Prints a markdown table and writes it
@@ -8,6 +8,7 @@
  * BENCH_PAGE_REQUESTS (50), BENCH_USERS (32).
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BENCH_DB, envInt, BENCH_PASSWORD, HEAVY_EMAIL } from './fixtures';
@@ -19,8 +20,9 @@ import { buildIfNeeded, startServer } from './server';
 
 const file = path.resolve(process.argv[2] || process.env.BENCH_DATABASE_PATH || DEFAULT_BENCH_DB);
 if (!existsSync(file)) {
-  console.error(`${file} does not exist: run npx tsx scripts/bench/seed.mts first.`);
-  process.exit(2);
+  console.log(`${file} does not exist: seeding it first (scripts/bench/seed.mts)…`);
+  const seeded = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bench/seed.mts', file], { stdio: 'inherit' });
+  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 }
 const port = envInt('PORT', 3305);
 const duration = envInt('BENCH_DURATION', 10);
