@@ -9,6 +9,7 @@ import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/auth';
+import { isSessionCookie } from '@/auth.config';
 import type { Role } from '@/db/schema';
 import { sessionUser } from './auth';
 import { forgetVerifiedToken, recallVerifiedToken, rememberVerifiedToken } from './verified-tokens';
@@ -20,16 +21,14 @@ export interface SessionUser {
   role: Role;
 }
 
-// Auth.js names the cookie with a __Secure- prefix when the site is served over https.
-const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
-
+/** The session cookie's value (all chunks, in order), as the key for the verified-token cache. */
 async function sessionToken(): Promise<string | undefined> {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const value = jar.get(name)?.value;
-    if (value) return value;
-  }
-  return undefined;
+  const parts = (await cookies())
+    .getAll()
+    .filter((c) => isSessionCookie(c.name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((c) => `${c.name}=${c.value}`);
+  return parts.length > 0 ? parts.join(';') : undefined;
 }
 
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
