@@ -8,7 +8,12 @@ import { makeUser } from '../support/fixtures';
 
 const jar = new Map<string, string>();
 const auth = vi.fn();
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }) }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+  }),
+}));
 vi.mock('@/auth', () => ({ auth: () => auth() }));
 
 const { currentUser } = await import('@/db/queries/session');
