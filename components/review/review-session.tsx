@@ -157,7 +157,8 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
-      const typing = target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA';
+      // A checked answer box is disabled but may still hold focus: the shortcuts work again then.
+      const typing = (target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA') && !(target as HTMLInputElement).disabled;
       if (typing) {
         // Escape leaves the answer box, so the shortcut keys work again.
         if (e.key === 'Escape') target?.blur();
