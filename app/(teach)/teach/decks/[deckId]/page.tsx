@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import '@/components/authoring/authoring.css';
 import { DeckMetaForm } from '@/components/authoring/deck-meta-form';
 import { ItemList } from '@/components/authoring/item-list';
 import { MoveSectionButtons } from '@/components/authoring/move-section-buttons';
 import { SectionForm } from '@/components/authoring/section-form';
-import { deckForEditor } from '@/db/queries/authoring-decks';
-import { requireRole } from '@/db/queries/session';
 import { ITEM_TYPE_LABELS } from '@/lib/content/item-form';
-import { ITEM_TYPES, SLUG_RE } from '@/lib/content/schema';
+import { ITEM_TYPES } from '@/lib/content/schema';
+import { editableDeckOr404 } from '../_lib/editable-deck';
 
 export const metadata: Metadata = { title: 'Edit deck' };
 
@@ -26,11 +24,7 @@ function flash(q: Awaited<Props['searchParams']>): string | undefined {
 }
 
 export default async function DeckEditorPage({ params, searchParams }: Props) {
-  const user = await requireRole('instructor');
-  const { deckId } = await params;
-  const editable = SLUG_RE.test(deckId) ? deckForEditor(user, deckId) : null;
-  if (!editable) notFound();
-  const { deck, items } = editable;
+  const { deck, items } = await editableDeckOr404((await params).deckId);
   const query = await searchParams;
   const message = flash(query);
   const base = `/teach/decks/${deck.id}`;

@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import '@/components/authoring/authoring.css';
 import { DeleteItemButton } from '@/components/authoring/delete-item-button';
 import { ItemEditor } from '@/components/authoring/item-editor';
-import { deckForEditor } from '@/db/queries/authoring-decks';
-import { requireRole } from '@/db/queries/session';
 import { itemToDraft } from '@/lib/content/item-form';
-import { SLUG_RE } from '@/lib/content/schema';
+import { DeckCrumbs, editableDeckOr404 } from '../../../_lib/editable-deck';
 
 export const metadata: Metadata = { title: 'Edit item' };
 
@@ -16,20 +13,16 @@ interface Props {
 }
 
 export default async function EditItemPage({ params }: Props) {
-  const user = await requireRole('instructor');
   const { deckId, itemId } = await params;
-  const editable = SLUG_RE.test(deckId) ? deckForEditor(user, deckId) : null;
-  const item = editable?.items.find((i) => i.id === itemId);
-  if (!editable || !item) notFound();
-  const { deck } = editable;
+  const { deck, items } = await editableDeckOr404(deckId);
+  const item = items.find((i) => i.id === itemId);
+  if (!item) notFound();
 
   return (
     <div className="authoring">
       <div className="page-head">
         <div>
-          <p className="small muted crumbs">
-            <Link href="/teach/decks">Decks</Link> / <Link href={`/teach/decks/${deck.id}`}>{deck.title}</Link>
-          </p>
+          <DeckCrumbs deck={deck} />
           <h1>Edit item</h1>
           <p className="muted small" style={{ margin: 0 }}>
             Saving keeps the item&apos;s id, so students keep their progress on it.

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import '@/components/authoring/authoring.css';
 import { ItemEditor } from '@/components/authoring/item-editor';
-import { deckForEditor } from '@/db/queries/authoring-decks';
-import { requireRole } from '@/db/queries/session';
 import { emptyDraft, ITEM_TYPE_LABELS } from '@/lib/content/item-form';
-import { ITEM_TYPES, SLUG_RE, type ItemType } from '@/lib/content/schema';
+import { ITEM_TYPES, type ItemType } from '@/lib/content/schema';
+import { DeckCrumbs, editableDeckOr404 } from '../../../_lib/editable-deck';
 
 export const metadata: Metadata = { title: 'New item' };
 
@@ -16,11 +14,7 @@ interface Props {
 }
 
 export default async function NewItemPage({ params, searchParams }: Props) {
-  const user = await requireRole('instructor');
-  const { deckId } = await params;
-  const editable = SLUG_RE.test(deckId) ? deckForEditor(user, deckId) : null;
-  if (!editable) notFound();
-  const { deck } = editable;
+  const { deck } = await editableDeckOr404((await params).deckId);
   const query = await searchParams;
   const type: ItemType = (ITEM_TYPES as readonly string[]).includes(query.type ?? '') ? (query.type as ItemType) : 'basic';
   const section = deck.sections.find((s) => s.id === query.section) ?? deck.sections[0];
@@ -30,9 +24,7 @@ export default async function NewItemPage({ params, searchParams }: Props) {
     <div className="authoring">
       <div className="page-head">
         <div>
-          <p className="small muted crumbs">
-            <Link href="/teach/decks">Decks</Link> / <Link href={`/teach/decks/${deck.id}`}>{deck.title}</Link>
-          </p>
+          <DeckCrumbs deck={deck} />
           <h1>New item: {ITEM_TYPE_LABELS[type].toLowerCase()}</h1>
         </div>
       </div>
