@@ -1,12 +1,19 @@
 /**
  * A student's own assignments, for the Today panel: what is due when, how far they are and
  * whether they are on track. Only classes the student is enrolled in, and not archived ones.
+ *
+ * Today is the page every student opens every day, so this is a few aggregate statements for all
+ * assignments together, not the class analytics run once per assignment (that read the student's
+ * review log for every assigned card: ~9 ms per assignment for a 10,000-card student). Until the
+ * due date, "studied" and the memory at the due date come from card_states (the last review so far
+ * is the last one before the due date); only assignments already past due read the review log, one
+ * index seek per assigned card.
  */
 import 'server-only';
 import { db } from '@/db';
-import { studentAnalytics } from '@/lib/teach/class-analytics';
-import type { AssignmentStatus } from '@/lib/teach/progress';
-import { assignmentFacts } from './assignment-facts';
+import '@/db/recall-function';
+import { mean, studentStatus, type AssignmentStatus } from '@/lib/teach/progress';
+import { ASSIGNED_CARD_SQL } from './assignments';
 
 export interface StudentAssignment {
   id: number;
@@ -26,8 +33,24 @@ export interface StudentAssignment {
   status: AssignmentStatus;
 }
 
-const mineStmt = db.$client.prepare<{ userId: number }, { id: number; classId: number; className: string; deckId: string; deckTitle: string; titles: string | null; sectionKeys: string | null }>(`
-  SELECT a.id, a.class_id AS classId, cl.name AS className, a.deck_id AS deckId, d.title AS deckTitle, a.section_keys AS sectionKeys,
+interface MineRow {
+  id: number;
+  className: string;
+  deckId: string;
+  deckTitle: string;
+  titles: string | null;
+  sectionKeys: string | null;
+  dueAt: number;
+  createdAt: number;
+  joinedAt: number;
+  goalQuizScore: number | null;
+  goalRecall: number | null;
+}
+
+const mineStmt = db.$client.prepare<{ userId: number }, MineRow>(`
+  SELECT a.id, cl.name AS className, a.deck_id AS deckId, d.title AS deckTitle, a.section_keys AS sectionKeys,
+         a.due_at AS dueAt, a.created_at AS createdAt, e.joined_at AS joinedAt,
+         a.goal_quiz_score AS goalQuizScore, a.goal_recall AS goalRecall,
          (SELECT json_group_array(title) FROM (SELECT s.title FROM sections s WHERE s.deck_id = a.deck_id
             AND s.key IN (SELECT value FROM json_each(a.section_keys)) ORDER BY s.position)) AS titles
   FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN assignments a ON a.class_id = cl.id JOIN decks d ON d.id = a.deck_id
@@ -35,28 +58,80 @@ const mineStmt = db.$client.prepare<{ userId: number }, { id: number; classId: n
   ORDER BY a.due_at, a.id
 `);
 
+// The raw assignment columns ASSIGNED_CARD_SQL expects, under the alias `a`.
+const MY_ASSIGNMENTS_SQL = `
+  SELECT a.id, a.deck_id, a.section_keys, a.due_at
+  FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN assignments a ON a.class_id = cl.id
+  WHERE e.user_id = @userId AND cl.archived_at IS NULL`;
+
+const weightsStmt = db.$client.prepare<{ userId: number }, string | null>('SELECT fsrs_weights FROM user_settings WHERE user_id = @userId').pluck();
+
+// Per assignment: items, items studied so far, and the sum of predicted recall at the due date
+// from the current memory state (right until the due date; past it, see lastBeforeDueStmt).
+const progressStmt = db.$client.prepare<{ userId: number; weights: string | null }, { id: number; assigned: number; studied: number; recallSum: number }>(`
+  WITH a AS MATERIALIZED (${MY_ASSIGNMENTS_SQL})
+  SELECT a.id, count(*) AS assigned, count(s.card_id) AS studied,
+         coalesce(sum(recall_at(s.last_review, s.stability, a.due_at, @weights)), 0) AS recallSum
+  FROM a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
+  LEFT JOIN card_states s ON s.user_id = @userId AND s.card_id = c.id AND s.state != 0
+  WHERE ${ASSIGNED_CARD_SQL}
+  GROUP BY a.id
+`);
+
+// Past the due date: what the log says as of the due date (the latest review at or before it, per card).
+const lastBeforeDueStmt = db.$client.prepare<{ userId: number; assignmentId: number; dueAt: number; weights: string | null }, { studiedByDue: number; recallSum: number }>(`
+  WITH last AS (
+    SELECT (SELECT r.id FROM review_logs r WHERE r.user_id = @userId AND r.card_id = c.id AND r.undone_at IS NULL AND r.reviewed_at <= @dueAt
+            ORDER BY r.reviewed_at DESC LIMIT 1) AS logId
+    FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
+    WHERE a.id = @assignmentId AND ${ASSIGNED_CARD_SQL}
+  )
+  SELECT count(r.id) AS studiedByDue, coalesce(sum(recall_at(r.reviewed_at, r.stability_after, @dueAt, @weights)), 0) AS recallSum
+  FROM last JOIN review_logs r ON r.id = last.logId
+`);
+
+const quizStmt = db.$client.prepare<{ userId: number }, { id: number; best: number | null; bestByDue: number | null }>(`
+  WITH a AS MATERIALIZED (${MY_ASSIGNMENTS_SQL})
+  SELECT a.id, max(q.correct_count * 1.0 / q.question_count) AS best,
+         max(CASE WHEN q.finished_at <= a.due_at THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue
+  FROM a JOIN quiz_attempts q ON q.user_id = @userId AND q.deck_id = a.deck_id
+  WHERE q.finished_at IS NOT NULL AND q.question_count > 0
+  GROUP BY a.id
+`);
+
 /** The student's assignments, soonest due first, with their progress at `now`. */
 export function assignmentsForStudent(userId: number, now: Date): StudentAssignment[] {
-  return mineStmt.all({ userId }).flatMap((a) => {
-    const facts = assignmentFacts({ assignmentId: a.id, classId: a.classId, userId }, now);
-    const me = facts && studentAnalytics(facts, now.getTime())[0];
-    if (!facts || !me) return [];
-    return [
-      {
-        id: a.id,
-        className: a.className,
-        deckId: a.deckId,
-        deckTitle: a.deckTitle,
-        sectionTitles: a.sectionKeys === null ? [] : (JSON.parse(a.titles ?? '[]') as string[]),
-        dueAt: facts.assignment.dueAt,
-        assigned: me.assigned,
-        studied: me.studied,
-        goalQuizScore: facts.assignment.goalQuizScore,
-        bestQuiz: me.bestQuiz,
-        goalRecall: facts.assignment.goalRecall,
-        recallAtDue: me.recallAtDue,
-        status: me.status,
-      },
-    ];
+  const mine = mineStmt.all({ userId });
+  if (mine.length === 0) return [];
+  const t = now.getTime();
+  const weights = weightsStmt.get({ userId }) ?? null;
+  const progress = new Map(progressStmt.all({ userId, weights }).map((p) => [p.id, p]));
+  const quiz = new Map(quizStmt.all({ userId }).map((q) => [q.id, q]));
+  return mine.map((a) => {
+    const p = progress.get(a.id) ?? { assigned: 0, studied: 0, recallSum: 0 };
+    const byDue = a.dueAt < t ? lastBeforeDueStmt.get({ userId, assignmentId: a.id, dueAt: a.dueAt, weights }) : undefined;
+    const studiedByDue = byDue ? byDue.studiedByDue : p.studied;
+    const recallAtDue = mean(byDue ? byDue.recallSum : p.recallSum, p.assigned);
+    const q = quiz.get(a.id);
+    const { status } = studentStatus(
+      a,
+      { assigned: p.assigned, studiedNow: p.studied, studiedByDue, bestQuizByDue: q?.bestByDue ?? null, recallAtDue, startAt: Math.max(a.createdAt, a.joinedAt) },
+      t,
+    );
+    return {
+      id: a.id,
+      className: a.className,
+      deckId: a.deckId,
+      deckTitle: a.deckTitle,
+      sectionTitles: a.sectionKeys === null ? [] : (JSON.parse(a.titles ?? '[]') as string[]),
+      dueAt: a.dueAt,
+      assigned: p.assigned,
+      studied: p.studied,
+      goalQuizScore: a.goalQuizScore,
+      bestQuiz: q?.best ?? null,
+      goalRecall: a.goalRecall,
+      recallAtDue,
+      status,
+    };
   });
 }

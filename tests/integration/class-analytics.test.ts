@@ -160,6 +160,28 @@ describe('the same numbers elsewhere', () => {
     expect(mine?.recallAtDue).toBeCloseTo(0.464063, 5);
   });
 
+  it("Today's numbers are the class analytics' numbers, before and after the due date", () => {
+    const compare = (when: Date) => {
+      const roster = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, when)?.students ?? [];
+      expect(roster).toHaveLength(3);
+      for (const theirs of roster) {
+        const [mine] = assignmentsForStudent(theirs.userId, when);
+        expect(mine).toMatchObject({ assigned: theirs.assigned, studied: theirs.studied, bestQuiz: theirs.bestQuiz, status: theirs.status });
+        expect(mine?.recallAtDue).toBeCloseTo(theirs.recallAtDue, 9);
+      }
+    };
+    compare(NOW);
+    const after = new Date(at(12));
+    const bBefore = assignmentsForStudent(ids.b.id, after)[0];
+    // B studies c2 after the due date: studied now, but neither "by the due date" nor in the memory at the due date.
+    logReview(ids.b.id, ids.card.c2, at(11), { stateBefore: 0, rating: 3, stability: 5 });
+    compare(after);
+    const bAfter = assignmentsForStudent(ids.b.id, after)[0];
+    expect(bAfter?.studied).toBe((bBefore?.studied ?? 0) + 1);
+    expect(bAfter?.recallAtDue).toBeCloseTo(bBefore?.recallAtDue ?? -1, 9);
+    expect(bAfter?.status).toBe('late');
+  });
+
   it('another instructor gets nothing', () => {
     expect(assignmentAnalyticsFor(ids.other.id, ids.classId, ids.assignmentId, NOW)).toBeUndefined();
     expect(gradebookFor(ids.other.id, ids.classId, NOW)).toBeUndefined();
