@@ -40,9 +40,11 @@ const queueRows = db.$client.prepare<{ userId: number; deckId: string }, QueueRo
 // are buildQueue's (lib/scheduler/queue.ts): learning and review cards due before the end of the
 // study day, new cards neither retired nor suspended; tests/integration/queue-counts.test.ts checks
 // that both agree. The CTE makes SQLite start from the few visible decks, not from every card.
-const countsByDeck = db.$client.prepare<{ userId: number; dayEnd: number }, { deckId: string; learning: number; review: number; fresh: number }>(`
+const countsByDeck = db.$client.prepare<{ userId: number; dayEnd: number }, { deckId: string; learning: number; review: number; fresh: number; total: number; studied: number }>(`
   WITH visible AS MATERIALIZED (SELECT d.id FROM decks d WHERE ${DECK_VISIBLE_SQL})
   SELECT c.deck_id AS deckId,
+         count(*) FILTER (WHERE c.retired_at IS NULL) AS total,
+         count(*) FILTER (WHERE c.retired_at IS NULL AND s.state != 0) AS studied,
          coalesce(sum(s.state IN (1, 3) AND s.due < @dayEnd AND NOT s.suspended), 0) AS learning,
          coalesce(sum(s.state = 2 AND s.due < @dayEnd AND NOT s.suspended), 0) AS review,
          coalesce(sum(coalesce(s.state, 0) = 0 AND c.retired_at IS NULL AND NOT coalesce(s.suspended, 0)), 0) AS fresh
@@ -125,14 +127,17 @@ export function deckQueueFor(userId: number, deckId: string, now: Date, settings
   return queueOf(deckId, rows, now, queueContext(userId, now, settings));
 }
 
+/** Today's counts of one deck (its queue's counts), and how many of its live cards there are and the user has seen. */
+export type DeckCounts = StudyQueue['counts'] & { total: number; studied: number };
+
 /** Today's counts for every deck the user may study, keyed by deck id: the same numbers as each deck's queue, in one query. */
-export function queueCountsByDeck(userId: number, now: Date, settings = studySettingsFor(userId)): Map<string, StudyQueue['counts']> {
+export function queueCountsByDeck(userId: number, now: Date, settings = studySettingsFor(userId)): Map<string, DeckCounts> {
   const day = studyDayBounds(now, settings.timeZone, settings.rolloverHour);
   const done = doneTodayStmt.get({ userId, from: day.start.getTime(), to: day.end.getTime() }) ?? { newCount: 0, reviewCount: 0 };
   const reviewsLeft = Math.max(0, Math.floor(settings.reviewsPerDay) - Math.max(0, done.reviewCount));
   const newLeft = Math.max(0, Math.floor(settings.newPerDay) - Math.max(0, done.newCount));
   return new Map(
-    countsByDeck.all({ userId, dayEnd: day.end.getTime() }).map((r) => [r.deckId, { learning: r.learning, review: Math.min(r.review, reviewsLeft), new: Math.min(r.fresh, newLeft) }]),
+    countsByDeck.all({ userId, dayEnd: day.end.getTime() }).map((r) => [r.deckId, { learning: r.learning, review: Math.min(r.review, reviewsLeft), new: Math.min(r.fresh, newLeft), total: r.total, studied: r.studied }]),
   );
 }
 

@@ -10,7 +10,7 @@ process.env.DATABASE_PATH = path.resolve(process.argv[2] || process.env.BENCH_DA
 const { db } = await import('../../db/index');
 const { studySettingsFor } = await import('../../db/queries/settings');
 const { queueCountsByDeck, studySessionFor } = await import('../../db/queries/study');
-const { deckSummariesForUser } = await import('../../db/queries/decks');
+const { visibleDecksForUser } = await import('../../db/queries/decks');
 const { assignmentsForStudent } = await import('../../db/queries/student-assignments');
 const { progressFor } = await import('../../db/queries/progress');
 const { assignmentAnalyticsFor } = await import('../../db/queries/class-analytics');
@@ -36,10 +36,10 @@ function time(name: string, fn: () => unknown, runs = 20): void {
 }
 
 const settings = studySettingsFor(heavy.id);
-const user = { ...heavy, sessionVersion: 0 } as Parameters<typeof deckSummariesForUser>[0];
+const user = { ...heavy, sessionVersion: 0 } as Parameters<typeof visibleDecksForUser>[0];
 time('Today: studySettingsFor', () => studySettingsFor(heavy.id));
 time('Today: queueCountsByDeck', () => queueCountsByDeck(heavy.id, at, settings));
-time('Today: deckSummariesForUser', () => deckSummariesForUser(user, at));
+time('Today: visibleDecksForUser', () => visibleDecksForUser(user));
 time('Today: assignmentsForStudent', () => assignmentsForStudent(heavy.id, at));
 time('Review: studySessionFor war-for-peace', () => studySessionFor(heavy.id, 'war-for-peace', at));
 time('Progress: progressFor', () => progressFor(heavy.id, at, settings));

@@ -45,7 +45,9 @@ function makeAssignedPrivateDeck(studentId: number, visible: boolean) {
 function expectSameAsQueues(userId: number) {
   const counts = queueCountsByDeck(userId, NOW);
   expect(counts.size).toBeGreaterThan(0);
-  for (const [deckId, c] of counts) expect({ deckId, ...c }).toEqual({ deckId, ...deckQueueFor(userId, deckId, NOW)?.queue.counts });
+  for (const [deckId, { learning, review, new: fresh }] of counts) {
+    expect({ deckId, learning, review, new: fresh }).toEqual({ deckId, ...deckQueueFor(userId, deckId, NOW)?.queue.counts });
+  }
   return counts;
 }
 
@@ -79,8 +81,9 @@ describe('queueCountsByDeck', () => {
     try {
       const counts = expectSameAsQueues(user.id);
       // Cards 0–10 all have a state or are retired except the unsuspended card 8 (new again).
-      expect(counts.get('war-for-peace')).toEqual({ learning: 2, review: 3, new: cards.length - 11 + 1 });
-      expect(counts.get(mine.id)).toEqual({ learning: 0, review: 1, new: 3 });
+      // Studied: cards 0–6 (suspended new cards 7 and 8 were never seen; 9 is retired); total: all but the two retired.
+      expect(counts.get('war-for-peace')).toEqual({ learning: 2, review: 3, new: cards.length - 11 + 1, total: cards.length - 2, studied: 7 });
+      expect(counts.get(mine.id)).toEqual({ learning: 0, review: 1, new: 3, total: 4, studied: 1 });
       expect(counts.has(hidden.id)).toBe(false);
     } finally {
       db.$client.prepare('UPDATE cards SET retired_at = NULL WHERE id IN (?, ?)').run(c(9), c(10));
@@ -98,6 +101,6 @@ describe('queueCountsByDeck', () => {
       recordReview(user.id, { cardId: cards[40 + i] as number, grade: 4, clientId: `done-today-${i}`, reviewedAt: at, durationMs: 1, source: 'review' }, settings, at);
     }
     const counts = expectSameAsQueues(user.id);
-    expect(counts.get('war-for-peace')).toEqual({ learning: 0, review: 2, new: 1 });
+    expect(counts.get('war-for-peace')).toEqual({ learning: 0, review: 2, new: 1, total: cards.length, studied: 7 });
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssignmentsPanel } from '@/components/today/assignments-panel';
-import { deckSummariesForUser } from '@/db/queries/decks';
+import { visibleDecksForUser } from '@/db/queries/decks';
 import { requireUser } from '@/db/queries/session';
 import { queueCountsByDeck } from '@/db/queries/study';
 import { studySettingsFor } from '@/db/queries/settings';
@@ -14,7 +14,7 @@ export default async function TodayPage() {
   const at = now();
   const settings = studySettingsFor(user.id);
   const counts = queueCountsByDeck(user.id, at, settings);
-  const decks = deckSummariesForUser(user, at).map((deck) => ({ deck, queue: counts.get(deck.id) }));
+  const decks = visibleDecksForUser(user).map((deck) => ({ deck, queue: counts.get(deck.id) }));
   const firstName = user.name.split(' ')[0];
   return (
     <>
@@ -58,7 +58,7 @@ export default async function TodayPage() {
                   </div>
                   <div className="count">
                     <strong data-testid="studied-count">
-                      {deck.studied}/{deck.total}
+                      {queue?.studied ?? 0}/{queue?.total ?? 0}
                     </strong>
                     <span>studied</span>
                   </div>
