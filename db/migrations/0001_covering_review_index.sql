@@ -1,0 +1,2 @@
+DROP INDEX `review_logs_user_card`;--> statement-breakpoint
+CREATE INDEX `review_logs_user_card` ON `review_logs` (`user_id`,`card_id`,`reviewed_at`,`undone_at`,`state_before`,`rating`,`stability_after`);
