@@ -30,7 +30,7 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now }: P
   const current = chosen(assignments, parseId(query.a), now);
   const analytics = current && assignmentAnalyticsFor(instructorId, cls.id, current.id, now);
   const keep: Record<string, string> = {};
-  for (const k of ['sort', 'dir', 'isort', 'idir', 'iall']) {
+  for (const k of ['sort', 'dir', 'sall', 'isort', 'idir', 'iall']) {
     const v = query[k];
     if (typeof v === 'string') keep[k] = v;
   }
@@ -64,6 +64,7 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now }: P
               sort={parseSort(query.sort, query.dir, STUDENT_SORT_KEYS, { key: 'name', dir: 'asc' })}
               query={keep}
               timeZone={cls.timeZone}
+              showAll={query.sall === '1'}
             />
           </div>
           <div className="card teach-section" id="sections">

@@ -1,4 +1,4 @@
-/** Per-student analytics for one assignment, sortable by any column. */
+/** Per-student analytics for one assignment, sortable by any column; a large class shows its first rows until asked for all. */
 import { percent } from '@/lib/teach/format';
 import type { StudentAnalytics } from '@/lib/teach/class-analytics';
 import { sortRows, type SortState } from '@/lib/teach/sort';
@@ -38,11 +38,18 @@ interface Props {
   sort: SortState<StudentSortKey>;
   query: Record<string, string>;
   timeZone: string;
+  /** Otherwise the first rows only: a class of 200 is a 600 KB page, slow to render and to scroll on a phone. */
+  showAll?: boolean;
 }
 
-export function StudentTable({ rows, sort, query, timeZone }: Props) {
+export const STUDENTS_SHOWN = 50;
+
+export function StudentTable({ rows, sort, query, timeZone, showAll = false }: Props) {
   if (rows.length === 0) return <p className="muted">No students yet. Share the join code to fill the roster.</p>;
   const head = { columns: COLUMNS, sort, query, sortParam: 'sort', dirParam: 'dir', anchor: 'students' };
+  const sorted = sortRows(rows, VALUE[sort.key], sort.dir);
+  const shown = showAll ? sorted : sorted.slice(0, STUDENTS_SHOWN);
+  const allHref = `?${new URLSearchParams({ ...query, sall: '1' }).toString()}#students`;
   return (
     <div className="table-wrap">
       <SortLinks {...head} />
@@ -50,7 +57,7 @@ export function StudentTable({ rows, sort, query, timeZone }: Props) {
         <caption className="visually-hidden">Progress of each student on this assignment</caption>
         <SortableHead {...head} />
         <tbody>
-          {sortRows(rows, VALUE[sort.key], sort.dir).map((s) => (
+          {shown.map((s) => (
             <tr key={s.userId} data-testid={`student-row-${s.userId}`}>
               <td className="cell-main" data-label="Student" title={s.email}>
                 {s.name}
@@ -66,6 +73,13 @@ export function StudentTable({ rows, sort, query, timeZone }: Props) {
           ))}
         </tbody>
       </table>
+      {shown.length < sorted.length && (
+        <p style={{ margin: '0.75rem 0 0' }}>
+          <a className="btn" href={allHref} data-testid="show-all-students">
+            Show all {sorted.length} students
+          </a>
+        </p>
+      )}
     </div>
   );
 }

@@ -44,4 +44,12 @@ test('instructor pages have no serious accessibility violations', async ({ page 
     expect(response?.status(), path).toBe(200);
     expect(await seriousViolations(page), path).toEqual([]);
   }
+  // The demo class (made by npm start / the e2e server): its page and its roster.
+  await page.goto('/teach');
+  await page.getByRole('link', { name: /POLS 210/ }).first().click();
+  await expect(page.getByTestId('roster-summary')).toBeVisible();
+  expect(await seriousViolations(page), 'class page').toEqual([]);
+  await page.getByTestId('roster-link').click();
+  await expect(page.getByTestId('roster')).toBeVisible();
+  expect(await seriousViolations(page), 'roster page').toEqual([]);
 });

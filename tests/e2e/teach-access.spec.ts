@@ -21,7 +21,7 @@ async function teachingUrls(page: Page, className: string) {
   await createAssignment(page, { dueDate: utcDatePlusDays(3) });
   const editHref = (await page.getByRole('link', { name: 'Edit' }).first().getAttribute('href')) ?? '';
   expect(editHref).toMatch(/\/assignments\/\d+$/);
-  return { classId, classUrl, pages: [classUrl, `${classUrl}/assignments/new`, editHref], csv: `${classUrl}/gradebook.csv` };
+  return { classId, classUrl, pages: [classUrl, `${classUrl}/roster`, `${classUrl}/assignments/new`, editHref], csv: `${classUrl}/gradebook.csv` };
 }
 
 test('teaching pages and the gradebook refuse everyone but the class’s instructor', async ({ page, browser }, testInfo) => {

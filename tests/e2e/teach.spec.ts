@@ -91,10 +91,9 @@ test('instructor sets an assignment, students join by code and by link, and the 
 
   // The instructor sees both on the roster and in the analytics.
   await page.goto(classUrl);
-  const roster = page.getByTestId('roster');
-  await expect(roster).toContainText('Tess Typer');
-  await expect(roster).toContainText(typedEmail);
-  await expect(roster).toContainText('Lou Linker');
+  const summary = page.getByTestId('roster-summary');
+  await expect(summary).toContainText('Tess Typer');
+  await expect(summary).toContainText('Lou Linker');
   const students = page.getByTestId('student-table');
   await expect(students.locator('tbody tr')).toHaveCount(2);
   await expect(students.locator('tbody tr').first()).toContainText('Lou Linker');
@@ -126,10 +125,17 @@ test('instructor sets an assignment, students join by code and by link, and the 
   expect(Number(tess?.[4])).toBeGreaterThan(0);
   expect(rows.find((r) => r[1] === linkedEmail)?.[0]).toBe('Lou Linker');
 
-  // Removing a student takes them off the roster and the assignment off their Today.
-  await page.getByTestId('roster').locator('tr', { hasText: 'Lou Linker' }).getByRole('button', { name: 'Remove' }).click();
+  // The full roster, with emails, is one click away; removing a student there takes them off the
+  // roster and the assignment off their Today.
+  await page.getByTestId('roster-link').click();
+  await expect(page).toHaveURL(/\/roster$/);
+  const roster = page.getByTestId('roster');
+  await expect(roster).toContainText(typedEmail);
+  await expect(roster).toContainText(linkedEmail);
+  await roster.locator('tr', { hasText: 'Lou Linker' }).getByRole('button', { name: 'Remove' }).click();
   await page.getByRole('button', { name: 'Yes, remove' }).click();
   await expect(roster).not.toContainText('Lou Linker');
+  await expect(roster).toContainText('Tess Typer');
   await linked.reload();
   await expect(linked.getByTestId('assignments-panel')).toHaveCount(0);
 });

@@ -50,6 +50,7 @@ export const removeStudentAction = authedAction(
   ({ classId, userId }, user) => {
     if (!removeStudent(user.id, classId, userId)) throw new ActionError('That student is not in this class.');
     revalidatePath(`/teach/classes/${classId}`);
+    revalidatePath(`/teach/classes/${classId}/roster`);
     return undefined;
   },
   instructorOnly,

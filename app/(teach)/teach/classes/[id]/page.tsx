@@ -8,7 +8,7 @@ import { AssignmentList } from '@/components/teach/assignment-list';
 import { ClassAnalytics } from '@/components/teach/class-analytics';
 import { ConfirmAction } from '@/components/teach/confirm-action';
 import { JoinCodePanel } from '@/components/teach/join-code-panel';
-import { RosterTable } from '@/components/teach/roster-table';
+import { RosterSummary } from '@/components/teach/roster-summary';
 import { assignmentsForClass } from '@/db/queries/assignments';
 import { classForInstructor, rosterForInstructor } from '@/db/queries/classes';
 import { requireRole } from '@/db/queries/session';
@@ -76,7 +76,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       </div>
       <section className="card teach-section" aria-labelledby="roster-heading">
         <h2 id="roster-heading">Roster</h2>
-        <RosterTable classId={cls.id} roster={roster} timeZone={cls.timeZone} />
+        <RosterSummary classId={cls.id} roster={roster} timeZone={cls.timeZone} />
       </section>
       <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} />
     </div>
