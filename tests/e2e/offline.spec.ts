@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { e2eDb } from './db';
-import { uniqueEmail } from './helpers';
+import { signIn, signOut, STUDENT, uniqueEmail } from './helpers';
 import { answerCardCorrectly } from './review-helpers';
 
 test('grades made offline survive a reload and reach the server once each, in order', async ({ page, context, isMobile }) => {
@@ -63,4 +63,20 @@ test('grades made offline survive a reload and reach the server once each, in or
   } finally {
     db.close();
   }
+});
+
+test('signing out forgets the pages kept for offline use', async ({ page }) => {
+  await signIn(page, STUDENT);
+  await expect(page).toHaveURL(/\/today$/);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The page asks the worker to keep it once the worker is active: wait until Today is cached.
+  const todayCached = () => page.evaluate(async () => Boolean(await caches.match('/today')));
+  await page.reload();
+  await expect.poll(todayCached, { timeout: 15_000 }).toBe(true);
+
+  await signOut(page);
+  // The sign-in page may be cached again; the signed-in user's Today must not be.
+  await expect.poll(todayCached).toBe(false);
 });
