@@ -11,7 +11,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
-import { checkAnswer, isObjective, type CheckResult, type ObjectiveAnswer } from '@/lib/review/check-answer';
+import { isObjective } from '@/lib/review/answer-checker';
+import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
 import { loadSession, saveSession } from '@/lib/review/device-store';
 import { applyGrade, dropCard, nextCard, remainingCounts, replayPending, startSession, type Session } from '@/lib/review/session';
 import { deserialize } from '@/lib/review/session';
@@ -22,6 +23,7 @@ import { CardView } from './card-view';
 import { Feedback } from './feedback';
 import { GRADE_NAMES, GradeBar } from './grade-bar';
 import { SyncStatus } from './sync-status';
+import { useAnswerCheck } from './use-answer-check';
 import { useOutbox } from './use-outbox';
 
 interface Step {
@@ -125,15 +127,18 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     setMessage('Last grade undone.');
   }, [history, outbox]);
 
+  const onChecked = useCallback((a: ObjectiveAnswer, r: CheckResult) => {
+    setAnswer(a);
+    setResult(r);
+    setMessage(r.correct ? 'Correct.' : `Incorrect. The answer is ${r.expected}.`);
+  }, []);
+  const onCheckerUnavailable = useCallback(() => setMessage('Could not check the answer while offline. Try again when connected.'), []);
+  const check = useAnswerCheck(card, objective, onChecked, onCheckerUnavailable);
   const onAnswer = useCallback(
     (a: ObjectiveAnswer) => {
-      if (!card || result) return;
-      const r = checkAnswer(card.payload, a);
-      setAnswer(a);
-      setResult(r);
-      setMessage(r.correct ? 'Correct.' : `Incorrect. The answer is ${r.expected}.`);
+      if (!result) check(a);
     },
-    [card, result],
+    [check, result],
   );
 
   const reveal = useCallback(() => {
