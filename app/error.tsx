@@ -1,6 +1,9 @@
 'use client';
-/** Shown when a page fails on the server: a way forward, never a stack trace. */
-import Link from 'next/link';
+/**
+ * Shown when a page fails on the server: a way forward, never a stack trace.
+ * A plain <a>, not next/link: this boundary ships with every page, and next/link would add
+ * ~3 KB gzip to pages that otherwise don't use it (the review screen). A full load after an error is fine.
+ */
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -13,9 +16,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           <button className="btn btn-primary" onClick={reset}>
             Try again
           </button>
-          <Link className="btn" href="/today">
+          <a className="btn" href="/today">
             Today
-          </Link>
+          </a>
         </div>
       </div>
     </main>

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { SignOutButton } from '@/components/sign-out-button';
 
+// A plain <a>, not next/link: root boundaries ship their client code with every page (see app/error.tsx).
 export default function Forbidden() {
   return (
     <main className="auth-wrap">
@@ -9,9 +9,9 @@ export default function Forbidden() {
         <h1>Not for this account</h1>
         <p className="muted">This area is for instructors. If you teach a class, ask an administrator to give your account the instructor role.</p>
         <div className="row" style={{ justifyContent: 'center' }}>
-          <Link className="btn btn-primary" href="/today">
+          <a className="btn btn-primary" href="/today">
             Back to Today
-          </Link>
+          </a>
           <SignOutButton className="btn" label="Use another account" />
         </div>
       </div>

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { connection } from 'next/server';
 
 // Rendered per request, not prerendered: a prerendered page cannot carry the CSP nonce (proxy.ts).
+// A plain <a>, not next/link: root boundaries ship their client code with every page (see app/error.tsx).
 export default async function NotFound() {
   await connection();
   return (
@@ -10,9 +10,9 @@ export default async function NotFound() {
         <p className="badge">404</p>
         <h1>Page not found</h1>
         <p className="muted">The page you asked for does not exist or has moved.</p>
-        <Link className="btn btn-primary" href="/today">
+        <a className="btn btn-primary" href="/today">
           Go to Today
-        </Link>
+        </a>
       </div>
     </main>
   );

@@ -31,7 +31,3 @@ export function checkAnswer(payload: CardPayload, answer: ObjectiveAnswer): Chec
   }
   return { correct: false, expected: '' };
 }
-
-export function isObjective(type: CardPayload['type']): boolean {
-  return type === 'mcq' || type === 'truefalse' || type === 'typed' || type === 'ordering';
-}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { e2eDb } from './db';
-import { uniqueEmail } from './helpers';
+import { signIn, signOut, STUDENT, uniqueEmail } from './helpers';
 import { answerCardCorrectly } from './review-helpers';
 
 test('grades made offline survive a reload and reach the server once each, in order', async ({ page, context, isMobile }) => {
@@ -36,6 +36,15 @@ test('grades made offline survive a reload and reach the server once each, in or
   const shownAfterReload = (await page.locator('.prompt').first().textContent()) ?? '';
   expect(graded).not.toContain(shownAfterReload);
 
+  // Still offline, answers are checked on the device: its checker, loaded on first use, comes from the worker's cache.
+  let checkedOffline = false;
+  while (!checkedOffline && graded.length < 16) {
+    checkedOffline = !(await page.getByTestId('reveal').isVisible());
+    graded.push(await answerCardCorrectly(page, 4, isMobile));
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', String(graded.length));
+  }
+  expect(checkedOffline).toBe(true);
+
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect(page.getByTestId('sync-status')).toHaveText('All saved', { timeout: 20_000 });
@@ -48,8 +57,8 @@ test('grades made offline survive a reload and reach the server once each, in or
          WHERE u.email = ? ORDER BY l.reviewed_at, l.id`,
       )
       .all(email) as { clientId: string; payload: string; rating: number }[];
-    expect(rows).toHaveLength(10);
-    expect(new Set(rows.map((r) => r.clientId)).size).toBe(10);
+    expect(rows).toHaveLength(graded.length);
+    expect(new Set(rows.map((r) => r.clientId)).size).toBe(graded.length);
     expect(rows.every((r) => r.rating === 4)).toBe(true);
     // Same cards, in the order they were graded.
     const prompts = rows.map((r) => {
@@ -63,4 +72,20 @@ test('grades made offline survive a reload and reach the server once each, in or
   } finally {
     db.close();
   }
+});
+
+test('signing out forgets the pages kept for offline use', async ({ page }) => {
+  await signIn(page, STUDENT);
+  await expect(page).toHaveURL(/\/today$/);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The page asks the worker to keep it once the worker is active: wait until Today is cached.
+  const todayCached = () => page.evaluate(async () => Boolean(await caches.match('/today')));
+  await page.reload();
+  await expect.poll(todayCached, { timeout: 15_000 }).toBe(true);
+
+  await signOut(page);
+  // The sign-in page may be cached again; the signed-in user's Today must not be.
+  await expect.poll(todayCached).toBe(false);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, isObjective } from '@/lib/review/check-answer';
+import { isObjective, loadAnswerChecker } from '@/lib/review/answer-checker';
+import { checkAnswer } from '@/lib/review/check-answer';
 
 describe('checking answers to objective cards on the device', () => {
   const mcq = { type: 'mcq' as const, question: 'Q', options: [{ text: 'A', correct: false, explanation: 'no' }, { text: 'B', correct: true, explanation: 'yes' }, { text: 'C', correct: false, explanation: 'no' }] };
@@ -28,5 +29,11 @@ describe('checking answers to objective cards on the device', () => {
     expect(checkAnswer(tf, { kind: 'choice', index: 0 }).correct).toBe(false);
     expect(isObjective('cloze')).toBe(false);
     expect(isObjective('ordering')).toBe(true);
+  });
+
+  it('loads the same checker on demand, once', async () => {
+    const first = loadAnswerChecker();
+    expect(await first).toBe(checkAnswer);
+    expect(loadAnswerChecker()).toBe(first);
   });
 });
