@@ -1,12 +1,17 @@
 /**
- * The raw facts class analytics are computed from, for one assignment: the roster, the assigned
- * cards, and review and quiz aggregates grouped by (student, card) or by card in SQL, so a class
- * of 200 costs the same handful of statements as a class of 2. Callers must already have checked
- * that the asking user may see this class (or is the one student asked about).
+ * The facts class analytics are computed from, for one assignment: the roster, the assigned
+ * cards, and review, memory and quiz numbers summed per student and per card in SQL, so a class
+ * of 200 costs a handful of statements and a few hundred rows, not a row per (student, card).
+ * Callers must already have checked that the asking user may see this class.
+ *
+ * The review-log sums read only the covering index review_logs_user_card. Memory at the due
+ * date comes from card_states while the due date is ahead (the last review so far is the last
+ * one before it), from the log once it has passed.
  */
 import 'server-only';
 import { db } from '@/db';
-import type { AssignmentFacts, AssignmentFactsHeader, FactCard, FactLastReview, FactQuizBest, FactReviews, FactStudent } from '@/lib/teach/class-analytics';
+import '@/db/recall-function';
+import type { AssignmentFacts, AssignmentFactsHeader, FactCard, FactStudent } from '@/lib/teach/class-analytics';
 import type { ItemQuizCounts } from '@/lib/teach/item-analysis';
 import { originalChoice } from '@/lib/teach/mcq-choice';
 import { ASSIGNED_CARD_SQL } from './assignments';
@@ -16,61 +21,109 @@ const DAY_MS = 86_400_000;
 interface Scope {
   assignmentId: number;
   classId: number;
-  /** Only this student (the Today panel); null for the whole roster. */
-  userId: number | null;
 }
 
-const STUDENTS_CTE = `students AS (SELECT user_id FROM enrollments WHERE class_id = @classId AND (@userId IS NULL OR user_id = @userId))`;
-const ASSIGNED_CTE = `assigned AS (SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
+const STUDENTS_CTE = `students AS MATERIALIZED (SELECT e.user_id, us.fsrs_weights AS weights FROM enrollments e
+  LEFT JOIN user_settings us ON us.user_id = e.user_id WHERE e.class_id = @classId)`;
+const ASSIGNED_CTE = `assigned AS MATERIALIZED (SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
   WHERE a.id = @assignmentId AND ${ASSIGNED_CARD_SQL})`;
 
-const studentsStmt = db.$client.prepare<Scope, Omit<FactStudent, 'weights'> & { weights: string | null }>(`
-  SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt, us.fsrs_weights AS weights
-  FROM enrollments e JOIN users u ON u.id = e.user_id LEFT JOIN user_settings us ON us.user_id = u.id
-  WHERE e.class_id = @classId AND (@userId IS NULL OR e.user_id = @userId)
+type RosterRow = Pick<FactStudent, 'userId' | 'name' | 'email' | 'joinedAt'>;
+
+const rosterStmt = db.$client.prepare<Scope, RosterRow>(`
+  SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt
+  FROM enrollments e JOIN users u ON u.id = e.user_id
+  WHERE e.class_id = @classId
   ORDER BY u.name COLLATE NOCASE, u.id
 `);
 
-const cardsStmt = db.$client.prepare<{ assignmentId: number }, FactCard>(`
+type CardRow = Pick<FactCard, 'cardId' | 'itemId' | 'type' | 'prompt' | 'sectionKey' | 'sectionTitle'>;
+
+const cardsStmt = db.$client.prepare<{ assignmentId: number }, CardRow>(`
   SELECT c.id AS cardId, c.item_id AS itemId, c.type, c.prompt, sec.key AS sectionKey, sec.title AS sectionTitle
   FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
   WHERE a.id = @assignmentId AND ${ASSIGNED_CARD_SQL}
   ORDER BY sec.position, c.position
 `);
 
-const reviewsStmt = db.$client.prepare<Scope & { since7: number; since30: number }, FactReviews>(`
-  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
-  SELECT r.user_id AS userId, r.card_id AS cardId, min(r.reviewed_at) AS firstAt, max(r.reviewed_at) AS lastAt,
-         sum(r.reviewed_at >= @since7) AS reviews7d,
-         sum(r.state_before = 2 AND r.reviewed_at >= @since30) AS mature30,
-         sum(r.state_before = 2 AND r.reviewed_at >= @since30 AND r.rating > 1) AS passed30,
-         sum(r.state_before = 2) AS matureAll,
-         sum(r.state_before = 2 AND r.rating = 1) AS lapsesAll
-  FROM review_logs r
-  WHERE r.undone_at IS NULL AND r.user_id IN (SELECT user_id FROM students) AND r.card_id IN (SELECT id FROM assigned)
-  GROUP BY r.user_id, r.card_id
+interface LogSumRow {
+  kind: 'student' | 'card';
+  id: number;
+  studied: number;
+  studiedByDue: number;
+  reviews7d: number;
+  mature30: number;
+  passed30: number;
+  lastAt: number | null;
+  matureAll: number;
+  lapsesAll: number;
+}
+
+// One pass over the roster's log on the assigned cards, grouped per (student, card), then summed
+// per student and per card.
+const logSumsStmt = db.$client.prepare<Scope & { since7: number; since30: number; dueAt: number }, LogSumRow>(`
+  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE},
+  pairs AS MATERIALIZED (
+    SELECT r.user_id AS userId, r.card_id AS cardId, min(r.reviewed_at) AS firstAt, max(r.reviewed_at) AS lastAt,
+           sum(r.reviewed_at >= @since7) AS reviews7d,
+           sum(r.state_before = 2 AND r.reviewed_at >= @since30) AS mature30,
+           sum(r.state_before = 2 AND r.reviewed_at >= @since30 AND r.rating > 1) AS passed30,
+           sum(r.state_before = 2) AS matureAll,
+           sum(r.state_before = 2 AND r.rating = 1) AS lapsesAll
+    FROM review_logs r
+    WHERE r.undone_at IS NULL AND r.user_id IN (SELECT user_id FROM students) AND r.card_id IN (SELECT id FROM assigned)
+    GROUP BY r.user_id, r.card_id
+  )
+  SELECT 'student' AS kind, userId AS id, count(*) AS studied, sum(firstAt <= @dueAt) AS studiedByDue, sum(reviews7d) AS reviews7d,
+         sum(mature30) AS mature30, sum(passed30) AS passed30, max(lastAt) AS lastAt, 0 AS matureAll, 0 AS lapsesAll
+  FROM pairs GROUP BY userId
+  UNION ALL
+  SELECT 'card', cardId, count(*), 0, 0, 0, 0, NULL, sum(matureAll), sum(lapsesAll)
+  FROM pairs GROUP BY cardId
 `);
 
-// SQLite fills bare columns of a max() aggregate from the row holding the max: the last review's stability.
-const lastReviewStmt = db.$client.prepare<Scope & { at: number }, FactLastReview>(`
-  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
-  SELECT r.user_id AS userId, r.card_id AS cardId, max(r.reviewed_at) AS at, r.stability_after AS stability
-  FROM review_logs r
-  WHERE r.undone_at IS NULL AND r.reviewed_at <= @at
-    AND r.user_id IN (SELECT user_id FROM students) AND r.card_id IN (SELECT id FROM assigned)
-  GROUP BY r.user_id, r.card_id
-`);
+interface RecallRow {
+  kind: 'student-due' | 'card-due' | 'card-now';
+  id: number;
+  recallSum: number;
+}
 
-// Today's memory state is the card_states cache (equal to replaying the log), cheaper than the log.
-const currentStateStmt = db.$client.prepare<Scope, FactLastReview>(`
-  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
-  SELECT s.user_id AS userId, s.card_id AS cardId, s.last_review AS at, s.stability
-  FROM card_states s
-  WHERE s.last_review IS NOT NULL AND s.state != 0
-    AND s.user_id IN (SELECT user_id FROM students) AND s.card_id IN (SELECT id FROM assigned)
-`);
+// Each student's memory of each studied card now, from the card_states cache (equal to a replay of the log).
+const STATES_CTE = `states AS MATERIALIZED (
+    SELECT s.user_id AS userId, s.card_id AS cardId, s.last_review AS at, s.stability
+    FROM card_states s
+    WHERE s.user_id IN (SELECT user_id FROM students) AND s.card_id IN (SELECT id FROM assigned) AND s.state != 0 AND s.last_review IS NOT NULL
+  )`;
 
-const quizBestStmt = db.$client.prepare<Scope & { dueAt: number }, FactQuizBest>(`
+function recallSql(atDue: string): string {
+  return `
+  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}, ${STATES_CTE}, ${atDue}
+  SELECT 'card-now' AS kind, cardId AS id, sum(recall_at(at, stability, @now, st.weights)) AS recallSum
+  FROM states JOIN students st ON st.user_id = states.userId GROUP BY cardId
+  UNION ALL
+  SELECT 'card-due', cardId, sum(recall_at(at, stability, @dueAt, st.weights)) FROM due JOIN students st ON st.user_id = due.userId GROUP BY cardId
+  UNION ALL
+  SELECT 'student-due', userId, sum(recall_at(at, stability, @dueAt, st.weights)) FROM due JOIN students st ON st.user_id = due.userId GROUP BY userId`;
+}
+
+type RecallParams = Scope & { now: number; dueAt: number };
+
+// Due date ahead: the memory at the due date grows from today's state.
+const recallBeforeDueStmt = db.$client.prepare<RecallParams, RecallRow>(recallSql('due AS (SELECT * FROM states)'));
+
+// Due date passed: the state each card was left in by its last review at or before the due date.
+// SQLite fills the bare column stability_after from the row holding max(reviewed_at).
+const recallAfterDueStmt = db.$client.prepare<RecallParams, RecallRow>(
+  recallSql(`due AS MATERIALIZED (
+    SELECT r.user_id AS userId, r.card_id AS cardId, max(r.reviewed_at) AS at, r.stability_after AS stability
+    FROM review_logs r
+    WHERE r.undone_at IS NULL AND r.reviewed_at <= @dueAt
+      AND r.user_id IN (SELECT user_id FROM students) AND r.card_id IN (SELECT id FROM assigned)
+    GROUP BY r.user_id, r.card_id
+  )`),
+);
+
+const quizBestStmt = db.$client.prepare<Scope & { dueAt: number }, { userId: number; best: number | null; bestByDue: number | null }>(`
   WITH ${STUDENTS_CTE}
   SELECT q.user_id AS userId, max(q.correct_count * 1.0 / q.question_count) AS best,
          max(CASE WHEN q.finished_at <= @dueAt THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue
@@ -80,7 +133,7 @@ const quizBestStmt = db.$client.prepare<Scope & { dueAt: number }, FactQuizBest>
   GROUP BY q.user_id
 `);
 
-const headerStmt = db.$client.prepare<{ assignmentId: number; classId: number }, AssignmentFactsHeader>(`
+const headerStmt = db.$client.prepare<Scope, AssignmentFactsHeader>(`
   SELECT id, due_at AS dueAt, created_at AS createdAt, goal_quiz_score AS goalQuizScore, goal_recall AS goalRecall
   FROM assignments WHERE id = @assignmentId AND class_id = @classId
 `);
@@ -93,25 +146,48 @@ function parseJson(raw: string): unknown {
   }
 }
 
-function parseWeights(raw: string | null): number[] | null {
-  if (raw === null) return null;
-  const parsed: unknown = JSON.parse(raw);
-  return Array.isArray(parsed) && parsed.every((w) => typeof w === 'number') ? parsed : null;
-}
-
-/** Everything the per-student and per-section analytics need; undefined if the assignment is not the class's. */
+/** Everything the per-student, per-section and per-item analytics need; undefined if the assignment is not the class's. */
 export function assignmentFacts(scope: Scope, now: Date): AssignmentFacts | undefined {
   const assignment = headerStmt.get(scope);
   if (!assignment) return undefined;
   const t = now.getTime();
+  const { dueAt } = assignment;
+  const logs = logSumsStmt.all({ ...scope, since7: t - 7 * DAY_MS, since30: t - 30 * DAY_MS, dueAt });
+  const recall = (dueAt >= t ? recallBeforeDueStmt : recallAfterDueStmt).all({ ...scope, now: t, dueAt });
+  const quiz = new Map(quizBestStmt.all({ ...scope, dueAt }).map((q) => [q.userId, q]));
+  const studentLogs = new Map(logs.filter((r) => r.kind === 'student').map((r) => [r.id, r]));
+  const cardLogs = new Map(logs.filter((r) => r.kind === 'card').map((r) => [r.id, r]));
+  const recallOf = (kind: RecallRow['kind']) => new Map(recall.filter((r) => r.kind === kind).map((r) => [r.id, r.recallSum]));
+  const [studentDue, cardDue, cardNow] = [recallOf('student-due'), recallOf('card-due'), recallOf('card-now')];
   return {
     assignment,
-    students: studentsStmt.all(scope).map((s) => ({ ...s, weights: parseWeights(s.weights) })),
-    cards: cardsStmt.all(scope),
-    reviews: reviewsStmt.all({ ...scope, since7: t - 7 * DAY_MS, since30: t - 30 * DAY_MS }),
-    lastBeforeDue: lastReviewStmt.all({ ...scope, at: assignment.dueAt }),
-    lastBeforeNow: currentStateStmt.all(scope),
-    quizBest: quizBestStmt.all({ ...scope, dueAt: assignment.dueAt }),
+    students: rosterStmt.all(scope).map((s) => {
+      const l = studentLogs.get(s.userId);
+      const q = quiz.get(s.userId);
+      return {
+        ...s,
+        studied: l?.studied ?? 0,
+        studiedByDue: l?.studiedByDue ?? 0,
+        reviews7d: l?.reviews7d ?? 0,
+        mature30: l?.mature30 ?? 0,
+        passed30: l?.passed30 ?? 0,
+        lastAt: l?.lastAt ?? null,
+        recallDueSum: studentDue.get(s.userId) ?? 0,
+        best: q?.best ?? null,
+        bestByDue: q?.bestByDue ?? null,
+      };
+    }),
+    cards: cardsStmt.all(scope).map((c) => {
+      const l = cardLogs.get(c.cardId);
+      return {
+        ...c,
+        studiedBy: l?.studied ?? 0,
+        matureAll: l?.matureAll ?? 0,
+        lapsesAll: l?.lapsesAll ?? 0,
+        recallNowSum: cardNow.get(c.cardId) ?? 0,
+        recallDueSum: cardDue.get(c.cardId) ?? 0,
+      };
+    }),
   };
 }
 

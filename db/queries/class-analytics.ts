@@ -18,14 +18,14 @@ export interface AssignmentAnalytics {
 /** Analytics of one assignment of one of this instructor's classes; undefined otherwise. */
 export function assignmentAnalyticsFor(instructorId: number, classId: number, assignmentId: number, now: Date): AssignmentAnalytics | undefined {
   if (!classForInstructor(instructorId, classId)) return undefined;
-  const scope = { assignmentId, classId, userId: null };
+  const scope = { assignmentId, classId };
   const facts = assignmentFacts(scope, now);
   if (!facts) return undefined;
   const { quiz, optionTexts } = itemQuizFacts(scope);
   return {
     students: studentAnalytics(facts, now.getTime()),
     items: itemAnalytics(facts, quiz, optionTexts),
-    sections: sectionAnalytics(facts, now.getTime()),
+    sections: sectionAnalytics(facts),
   };
 }
 
@@ -44,7 +44,7 @@ export function gradebookFor(instructorId: number, classId: number, now: Date): 
   const assignments = assignmentsForClass(instructorId, classId);
   const grades = new Map<number, Map<number, StudentAnalytics>>();
   for (const a of assignments) {
-    const facts = assignmentFacts({ assignmentId: a.id, classId, userId: null }, now);
+    const facts = assignmentFacts({ assignmentId: a.id, classId }, now);
     if (facts) grades.set(a.id, new Map(studentAnalytics(facts, now.getTime()).map((s) => [s.userId, s])));
   }
   return { timeZone: cls.timeZone, roster: rosterForInstructor(instructorId, classId), assignments, grades };

@@ -78,8 +78,7 @@ export interface ItemAnalytics extends ItemQuizAnalysis {
 }
 
 interface ItemFacts {
-  cards: readonly { cardId: number; itemId: string; type: string; prompt: string; sectionTitle: string }[];
-  reviews: readonly { cardId: number; matureAll: number; lapsesAll: number }[];
+  cards: readonly { cardId: number; itemId: string; type: string; prompt: string; sectionTitle: string; studiedBy: number; matureAll: number; lapsesAll: number }[];
 }
 
 /**
@@ -87,16 +86,7 @@ interface ItemFacts {
  * the mcq options per card (to name the most chosen wrong one).
  */
 export function itemAnalytics(facts: ItemFacts, quiz: ReadonlyMap<number, ItemQuizCounts>, optionTexts: ReadonlyMap<number, string[]>): ItemAnalytics[] {
-  const review = new Map<number, { studiedBy: number; mature: number; lapses: number }>();
-  for (const r of facts.reviews) {
-    const row = review.get(r.cardId) ?? { studiedBy: 0, mature: 0, lapses: 0 };
-    row.studiedBy += 1;
-    row.mature += r.matureAll;
-    row.lapses += r.lapsesAll;
-    review.set(r.cardId, row);
-  }
   return facts.cards.map((c) => {
-    const r = review.get(c.cardId);
     const counts = quiz.get(c.cardId) ?? { answers: 0, correct: 0, choiceCounts: new Map(), correctIndex: null };
     const analysis = analyseItemQuiz(counts);
     return {
@@ -105,8 +95,8 @@ export function itemAnalytics(facts: ItemFacts, quiz: ReadonlyMap<number, ItemQu
       type: c.type,
       prompt: c.prompt,
       sectionTitle: c.sectionTitle,
-      studiedBy: r?.studiedBy ?? 0,
-      lapseRate: lapseRate(r?.lapses ?? 0, r?.mature ?? 0),
+      studiedBy: c.studiedBy,
+      lapseRate: lapseRate(c.lapsesAll, c.matureAll),
       quizAnswers: counts.answers,
       topWrongText: analysis.topWrongChoice ? (optionTexts.get(c.cardId)?.[analysis.topWrongChoice.index] ?? null) : null,
       ...analysis,
