@@ -9,3 +9,4 @@ export { currentStreak, longestStreak } from './streak';
 export { masteryCounts, type MasteryCounts } from './mastery';
 export { ANSWER_TIME_CAP_MS, cappedDuration, studyTimeMs } from './study-time';
 export { hardestCards, type HardnessRow } from './hardest';
+export { OPEN_END, studyDayRanges, summarizeActivity, type ActivitySummary, type DayTotals } from './activity';
