@@ -5,9 +5,8 @@
  */
 import 'server-only';
 import { db } from '@/db';
-import { dueForecast, hardestCards, masteredRatioBand, masteryCounts, type DayCount, type HardnessRow, type MasteryCounts } from '@/lib/stats';
-import type { CardStateValue } from '@/lib/scheduler';
-import { addDays, studyDayKey, studyDayStart } from '@/lib/time/study-day';
+import { hardestCards, masteredRatioBand, masteryCounts, studyDayRanges, type DayCount, type HardnessRow, type MasteryCounts } from '@/lib/stats';
+import { addDays, dayKeysFrom, studyDayKey } from '@/lib/time/study-day';
 import { DECK_VISIBLE_SQL } from './access';
 import type { StudySettings } from './settings';
 
@@ -70,11 +69,14 @@ const masteryBuckets = db.$client.prepare<
   GROUP BY sectionId, bucket, CASE WHEN bucket = 'check' THEN c.id END
 `);
 
-// Range on the (user_id, due) index: only cards due before the end of the forecast window.
-const dueRows = db.$client.prepare<{ userId: number; until: number; deckIds: string }, { due: number; state: number }>(`
-  SELECT s.due, s.state FROM card_states s JOIN cards c ON c.id = s.card_id
-  WHERE s.user_id = @userId AND s.due < @until AND s.suspended = 0 AND s.state != 0
-    AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+// Cards due per range [lo, hi) of the (user_id, due) index: one range per study day, the first
+// open below so overdue cards count today. Nothing is sorted and no row reaches JS.
+const duePerRange = db.$client.prepare<{ userId: number; bounds: string; deckIds: string }, { i: number; n: number }>(`
+  WITH d AS (SELECT key AS i, value AS lo, lead(value) OVER (ORDER BY key) AS hi FROM json_each(@bounds))
+  SELECT i, (SELECT count(*) FROM card_states s JOIN cards c ON c.id = s.card_id
+             WHERE s.user_id = @userId AND s.due >= d.lo AND s.due < d.hi AND s.suspended = 0 AND s.state != 0
+               AND c.deck_id IN (SELECT value FROM json_each(@deckIds))) AS n
+  FROM d WHERE hi IS NOT NULL ORDER BY i
 `);
 
 // hardestCards ranks by lapses first, so a card with fewer lapses than the n-th most-lapsed card
@@ -158,16 +160,14 @@ export function masteryFor(userId: number, decks: { id: string; title: string }[
 
 /** Cards due on each of the next `days` study days (today first, overdue counted today). */
 export function forecastFor(userId: number, deckIds: string[], now: Date, settings: StudySettings, days = 30): DayCount[] {
-  const todayKey = studyDayKey(now, settings.timeZone, settings.rolloverHour);
-  const until = studyDayStart(addDays(todayKey, days), settings.timeZone, settings.rolloverHour).getTime();
-  const rows = dueRows.all({ userId, until, deckIds: JSON.stringify(deckIds) });
-  return dueForecast(
-    rows.map((r) => ({ due: new Date(r.due), state: r.state as CardStateValue })),
-    now,
-    settings.timeZone,
-    settings.rolloverHour,
-    days,
-  );
+  if (!Number.isInteger(days) || days < 1) return [];
+  const { timeZone, rolloverHour } = settings;
+  const todayKey = studyDayKey(now, timeZone, rolloverHour);
+  const ranges = studyDayRanges(todayKey, addDays(todayKey, days - 1), timeZone, rolloverHour);
+  // Today's range opens below so overdue cards count today; the range after the window is left out.
+  const bounds = JSON.stringify([ranges[0], ...ranges.slice(2, -1)]);
+  const counts = duePerRange.all({ userId, bounds, deckIds: JSON.stringify(deckIds) });
+  return dayKeysFrom(todayKey, days).map((day, i) => ({ day, count: counts[i]?.n ?? 0 }));
 }
 
 /** The `n` cards this user struggles with most, with what the list shows about each. */
