@@ -3,7 +3,7 @@
  * totals, true retention and study time, in ONE read of the log. Study days follow the learner's
  * time zone and rollover hour (23 and 25 h days around DST), which SQL date functions cannot
  * express, so JS computes each day's start instant (cached, lib/time) and SQL sums each day as
- * one range of the (user_id, reviewed_at) index: no row reaches JS and nothing is sorted.
+ * one range of the (user_id, reviewed_at) index: no review row is sorted or reaches JS.
  * Undone reviews never count.
  */
 import 'server-only';

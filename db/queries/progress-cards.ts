@@ -2,6 +2,7 @@
  * The card-state half of a learner's progress: mastery per deck and section, the due forecast
  * and the hardest cards. Only decks the learner may study are shown (the same rule as the queue);
  * retired cards are left out of mastery, as they are no longer part of their deck.
+ * The counting happens in SQL: a heavy learner's 10,000 card states never reach JS one by one.
  */
 import 'server-only';
 import { db } from '@/db';
@@ -70,7 +71,7 @@ const masteryBuckets = db.$client.prepare<
 `);
 
 // Cards due per range [lo, hi) of the (user_id, due) index: one range per study day, the first
-// open below so overdue cards count today. Nothing is sorted and no row reaches JS.
+// open below so overdue cards count today. No card row is sorted or reaches JS.
 const duePerRange = db.$client.prepare<{ userId: number; bounds: string; deckIds: string }, { i: number; n: number }>(`
   WITH d AS (SELECT key AS i, value AS lo, lead(value) OVER (ORDER BY key) AS hi FROM json_each(@bounds))
   SELECT i, (SELECT count(*) FROM card_states s JOIN cards c ON c.id = s.card_id
