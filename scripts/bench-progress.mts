@@ -74,7 +74,7 @@ const overview = time('progressFor (everything)', () => progress.progressFor(use
 const csv = time('review history CSV', () => reviewHistoryCsv(user.id), 3);
 console.log(`reviews counted: ${overview.totalReviews}, streak ${overview.streak.current}/${overview.streak.longest}, CSV ${(csv.length / 1e6).toFixed(1)} MB`);
 for (const q of [
-  `SELECT reviewed_at FROM review_logs WHERE user_id = 1 AND undone_at IS NULL`,
+  `SELECT count(*) FROM review_logs l WHERE l.user_id = 1 AND l.reviewed_at >= 0 AND l.reviewed_at < 1 AND l.undone_at IS NULL`, // one study day
   `SELECT s.due, s.state FROM card_states s JOIN cards c ON c.id = s.card_id WHERE s.user_id = 1 AND s.due < 0 AND s.suspended = 0`,
   `SELECT l.card_id FROM review_logs l JOIN cards c ON c.id = l.card_id WHERE l.user_id = 1 ORDER BY l.reviewed_at, l.id`,
 ]) {

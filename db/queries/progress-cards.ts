@@ -2,12 +2,12 @@
  * The card-state half of a learner's progress: mastery per deck and section, the due forecast
  * and the hardest cards. Only decks the learner may study are shown (the same rule as the queue);
  * retired cards are left out of mastery, as they are no longer part of their deck.
+ * The counting happens in SQL: a heavy learner's 10,000 card states never reach JS one by one.
  */
 import 'server-only';
 import { db } from '@/db';
-import { dueForecast, hardestCards, masteryCounts, type DayCount, type HardnessRow, type MasteryCounts } from '@/lib/stats';
-import type { CardStateValue } from '@/lib/scheduler';
-import { addDays, studyDayKey, studyDayStart } from '@/lib/time/study-day';
+import { hardestCards, masteredRatioBand, masteryCounts, studyDayRanges, type DayCount, type HardnessRow, type MasteryCounts } from '@/lib/stats';
+import { addDays, dayKeysFrom, studyDayKey } from '@/lib/time/study-day';
 import { DECK_VISIBLE_SQL } from './access';
 import type { StudySettings } from './settings';
 
@@ -45,26 +45,39 @@ const sectionsOf = db.$client.prepare<{ deckIds: string }, { id: number; deckId:
    WHERE deck_id IN (SELECT value FROM json_each(@deckIds)) ORDER BY deck_id, position`,
 );
 
-interface MasteryRow {
-  sectionId: number;
-  state: number | null;
-  stability: number | null;
-  lastReview: number | null;
-  suspended: number | null;
-}
+const DAY_MS = 86_400_000;
 
-// One row per live card of the visible decks, with the part of this user's state that mastery needs.
-const masteryRows = db.$client.prepare<{ userId: number; deckIds: string }, MasteryRow>(`
-  SELECT c.section_id AS sectionId, s.state, s.stability, s.last_review AS lastReview, s.suspended
+// Mastery bucket of each live card of the visible decks, decided in SQL as masteryCounts would
+// (see masteredRatioBand): only the counts per section and bucket reach JS, and a card too close
+// to the mastered/learning line to decide here comes back alone ('check') with its state.
+const masteryBuckets = db.$client.prepare<
+  { userId: number; deckIds: string; now: number; masteredUpToMs: number; learningFromMs: number },
+  { sectionId: number; bucket: 'new' | 'learning' | 'mastered' | 'suspended' | 'check'; n: number; stability: number | null; lastReview: number | null }
+>(`
+  SELECT c.section_id AS sectionId,
+    CASE
+      WHEN s.state IS NULL THEN 'new'
+      WHEN s.suspended = 1 THEN 'suspended'
+      WHEN s.state = 0 THEN 'new'
+      WHEN s.state != 2 OR NOT (s.stability > 0) OR s.last_review IS NULL THEN 'learning'
+      WHEN @now - s.last_review <= s.stability * @masteredUpToMs THEN 'mastered'
+      WHEN @now - s.last_review >= s.stability * @learningFromMs THEN 'learning'
+      ELSE 'check'
+    END AS bucket,
+    count(*) AS n, min(s.stability) AS stability, min(s.last_review) AS lastReview
   FROM cards c LEFT JOIN card_states s ON s.card_id = c.id AND s.user_id = @userId
   WHERE c.retired_at IS NULL AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+  GROUP BY sectionId, bucket, CASE WHEN bucket = 'check' THEN c.id END
 `);
 
-// Range on the (user_id, due) index: only cards due before the end of the forecast window.
-const dueRows = db.$client.prepare<{ userId: number; until: number; deckIds: string }, { due: number; state: number }>(`
-  SELECT s.due, s.state FROM card_states s JOIN cards c ON c.id = s.card_id
-  WHERE s.user_id = @userId AND s.due < @until AND s.suspended = 0 AND s.state != 0
-    AND c.deck_id IN (SELECT value FROM json_each(@deckIds))
+// Cards due per range [lo, hi) of the (user_id, due) index: one range per study day, the first
+// open below so overdue cards count today. No card row is sorted or reaches JS.
+const duePerRange = db.$client.prepare<{ userId: number; bounds: string; deckIds: string }, { i: number; n: number }>(`
+  WITH d AS (SELECT key AS i, value AS lo, lead(value) OVER (ORDER BY key) AS hi FROM json_each(@bounds))
+  SELECT i, (SELECT count(*) FROM card_states s JOIN cards c ON c.id = s.card_id
+             WHERE s.user_id = @userId AND s.due >= d.lo AND s.due < d.hi AND s.suspended = 0 AND s.state != 0
+               AND c.deck_id IN (SELECT value FROM json_each(@deckIds))) AS n
+  FROM d WHERE hi IS NOT NULL ORDER BY i
 `);
 
 // hardestCards ranks by lapses first, so a card with fewer lapses than the n-th most-lapsed card
@@ -100,8 +113,6 @@ const cardDetails = db.$client.prepare<{ ids: string }, { id: number; prompt: st
   FROM cards c JOIN sections sec ON sec.id = c.section_id WHERE c.id IN (SELECT value FROM json_each(@ids))
 `);
 
-type MasteryInput = Parameters<typeof masteryCounts>[0][number];
-
 const emptyCounts = (): MasteryCounts => ({ new: 0, learning: 0, mastered: 0, suspended: 0, total: 0 });
 
 function addInto(target: MasteryCounts, c: MasteryCounts): void {
@@ -120,14 +131,19 @@ export function visibleDecksFor(userId: number): { id: string; title: string }[]
 /** Mastery counts for each visible deck and each of its sections, at `now`. */
 export function masteryFor(userId: number, decks: { id: string; title: string }[], now: Date, settings: StudySettings): DeckMastery[] {
   const deckIds = JSON.stringify(decks.map((d) => d.id));
-  const bySection = new Map<number, MasteryInput[]>();
-  for (const r of masteryRows.all({ userId, deckIds })) {
-    const state: MasteryInput['state'] =
-      r.state === null ? null : { state: r.state as CardStateValue, stability: r.stability ?? 0, lastReview: r.lastReview === null ? null : new Date(r.lastReview) };
-    const card = { state, suspended: r.suspended === 1 };
-    const list = bySection.get(r.sectionId);
-    if (list) list.push(card);
-    else bySection.set(r.sectionId, [card]);
+  const band = masteredRatioBand(settings.scheduler);
+  const params = { userId, deckIds, now: now.getTime(), masteredUpToMs: band.masteredUpTo * DAY_MS, learningFromMs: band.learningFrom * DAY_MS };
+  const bySection = new Map<number, MasteryCounts>();
+  for (const r of masteryBuckets.all(params)) {
+    let counts = bySection.get(r.sectionId);
+    if (!counts) bySection.set(r.sectionId, (counts = emptyCounts()));
+    if (r.bucket === 'check') {
+      const state = { state: 2 as const, stability: r.stability ?? 0, lastReview: r.lastReview === null ? null : new Date(r.lastReview) };
+      addInto(counts, masteryCounts([{ state, suspended: false }], now, settings.scheduler));
+    } else {
+      counts[r.bucket] += r.n;
+      counts.total += r.n;
+    }
   }
   const sections = sectionsOf.all({ deckIds });
   return decks.map((deck) => {
@@ -135,7 +151,7 @@ export function masteryFor(userId: number, decks: { id: string; title: string }[
     const deckSections = sections
       .filter((s) => s.deckId === deck.id)
       .map((s) => {
-        const sectionCounts = masteryCounts(bySection.get(s.id) ?? [], now, settings.scheduler);
+        const sectionCounts = bySection.get(s.id) ?? emptyCounts();
         addInto(counts, sectionCounts);
         return { key: s.key, title: s.title, counts: sectionCounts };
       });
@@ -145,16 +161,14 @@ export function masteryFor(userId: number, decks: { id: string; title: string }[
 
 /** Cards due on each of the next `days` study days (today first, overdue counted today). */
 export function forecastFor(userId: number, deckIds: string[], now: Date, settings: StudySettings, days = 30): DayCount[] {
-  const todayKey = studyDayKey(now, settings.timeZone, settings.rolloverHour);
-  const until = studyDayStart(addDays(todayKey, days), settings.timeZone, settings.rolloverHour).getTime();
-  const rows = dueRows.all({ userId, until, deckIds: JSON.stringify(deckIds) });
-  return dueForecast(
-    rows.map((r) => ({ due: new Date(r.due), state: r.state as CardStateValue })),
-    now,
-    settings.timeZone,
-    settings.rolloverHour,
-    days,
-  );
+  if (!Number.isInteger(days) || days < 1) return [];
+  const { timeZone, rolloverHour } = settings;
+  const todayKey = studyDayKey(now, timeZone, rolloverHour);
+  const ranges = studyDayRanges(todayKey, addDays(todayKey, days - 1), timeZone, rolloverHour);
+  // Today's range opens below so overdue cards count today; the range after the window is left out.
+  const bounds = JSON.stringify([ranges[0], ...ranges.slice(2, -1)]);
+  const counts = duePerRange.all({ userId, bounds, deckIds: JSON.stringify(deckIds) });
+  return dayKeysFrom(todayKey, days).map((day, i) => ({ day, count: counts[i]?.n ?? 0 }));
 }
 
 /** The `n` cards this user struggles with most, with what the list shows about each. */

@@ -141,6 +141,51 @@ export function studyDayKey(at: Date, timeZone: string, rolloverHour: number = D
   return w.hour < rolloverHour ? addDays(calendarKey, -1) : calendarKey;
 }
 
+// Day starts never change for a given zone, rollover hour and day (the runtime's tz data is fixed
+// while it runs), so each is computed once per process: a long history's page renders would
+// otherwise repeat hundreds of Intl calls each time. Keyed by day number (days since 1970-01-01).
+const MAX_CACHED_STARTS = 200_000;
+const startCache = new Map<string, Map<number, number>>();
+let cachedStarts = 0;
+
+function startsFor(timeZone: string, rolloverHour: number): Map<number, number> {
+  const zoneKey = `${timeZone}|${rolloverHour}`;
+  let m = startCache.get(zoneKey);
+  if (!m) {
+    m = new Map();
+    startCache.set(zoneKey, m);
+  }
+  return m;
+}
+
+function remember(starts: Map<number, number>, dayNumber: number, start: number): void {
+  if (cachedStarts >= MAX_CACHED_STARTS) {
+    // Far more than any set of users needs; dropping everything keeps memory bounded simply.
+    for (const m of startCache.values()) m.clear();
+    cachedStarts = 0;
+  }
+  starts.set(dayNumber, start);
+  cachedStarts++;
+}
+
+/** Forgets every cached day start (tests use it to compare the cached and the computed values). */
+export function clearStudyDayStartCache(): void {
+  startCache.clear();
+  cachedStarts = 0;
+}
+
+/** Start instant of a study day, computed with Intl (no cache). */
+function computeStudyDayStart(y: number, m: number, d: number, timeZone: string, rolloverHour: number): number {
+  const wallAsUtc = Date.UTC(y, m - 1, d, rolloverHour);
+  const before = offsetAt(wallAsUtc - DAY_MS, timeZone);
+  const after = offsetAt(wallAsUtc + DAY_MS, timeZone);
+  const candidates = [wallAsUtc - before, wallAsUtc - after].filter(
+    (t) => t + offsetAt(t, timeZone) === wallAsUtc,
+  );
+  // Ambiguous → earliest valid; gap (none valid) → map with the pre-transition offset.
+  return candidates.length > 0 ? Math.min(...candidates) : wallAsUtc - before;
+}
+
 /**
  * The UTC instant at which study day `key` begins (its local rollover hour).
  * If that wall time falls in a DST gap, the first instant after the gap is used;
@@ -150,40 +195,59 @@ export function studyDayKey(at: Date, timeZone: string, rolloverHour: number = D
 export function studyDayStart(key: string, timeZone: string, rolloverHour: number = DEFAULT_ROLLOVER_HOUR): Date {
   assertRollover(rolloverHour);
   const [y, m, d] = parseKey(key);
-  const wallAsUtc = Date.UTC(y, m - 1, d, rolloverHour);
-  const before = offsetAt(wallAsUtc - DAY_MS, timeZone);
-  const after = offsetAt(wallAsUtc + DAY_MS, timeZone);
-  const candidates = [wallAsUtc - before, wallAsUtc - after].filter(
-    (t) => t + offsetAt(t, timeZone) === wallAsUtc,
-  );
-  // Ambiguous → earliest valid; gap (none valid) → map with the pre-transition offset.
-  return new Date(candidates.length > 0 ? Math.min(...candidates) : wallAsUtc - before);
+  const dayNumber = Date.UTC(y, m - 1, d) / DAY_MS;
+  const starts = startsFor(timeZone, rolloverHour);
+  let start = starts.get(dayNumber);
+  if (start === undefined) {
+    start = computeStudyDayStart(y, m, d, timeZone, rolloverHour);
+    remember(starts, dayNumber, start);
+  }
+  return new Date(start);
 }
 
 /**
  * Start instants (epoch ms) of `count` consecutive study days from `fromKey`: the same values
- * as `studyDayStart` for each day, about four times faster over long ranges. Most days start
- * exactly 24 h after the previous one, which one Intl call confirms; only a day next to an
- * offset change (DST) takes the full computation. (Assumes no zone changes its offset twice
- * within 24 h, true of every zone in the tz database in modern times.)
+ * as `studyDayStart` for each day, much faster over long ranges. Days seen before come from the
+ * cache; of the others, most start exactly 24 h after the previous one, which one Intl call
+ * confirms; only a day next to an offset change (DST) takes the full computation. (Assumes no
+ * zone changes its offset twice within 24 h, true of every zone in the tz database in modern times.)
  * @example studyDayStarts('2024-03-30', 2, 'Europe/Berlin', 4) // [Date.parse('2024-03-30T03:00Z'), Date.parse('2024-03-31T02:00Z')]
  */
 export function studyDayStarts(fromKey: string, count: number, timeZone: string, rolloverHour: number = DEFAULT_ROLLOVER_HOUR): number[] {
   assertRollover(rolloverHour);
+  const [fy, fm, fd] = parseKey(fromKey);
+  const firstDay = Date.UTC(fy, fm - 1, fd) / DAY_MS;
+  const starts = startsFor(timeZone, rolloverHour);
   const out: number[] = [];
-  let key = fromKey;
   for (let i = 0; i < count; i++) {
-    const previous = out[i - 1];
-    let start: number | undefined;
-    if (previous !== undefined) {
-      const guess = previous + DAY_MS;
-      const w = wallTime(guess, timeZone);
-      const [y, m, d] = parseKey(key);
-      if (w.year === y && w.month === m && w.day === d && w.hour === rolloverHour && w.minute === 0 && w.second === 0) start = guess;
+    const dayNumber = firstDay + i;
+    let start = starts.get(dayNumber);
+    if (start === undefined) {
+      const date = new Date(dayNumber * DAY_MS);
+      const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+      const previous = out[i - 1];
+      if (previous !== undefined) {
+        const guess = previous + DAY_MS;
+        const w = wallTime(guess, timeZone);
+        if (w.year === y && w.month === m && w.day === d && w.hour === rolloverHour && w.minute === 0 && w.second === 0) start = guess;
+      }
+      start ??= computeStudyDayStart(y, m, d, timeZone, rolloverHour);
+      remember(starts, dayNumber, start);
     }
-    out.push(start ?? studyDayStart(key, timeZone, rolloverHour).getTime());
-    key = addDays(key, 1);
+    out.push(start);
   }
+  return out;
+}
+
+/**
+ * `count` consecutive day keys from `fromKey`, oldest first.
+ * @example dayKeysFrom('2024-02-28', 3) // ['2024-02-28', '2024-02-29', '2024-03-01']
+ */
+export function dayKeysFrom(fromKey: string, count: number): string[] {
+  const [y, m, d] = parseKey(fromKey);
+  const first = Date.UTC(y, m - 1, d);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(formatKey(first + i * DAY_MS));
   return out;
 }
 
