@@ -161,7 +161,9 @@ export const reviewLogs = sqliteTable(
   },
   (t) => [
     uniqueIndex('review_logs_user_client').on(t.userId, t.clientId),
-    index('review_logs_user_time').on(t.userId, t.reviewedAt),
+    // Covering for the progress page's per-study-day sums (db/queries/progress-activity.ts pins it
+    // with INDEXED BY): a heavy learner's two years are read from the index alone (activity 30 -> 7 ms).
+    index('review_logs_user_time').on(t.userId, t.reviewedAt, t.undoneAt, t.durationMs, t.stateBefore, t.rating, t.source),
     // Covering for the per-(student, card) aggregates of class analytics and replays: the
     // aggregate reads only this index, never the table rows (class of 200: 124 -> 68 ms).
     index('review_logs_user_card').on(t.userId, t.cardId, t.reviewedAt, t.undoneAt, t.stateBefore, t.rating, t.stabilityAfter),
