@@ -15,7 +15,7 @@ function Tile({ label, value, detail, testId }: { label: string; value: string; 
 
 function retentionTile(label: string, r: RetentionResult, testId: string) {
   if (r.rate === null) return <Tile label={label} value="–" detail="Not enough reviews yet" testId={testId} />;
-  return <Tile label={label} value={formatPercent(r.rate)} detail={`${r.passed} of ${plural(r.total, 'review')} passed`} testId={testId} />;
+  return <Tile label={label} value={formatPercent(r.rate)} detail={`${r.passed.toLocaleString('en-GB')} of ${plural(r.total, 'review')} passed`} testId={testId} />;
 }
 
 export function SummaryTiles({ progress }: { progress: ProgressOverview }) {

@@ -14,10 +14,11 @@ import '@/components/progress/progress.css';
 
 export const metadata: Metadata = { title: 'Progress' };
 
-export default async function ProgressPage() {
+export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const settings = studySettingsFor(user.id);
   const progress = progressFor(user.id, now(), settings);
+  const { sections } = await searchParams;
   const hour = `${String(settings.rolloverHour).padStart(2, '0')}:00`;
   return (
     <>
@@ -64,7 +65,7 @@ export default async function ProgressPage() {
           <h2 id="mastery-heading">Mastery</h2>
           <p className="small muted">Mastered: in long-term review and at least 90% likely to be recalled right now.</p>
           <MasteryLegend />
-          {progress.decks.length === 0 ? <p className="muted">No decks to study yet.</p> : <MasteryBars decks={progress.decks} />}
+          {progress.decks.length === 0 ? <p className="muted">No decks to study yet.</p> : <MasteryBars decks={progress.decks} expanded={typeof sections === 'string' ? sections : null} />}
         </section>
 
         {progress.hardest.length > 0 && (
