@@ -12,6 +12,7 @@ import { applyMigrations, databasePath, openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, ensureDemoUsers } from '../db/demo';
 import { loadContentDir } from '../db/seed';
 import { buildIfNeeded } from './lib/build';
+import { serverNodeOptions } from './lib/server-heap';
 
 const root = process.cwd();
 const port = process.env.PORT || '3000';
@@ -63,7 +64,7 @@ ensureAuthSecret();
 const demoJoinCode = await prepareDatabase();
 buildIfNeeded();
 
-const server = spawn(nextBin, ['start', '-p', port, '-H', host], { stdio: 'inherit', env: { ...process.env, AUTH_TRUST_HOST: 'true' } });
+const server = spawn(nextBin, ['start', '-p', port, '-H', host], { stdio: 'inherit', env: { ...process.env, AUTH_TRUST_HOST: 'true', NODE_OPTIONS: serverNodeOptions() } });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 

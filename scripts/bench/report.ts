@@ -16,6 +16,8 @@ export interface BenchReport {
   floorSequential: Timing;
   pages: { name: string; timing: Timing | null }[];
   peakRssBytes: number;
+  /** Peak RSS within each phase of the run, in order. */
+  rssPhases: { name: string; peakBytes: number }[];
   reviewJs: { scripts: number; jsGzip: number; htmlGzip: number };
   signinJs: { scripts: number; jsGzip: number; htmlGzip: number };
 }
@@ -57,6 +59,8 @@ export function renderTable(r: BenchReport, machine: string): string {
   }
   const rss = r.peakRssBytes / 2 ** 20;
   row('server peak RSS (process tree)', `${rss.toFixed(0)} MB`, '', '', '< 400 MB', verdict(rss < 400));
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  row('peak RSS by phase', r.rssPhases.map((p) => `${p.name}: ${mb(p.peakBytes)}`).join('; '), '', '', '', '');
   const kb = r.reviewJs.jsGzip / 1024;
   row(`review page JS (${r.reviewJs.scripts} scripts, gzip)`, `${kb.toFixed(1)} KB`, '', '', '< 150 KB', verdict(kb < 150));
   row(`sign-in page JS (${r.signinJs.scripts} scripts, gzip): framework share`, `${(r.signinJs.jsGzip / 1024).toFixed(1)} KB`, '', '', '', '');

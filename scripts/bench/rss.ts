@@ -49,9 +49,12 @@ export function treeRssBytes(root: number): number {
 export function sampleRss(root: number, intervalMs = 200) {
   let peak = 0;
   let last = 0;
+  let phasePeak = 0;
+  const phases: { name: string; peakBytes: number }[] = [];
   const tick = () => {
     last = treeRssBytes(root);
     peak = Math.max(peak, last);
+    phasePeak = Math.max(phasePeak, last);
   };
   tick();
   const timer = setInterval(tick, intervalMs);
@@ -59,6 +62,13 @@ export function sampleRss(root: number, intervalMs = 200) {
   return {
     peak: () => peak,
     last: () => last,
+    /** Closes a phase of the run: its peak is kept under `name`, and the next phase starts from the current RSS. */
+    endPhase: (name: string) => {
+      tick();
+      phases.push({ name, peakBytes: phasePeak });
+      phasePeak = last;
+    },
+    phases: () => phases,
     stop: () => {
       clearInterval(timer);
       tick();

@@ -5,7 +5,7 @@
  * latency against the floor at several concurrencies, server render times of the heavy pages,
  * the server's peak RSS and the review page's JavaScript. Prints a markdown table and writes it
  * to docs/benchmarks.md. Knobs: PORT (3305), BENCH_DURATION (s, 10), BENCH_CONNECTIONS (1,16,64),
- * BENCH_PAGE_REQUESTS (50), BENCH_USERS (32).
+ * BENCH_PAGE_REQUESTS (50), BENCH_USERS (32), BENCH_NODE_ARGS (node flags for the server instead of the heap cap npm start uses).
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { loadFloor, loadGrading, type Grader, type LoadResult } from './load';
 import { machineInfo, renderTable, writeDocs } from './report';
 import { sampleRss } from './rss';
 import { buildIfNeeded, startServer } from './server';
+import { SERVER_HEAP_FLAG } from '../lib/server-heap';
 
 const seededFile = path.resolve(process.argv[2] || process.env.BENCH_DATABASE_PATH || DEFAULT_BENCH_DB);
 if (!existsSync(seededFile)) {
@@ -64,7 +65,9 @@ ro.close();
 buildIfNeeded();
 console.log(`Starting the server on port ${port} with ${file}…`);
 const logFile = path.resolve('data/bench-server.log');
-const server = await startServer({ port, databasePath: file, env: { BENCH_FLOOR: '1' }, logFile });
+// The server runs as npm start runs it (scripts/lib/server-heap.ts) unless BENCH_NODE_ARGS says otherwise.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? SERVER_HEAP_FLAG).split(' ').filter(Boolean);
+const server = await startServer({ port, databasePath: file, env: { BENCH_FLOOR: '1' }, logFile, nodeArgs });
 console.log(`Server output goes to ${logFile}`);
 const rss = sampleRss(server.pid);
 try {
@@ -74,6 +77,7 @@ try {
   const graders: Grader[] = [];
   for (const [i, s] of graderRows.entries()) graders.push({ cookie: await signIn(url, s.email, BENCH_PASSWORD), cardIds: graderCards[i] as number[] });
   console.log(`Signed in ${graders.length + 2} users.`);
+  rss.endPhase('start and sign-ins');
 
   const floor: LoadResult[] = [];
   const grading: LoadResult[] = [];
@@ -83,6 +87,7 @@ try {
     grading.push(await loadGrading(url, graders, c, duration));
     const [f, g] = [floor.at(-1) as LoadResult, grading.at(-1) as LoadResult];
     console.log(`  ${c} conn: floor ${Math.round(f.rps)} req/s p99 ${f.p99} ms; grading ${Math.round(g.rps)} req/s p99 ${g.p99} ms (${g.non2xx} non-2xx)`);
+    rss.endPhase(`floor and grading, ${c} conn`);
   }
 
   const floorSequential = await timeSequentialGets(`${url}/api/bench/floor`, undefined, pageRequests);
@@ -90,6 +95,7 @@ try {
   const measure = async (name: string, pathname: string, cookie: string) => {
     const timing = await timeSequentialGets(`${url}${pathname}`, cookie, pageRequests);
     pages.push({ name, timing });
+    rss.endPhase(name);
     console.log(`  ${name}: ${timing.status} p50 ${timing.p50.toFixed(1)} ms p99 ${timing.p99.toFixed(1)} ms`);
   };
   await measure('Sign-in page (no data, no session)', '/signin', '');
@@ -106,7 +112,7 @@ try {
   const after = new Database(file, { readonly: true });
   const recorded = (after.prepare('SELECT count(*) n FROM review_logs WHERE id > ?').get(logsBefore) as { n: number }).n;
   after.close();
-  const table = renderTable({ dataset, floor, grading, recorded, floorSequential, pages, peakRssBytes, reviewJs, signinJs }, machine);
+  const table = renderTable({ dataset, floor, grading, recorded, floorSequential, pages, peakRssBytes, rssPhases: rss.phases(), reviewJs, signinJs }, machine);
   console.log(`\n${table}\n`);
   writeDocs(table);
   console.log('Written to docs/benchmarks.md');
