@@ -112,7 +112,19 @@ try {
   const after = new Database(file, { readonly: true });
   const recorded = (after.prepare('SELECT count(*) n FROM review_logs WHERE id > ?').get(logsBefore) as { n: number }).n;
   after.close();
-  const table = renderTable({ dataset, floor, grading, recorded, floorSequential, pages, peakRssBytes, rssPhases: rss.phases(), reviewJs, signinJs }, machine);
+  // The same pages' queries alone, in-process on the same file: how much of each render is data.
+  console.log('Timing the data layer alone (scripts/bench/queries.mts)…');
+  const queries = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/bench/queries.mts', file], { encoding: 'utf8' });
+  const dataLayer = queries.status === 0 ? queries.stdout.trim() : `(failed: ${queries.stderr.trim().split('\n')[0] ?? ''})`;
+  const table = [
+    renderTable({ dataset, floor, grading, recorded, floorSequential, pages, peakRssBytes, rssPhases: rss.phases(), reviewJs, signinJs }, machine),
+    '',
+    'The same pages\' queries alone, in-process on the same database (`scripts/bench/queries.mts`, 20 runs each after 3 warm-ups):',
+    '',
+    '```',
+    dataLayer,
+    '```',
+  ].join('\n');
   console.log(`\n${table}\n`);
   writeDocs(table);
   console.log('Written to docs/benchmarks.md');
