@@ -11,6 +11,7 @@ import { parseSort } from '@/lib/teach/sort';
 import { formatDueDate } from '@/lib/time/zoned';
 import { ITEM_SORT_KEYS, ItemTable } from './item-table';
 import { SectionTable } from './section-table';
+import { StatusSummary } from './status-summary';
 import { STUDENT_SORT_KEYS, StudentTable } from './student-table';
 
 interface Props {
@@ -59,6 +60,7 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now }: P
           </p>
           <div className="card teach-section" id="students">
             <h3 style={{ margin: 0 }}>Students</h3>
+            <StatusSummary rows={analytics.students} query={keep} />
             <StudentTable
               rows={analytics.students}
               sort={parseSort(query.sort, query.dir, STUDENT_SORT_KEYS, { key: 'name', dir: 'asc' })}

@@ -98,6 +98,11 @@ test('instructor sets an assignment, students join by code and by link, and the 
   await expect(students.locator('tbody tr')).toHaveCount(2);
   await expect(students.locator('tbody tr').first()).toContainText('Lou Linker');
   await expect(students).toContainText(/0 \/ \d+/);
+  // Above the table, how many students have each status: here two, neither done yet.
+  const statuses = page.getByTestId('status-summary');
+  const counted = await statuses.locator('li strong').allTextContents();
+  expect(counted.map(Number).reduce((a, b) => a + b, 0)).toBe(2);
+  await expect(statuses.getByTestId('status-count-done')).toHaveCount(0);
   // Items: the most forgotten first, 15 at a time, all on request.
   await expect(page.getByTestId('item-table').locator('tbody tr')).toHaveCount(15);
   const assignedCount = Number((await page.getByTestId('show-all-items').textContent())?.match(/\d+/)?.[0]);
