@@ -3,6 +3,7 @@ import { percent } from '@/lib/teach/format';
 import { FLAG_LABEL, type ItemAnalytics } from '@/lib/teach/item-analysis';
 import { sortRows, type SortState } from '@/lib/teach/sort';
 import { SortableHead, SortLinks, type Column } from './sortable';
+import { ShowAllLink } from './show-all-link';
 
 export const ITEM_SORT_KEYS = ['position', 'studied', 'lapses', 'facility', 'flags'] as const;
 export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
@@ -71,13 +72,7 @@ export function ItemTable({ rows, sort, query, showAll = false }: Props) {
           ))}
         </tbody>
       </table>
-      {shown.length < sorted.length && (
-        <p style={{ margin: '0.75rem 0 0' }}>
-          <a className="btn" href={allHref} data-testid="show-all-items">
-            Show all {sorted.length} items
-          </a>
-        </p>
-      )}
+      {shown.length < sorted.length && <ShowAllLink href={allHref} count={sorted.length} noun="items" testId="show-all-items" />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { sortRows, type SortState } from '@/lib/teach/sort';
 import { formatShortDate } from '@/lib/time/zoned';
 import { SortableHead, SortLinks, type Column } from './sortable';
 import { StatusBadge } from './status-badge';
+import { ShowAllLink } from './show-all-link';
 
 export const STUDENT_SORT_KEYS = ['name', 'studied', 'reviews', 'retention', 'quiz', 'recall', 'active', 'status'] as const;
 export type StudentSortKey = (typeof STUDENT_SORT_KEYS)[number];
@@ -73,13 +74,7 @@ export function StudentTable({ rows, sort, query, timeZone, showAll = false }: P
           ))}
         </tbody>
       </table>
-      {shown.length < sorted.length && (
-        <p style={{ margin: '0.75rem 0 0' }}>
-          <a className="btn" href={allHref} data-testid="show-all-students">
-            Show all {sorted.length} students
-          </a>
-        </p>
-      )}
+      {shown.length < sorted.length && <ShowAllLink href={allHref} count={sorted.length} noun="students" testId="show-all-students" />}
     </div>
   );
 }

@@ -46,18 +46,8 @@ const cardsStmt = db.$client.prepare<{ assignmentId: number }, CardRow>(`
   ORDER BY sec.position, c.position
 `);
 
-interface LogSumRow {
-  kind: 'student' | 'card';
-  id: number;
-  studied: number;
-  studiedByDue: number;
-  reviews7d: number;
-  mature30: number;
-  passed30: number;
-  lastAt: number | null;
-  matureAll: number;
-  lapsesAll: number;
-}
+type LogSumRow = Pick<FactStudent, 'studied' | 'studiedByDue' | 'reviews7d' | 'mature30' | 'passed30' | 'lastAt'> &
+  Pick<FactCard, 'matureAll' | 'lapsesAll'> & { kind: 'student' | 'card'; id: number };
 
 // One pass over the roster's log on the assigned cards, grouped per (student, card), then summed
 // per student and per card.

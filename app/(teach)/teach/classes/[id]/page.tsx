@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import '@/components/teach/teach.css';
 import { setArchivedAction } from '@/app/(teach)/teach/actions';
 import { AssignmentList } from '@/components/teach/assignment-list';
@@ -10,10 +9,9 @@ import { ConfirmAction } from '@/components/teach/confirm-action';
 import { JoinCodePanel } from '@/components/teach/join-code-panel';
 import { RosterSummary } from '@/components/teach/roster-summary';
 import { assignmentsForClass } from '@/db/queries/assignments';
-import { classForInstructor, rosterForInstructor } from '@/db/queries/classes';
-import { requireRole } from '@/db/queries/session';
+import { rosterForInstructor } from '@/db/queries/classes';
 import { now } from '@/lib/clock';
-import { parseId } from '@/lib/teach/ids';
+import { ownClassOr404 } from '../_lib/own-class';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -26,10 +24,7 @@ async function siteOrigin(): Promise<string> {
 }
 
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const user = await requireRole('instructor');
-  const classId = parseId((await params).id);
-  const cls = classId === null ? undefined : classForInstructor(user.id, classId);
-  if (!cls) notFound();
+  const { user, cls } = await ownClassOr404((await params).id);
   const query = await searchParams;
   const assignments = assignmentsForClass(user.id, cls.id);
   const roster = rosterForInstructor(user.id, cls.id);

@@ -1,27 +1,19 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import '@/components/teach/teach.css';
 import { RosterTable } from '@/components/teach/roster-table';
-import { classForInstructor, rosterForInstructor } from '@/db/queries/classes';
-import { requireRole } from '@/db/queries/session';
-import { parseId } from '@/lib/teach/ids';
+import { rosterForInstructor } from '@/db/queries/classes';
+import { BackToClass, ownClassOr404 } from '../../_lib/own-class';
 
 export const metadata: Metadata = { title: 'Roster' };
 
 /** Everyone in one of this instructor's classes, with when they joined and a confirmed "remove". */
 export default async function RosterPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireRole('instructor');
-  const classId = parseId((await params).id);
-  const cls = classId === null ? undefined : classForInstructor(user.id, classId);
-  if (!cls) notFound();
+  const { user, cls } = await ownClassOr404((await params).id);
   const roster = rosterForInstructor(user.id, cls.id);
   return (
     <div className="stack">
       <div>
-        <p className="small" style={{ margin: 0 }}>
-          <Link href={`/teach/classes/${cls.id}`}>← {cls.name}</Link>
-        </p>
+        <BackToClass cls={cls} />
         <h1>Roster</h1>
         <p className="muted" style={{ margin: 0 }}>
           {roster.length} {roster.length === 1 ? 'student' : 'students'}. Removing a student takes the class’s assignments off their Today page; their own

@@ -1,33 +1,27 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import '@/components/teach/teach.css';
 import { deleteAssignmentAction, updateAssignmentAction } from '@/app/(teach)/teach/assignment-actions';
 import { AssignmentForm } from '@/components/teach/assignment-form';
 import { ConfirmAction } from '@/components/teach/confirm-action';
 import { assignableDecks, assignmentForInstructor } from '@/db/queries/assignments';
-import { classForInstructor } from '@/db/queries/classes';
-import { requireRole } from '@/db/queries/session';
 import { parseId } from '@/lib/teach/ids';
 import { utcToLocalDateTime } from '@/lib/time/zoned';
+import { BackToClass, ownClassOr404 } from '../../../_lib/own-class';
 
 export const metadata: Metadata = { title: 'Edit assignment' };
 
 export default async function EditAssignmentPage({ params }: { params: Promise<{ id: string; assignmentId: string }> }) {
-  const user = await requireRole('instructor');
   const p = await params;
-  const classId = parseId(p.id);
+  const { user, cls } = await ownClassOr404(p.id);
   const assignmentId = parseId(p.assignmentId);
-  const cls = classId === null ? undefined : classForInstructor(user.id, classId);
-  const assignment = cls && assignmentId !== null ? assignmentForInstructor(user.id, assignmentId) : undefined;
-  if (!cls || !assignment || assignment.classId !== cls.id) notFound();
+  const assignment = assignmentId !== null ? assignmentForInstructor(user.id, assignmentId) : undefined;
+  if (!assignment || assignment.classId !== cls.id) notFound();
   const due = utcToLocalDateTime(assignment.dueAt, cls.timeZone);
   return (
     <div className="stack" style={{ maxWidth: 640 }}>
       <div>
-        <p className="small" style={{ margin: 0 }}>
-          <Link href={`/teach/classes/${cls.id}`}>← {cls.name}</Link>
-        </p>
+        <BackToClass cls={cls} />
         <h1>Edit assignment</h1>
       </div>
       <section className="card">
