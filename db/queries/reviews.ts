@@ -156,34 +156,43 @@ const undoStmts = {
   ),
   markUndone: db.$client.prepare('UPDATE review_logs SET undone_at = @at WHERE id = @id'),
   deleteState: db.$client.prepare('DELETE FROM card_states WHERE user_id = @userId AND card_id = @cardId'),
+  // The row a suspended card that was never studied has (as db/queries/suspend.ts writes it).
+  newWithFlags: db.$client.prepare(`
+    INSERT OR REPLACE INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review, suspended, leech, updated_at)
+    VALUES (@userId, @cardId, @now, 0, 0, 0, 0, 0, 0, 0, NULL, @suspended, @leech, @now)
+  `),
 };
 
 export type UndoOutcome = { ok: true; cardId: number; state: CardState | null } | { ok: false; message: string };
 
 /**
- * Undoes the review recorded with `clientId`: restores the exact pre-review state from its
+ * Undoes the review recorded with `clientId`: restores the exact pre-review memory state from its
  * snapshot and marks the log row undone (history stays append-only). Only the card's latest
  * review can be undone, as in Anki. Undoing twice is harmless.
+ * The suspended and leech flags are the user's own since the review, except what the review did
+ * itself: if it made the card a leech (and so suspended it), that is undone too. A card suspended
+ * by hand after the review stays suspended, even when undoing its first review leaves it new.
  */
 export function undoReview(userId: number, clientId: string, serverNow: Date): UndoOutcome {
   return db.$client.transaction((): UndoOutcome => {
     const log = undoStmts.log.get({ userId, clientId });
     if (!log) return { ok: false, message: 'There is no such review to undo.' };
-    if (log.undoneAt !== null) return { ok: true, cardId: log.cardId, state: currentState(userId, log.cardId).state };
+    const now = currentState(userId, log.cardId);
+    if (log.undoneAt !== null) return { ok: true, cardId: log.cardId, state: now.state };
     if ((undoStmts.later.get({ userId, cardId: log.cardId, id: log.id })?.n ?? 0) > 0) {
       return { ok: false, message: 'This card has been reviewed again since; only the latest review can be undone.' };
     }
     const snapshot = JSON.parse(log.snapshot ?? 'null') as StoredSnapshot | null;
     const restored = snapshot ? restoreSnapshot(snapshot) : null;
+    // Only reviews set the leech flag, and this is the card's latest: a flag the snapshot lacks came from it.
+    const madeLeech = now.leech && !snapshot?.leech;
+    const leech = madeLeech ? false : now.leech;
+    const suspended = madeLeech ? now.suspended && Boolean(snapshot?.suspended) : now.suspended;
     if (restored) {
-      stmts.upsertState.run({
-        userId,
-        cardId: log.cardId,
-        ...stateToRow(restored),
-        suspended: snapshot?.suspended ? 1 : 0,
-        leech: snapshot?.leech ? 1 : 0,
-        updatedAt: serverNow.getTime(),
-      });
+      stmts.upsertState.run({ userId, cardId: log.cardId, ...stateToRow(restored), suspended: suspended ? 1 : 0, leech: leech ? 1 : 0, updatedAt: serverNow.getTime() });
+    } else if (suspended || leech) {
+      // Never studied again, but set aside by hand since: a new card that keeps its flags.
+      undoStmts.newWithFlags.run({ userId, cardId: log.cardId, suspended: suspended ? 1 : 0, leech: leech ? 1 : 0, now: serverNow.getTime() });
     } else {
       undoStmts.deleteState.run({ userId, cardId: log.cardId });
     }

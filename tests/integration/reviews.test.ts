@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { recordReview, undoReview } from '@/db/queries/reviews';
+import { setCardSuspended } from '@/db/queries/suspend';
 import { studySettingsFor } from '@/db/queries/settings';
 import { replayLog, type Grade } from '@/lib/scheduler';
 import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
@@ -116,6 +117,55 @@ describe('recording reviews on a real SQLite file', () => {
       else expect(out.ok && out.leech && out.suspended).toBe(true);
     }
     expect(stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: 1, suspended: 1 });
+  });
+
+  it('undo keeps a suspension made by hand after the undone review', async () => {
+    const user = await makeUser();
+    const settings = studySettingsFor(user.id);
+    const [fresh, seen] = [cards[5] as number, cards[6] as number];
+    const grade = (cardId: number, clientId: string, at: Date) => recordReview(user.id, { cardId, grade: 3, clientId, reviewedAt: at, durationMs: 1, source: 'review' }, settings, at);
+    // First review of a card, then suspended: undoing the review leaves a new card, still suspended.
+    grade(fresh, 's1', minutes(0));
+    setCardSuspended(user.id, fresh, true, minutes(1));
+    expect(undoReview(user.id, 's1', minutes(2)).ok).toBe(true);
+    expect(stateRow(user.id, fresh)).toMatchObject({ state: 0, reps: 0, last_review: null, suspended: 1, leech: 0 });
+    // A later review undone after a suspension: the memory state goes back, the suspension stays.
+    grade(seen, 's2', minutes(0));
+    const afterFirst = stateRow(user.id, seen);
+    grade(seen, 's3', minutes(20));
+    setCardSuspended(user.id, seen, true, minutes(21));
+    expect(undoReview(user.id, 's3', minutes(22)).ok).toBe(true);
+    expect(stateRow(user.id, seen)).toMatchObject({ due: afterFirst?.due, stability: afterFirst?.stability, reps: afterFirst?.reps, suspended: 1 });
+    // Without any change by hand, undoing a first review still removes the card's state.
+    grade(cards[7] as number, 's4', minutes(30));
+    expect(undoReview(user.id, 's4', minutes(31)).ok).toBe(true);
+    expect(stateRow(user.id, cards[7] as number)).toBeUndefined();
+  });
+
+  it('undoing the review that made a card a leech clears the flag and its suspension', async () => {
+    const user = await makeUser();
+    const settings = studySettingsFor(user.id);
+    const card = cards[8] as number;
+    let t = T0.getTime();
+    let n = 0;
+    const grade = (g: Grade) => {
+      n += 1;
+      recordReview(user.id, { cardId: card, grade: g, clientId: `k${n}`, reviewedAt: new Date(t), durationMs: 1, source: 'review' }, settings, new Date(t));
+      return `k${n}`;
+    };
+    grade(4);
+    let last = '';
+    for (let lapse = 1; lapse <= 8; lapse++) {
+      t = (stateRow(user.id, card)?.due ?? t) + 60_000;
+      last = grade(1);
+      if (lapse < 8) {
+        t = (stateRow(user.id, card)?.due ?? t) + 60_000;
+        grade(3);
+      }
+    }
+    expect(stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: 1, suspended: 1 });
+    expect(undoReview(user.id, last, new Date(t + 1000)).ok).toBe(true);
+    expect(stateRow(user.id, card)).toMatchObject({ lapses: 7, leech: 0, suspended: 0 });
   });
 
   it('refuses a card from another user’s private deck and a time in the future', async () => {
