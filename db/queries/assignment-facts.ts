@@ -4,9 +4,9 @@
  * of 200 costs a handful of statements and a few hundred rows, not a row per (student, card).
  * Callers must already have checked that the asking user may see this class.
  *
- * The review-log sums read only the covering index review_logs_user_card. Memory at the due
- * date comes from card_states while the due date is ahead (the last review so far is the last
- * one before it), from the log once it has passed.
+ * The review-log sums read only the covering index review_logs_user_card. Memory at the due date
+ * is today's card state unless the card was reviewed since the due date; only those cards read
+ * the log (one seek each) for the state they had then.
  */
 import 'server-only';
 import { db } from '@/db';
@@ -86,14 +86,16 @@ const STATES_CTE = `states AS MATERIALIZED (
   )`;
 
 function recallSql(atDue: string): string {
+  // recall_at() is a call into JavaScript: once per (student, card) and instant, summed twice.
   return `
-  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}, ${STATES_CTE}, ${atDue}
+  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}, ${STATES_CTE}, ${atDue},
+  recallDue AS MATERIALIZED (SELECT due.userId, due.cardId, recall_at(at, stability, @dueAt, st.weights) AS r FROM due JOIN students st ON st.user_id = due.userId)
   SELECT 'card-now' AS kind, cardId AS id, sum(recall_at(at, stability, @now, st.weights)) AS recallSum
   FROM states JOIN students st ON st.user_id = states.userId GROUP BY cardId
   UNION ALL
-  SELECT 'card-due', cardId, sum(recall_at(at, stability, @dueAt, st.weights)) FROM due JOIN students st ON st.user_id = due.userId GROUP BY cardId
+  SELECT 'card-due', cardId, sum(r) FROM recallDue GROUP BY cardId
   UNION ALL
-  SELECT 'student-due', userId, sum(recall_at(at, stability, @dueAt, st.weights)) FROM due JOIN students st ON st.user_id = due.userId GROUP BY userId`;
+  SELECT 'student-due', userId, sum(r) FROM recallDue GROUP BY userId`;
 }
 
 type RecallParams = Scope & { now: number; dueAt: number };
@@ -101,15 +103,17 @@ type RecallParams = Scope & { now: number; dueAt: number };
 // Due date ahead: the memory at the due date grows from today's state.
 const recallBeforeDueStmt = db.$client.prepare<RecallParams, RecallRow>(recallSql('due AS (SELECT * FROM states)'));
 
-// Due date passed: the state each card was left in by its last review at or before the due date.
-// SQLite fills the bare column stability_after from the row holding max(reviewed_at).
+// Due date passed: the state each card was left in by its last review at or before the due date,
+// which is today's state unless the card was reviewed since; only those read the log (one seek each).
 const recallAfterDueStmt = db.$client.prepare<RecallParams, RecallRow>(
   recallSql(`due AS MATERIALIZED (
-    SELECT r.user_id AS userId, r.card_id AS cardId, max(r.reviewed_at) AS at, r.stability_after AS stability
-    FROM review_logs r
-    WHERE r.undone_at IS NULL AND r.reviewed_at <= @dueAt
-      AND r.user_id IN (SELECT user_id FROM students) AND r.card_id IN (SELECT id FROM assigned)
-    GROUP BY r.user_id, r.card_id
+    SELECT userId, cardId, at, stability FROM states WHERE at <= @dueAt
+    UNION ALL
+    SELECT s.userId, s.cardId, r.reviewed_at, r.stability_after
+    FROM states s JOIN review_logs r ON r.id = (
+      SELECT l.id FROM review_logs l WHERE l.user_id = s.userId AND l.card_id = s.cardId AND l.undone_at IS NULL AND l.reviewed_at <= @dueAt
+      ORDER BY l.reviewed_at DESC LIMIT 1)
+    WHERE s.at > @dueAt
   )`),
 );
 

@@ -173,9 +173,13 @@ describe('the same numbers elsewhere', () => {
     compare(NOW);
     const after = new Date(at(12));
     const bBefore = assignmentsForStudent(ids.b.id, after)[0];
+    const aBefore = assignmentsForStudent(ids.a.id, after)[0];
     // B studies c2 after the due date: studied now, but neither "by the due date" nor in the memory at the due date.
     logReview(ids.b.id, ids.card.c2, at(11), { stateBefore: 0, rating: 3, stability: 5 });
+    // A reviews c1 again after the due date: the memory at the due date still comes from the review of day 3.
+    logReview(ids.a.id, ids.card.c1, at(11), { stateBefore: 2, rating: 3, stability: 40 });
     compare(after);
+    expect(assignmentsForStudent(ids.a.id, after)[0]?.recallAtDue).toBeCloseTo(aBefore?.recallAtDue ?? -1, 9);
     const bAfter = assignmentsForStudent(ids.b.id, after)[0];
     expect(bAfter?.studied).toBe((bBefore?.studied ?? 0) + 1);
     expect(bAfter?.recallAtDue).toBeCloseTo(bBefore?.recallAtDue ?? -1, 9);
