@@ -12,6 +12,7 @@ import { fieldErrorsOf, formDataToObject, type ActionResult } from '@/app/_lib/a
 import { isValidTimeZone } from '@/lib/time/study-day';
 import { lockMessage } from '@/lib/auth/throttle';
 import { safeCallbackPath, signInSchema, signUpSchema } from '@/lib/validation/auth';
+import { SIGNED_OUT_PARAM } from '@/lib/auth/signed-out';
 
 export interface AuthFormState {
   result?: ActionResult<undefined>;
@@ -71,5 +72,6 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
 }
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/signin' });
+  // The flag tells the sign-in page to say so and the root ServiceWorker to forget cached pages.
+  await signOut({ redirectTo: `/signin?${SIGNED_OUT_PARAM}=1` });
 }

@@ -8,6 +8,7 @@
  * per sign-out button.
  */
 import { useEffect } from 'react';
+import { justSignedOut } from '@/lib/auth/signed-out';
 
 /** Page caches hold a signed-in user's pages: forget them on sign-out (a shared phone, a lab computer). */
 async function forgetCachedPages(): Promise<void> {
@@ -16,12 +17,24 @@ async function forgetCachedPages(): Promise<void> {
   await Promise.all(names.filter((n) => n.startsWith('pages') || n === 'others' || n === 'apis').map((n) => caches.delete(n)));
 }
 
+// A page the worker was still fetching to keep (CACHE_URLS, sent at page load) can land in the
+// cache after the first deletion; signing out is a client-side navigation, so this timer survives it.
+const FORGET_AGAIN_AFTER_MS = 2000;
+
+function forgetTwice() {
+  void forgetCachedPages();
+  setTimeout(() => void forgetCachedPages(), FORGET_AGAIN_AFTER_MS);
+}
+
 function forgetOnSignOut(event: SubmitEvent) {
-  if (event.target instanceof HTMLFormElement && event.target.hasAttribute('data-forget-offline-pages')) void forgetCachedPages();
+  if (event.target instanceof HTMLFormElement && event.target.hasAttribute('data-forget-offline-pages')) forgetTwice();
 }
 
 export function ServiceWorker() {
   useEffect(() => {
+    // Signed out by a full page load (the form posted before this page was interactive): the
+    // sign-in page it lands on says so in its URL.
+    if (window.location.pathname === '/signin' && justSignedOut(window.location.search)) forgetTwice();
     document.addEventListener('submit', forgetOnSignOut, true);
     return () => document.removeEventListener('submit', forgetOnSignOut, true);
   }, []);

@@ -86,6 +86,23 @@ test('signing out forgets the pages kept for offline use', async ({ page }) => {
   await expect.poll(todayCached, { timeout: 15_000 }).toBe(true);
 
   await signOut(page);
+  await expect(page.getByTestId('signed-out')).toBeVisible();
   // The sign-in page may be cached again; the signed-in user's Today must not be.
+  await expect.poll(todayCached).toBe(false);
+});
+
+test('a sign-out that reloads the page (before the page was interactive) still forgets the kept pages', async ({ page, context }) => {
+  await signIn(page, STUDENT);
+  await expect(page).toHaveURL(/\/today$/);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const todayCached = () => page.evaluate(async () => Boolean(await caches.match('/today')));
+  await page.reload();
+  await expect.poll(todayCached, { timeout: 15_000 }).toBe(true);
+  // What a form posted without JavaScript ends with: no session, and the sign-in page flagged by the action's redirect.
+  await context.clearCookies();
+  await page.goto('/signin?signedOut=1');
+  await expect(page.getByTestId('signed-out')).toBeVisible();
   await expect.poll(todayCached).toBe(false);
 });

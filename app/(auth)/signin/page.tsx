@@ -7,12 +7,18 @@ import { safeCallbackPath } from '@/lib/validation/auth';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const raw = (await searchParams).callbackUrl;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }> }) {
+  const query = await searchParams;
+  const raw = query.callbackUrl;
   const callbackUrl = safeCallbackPath(typeof raw === 'string' ? toPath(raw) : undefined);
   if (await currentUser()) redirect(callbackUrl);
   return (
     <div className="card">
+      {query.signedOut === '1' && (
+        <p className="alert alert-ok" role="status" data-testid="signed-out">
+          You have signed out. Pages kept for offline use on this device were forgotten.
+        </p>
+      )}
       <h1>Welcome back</h1>
       <p className="muted">Sign in to pick up today&apos;s reviews.</p>
       <SignInForm callbackUrl={callbackUrl} />
