@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { e2eDb } from './db';
 import { signIn, signOut, STUDENT, uniqueEmail } from './helpers';
 import { answerCardCorrectly } from './review-helpers';
@@ -74,7 +74,8 @@ test('grades made offline survive a reload and reach the server once each, in or
   }
 });
 
-test('signing out forgets the pages kept for offline use', async ({ page }) => {
+/** Signs the demo student in and waits until the worker keeps Today; returns a probe of that cache entry. */
+async function signInWithTodayKept(page: Page) {
   await signIn(page, STUDENT);
   await expect(page).toHaveURL(/\/today$/);
   await page.evaluate(async () => {
@@ -84,7 +85,11 @@ test('signing out forgets the pages kept for offline use', async ({ page }) => {
   const todayCached = () => page.evaluate(async () => Boolean(await caches.match('/today')));
   await page.reload();
   await expect.poll(todayCached, { timeout: 15_000 }).toBe(true);
+  return todayCached;
+}
 
+test('signing out forgets the pages kept for offline use', async ({ page }) => {
+  const todayCached = await signInWithTodayKept(page);
   await signOut(page);
   await expect(page.getByTestId('signed-out')).toBeVisible();
   // The sign-in page may be cached again; the signed-in user's Today must not be.
@@ -92,14 +97,7 @@ test('signing out forgets the pages kept for offline use', async ({ page }) => {
 });
 
 test('a sign-out that reloads the page (before the page was interactive) still forgets the kept pages', async ({ page, context }) => {
-  await signIn(page, STUDENT);
-  await expect(page).toHaveURL(/\/today$/);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  const todayCached = () => page.evaluate(async () => Boolean(await caches.match('/today')));
-  await page.reload();
-  await expect.poll(todayCached, { timeout: 15_000 }).toBe(true);
+  const todayCached = await signInWithTodayKept(page);
   // What a form posted without JavaScript ends with: no session, and the sign-in page flagged by the action's redirect.
   await context.clearCookies();
   await page.goto('/signin?signedOut=1');
