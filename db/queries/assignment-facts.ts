@@ -14,7 +14,7 @@ import '@/db/recall-function';
 import type { AssignmentFacts, AssignmentFactsHeader, FactCard, FactStudent } from '@/lib/teach/class-analytics';
 import type { ItemQuizCounts } from '@/lib/teach/item-analysis';
 import { originalChoice } from '@/lib/teach/mcq-choice';
-import { ASSIGNED_CARD_SQL } from './assignments';
+import { ASSIGNED_CARD_SQL, lastReviewIdSql } from './assignments';
 
 const DAY_MS = 86_400_000;
 
@@ -110,9 +110,7 @@ const recallAfterDueStmt = db.$client.prepare<RecallParams, RecallRow>(
     SELECT userId, cardId, at, stability FROM states WHERE at <= @dueAt
     UNION ALL
     SELECT s.userId, s.cardId, r.reviewed_at, r.stability_after
-    FROM states s JOIN review_logs r ON r.id = (
-      SELECT l.id FROM review_logs l WHERE l.user_id = s.userId AND l.card_id = s.cardId AND l.undone_at IS NULL AND l.reviewed_at <= @dueAt
-      ORDER BY l.reviewed_at DESC LIMIT 1)
+    FROM states s JOIN review_logs r ON r.id = ${lastReviewIdSql('s.userId', 's.cardId', '@dueAt')}
     WHERE s.at > @dueAt
   )`),
 );

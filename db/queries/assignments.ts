@@ -10,6 +10,15 @@ import { db } from '@/db';
 export const ASSIGNED_CARD_SQL = `c.deck_id = a.deck_id AND c.retired_at IS NULL
   AND (a.section_keys IS NULL OR sec.key IN (SELECT value FROM json_each(a.section_keys)))`;
 
+/**
+ * SQL expression: the id of `user`'s last review (not undone) of `card` at or before `at`, or NULL;
+ * one seek of the review_logs_user_card index. The state it left is the card's memory as of `at`.
+ */
+export function lastReviewIdSql(user: string, card: string, at: string): string {
+  return `(SELECT l.id FROM review_logs l WHERE l.user_id = ${user} AND l.card_id = ${card} AND l.undone_at IS NULL AND l.reviewed_at <= ${at}
+    ORDER BY l.reviewed_at DESC LIMIT 1)`;
+}
+
 export interface AssignableDeck {
   id: string;
   title: string;

@@ -13,7 +13,7 @@ import 'server-only';
 import { db } from '@/db';
 import '@/db/recall-function';
 import { mean, studentStatus, type AssignmentStatus } from '@/lib/teach/progress';
-import { ASSIGNED_CARD_SQL } from './assignments';
+import { ASSIGNED_CARD_SQL, lastReviewIdSql } from './assignments';
 
 export interface StudentAssignment {
   id: number;
@@ -81,8 +81,7 @@ const progressStmt = db.$client.prepare<{ userId: number; weights: string | null
 // Past the due date: what the log says as of the due date (the latest review at or before it, per card).
 const lastBeforeDueStmt = db.$client.prepare<{ userId: number; assignmentId: number; dueAt: number; weights: string | null }, { studiedByDue: number; recallSum: number }>(`
   WITH last AS (
-    SELECT (SELECT r.id FROM review_logs r WHERE r.user_id = @userId AND r.card_id = c.id AND r.undone_at IS NULL AND r.reviewed_at <= @dueAt
-            ORDER BY r.reviewed_at DESC LIMIT 1) AS logId
+    SELECT ${lastReviewIdSql('@userId', 'c.id', '@dueAt')} AS logId
     FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
     WHERE a.id = @assignmentId AND ${ASSIGNED_CARD_SQL}
   )
