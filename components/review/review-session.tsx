@@ -112,13 +112,9 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
   const undo = useCallback(async () => {
     const last = history.at(-1);
     if (!last || !outbox.current) return;
-    if (!outbox.current.withdraw(last.clientId)) {
-      await outbox.current.flush();
-      const response = await fetch('/api/reviews/undo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: last.clientId }) }).catch(() => null);
-      if (!response?.ok) {
-        setMessage('Could not undo while offline or after a later review. Try again when connected.');
-        return;
-      }
+    if (!(await outbox.current.undo(last.clientId))) {
+      setMessage('Could not undo while offline or after a later review. Try again when connected.');
+      return;
     }
     setHistory((h) => h.slice(0, -1));
     setSession(last.before);
