@@ -31,7 +31,7 @@ async function sendUndo(clientId: string): Promise<UndoAnswer> {
   return response.status === 409 ? 'refused' : 'unreachable';
 }
 
-const EMPTY: OutboxStatus = { pending: 0, sending: false, lastError: null, rejected: [] };
+const EMPTY: OutboxStatus = { pending: 0, sending: false, lastError: null, rejected: [], storageError: null };
 
 export function useOutbox(userId: number) {
   const outbox = useRef<Outbox | null>(null);

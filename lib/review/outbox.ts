@@ -49,7 +49,11 @@ export interface OutboxStatus {
   sending: boolean;
   lastError: string | null;
   rejected: { clientId: string; reason: string }[];
+  /** Set while the device's storage fails: grades then live only in this page's memory. */
+  storageError: string | null;
 }
+
+const describe = (error: unknown) => (error instanceof Error && error.message ? error.message : 'storage unavailable');
 
 export interface OutboxOptions {
   sendUndo?: (clientId: string) => Promise<UndoAnswer>;
@@ -84,23 +88,37 @@ export class Outbox {
     this.sendUndo = options.sendUndo ?? (async () => 'unreachable');
     this.batchSize = options.batchSize ?? 50;
     this.pending = [];
-    this.status = { pending: 0, sending: false, lastError: null, rejected: [] };
-    this.ready = storage.load().then(
-      (stored) => {
-        // A grade left by an earlier page may have been sent by it: treat it as possibly delivered.
-        stored.forEach((g) => this.maybeDelivered.add(g.clientId));
-        const known = new Set(this.pending.map((g) => g.clientId));
-        this.pending = [...stored.filter((g) => !known.has(g.clientId)), ...this.pending].sort((a, b) => a.reviewedAt - b.reviewedAt);
-        this.emit({});
-      },
-      () => undefined,
-    );
+    this.status = { pending: 0, sending: false, lastError: null, rejected: [], storageError: null };
+    // `load` may throw synchronously (some browsers' indexedDB.open does): make it a rejection.
+    this.ready = Promise.resolve()
+      .then(() => storage.load())
+      .then(
+        (stored) => {
+          // A grade left by an earlier page may have been sent by it: treat it as possibly delivered.
+          stored.forEach((g) => this.maybeDelivered.add(g.clientId));
+          const known = new Set(this.pending.map((g) => g.clientId));
+          this.pending = [...stored.filter((g) => !known.has(g.clientId)), ...this.pending].sort((a, b) => a.reviewedAt - b.reviewedAt);
+          this.emit({});
+        },
+        (error: unknown) => this.emit({ storageError: describe(error) }),
+      );
   }
 
-  /** Writes are chained so the device copy always ends with the latest list. */
+  /**
+   * Writes are chained so the device copy always ends with the latest list. A failed write is
+   * reported (status.storageError) and cleared by the next write that succeeds; it never throws,
+   * so grading goes on from memory.
+   */
   private persist(): Promise<void> {
     const snapshot = this.pending;
-    this.writes = this.writes.then(() => this.storage.save(snapshot)).catch(() => undefined);
+    this.writes = this.writes
+      .then(() => this.storage.save(snapshot))
+      .then(
+        () => {
+          if (this.status.storageError !== null) this.emit({ storageError: null });
+        },
+        (error: unknown) => this.emit({ storageError: describe(error) }),
+      );
     return this.writes;
   }
 
@@ -120,7 +138,11 @@ export class Outbox {
     for (const l of this.listeners) l(this.status);
   }
 
-  /** Stores the grade on the device (resolves when written) and starts sending it. */
+  /**
+   * Stores the grade on the device and starts sending it. Resolves once the write is done or has
+   * failed (then status.storageError says so and the grade is kept in memory): await it before
+   * moving on, so the screen never runs ahead of what the device holds.
+   */
   add(grade: PendingGrade): Promise<void> {
     if (this.undone.has(grade.clientId) || this.has(grade.clientId)) return this.writes;
     this.pending = [...this.pending, grade];

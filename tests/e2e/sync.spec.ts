@@ -113,3 +113,35 @@ test('undoing a grade whose answer was lost undoes it on the server too', async 
   expect(logs.map((l) => l.undoneAt !== null)).toEqual([true, false]);
   expect(errors).toEqual([]);
 });
+
+test('without IndexedDB the review screen says grades are not kept on the device, and still saves them online', async ({ page, isMobile }) => {
+  const email = uniqueEmail('sync-nostorage');
+  const errors = watchServerErrors(page);
+  // As in a browser whose storage is blocked: opening a database throws.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await startAsNewStudent(page, email);
+  const warning = page.getByTestId('storage-warning');
+  await expect(warning).toContainText('Grades are not being kept on this device');
+
+  // The server is slow to answer: the grades wait in the page meanwhile.
+  let open = () => {};
+  const gate = new Promise<void>((r) => (open = r));
+  await page.route('**/api/reviews', async (route: Route) => {
+    await gate;
+    await route.continue();
+  });
+  await answerCardCorrectly(page, 3, isMobile);
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '1');
+  await expect(warning).toContainText('leaving this page now loses the 1 grade not yet sent');
+  await answerCardCorrectly(page, 3, isMobile);
+  await expect(warning).toContainText('the 2 grades not yet sent');
+
+  open();
+  await expect(page.getByTestId('sync-status')).toHaveText('All saved', { timeout: 20_000 });
+  expect(reviewLogsOf(email)).toHaveLength(2);
+  expect(errors).toEqual([]);
+});

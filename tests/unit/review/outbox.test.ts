@@ -140,4 +140,56 @@ describe('outbox', () => {
     expect(status).toEqual({ pending: 0, rejected: 1 });
     expect(storage.saved).toEqual([]);
   });
+
+  describe('when the device cannot store grades', () => {
+    it('reports a failing load and still sends what is graded on this page', async () => {
+      const storage: OutboxStorage = { load: () => Promise.reject(new Error('QuotaExceededError')), save: async () => {} };
+      const send = vi.fn(async (b: PendingGrade[]) => ok(b));
+      const box = new Outbox(storage, send);
+      let storageError: string | null = null;
+      box.subscribe((s) => (storageError = s.storageError));
+      await box.ready;
+      expect(storageError).toBe('QuotaExceededError');
+      await box.add(g(1));
+      await box.flush();
+      expect(send).toHaveBeenCalledTimes(1);
+    });
+
+    it('reports a load that throws synchronously (indexedDB.open throwing)', async () => {
+      const storage: OutboxStorage = {
+        load: () => {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+        save: async () => {},
+      };
+      const box = new Outbox(storage, async (b) => ok(b));
+      let storageError: string | null = null;
+      box.subscribe((s) => (storageError = s.storageError));
+      await box.ready;
+      expect(storageError).toContain('denied');
+    });
+
+    it('reports a failing save by the time add() resolves, keeps the grade in memory, and clears once storage works again', async () => {
+      let broken = true;
+      const saved: PendingGrade[][] = [];
+      const storage: OutboxStorage = {
+        load: async () => [],
+        save: async (p) => {
+          if (broken) throw new Error('storage full');
+          saved.push(p);
+        },
+      };
+      const send = vi.fn<(b: PendingGrade[]) => Promise<SendResult>>().mockRejectedValue(new NotSentError());
+      const box = new Outbox(storage, send);
+      let status = { storageError: null as string | null, pending: 0 };
+      box.subscribe((s) => (status = { storageError: s.storageError, pending: s.pending }));
+      await box.add(g(1));
+      expect(status).toEqual({ storageError: 'storage full', pending: 1 });
+      expect(box.list().map((x) => x.clientId)).toEqual(['client-1']);
+      broken = false;
+      await box.add(g(2));
+      expect(status).toEqual({ storageError: null, pending: 2 });
+      expect(saved.at(-1)?.map((x) => x.clientId)).toEqual(['client-1', 'client-2']);
+    });
+  });
 });
