@@ -27,7 +27,8 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // next build runs first; on a busy 2-core machine it has taken over 4 minutes.
+    timeout: 480_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: { PORT: String(PORT) },

@@ -1,6 +1,27 @@
-/** One mapper each way between a card_states row and the scheduler's CardState. */
-import type { CardState, CardStateValue } from '@/lib/scheduler';
+/**
+ * One mapper each way between a card_states row and the scheduler's CardState. Rows are decoded,
+ * not cast: a value the scheduler cannot take (a state outside 0–3, a NaN, a date beyond the
+ * JavaScript range) throws here, where the cause is plain, instead of deep inside FSRS.
+ */
+import { z } from 'zod';
+import type { CardState } from '@/lib/scheduler';
 
+const MAX_TIME = 8.64e15; // the largest instant a JavaScript Date holds
+const epochMs = z.number().int().min(-MAX_TIME).max(MAX_TIME);
+
+const cardStateColumnsSchema = z.object({
+  due: epochMs,
+  stability: z.number().finite().min(0),
+  difficulty: z.number().finite().min(0),
+  scheduledDays: z.number().finite().min(0),
+  learningSteps: z.number().int().min(0),
+  reps: z.number().int().min(0),
+  lapses: z.number().int().min(0),
+  state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+  lastReview: epochMs.nullable(),
+});
+
+/** The columns of a card_states row as SQLite returns them (numbers, not yet decoded). */
 export interface CardStateColumns {
   due: number;
   stability: number;
@@ -13,17 +34,27 @@ export interface CardStateColumns {
   lastReview: number | null;
 }
 
+export class CorruptCardStateError extends Error {
+  constructor(detail: string) {
+    super(`Stored card state is invalid: ${detail}`);
+    this.name = 'CorruptCardStateError';
+  }
+}
+
 export function rowToState(row: CardStateColumns): CardState {
+  const parsed = cardStateColumnsSchema.safeParse(row);
+  if (!parsed.success) throw new CorruptCardStateError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const c = parsed.data;
   return {
-    due: new Date(row.due),
-    stability: row.stability,
-    difficulty: row.difficulty,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: row.state as CardStateValue,
-    lastReview: row.lastReview === null ? null : new Date(row.lastReview),
+    due: new Date(c.due),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    scheduledDays: c.scheduledDays,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.lastReview === null ? null : new Date(c.lastReview),
   };
 }
 

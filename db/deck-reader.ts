@@ -10,6 +10,7 @@ import type { ExportCard } from '@/lib/content/export-csv';
 import { cardsToItems, type StoredCard } from '@/lib/content/reconstruct';
 import type { Item, ItemType, Skill } from '@/lib/content/schema';
 import type { Db } from './connection';
+import { jsonColumn, stringList } from '@/db/json-column';
 
 interface DeckRow {
   id: string;
@@ -67,14 +68,14 @@ export function readDeckItems(db: Db, deckId: string): Item[] {
   const stored: StoredCard[] = liveCards(db, deckId).map((c) => ({
     ...c,
     payload: JSON.parse(c.payload) as CardPayload,
-    tags: JSON.parse(c.tags) as string[],
+    tags: jsonColumn(c.tags, stringList, 'cards.tags'),
   }));
   return cardsToItems(stored);
 }
 
 /** Live cards with the columns export.csv writes. */
 export function readExportCards(db: Db, deckId: string): ExportCard[] {
-  return liveCards(db, deckId).map((c) => ({ ...c, tags: JSON.parse(c.tags) as string[] }));
+  return liveCards(db, deckId).map((c) => ({ ...c, tags: jsonColumn(c.tags, stringList, 'cards.tags') }));
 }
 
 /** Every item id the deck ever had, retired ones included: a new item must not take one over. */

@@ -22,6 +22,7 @@ import type { Grade } from '@/lib/scheduler/types';
 import { CardView } from './card-view';
 import { Feedback } from './feedback';
 import { GRADE_NAMES, GradeBar } from './grade-bar';
+import { StorageWarning } from './storage-warning';
 import { SyncStatus } from './sync-status';
 import { useAnswerCheck } from './use-answer-check';
 import { useOutbox } from './use-outbox';
@@ -93,13 +94,16 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     setResult(null);
   };
 
+  // The session moves on only once the grade is on the device (or the outbox has said it cannot be).
+  const saving = useRef(false);
   const grade = useCallback(
-    (g: Grade) => {
-      if (!card || !outbox.current) return;
+    async (g: Grade) => {
+      if (!card || !outbox.current || saving.current) return;
       const at = new Date();
       const step = applyGrade(session, card, g, at, data.settings.scheduler, data.dayEnd);
       const clientId = newClientId();
-      outbox.current.add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000) });
+      saving.current = true;
+      await outbox.current.add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000) }).finally(() => (saving.current = false));
       setHistory((h) => [...h.slice(-49), { before: session, card, clientId }]);
       setSession(step.session);
       setClock(at.getTime());
@@ -112,13 +116,9 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
   const undo = useCallback(async () => {
     const last = history.at(-1);
     if (!last || !outbox.current) return;
-    if (!outbox.current.withdraw(last.clientId)) {
-      await outbox.current.flush();
-      const response = await fetch('/api/reviews/undo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: last.clientId }) }).catch(() => null);
-      if (!response?.ok) {
-        setMessage('Could not undo while offline or after a later review. Try again when connected.');
-        return;
-      }
+    if (!(await outbox.current.undo(last.clientId))) {
+      setMessage('Could not undo while offline or after a later review. Try again when connected.');
+      return;
     }
     setHistory((h) => h.slice(0, -1));
     setSession(last.before);
@@ -219,6 +219,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
           Undo
         </button>
       </div>
+      <StorageWarning status={status} />
       <p className="visually-hidden" aria-live="polite" data-testid="announce">
         {message}
       </p>

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { db } from '@/db';
+import { jsonColumn, stringList } from '@/db/json-column';
 
 /** SQL condition: card `c` (with its section `sec`) belongs to assignment `a`. Retired cards are not assigned. */
 export const ASSIGNED_CARD_SQL = `c.deck_id = a.deck_id AND c.retired_at IS NULL
@@ -75,8 +76,8 @@ const listStmt = db.$client.prepare<{ instructorId: number; classId: number }, O
 `);
 
 function toView(row: ReturnType<typeof listStmt.all>[number]): AssignmentView {
-  const sectionKeys = row.sectionKeys === null ? null : (JSON.parse(row.sectionKeys) as string[]);
-  return { ...row, sectionKeys, sectionTitles: sectionKeys === null ? [] : (JSON.parse(row.titles ?? '[]') as string[]) };
+  const sectionKeys = row.sectionKeys === null ? null : jsonColumn(row.sectionKeys, stringList, 'assignments.section_keys');
+  return { ...row, sectionKeys, sectionTitles: sectionKeys === null ? [] : jsonColumn(row.titles ?? '[]', stringList, 'section titles') };
 }
 
 /** The class's assignments, soonest due first; empty if the class is not this instructor's. */

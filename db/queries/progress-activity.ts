@@ -11,6 +11,7 @@ import { db } from '@/db';
 import { ANSWER_TIME_CAP_MS, studyDayRanges, summarizeActivity, type ActivitySummary, type DayTotals } from '@/lib/stats';
 import { addDays, studyDayKey, studyDayStart } from '@/lib/time/study-day';
 import type { StudySettings } from './settings';
+import { jsonColumn, numberList } from '@/db/json-column';
 
 /** The longer true-retention window, in study days (the shorter one is 7). */
 export const RETENTION_DAYS = 30;
@@ -49,7 +50,7 @@ export function activityFor(userId: number, todayKey: string, settings: StudySet
   const bounds = JSON.stringify(studyDayRanges(fromKey, todayKey, timeZone, rolloverHour));
   // One row per range: before the first day, each day, after today (a fast clock's reviews).
   const ranges: DayTotals[] = totalsPerRange.all({ userId, bounds, recentFrom, cap: ANSWER_TIME_CAP_MS }).map((r) => {
-    const [reviews, timeMs, passed, failed] = JSON.parse(r.totals) as number[];
+    const [reviews, timeMs, passed, failed] = jsonColumn(r.totals, numberList, 'activity totals');
     return { reviews: reviews ?? 0, timeMs: timeMs ?? 0, passed: passed ?? 0, failed: failed ?? 0 };
   });
   const before = ranges[0];

@@ -7,6 +7,7 @@ import 'server-only';
 import { db } from '@/db';
 import type { CardPayload } from '@/lib/content/cards';
 import { gradeResponse, isQuizPayload, questionSeed, type GradedResponse, type QuizPayload } from '@/lib/quiz/present';
+import { jsonColumn, idList, stringList } from '@/db/json-column';
 
 export interface AttemptRow {
   id: number;
@@ -73,8 +74,8 @@ export function attemptOf(userId: number, attemptId: number): AttemptRow | undef
   if (!raw) return undefined;
   return {
     ...raw,
-    sectionKeys: raw.sectionKeys === null ? null : (JSON.parse(raw.sectionKeys) as string[]),
-    cardIds: JSON.parse(raw.cardIds) as number[],
+    sectionKeys: raw.sectionKeys === null ? null : jsonColumn(raw.sectionKeys, stringList, 'quiz_attempts.section_keys'),
+    cardIds: jsonColumn(raw.cardIds, idList, 'quiz_attempts.card_ids'),
   };
 }
 
@@ -91,7 +92,7 @@ export function quizCardsById(ids: readonly number[]): Map<number, QuizCardRow> 
 /** The answers given in an attempt, by card id. The caller has checked the attempt's owner. */
 export function answersOf(attemptId: number): Map<number, AnswerRow> {
   return new Map(
-    stmts.answers.all({ attemptId }).map((a) => [a.cardId, { ...a, response: JSON.parse(a.response) as unknown, correct: a.correct === 1 }]),
+    stmts.answers.all({ attemptId }).map((a) => [a.cardId, { ...a, response: JSON.parse(a.response), correct: a.correct === 1 }]),
   );
 }
 

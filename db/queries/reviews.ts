@@ -8,7 +8,9 @@
 import 'server-only';
 import { db } from '@/db';
 import { rowToState, stateToRow, type CardStateColumns } from '@/db/card-state-row';
+import { z } from 'zod';
 import { becameLeech, replayLog, restoreSnapshot, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
+import { snapshotSchema } from '@/lib/scheduler/undo';
 import { canStudyCard } from './access';
 import type { StudySettings } from './settings';
 
@@ -23,11 +25,17 @@ export interface ReviewInput {
   source: ReviewSource;
 }
 
-export type ReviewRejection = 'unknown_card' | 'future_time';
+export type ReviewRejection = 'unknown_card' | 'future_time' | 'invalid_time' | 'id_conflict';
 
+/**
+ * What became of one grade. `duplicate`: this client id was recorded before (the card's current
+ * state, if it still has one). `undone`: it was recorded and then undone, so a late copy changes nothing.
+ */
 export type ReviewOutcome =
-  | { ok: true; duplicate: boolean; logId: number; state: CardState; leech: boolean; suspended: boolean }
-  | { ok: false; reason: ReviewRejection; message: string };
+  | { ok: true; status: 'recorded'; logId: number; state: CardState; leech: boolean; suspended: boolean }
+  | { ok: true; status: 'duplicate'; logId: number; state: CardState | null; leech: boolean; suspended: boolean }
+  | { ok: true; status: 'undone'; logId: number }
+  | { ok: false; status: 'rejected'; reason: ReviewRejection; message: string };
 
 /** A grade may carry the device's clock; allow this much skew into the future. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -38,8 +46,8 @@ interface StateRow extends CardStateColumns {
 }
 
 const stmts = {
-  existing: db.$client.prepare<{ userId: number; clientId: string }, { id: number; cardId: number }>(
-    'SELECT id, card_id AS cardId FROM review_logs WHERE user_id = @userId AND client_id = @clientId',
+  existing: db.$client.prepare<{ userId: number; clientId: string }, { id: number; cardId: number; undoneAt: number | null }>(
+    'SELECT id, card_id AS cardId, undone_at AS undoneAt FROM review_logs WHERE user_id = @userId AND client_id = @clientId',
   ),
   state: db.$client.prepare<{ userId: number; cardId: number }, StateRow>(
     `SELECT due, stability, difficulty, scheduled_days AS scheduledDays, learning_steps AS learningSteps, reps, lapses,
@@ -68,8 +76,10 @@ const stmts = {
   ),
 };
 
-function cardHistory(userId: number, cardId: number) {
-  return stmts.cardLog.all({ userId, cardId }).map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.reviewedAt) }));
+const gradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+function cardHistory(userId: number, cardId: number): { grade: Grade; reviewedAt: Date }[] {
+  return stmts.cardLog.all({ userId, cardId }).map((r) => ({ grade: gradeSchema.parse(r.rating), reviewedAt: new Date(r.reviewedAt) }));
 }
 
 function currentState(userId: number, cardId: number): { state: CardState | null; suspended: boolean; leech: boolean } {
@@ -78,11 +88,14 @@ function currentState(userId: number, cardId: number): { state: CardState | null
 }
 
 /** Snapshot kept in the log so undo restores exactly this (flags included). */
-export interface StoredSnapshot {
-  v: 1;
-  card: ReturnType<typeof snapshotOf>['card'];
-  suspended: boolean;
-  leech: boolean;
+const storedSnapshotSchema = snapshotSchema.extend({ suspended: z.boolean(), leech: z.boolean() });
+export type StoredSnapshot = z.infer<typeof storedSnapshotSchema>;
+
+/** The latest instant a JavaScript Date can hold; past it `new Date(ms)` is Invalid Date. */
+const MAX_DATE_MS = 8.64e15;
+
+function rejected(reason: ReviewRejection, message: string): ReviewOutcome {
+  return { ok: false, status: 'rejected', reason, message };
 }
 
 /**
@@ -93,17 +106,18 @@ export interface StoredSnapshot {
  * apply to that upgrade), which tests/integration/races.test.ts showed with two writers.
  */
 export function recordReview(userId: number, input: ReviewInput, settings: StudySettings, serverNow: Date): ReviewOutcome {
-  if (input.reviewedAt.getTime() > serverNow.getTime() + CLOCK_SKEW_MS) {
-    return { ok: false, reason: 'future_time', message: 'The review time is in the future.' };
-  }
-  if (!canStudyCard(userId, input.cardId)) {
-    return { ok: false, reason: 'unknown_card', message: 'This card does not exist or is not yours to study.' };
-  }
+  const at = input.reviewedAt.getTime();
+  if (!Number.isFinite(at) || Math.abs(at) > MAX_DATE_MS) return rejected('invalid_time', 'The review time is not a valid date.');
+  if (at > serverNow.getTime() + CLOCK_SKEW_MS) return rejected('future_time', 'The review time is in the future.');
+  if (!canStudyCard(userId, input.cardId)) return rejected('unknown_card', 'This card does not exist or is not yours to study.');
   return db.$client.transaction((): ReviewOutcome => {
     const seen = stmts.existing.get({ userId, clientId: input.clientId });
     if (seen) {
+      if (seen.cardId !== input.cardId) return rejected('id_conflict', 'This grade’s id was already used for another card.');
+      // Recorded and then undone: the undo stands, a late copy of the grade changes nothing.
+      if (seen.undoneAt !== null) return { ok: true, status: 'undone', logId: seen.id };
       const now = currentState(userId, seen.cardId);
-      return { ok: true, duplicate: true, logId: seen.id, state: now.state as CardState, leech: now.leech, suspended: now.suspended };
+      return { ok: true, status: 'duplicate', logId: seen.id, state: now.state, leech: now.leech, suspended: now.suspended };
     }
     const before = currentState(userId, input.cardId);
     const inOrder = !before.state?.lastReview || before.state.lastReview.getTime() <= input.reviewedAt.getTime();
@@ -129,7 +143,8 @@ export function recordReview(userId: number, input: ReviewInput, settings: Study
       createdAt: serverNow.getTime(),
     });
 
-    const state = inOrder ? next : (replayLog(cardHistory(userId, input.cardId), settings.scheduler) as CardState);
+    // The log now holds this grade, so its replay is never "not studied"; fall back to `next` to keep the type honest.
+    const state = inOrder ? next : (replayLog(cardHistory(userId, input.cardId), settings.scheduler) ?? next);
     const lapsesBefore = before.state?.lapses ?? 0;
     const newLeech = becameLeech(lapsesBefore, state.lapses, settings.leechThreshold);
     const leech = before.leech || newLeech;
@@ -142,7 +157,7 @@ export function recordReview(userId: number, input: ReviewInput, settings: Study
       leech: leech ? 1 : 0,
       updatedAt: serverNow.getTime(),
     });
-    return { ok: true, duplicate: false, logId: Number(inserted.lastInsertRowid), state, leech, suspended };
+    return { ok: true, status: 'recorded', logId: Number(inserted.lastInsertRowid), state, leech, suspended };
   }).immediate();
 }
 
@@ -163,7 +178,7 @@ const undoStmts = {
   `),
 };
 
-export type UndoOutcome = { ok: true; cardId: number; state: CardState | null } | { ok: false; message: string };
+export type UndoOutcome = { ok: true; cardId: number; state: CardState | null } | { ok: false; reason: 'not_found' | 'not_latest'; message: string };
 
 /**
  * Undoes the review recorded with `clientId`: restores the exact pre-review memory state from its
@@ -176,13 +191,14 @@ export type UndoOutcome = { ok: true; cardId: number; state: CardState | null } 
 export function undoReview(userId: number, clientId: string, serverNow: Date): UndoOutcome {
   return db.$client.transaction((): UndoOutcome => {
     const log = undoStmts.log.get({ userId, clientId });
-    if (!log) return { ok: false, message: 'There is no such review to undo.' };
+    if (!log) return { ok: false, reason: 'not_found', message: 'There is no such review to undo.' };
     const now = currentState(userId, log.cardId);
     if (log.undoneAt !== null) return { ok: true, cardId: log.cardId, state: now.state };
     if ((undoStmts.later.get({ userId, cardId: log.cardId, id: log.id })?.n ?? 0) > 0) {
-      return { ok: false, message: 'This card has been reviewed again since; only the latest review can be undone.' };
+      return { ok: false, reason: 'not_latest', message: 'This card has been reviewed again since; only the latest review can be undone.' };
     }
-    const snapshot = JSON.parse(log.snapshot ?? 'null') as StoredSnapshot | null;
+    // Decoded, not cast: a malformed snapshot throws and the transaction changes nothing.
+    const snapshot = log.snapshot === null ? null : storedSnapshotSchema.parse(JSON.parse(log.snapshot));
     const restored = snapshot ? restoreSnapshot(snapshot) : null;
     // Only reviews set the leech flag, and this is the card's latest: a flag the snapshot lacks came from it.
     const madeLeech = now.leech && !snapshot?.leech;

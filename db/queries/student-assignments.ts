@@ -14,6 +14,7 @@ import { db } from '@/db';
 import '@/db/recall-function';
 import { mean, studentStatus, type AssignmentStatus } from '@/lib/teach/progress';
 import { ASSIGNED_CARD_SQL, lastReviewIdSql } from './assignments';
+import { jsonColumn, stringList } from '@/db/json-column';
 
 export interface StudentAssignment {
   id: number;
@@ -122,7 +123,7 @@ export function assignmentsForStudent(userId: number, now: Date): StudentAssignm
       className: a.className,
       deckId: a.deckId,
       deckTitle: a.deckTitle,
-      sectionTitles: a.sectionKeys === null ? [] : (JSON.parse(a.titles ?? '[]') as string[]),
+      sectionTitles: a.sectionKeys === null ? [] : jsonColumn(a.titles ?? '[]', stringList, 'section titles'),
       dueAt: a.dueAt,
       assigned: p.assigned,
       studied: p.studied,

@@ -11,6 +11,7 @@ import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
 import { studyDayBounds } from '@/lib/time/study-day';
 import { DECK_VISIBLE_SQL } from './access';
 import { studySettingsFor, type StudySettings } from './settings';
+import { jsonColumn, stringList } from '@/db/json-column';
 
 interface QueueRow extends Omit<CardStateColumns, 'due'> {
   cardId: number;
@@ -87,7 +88,7 @@ function queueContext(userId: number, now: Date, settings: StudySettings): Queue
 function priorityItems(assigned: (string | null)[] | undefined, rows: QueueRow[]): Set<string> {
   if (!assigned || assigned.length === 0) return new Set();
   if (assigned.some((a) => a === null)) return new Set(rows.map((r) => r.itemId));
-  const keys = new Set(assigned.flatMap((a) => JSON.parse(a ?? '[]') as string[]));
+  const keys = new Set(assigned.flatMap((a) => jsonColumn(a ?? '[]', stringList, 'assignments.section_keys')));
   return new Set(rows.filter((r) => keys.has(r.sectionKey)).map((r) => r.itemId));
 }
 

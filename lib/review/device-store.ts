@@ -1,6 +1,9 @@
 /**
  * What the review screen keeps on the device, in IndexedDB (idb-keyval): the grades waiting to
  * sync and the session in progress. Keys include the user id so a shared device keeps people apart.
+ * IndexedDB can be missing or failing (storage full, blocked, some private windows); some browsers
+ * throw from indexedDB.open itself, so every call here turns a throw into a rejected promise.
+ * The outbox reports its storage errors; the session copy is a convenience and fails quietly.
  */
 import { get, set } from 'idb-keyval';
 import type { OutboxStorage, PendingGrade } from './outbox';
@@ -10,7 +13,7 @@ export function outboxStorage(userId: number): OutboxStorage {
   const key = `recall:outbox:${userId}`;
   return {
     load: async () => (await get<PendingGrade[]>(key)) ?? [],
-    save: (pending) => set(key, pending),
+    save: async (pending) => set(key, pending),
   };
 }
 
@@ -32,6 +35,10 @@ export async function loadSession(userId: number, deckId: string): Promise<Store
   }
 }
 
-export function saveSession(userId: number, deckId: string, stored: StoredSession): Promise<void> {
-  return set(sessionKey(userId, deckId), stored).catch(() => undefined);
+export async function saveSession(userId: number, deckId: string, stored: StoredSession): Promise<void> {
+  try {
+    await set(sessionKey(userId, deckId), stored);
+  } catch {
+    // Without storage the session restarts from the server's queue on reload; the outbox says why.
+  }
 }

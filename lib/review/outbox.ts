@@ -1,9 +1,15 @@
 /**
  * Grades waiting to reach the server. A grade is stored on the device first (so a reload, a lost
  * connection or a crash can't lose it), then sent in batches in the background and removed only
- * when the server has acknowledged it. Sending is retried with back-off; a grade the server
- * rejects for good (e.g. a card that no longer exists) is set aside and reported, not retried forever.
+ * when the server has settled it: recorded, already there, undone, or rejected for good (set
+ * aside and reported, not retried forever). Sending is retried with back-off.
+ *
+ * Undo: a grade that has never left the device is simply taken back. Once a send was attempted
+ * and its answer lost, the server may hold it, so undo goes through the server; after the server
+ * confirms, the grade is forgotten here and its id is never sent again.
  */
+import { z } from 'zod';
+
 export interface PendingGrade {
   clientId: string;
   cardId: number;
@@ -12,7 +18,26 @@ export interface PendingGrade {
   durationMs: number;
 }
 
-export type SendResult = { clientId: string | null; status: 'recorded' | 'duplicate' | 'rejected'; reason?: string }[];
+/** The per-entry answer of POST /api/reviews (db/queries/review-batch.ts), decoded on arrival. */
+export const sendResultSchema = z.array(
+  z.object({
+    clientId: z.string().nullable(),
+    status: z.enum(['recorded', 'duplicate', 'undone', 'rejected']),
+    reason: z.string().optional(),
+  }),
+);
+export type SendResult = z.infer<typeof sendResultSchema>;
+
+/** Thrown by a `send` that knows its request never left the device (offline): nothing can have arrived. */
+export class NotSentError extends Error {
+  constructor(message = 'Offline') {
+    super(message);
+    this.name = 'NotSentError';
+  }
+}
+
+/** What the server said to an undo: done, it never had that grade, or refused (a later review stands). */
+export type UndoAnswer = 'undone' | 'not_found' | 'refused' | 'unreachable';
 
 export interface OutboxStorage {
   load(): Promise<PendingGrade[]>;
@@ -24,6 +49,15 @@ export interface OutboxStatus {
   sending: boolean;
   lastError: string | null;
   rejected: { clientId: string; reason: string }[];
+  /** Set while the device's storage fails: grades then live only in this page's memory. */
+  storageError: string | null;
+}
+
+const describe = (error: unknown) => (error instanceof Error && error.message ? error.message : 'storage unavailable');
+
+export interface OutboxOptions {
+  sendUndo?: (clientId: string) => Promise<UndoAnswer>;
+  batchSize?: number;
 }
 
 const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
@@ -31,40 +65,64 @@ const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
 export class Outbox {
   private pending: PendingGrade[];
   private inFlight = new Set<string>();
+  /** Sent at least once without a clear answer: the server may have it. */
+  private maybeDelivered = new Set<string>();
+  /** Undone with the server's confirmation: never sent again. */
+  private undone = new Set<string>();
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<(s: OutboxStatus) => void>();
   private status: OutboxStatus;
   private flushing: Promise<void> | null = null;
   private writes: Promise<void> = Promise.resolve();
+  private sendUndo: (clientId: string) => Promise<UndoAnswer>;
+  private batchSize: number;
   /** Resolves once grades left by an earlier page have been read from the device. */
   readonly ready: Promise<void>;
 
   constructor(
     private storage: OutboxStorage,
     private send: (batch: PendingGrade[]) => Promise<SendResult>,
-    private batchSize = 50,
+    options: OutboxOptions = {},
   ) {
+    this.sendUndo = options.sendUndo ?? (async () => 'unreachable');
+    this.batchSize = options.batchSize ?? 50;
     this.pending = [];
-    this.status = { pending: 0, sending: false, lastError: null, rejected: [] };
-    this.ready = storage.load().then(
-      (stored) => {
-        const known = new Set(this.pending.map((g) => g.clientId));
-        this.pending = [...stored.filter((g) => !known.has(g.clientId)), ...this.pending].sort((a, b) => a.reviewedAt - b.reviewedAt);
-        this.emit({});
-      },
-      () => undefined,
-    );
+    this.status = { pending: 0, sending: false, lastError: null, rejected: [], storageError: null };
+    // `load` may throw synchronously (some browsers' indexedDB.open does): make it a rejection.
+    this.ready = Promise.resolve()
+      .then(() => storage.load())
+      .then(
+        (stored) => {
+          // A grade left by an earlier page may have been sent by it: treat it as possibly delivered.
+          stored.forEach((g) => this.maybeDelivered.add(g.clientId));
+          const known = new Set(this.pending.map((g) => g.clientId));
+          this.pending = [...stored.filter((g) => !known.has(g.clientId)), ...this.pending].sort((a, b) => a.reviewedAt - b.reviewedAt);
+          this.emit({});
+        },
+        (error: unknown) => this.emit({ storageError: describe(error) }),
+      );
   }
 
-  /** Writes are chained so the device copy always ends with the latest list. */
+  /**
+   * Writes are chained so the device copy always ends with the latest list. A failed write is
+   * reported (status.storageError) and cleared by the next write that succeeds; it never throws,
+   * so grading goes on from memory.
+   */
   private persist(): Promise<void> {
     const snapshot = this.pending;
-    this.writes = this.writes.then(() => this.storage.save(snapshot)).catch(() => undefined);
+    this.writes = this.writes
+      .then(() => this.storage.save(snapshot))
+      .then(
+        () => {
+          if (this.status.storageError !== null) this.emit({ storageError: null });
+        },
+        (error: unknown) => this.emit({ storageError: describe(error) }),
+      );
     return this.writes;
   }
 
-  /** The grades not yet acknowledged by the server, oldest first. */
+  /** The grades not yet settled by the server, oldest first. */
   list(): readonly PendingGrade[] {
     return this.pending;
   }
@@ -80,8 +138,13 @@ export class Outbox {
     for (const l of this.listeners) l(this.status);
   }
 
-  /** Stores the grade on the device (resolves when written) and starts sending it. */
+  /**
+   * Stores the grade on the device and starts sending it. Resolves once the write is done or has
+   * failed (then status.storageError says so and the grade is kept in memory): await it before
+   * moving on, so the screen never runs ahead of what the device holds.
+   */
   add(grade: PendingGrade): Promise<void> {
+    if (this.undone.has(grade.clientId) || this.has(grade.clientId)) return this.writes;
     this.pending = [...this.pending, grade];
     const written = this.persist();
     this.emit({});
@@ -89,13 +152,38 @@ export class Outbox {
     return written;
   }
 
-  /** Takes back a grade that has not been sent yet; false if it is already on its way or saved. */
+  /** Takes back a grade that has never left the device; false if the server may already have it. */
   withdraw(clientId: string): boolean {
-    if (this.inFlight.has(clientId) || !this.pending.some((g) => g.clientId === clientId)) return false;
-    this.pending = this.pending.filter((g) => g.clientId !== clientId);
-    void this.persist();
-    this.emit({});
+    if (this.inFlight.has(clientId) || this.maybeDelivered.has(clientId) || !this.has(clientId)) return false;
+    this.forget(clientId);
     return true;
+  }
+
+  /**
+   * Undoes a grade wherever it is: taken back if it never left, else (after sending what is
+   * waiting, so the server's latest review is this one) undone by the server. True when undone.
+   */
+  async undo(clientId: string): Promise<boolean> {
+    await this.ready;
+    if (this.withdraw(clientId)) return true;
+    await this.flush();
+    const answer = await this.sendUndo(clientId).catch((): UndoAnswer => 'unreachable');
+    // `not_found` after a flush: nothing is on its way and the server never got it, so dropping it here is exact.
+    if (answer === 'undone' || (answer === 'not_found' && !this.inFlight.has(clientId))) {
+      this.forget(clientId);
+      return true;
+    }
+    return false;
+  }
+
+  private forget(clientId: string) {
+    this.undone.add(clientId);
+    this.maybeDelivered.delete(clientId);
+    if (this.has(clientId)) {
+      this.pending = this.pending.filter((g) => g.clientId !== clientId);
+      void this.persist();
+    }
+    this.emit({});
   }
 
   has(clientId: string): boolean {
@@ -120,19 +208,22 @@ export class Outbox {
       this.emit({ sending: true });
       try {
         const results = await this.send(batch);
-        const done = new Set<string>();
+        if (results.length === 0) throw new Error('The server answered without saving these grades');
+        const settled = new Set<string>();
         const rejected: OutboxStatus['rejected'] = [];
         results.forEach((r, i) => {
           const id = r.clientId ?? batch[i]?.clientId;
           if (!id) return;
-          done.add(id);
+          settled.add(id);
+          this.maybeDelivered.delete(id);
           if (r.status === 'rejected') rejected.push({ clientId: id, reason: r.reason ?? 'rejected' });
         });
-        this.pending = this.pending.filter((g) => !done.has(g.clientId));
+        this.pending = this.pending.filter((g) => !settled.has(g.clientId));
         await this.persist();
         this.failures = 0;
         this.emit({ lastError: null, rejected: [...this.status.rejected, ...rejected] });
       } catch (error) {
+        if (!(error instanceof NotSentError)) batch.forEach((g) => this.maybeDelivered.add(g.clientId));
         this.failures += 1;
         const wait = BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)] as number;
         this.timer = setTimeout(() => void this.flush(), wait);

@@ -7,7 +7,7 @@
 import { seededPermutation } from '@/lib/quiz/shuffle';
 import { scheduleReview } from '@/lib/scheduler/scheduler';
 import type { CardState, Grade, SchedulerSettings } from '@/lib/scheduler/types';
-import type { SerializedCardState } from '@/lib/scheduler/undo';
+import { deserializeCardState, serializeCardState } from '@/lib/scheduler/card-state-json';
 import type { ReviewCard } from './types';
 
 /** Anki shows a learning card up to 20 minutes early when nothing else is left. */
@@ -23,14 +23,8 @@ export interface Session {
 
 export type Next = { card: ReviewCard; from: 'learning' | 'review' | 'new' } | { waitUntil: number } | null;
 
-export function deserialize(s: SerializedCardState | null): CardState | null {
-  if (!s) return null;
-  return { ...s, due: new Date(s.due), lastReview: s.lastReview ? new Date(s.lastReview) : null };
-}
-
-export function serialize(s: CardState): SerializedCardState {
-  return { ...s, due: s.due.toISOString(), lastReview: s.lastReview ? s.lastReview.toISOString() : null };
-}
+/** The scheduler's one JSON pair for card states (the same one undo snapshots use). */
+export { deserializeCardState as deserialize, serializeCardState as serialize };
 
 const dueOf = (c: ReviewCard) => (c.state ? Date.parse(c.state.due) : 0);
 
@@ -68,11 +62,11 @@ export interface GradeStep {
  * with a step due before the study day ends, comes back in the learning list at that time.
  */
 export function applyGrade(session: Session, card: ReviewCard, grade: Grade, now: Date, settings: SchedulerSettings, dayEnd: number): GradeStep {
-  const { next } = scheduleReview(deserialize(card.state), grade, now, settings);
+  const { next } = scheduleReview(deserializeCardState(card.state), grade, now, settings);
   const without = (list: ReviewCard[]) => list.filter((c) => c.id !== card.id);
   let learning = without(session.learning);
   if ((next.state === 1 || next.state === 3) && next.due.getTime() < dayEnd) {
-    learning = [...learning, { ...card, state: serialize(next), kind: 'learning' as const }].sort((a, b) => dueOf(a) - dueOf(b));
+    learning = [...learning, { ...card, state: serializeCardState(next), kind: 'learning' as const }].sort((a, b) => dueOf(a) - dueOf(b));
   }
   return {
     next,

@@ -5,22 +5,12 @@
  * restore `due` correctly and must not be used).
  */
 import { z } from 'zod';
+import { deserializeCardState, serializeCardState, serializedCardStateSchema, type SerializedCardState } from './card-state-json';
 import type { CardState } from './types';
 
 export const SNAPSHOT_VERSION = 1;
 
-/** JSON-serialisable card state; dates are ISO-8601 strings (millisecond precision). */
-export interface SerializedCardState {
-  due: string;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: 0 | 1 | 2 | 3;
-  lastReview: string | null;
-}
+export type { SerializedCardState };
 
 /** `card: null` means the card had never been studied before the review. */
 export interface CardSnapshot {
@@ -28,23 +18,10 @@ export interface CardSnapshot {
   card: SerializedCardState | null;
 }
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'invalid date');
-
-const snapshotSchema = z.object({
+/** A snapshot as stored; extra fields (the review log adds the card's flags) are allowed. */
+export const snapshotSchema = z.object({
   v: z.literal(SNAPSHOT_VERSION),
-  card: z
-    .object({
-      due: isoDate,
-      stability: z.number().finite(),
-      difficulty: z.number().finite(),
-      scheduledDays: z.number().finite(),
-      learningSteps: z.number().int().min(0),
-      reps: z.number().int().min(0),
-      lapses: z.number().int().min(0),
-      state: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
-      lastReview: isoDate.nullable(),
-    })
-    .nullable(),
+  card: serializedCardStateSchema.nullable(),
 });
 
 /**
@@ -52,21 +29,7 @@ const snapshotSchema = z.object({
  * @example JSON.stringify(snapshotOf(null)) // '{"v":1,"card":null}'
  */
 export function snapshotOf(state: CardState | null): CardSnapshot {
-  if (state === null) return { v: SNAPSHOT_VERSION, card: null };
-  return {
-    v: SNAPSHOT_VERSION,
-    card: {
-      due: state.due.toISOString(),
-      stability: state.stability,
-      difficulty: state.difficulty,
-      scheduledDays: state.scheduledDays,
-      learningSteps: state.learningSteps,
-      reps: state.reps,
-      lapses: state.lapses,
-      state: state.state,
-      lastReview: state.lastReview ? state.lastReview.toISOString() : null,
-    },
-  };
+  return { v: SNAPSHOT_VERSION, card: state === null ? null : serializeCardState(state) };
 }
 
 /**
@@ -76,17 +39,5 @@ export function snapshotOf(state: CardState | null): CardSnapshot {
  */
 export function restoreSnapshot(snapshot: unknown): CardState | null {
   const raw: unknown = typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot;
-  const { card } = snapshotSchema.parse(raw);
-  if (card === null) return null;
-  return {
-    due: new Date(card.due),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.lastReview === null ? null : new Date(card.lastReview),
-  };
+  return deserializeCardState(snapshotSchema.parse(raw).card);
 }

@@ -3,13 +3,22 @@ import { z } from 'zod';
 
 export const MAX_BATCH = 500;
 
+/** Grades older than this are refused: the app did not exist, so the device clock is wrong. */
+export const EARLIEST_REVIEW_MS = Date.UTC(2000, 0, 1);
+/**
+ * A fixed ceiling far enough ahead for any device clock, well inside the JavaScript date range
+ * (8.64e15 ms); the data layer also refuses anything beyond the server's clock plus a small skew.
+ */
+export const LATEST_REVIEW_MS = Date.UTC(2100, 0, 1);
+export const MAX_DURATION_MS = 24 * 3600_000;
+
 export const gradeEntrySchema = z.strictObject({
   clientId: z.string().trim().min(8, 'clientId too short').max(100, 'clientId too long').regex(/^[\w:.-]+$/, 'clientId has invalid characters'),
-  cardId: z.number().int().positive(),
+  cardId: z.number().int('cardId must be a whole number').positive('cardId must be positive').max(2 ** 31 - 1, 'cardId is too large'),
   grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  // Epoch milliseconds of the moment the student graded (device clock).
-  reviewedAt: z.number().int().min(Date.UTC(2000, 0, 1)),
-  durationMs: z.number().int().min(0).max(24 * 3600_000).default(0),
+  // Epoch milliseconds of the moment the student graded (device clock). z.number() refuses NaN and Infinity.
+  reviewedAt: z.number().int('must be whole milliseconds').min(EARLIEST_REVIEW_MS, 'is before the year 2000').max(LATEST_REVIEW_MS, 'is after the year 2100'),
+  durationMs: z.number().int().min(0, 'cannot be negative').max(MAX_DURATION_MS, 'is longer than a day').default(0),
 });
 
 export const gradeBatchSchema = z.strictObject({

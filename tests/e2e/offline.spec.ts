@@ -104,3 +104,16 @@ test('a sign-out that reloads the page (before the page was interactive) still f
   await expect(page.getByTestId('signed-out')).toBeVisible();
   await expect.poll(todayCached).toBe(false);
 });
+
+test('offline, a page never opened shows the app’s offline page, not the browser’s error', async ({ page, context }) => {
+  await signInWithTodayKept(page);
+  // The offline page is precached when the worker installs.
+  await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/offline', { ignoreSearch: true })))).toBe(true);
+  expect(await page.evaluate(async () => Boolean(await caches.match('/settings')))).toBe(false);
+  await context.setOffline(true);
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to Today' }).click();
+  await expect(page).toHaveURL(/\/today$/);
+  await context.setOffline(false);
+});

@@ -128,8 +128,8 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     await expectRefused(await post(undo, JSON.stringify({ clientId: MB })), 413);
     await expectRefused(await post(undo, JSON.stringify({ clientId: 12345678 })), 400);
     await expectRefused(await post(undo, JSON.stringify({})), 400);
-    await expectRefused(await post(undo, JSON.stringify({ clientId: 'victims-review' })), 409);
-    await expectRefused(await post(undo, JSON.stringify({ clientId: 'never-existed' })), 409);
+    await expectRefused(await post(undo, JSON.stringify({ clientId: 'victims-review' })), 404);
+    await expectRefused(await post(undo, JSON.stringify({ clientId: 'never-existed' })), 404);
     expect(writes()).toEqual(before);
     expect(db.$client.prepare("SELECT undone_at FROM review_logs WHERE client_id = 'victims-review'").get()).toEqual({ undone_at: null });
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { applyGradeBatch } from '@/db/queries/review-batch';
+import { undoReview } from '@/db/queries/reviews';
 import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -41,5 +42,59 @@ describe('the grade batch endpoint logic', () => {
     expect(applyGradeBatch(user.id, [entry], NOW)[0]?.status).toBe('recorded');
     expect(applyGradeBatch(user.id, [entry, entry], NOW).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(user.id)).toEqual({ n: 1 });
+  });
+});
+
+describe('a batch isolates its entries', () => {
+  let cards: number[];
+  beforeAll(() => {
+    loadRealDeck();
+    cards = cardIds();
+  });
+  const entry = (clientId: string, cardId: number, reviewedAt = NOW.getTime() - 60_000) => ({ clientId, cardId, grade: 3, reviewedAt, durationMs: 10 });
+
+  it('answers `undone` to a first review re-sent after its undo, and records the rest of the batch', async () => {
+    const user = await makeUser();
+    const first = entry('first-then-undone', cards[10] as number);
+    expect(applyGradeBatch(user.id, [first], NOW)[0]?.status).toBe('recorded');
+    expect(undoReview(user.id, first.clientId, NOW).ok).toBe(true);
+    // The response to the first send was lost: the outbox sends the same id again, with a new grade beside it.
+    const results = applyGradeBatch(user.id, [first, entry('after-the-undo', cards[11] as number)], NOW);
+    expect(results.map((r) => r.status)).toEqual(['undone', 'recorded']);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM card_states WHERE user_id = ? AND card_id = ?').get(user.id, cards[10])).toEqual({ n: 0 });
+  });
+
+  it('rejects times outside the date range and bad numbers with a reason, and records the others', async () => {
+    const user = await makeUser();
+    const bad = [
+      { ...entry('beyond-js-dates', cards[12] as number), reviewedAt: 8_640_000_000_000_001 },
+      { ...entry('year-2200', cards[12] as number), reviewedAt: Date.UTC(2200, 0, 1) },
+      { ...entry('not-a-number', cards[12] as number), reviewedAt: Number.NaN },
+      { ...entry('infinite-time', cards[12] as number), reviewedAt: Number.POSITIVE_INFINITY },
+      { ...entry('negative-duration', cards[12] as number), durationMs: -1 },
+      { ...entry('huge-card-id', cards[12] as number), cardId: 2 ** 60 },
+    ];
+    const results = applyGradeBatch(user.id, [...bad, entry('the-good-one', cards[13] as number)], NOW);
+    expect(results.map((r) => r.status)).toEqual([...bad.map(() => 'rejected'), 'recorded']);
+    for (const r of results.slice(0, bad.length)) expect(r).toMatchObject({ reason: expect.any(String) });
+    expect(results[0]).toMatchObject({ clientId: 'beyond-js-dates', reason: expect.stringContaining('reviewedAt') });
+  });
+
+  it('rejects a client id already used for another card instead of reporting it as saved', async () => {
+    const user = await makeUser();
+    expect(applyGradeBatch(user.id, [entry('used-twice', cards[14] as number)], NOW)[0]?.status).toBe('recorded');
+    const [again] = applyGradeBatch(user.id, [entry('used-twice', cards[15] as number)], NOW);
+    expect(again).toMatchObject({ status: 'rejected', reason: expect.stringContaining('another') });
+  });
+
+  it('keeps one entry that fails unexpectedly from failing the others (a corrupt stored state is decoded, not cast)', async () => {
+    const user = await makeUser();
+    const card = cards[16] as number;
+    expect(applyGradeBatch(user.id, [entry('before-corruption', card, NOW.getTime() - 120_000)], NOW)[0]?.status).toBe('recorded');
+    db.$client.prepare('UPDATE card_states SET state = 9 WHERE user_id = ? AND card_id = ?').run(user.id, card);
+    const results = applyGradeBatch(user.id, [entry('on-the-corrupt-card', card), entry('on-a-good-card', cards[17] as number)], NOW);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'recorded']);
+    // The failed entry wrote nothing.
+    expect(db.$client.prepare("SELECT count(*) AS n FROM review_logs WHERE user_id = ? AND client_id = 'on-the-corrupt-card'").get(user.id)).toEqual({ n: 0 });
   });
 });

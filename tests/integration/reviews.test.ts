@@ -51,8 +51,8 @@ describe('recording reviews on a real SQLite file', () => {
     const outcomes = Array.from({ length: 5 }, () =>
       recordReview(user.id, { cardId: card, grade: 3, clientId: 'same-id', reviewedAt: T0, durationMs: 1000, source: 'review' }, settings, T0),
     );
-    expect(outcomes.filter((o) => o.ok && !o.duplicate)).toHaveLength(1);
-    expect(outcomes.filter((o) => o.ok && o.duplicate)).toHaveLength(4);
+    expect(outcomes.filter((o) => o.status === 'recorded')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'duplicate')).toHaveLength(4);
     expect(logCount(user.id, card)).toBe(1);
     expect(stateRow(user.id, card)?.reps).toBe(1);
   });
@@ -113,8 +113,8 @@ describe('recording reviews on a real SQLite file', () => {
       const out = grade(1);
       t = (stateRow(user.id, card)?.due ?? t) + 60_000;
       grade(3);
-      if (lapse < 8) expect(out.ok && out.leech).toBe(false);
-      else expect(out.ok && out.leech && out.suspended).toBe(true);
+      if (lapse < 8) expect(out.status === 'recorded' && out.leech).toBe(false);
+      else expect(out.status === 'recorded' && out.leech && out.suspended).toBe(true);
     }
     expect(stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: 1, suspended: 1 });
   });

@@ -25,7 +25,7 @@ for (let i = 0; i < count; i++) {
   try {
     const out = recordReview(userId, { cardId: cards[i % cards.length] as number, grade: shared ? 3 : ((i % 4) + 1) as 1 | 2 | 3 | 4, clientId, reviewedAt, durationMs: 1000, source: 'review' }, settings, new Date(T0 + 30 * 86_400_000));
     if (!out.ok) outcomes.rejected++;
-    else if (out.duplicate) outcomes.duplicate++;
+    else if (out.status !== 'recorded') outcomes.duplicate++;
     else outcomes.recorded++;
   } catch (error) {
     outcomes.errors.push(String(error));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Outbox, type OutboxStorage, type PendingGrade, type SendResult } from '@/lib/review/outbox';
+import { NotSentError, Outbox, type OutboxStorage, type PendingGrade, type SendResult, type UndoAnswer } from '@/lib/review/outbox';
 
 function memoryStorage(initial: PendingGrade[] = []): OutboxStorage & { saved: PendingGrade[] } {
   const s = {
@@ -73,7 +73,7 @@ describe('outbox', () => {
   it('withdraws an unsent grade (undo before saving)', async () => {
     const storage = memoryStorage();
     const send = vi.fn(async () => {
-      throw new Error('offline');
+      throw new NotSentError('offline');
     });
     const box = new Outbox(storage, send);
     await box.add(g(1));
@@ -81,5 +81,115 @@ describe('outbox', () => {
     expect(box.withdraw('client-1')).toBe(true);
     await vi.waitFor(() => expect(storage.saved).toEqual([]));
     expect(box.withdraw('client-1')).toBe(false);
+  });
+
+  it('undoes through the server a grade whose answer was lost, then never sends it again', async () => {
+    const storage = memoryStorage();
+    // The first send reached the server but its answer was lost (a network error, not "offline").
+    const send = vi.fn<(b: PendingGrade[]) => Promise<SendResult>>().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockImplementation(async (b) => ok(b));
+    const sendUndo = vi.fn(async (): Promise<UndoAnswer> => 'undone');
+    const box = new Outbox(storage, send, { sendUndo });
+    await box.add(g(1));
+    await box.flush();
+    // The server may hold it: taking it back on the device alone would leave it saved there.
+    expect(box.withdraw('client-1')).toBe(false);
+    expect(await box.undo('client-1')).toBe(true);
+    expect(sendUndo).toHaveBeenCalledWith('client-1');
+    await vi.advanceTimersByTimeAsync(60_000);
+    await box.flush();
+    const sentIds = send.mock.calls.flatMap((c) => c[0].map((x) => x.clientId));
+    // Sent once before the undo (its answer lost), then once by the flush before asking to undo; never after.
+    expect(sentIds.filter((id) => id === 'client-1').length).toBeLessThanOrEqual(2);
+    const callsBefore = send.mock.calls.length;
+    await box.add(g(1));
+    await box.flush();
+    expect(send.mock.calls.length).toBe(callsBefore);
+    expect(storage.saved).toEqual([]);
+  });
+
+  it('keeps the grade and reports failure when the server refuses the undo or cannot be reached', async () => {
+    for (const answer of ['refused', 'unreachable'] as const) {
+      const send = vi.fn<(b: PendingGrade[]) => Promise<SendResult>>().mockRejectedValue(new TypeError('Failed to fetch'));
+      const box = new Outbox(memoryStorage(), send, { sendUndo: async () => answer });
+      await box.add(g(1));
+      await box.flush();
+      expect(await box.undo('client-1')).toBe(false);
+      expect(box.has('client-1')).toBe(true);
+    }
+  });
+
+  it('drops a grade the server never received when its undo finds nothing', async () => {
+    const send = vi.fn<(b: PendingGrade[]) => Promise<SendResult>>().mockRejectedValue(new Error('Server answered 503'));
+    const storage = memoryStorage();
+    const box = new Outbox(storage, send, { sendUndo: async () => 'not_found' });
+    await box.add(g(1));
+    await box.flush();
+    expect(await box.undo('client-1')).toBe(true);
+    await vi.waitFor(() => expect(storage.saved).toEqual([]));
+  });
+
+  it('settles every kind of answer and keeps sending the next batch', async () => {
+    const statuses = ['recorded', 'duplicate', 'undone', 'rejected'] as const;
+    const send = vi.fn(async (b: PendingGrade[]): Promise<SendResult> => b.map((x, i) => ({ clientId: x.clientId, status: statuses[i % 4] as (typeof statuses)[number], reason: 'why' })));
+    const storage = memoryStorage([g(1), g(2), g(3), g(4), g(5)]);
+    const box = new Outbox(storage, send, { batchSize: 4 });
+    let status = { pending: -1, rejected: 0 };
+    box.subscribe((s) => (status = { pending: s.pending, rejected: s.rejected.length }));
+    await box.flush();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(status).toEqual({ pending: 0, rejected: 1 });
+    expect(storage.saved).toEqual([]);
+  });
+
+  describe('when the device cannot store grades', () => {
+    it('reports a failing load and still sends what is graded on this page', async () => {
+      const storage: OutboxStorage = { load: () => Promise.reject(new Error('QuotaExceededError')), save: async () => {} };
+      const send = vi.fn(async (b: PendingGrade[]) => ok(b));
+      const box = new Outbox(storage, send);
+      let storageError: string | null = null;
+      box.subscribe((s) => (storageError = s.storageError));
+      await box.ready;
+      expect(storageError).toBe('QuotaExceededError');
+      await box.add(g(1));
+      await box.flush();
+      expect(send).toHaveBeenCalledTimes(1);
+    });
+
+    it('reports a load that throws synchronously (indexedDB.open throwing)', async () => {
+      const storage: OutboxStorage = {
+        load: () => {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+        save: async () => {},
+      };
+      const box = new Outbox(storage, async (b) => ok(b));
+      let storageError: string | null = null;
+      box.subscribe((s) => (storageError = s.storageError));
+      await box.ready;
+      expect(storageError).toContain('denied');
+    });
+
+    it('reports a failing save by the time add() resolves, keeps the grade in memory, and clears once storage works again', async () => {
+      let broken = true;
+      const saved: PendingGrade[][] = [];
+      const storage: OutboxStorage = {
+        load: async () => [],
+        save: async (p) => {
+          if (broken) throw new Error('storage full');
+          saved.push(p);
+        },
+      };
+      const send = vi.fn<(b: PendingGrade[]) => Promise<SendResult>>().mockRejectedValue(new NotSentError());
+      const box = new Outbox(storage, send);
+      let status = { storageError: null as string | null, pending: 0 };
+      box.subscribe((s) => (status = { storageError: s.storageError, pending: s.pending }));
+      await box.add(g(1));
+      expect(status).toEqual({ storageError: 'storage full', pending: 1 });
+      expect(box.list().map((x) => x.clientId)).toEqual(['client-1']);
+      broken = false;
+      await box.add(g(2));
+      expect(status).toEqual({ storageError: null, pending: 2 });
+      expect(saved.at(-1)?.map((x) => x.clientId)).toEqual(['client-1', 'client-2']);
+    });
   });
 });

@@ -14,6 +14,6 @@ export async function POST(request: Request) {
   const parsed = undoSchema.safeParse(body.body);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.');
   const out = undoReview(user.id, parsed.data.clientId, now());
-  if (!out.ok) return jsonError(409, out.message);
+  if (!out.ok) return jsonError(out.reason === 'not_found' ? 404 : 409, out.message);
   return NextResponse.json({ ok: true, cardId: out.cardId }, { headers: { 'cache-control': 'no-store' } });
 }

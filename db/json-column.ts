@@ -1,0 +1,22 @@
+/**
+ * Decoding JSON stored in a text column. A column holds what we wrote, but "what we wrote" is a
+ * claim the type system cannot check: decode it against a schema, so a bad row fails here with
+ * the column's name instead of travelling on under a false type.
+ */
+import { z } from 'zod';
+
+export const stringList = z.array(z.string());
+export const idList = z.array(z.number().int());
+export const numberList = z.array(z.number());
+
+export function jsonColumn<T>(text: string, schema: z.ZodType<T>, column: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`Column ${column} does not hold JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`Column ${column} holds unexpected JSON: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
