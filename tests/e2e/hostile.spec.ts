@@ -35,10 +35,11 @@ test('the grading API answers hostile requests with 4xx, never a 5xx, and record
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/today$/);
 
-  const json = { 'content-type': 'application/json' };
+  // As the review screen sends it: the browser adds Origin to every POST (the routes refuse requests without).
+  const json = { 'content-type': 'application/json', origin: new URL(page.url()).origin };
   const entry = { clientId: 'hostile-entry-1', cardId: 99_999_999, grade: 3, reviewedAt: Date.now(), durationMs: 5 };
   await expectRefused(await page.request.post('/api/reviews', { headers: json, data: '{"reviews": [' }), 400);
-  await expectRefused(await page.request.post('/api/reviews', { headers: { 'content-type': 'text/plain' }, data: JSON.stringify({ reviews: [entry] }) }), 415);
+  await expectRefused(await page.request.post('/api/reviews', { headers: { ...json, 'content-type': 'text/plain' }, data: JSON.stringify({ reviews: [entry] }) }), 415);
   await expectRefused(await page.request.post('/api/reviews', { headers: json, data: JSON.stringify({ reviews: [{ ...entry, clientId: MB }] }) }), 413);
   await expectRefused(await page.request.post('/api/reviews', { headers: json, data: JSON.stringify({ reviews: Array.from({ length: 501 }, () => entry) }) }), 400);
   await expectRefused(await page.request.post('/api/reviews/undo', { headers: json, data: JSON.stringify({ clientId: MB }) }), 413);
