@@ -1,0 +1,34 @@
+/**
+ * Checks the proxy makes before a request reaches Next.js, for inputs Next.js itself answers with
+ * a 500: a path with a malformed percent escape, and a server-action id that cannot be one.
+ * Pure functions of the request's parts.
+ */
+
+/** True when every percent escape in the path decodes (`/quiz/%E0%A4%A` does not). */
+export function pathDecodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Next.js action ids are hex digests (40 characters today; a little room either way).
+const ACTION_ID = /^[0-9a-f]{32,128}$/i;
+
+/** True when a `Next-Action` header could name an action. */
+export function plausibleActionId(header: string): boolean {
+  return ACTION_ID.test(header.trim());
+}
+
+/** Same host for the `Origin` of a POST and the host it was sent to; absent Origin is left to Next.js. */
+export function sameHost(origin: string | null, host: string | null): boolean {
+  if (!origin) return true;
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
