@@ -9,14 +9,26 @@ import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { sessions, users } from '@/db/schema';
 
-export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
-// "Last seen" is written at most this often per session, so a review session is not a write per grade.
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * A session ends after 30 days without use, and 90 days after sign-in at the latest. It slides on
+ * the server: each use moves the row's expiry, and the cookie is never re-issued (its token simply
+ * lives the 90 days, auth.config.ts). So nothing like the old prefetch race exists: a response in
+ * flight at sign-out carries no cookie, and a copied one names a deleted row.
+ */
+export const SESSION_IDLE_MS = 30 * DAY_MS;
+export const SESSION_ABSOLUTE_MS = 90 * DAY_MS;
+// "Last seen" (and the sliding expiry) is written at most this often per session, so a review session is not a write per grade.
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+function expiryAt(createdAt: number, lastSeenAt: number): number {
+  return Math.min(lastSeenAt + SESSION_IDLE_MS, createdAt + SESSION_ABSOLUTE_MS);
+}
 
 /** Starts a session for a user who has just proved who they are; returns its id (unguessable). */
 export function createSession(userId: number, userAgent: string, nowMs: number): string {
   const id = randomBytes(24).toString('base64url');
-  db.insert(sessions).values({ id, userId, createdAt: nowMs, lastSeenAt: nowMs, userAgent: userAgent.slice(0, 80), expiresAt: nowMs + SESSION_MAX_AGE_MS }).run();
+  db.insert(sessions).values({ id, userId, createdAt: nowMs, lastSeenAt: nowMs, userAgent: userAgent.slice(0, 80), expiresAt: expiryAt(nowMs, nowMs) }).run();
   // Expired rows of this user go when they sign in again: the table stays the size of live sessions.
   db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, nowMs))).run();
   return id;
@@ -25,6 +37,7 @@ export function createSession(userId: number, userAgent: string, nowMs: number):
 const liveSession = db
   .select({
     userId: sessions.userId,
+    createdAt: sessions.createdAt,
     lastSeenAt: sessions.lastSeenAt,
     role: users.role,
     name: users.name,
@@ -38,7 +51,7 @@ const liveSession = db
 
 const touch = db
   .update(sessions)
-  .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+  .set({ lastSeenAt: sql`${sql.placeholder('now')}`, expiresAt: sql`${sql.placeholder('expires')}` })
   .where(and(eq(sessions.id, sql.placeholder('id')), lt(sessions.lastSeenAt, sql.placeholder('before'))))
   .prepare();
 
@@ -58,7 +71,9 @@ export function openSession(id: unknown, nowMs: number): LiveSession | undefined
   if (typeof id !== 'string' || id.length === 0 || id.length > 64) return undefined;
   const row = liveSession.get({ id, now: nowMs });
   if (!row) return undefined;
-  if (nowMs - row.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) touch.run({ id, now: nowMs, before: nowMs - LAST_SEEN_RESOLUTION_MS });
+  if (nowMs - row.lastSeenAt >= LAST_SEEN_RESOLUTION_MS) {
+    touch.run({ id, now: nowMs, expires: expiryAt(row.createdAt, nowMs), before: nowMs - LAST_SEEN_RESOLUTION_MS });
+  }
   return { userId: row.userId, role: row.role, name: row.name, email: row.email, sessionVersion: row.sessionVersion };
 }
 
