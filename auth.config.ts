@@ -16,7 +16,9 @@ export function isSessionCookie(name: string): boolean {
 
 export const authConfig = {
   pages: { signIn: '/signin' },
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  // The token lives as long as a session may at most (90 days); the server-side row decides
+  // whether it is still open (30 days without use end it): db/queries/sessions.ts.
+  session: { strategy: 'jwt', maxAge: 90 * 24 * 60 * 60 },
   trustHost: true,
   providers: [],
 } satisfies NextAuthConfig;

@@ -1,12 +1,16 @@
 /**
- * Auth.js: email + password sign-in with JWT sessions that can be revoked.
- * Each token carries the user's session version; bumping it in the db (password change,
- * role change) makes every older token invalid on its next use.
+ * Auth.js: email + password sign-in with JWT sessions the server can end.
+ * Each sign-in creates a row in `sessions` (db/queries/sessions.ts) and the token carries its id;
+ * every use of the token checks that the row is still there (and the user's session version, which
+ * a role change bumps), so deleting the row signs that browser out on its next request.
  */
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
-import { clearSignInFailures, findUserByEmail, recordSignInFailure, sessionUser, throttleLockRemaining } from '@/db/queries/auth';
+import { clearSignInFailures, findUserByEmail, recordSignInFailure, throttleLockRemaining } from '@/db/queries/auth';
+import { createSession, openSession } from '@/db/queries/sessions';
+import { clientAddress } from '@/lib/auth/client-address';
+import { userAgentSummary } from '@/lib/auth/user-agent';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { ACCOUNT_LIMITS, IP_LIMITS, lockMessage } from '@/lib/auth/throttle';
 import { signInSchema } from '@/lib/validation/auth';
@@ -20,11 +24,6 @@ export class ThrottledSignIn extends CredentialsSignin {
     super(lockMessage(remainingMs));
     this.code = `locked:${Math.ceil(remainingMs / 60_000)}`;
   }
-}
-
-function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request?.headers.get('x-real-ip') || 'unknown';
 }
 
 export const { auth, handlers, signIn, signOut } = NextAuth({
@@ -45,7 +44,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
         const { email, password } = parsed.data;
         const at = now().getTime();
         const accountKey = `email:${email}`;
-        const ipKey = `ip:${clientIp(request)}`;
+        const ipKey = `ip:${clientAddress(request?.headers)}`;
         const locked = throttleLockRemaining([accountKey, ipKey], at);
         if (locked > 0) throw new ThrottledSignIn(locked);
 
@@ -62,7 +61,9 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
           throw new InvalidCredentials();
         }
         clearSignInFailures(accountKey);
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        // Real time, like the token's own expiry (the test clock only moves study days).
+        const sessionId = createSession(user.id, userAgentSummary(request?.headers.get('user-agent')), Date.now());
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId };
       },
     }),
   ],
@@ -72,11 +73,12 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
         token.uid = Number(user.id);
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
         return token;
       }
-      const row = typeof token.uid === 'number' ? sessionUser(token.uid) : undefined;
-      // Deleted user or revoked session: returning null clears the cookie.
-      if (!row || row.sessionVersion !== token.sv) return null;
+      const row = openSession(token.sid, Date.now());
+      // Ended session, deleted user or revoked version: returning null clears the cookie.
+      if (!row || row.userId !== token.uid || row.sessionVersion !== token.sv) return null;
       token.role = row.role;
       token.name = row.name;
       token.email = row.email;
@@ -87,6 +89,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
       session.user.role = token.role;
       // The version this token was checked against, so db/queries/session.ts can re-check it cheaply.
       session.sv = token.sv;
+      session.sid = token.sid;
       return session;
     },
   },

@@ -47,6 +47,29 @@ export const authThrottle = sqliteTable('auth_throttle', {
   lockedUntil: integer('locked_until'),
 });
 
+// --- Sessions the server can end (issue 13) ---
+/**
+ * One row per signed-in browser. The session token (a JWT in the cookie) carries only this id;
+ * every request checks the row exists, so deleting it (sign-out, password change, "sign out
+ * everywhere") ends the session at once. Times are epoch ms.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    // A short summary of the browser ("Chrome on Android"), for the list in Settings.
+    userAgent: text('user_agent').notNull().default(''),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+// --- end sessions ---
+
 export const decks = sqliteTable('decks', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
@@ -276,3 +299,4 @@ export type ReviewLog = typeof reviewLogs.$inferSelect;
 export type QuizAttempt = typeof quizAttempts.$inferSelect;
 export type Class = typeof classes.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;

@@ -2,7 +2,8 @@
  * `npm start`: everything a fresh clone needs to run the app.
  * Writes an AUTH_SECRET to .env.local if none is set, applies migrations, loads content/,
  * creates demo accounts on an empty default database, builds if the build is missing or stale,
- * then runs `next start` and prints the URL and the demo credentials.
+ * then runs the app (scripts/serve.mjs: Next.js with the socket address kept for TRUST_PROXY) and
+ * prints the URL and the demo credentials.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +18,6 @@ import { serverNodeOptions } from './lib/server-heap';
 const root = process.cwd();
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '0.0.0.0';
-const nextBin = path.join(root, 'node_modules', '.bin', 'next');
 
 function ensureAuthSecret(): void {
   const envFile = path.join(root, '.env.local');
@@ -64,7 +64,10 @@ ensureAuthSecret();
 const demoJoinCode = await prepareDatabase();
 buildIfNeeded();
 
-const server = spawn(nextBin, ['start', '-p', port, '-H', host], { stdio: 'inherit', env: { ...process.env, AUTH_TRUST_HOST: 'true', NODE_OPTIONS: serverNodeOptions() } });
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port, HOST: host, NODE_ENV: 'production', AUTH_TRUST_HOST: 'true', NODE_OPTIONS: serverNodeOptions() },
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 

@@ -1,18 +1,24 @@
 'use server';
 /**
  * Sign-in, sign-up and sign-out. Sign-in and sign-up are the only actions open to signed-out
- * visitors; they validate input themselves and never say whether an email has an account.
+ * visitors; they validate input themselves (a FormData first: a server action can be called with
+ * anything), and never say whether an email has an account.
  */
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { signIn, signOut } from '@/auth';
+import { signIn } from '@/auth';
 import { db } from '@/db';
 import { createUser, EmailTakenError } from '@/db/admin/users';
+import { recordSignUpRefusal, signUpLockRemaining } from '@/db/queries/auth';
+import { signOutThisBrowser } from '@/db/queries/session';
 import { fieldErrorsOf, formDataToObject, type ActionResult } from '@/app/_lib/action';
+import { clientAddress } from '@/lib/auth/client-address';
 import { isValidTimeZone } from '@/lib/time/study-day';
 import { lockMessage } from '@/lib/auth/throttle';
-import { safeCallbackPath, signInSchema, signUpSchema } from '@/lib/validation/auth';
+import { signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { SIGNED_OUT_PARAM } from '@/lib/auth/signed-out';
+import { now } from '@/lib/clock';
 
 export interface AuthFormState {
   result?: ActionResult<undefined>;
@@ -20,6 +26,9 @@ export interface AuthFormState {
 }
 
 const INVALID = 'Email or password is incorrect.';
+const NOT_A_FORM: AuthFormState = { result: { ok: false, error: 'Send the form.' } };
+// The same words whether the address is taken or not usable for another reason.
+const SIGN_UP_REFUSED = 'We could not create an account with these details. If you already have one, sign in instead.';
 
 function signInErrorMessage(error: unknown): string | null {
   if (error instanceof CredentialsSignin) {
@@ -41,37 +50,51 @@ async function signInOrError(email: string, password: string): Promise<string | 
   }
 }
 
-export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+/** A field's text to show back in the form, whatever was sent. */
+function echo(formData: FormData, name: string, max: number): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value.slice(0, max) : '';
+}
+
+export async function signInAction(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = signInSchema.safeParse(formDataToObject(formData));
-  const email = String(formData.get('email') ?? '').slice(0, 254);
+  const email = echo(formData, 'email', 254);
   if (!parsed.success) {
     return { values: { email }, result: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
   }
   const error = await signInOrError(parsed.data.email, parsed.data.password);
   if (error) return { values: { email }, result: { ok: false, error } };
-  redirect(safeCallbackPath(parsed.data.callbackUrl));
+  redirect(parsed.data.callbackUrl);
 }
 
-export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function signUpAction(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = signUpSchema.safeParse(formDataToObject(formData));
-  const values = { email: String(formData.get('email') ?? '').slice(0, 254), name: String(formData.get('name') ?? '').slice(0, 80) };
+  const values = { email: echo(formData, 'email', 254), name: echo(formData, 'name', 80) };
   if (!parsed.success) {
     return { values, result: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
   }
-  const tz = String(formData.get('timeZone') ?? '');
+  const ipKey = `signup-ip:${clientAddress(await headers())}`;
+  const at = now().getTime();
+  const locked = signUpLockRemaining(ipKey, at);
+  if (locked > 0) return { values, result: { ok: false, error: lockMessage(locked, 'sign-up') } };
+  const tz = echo(formData, 'timeZone', 64);
   try {
     await createUser(db, { ...parsed.data, timeZone: isValidTimeZone(tz) ? tz : 'UTC' });
   } catch (error) {
     if (!(error instanceof EmailTakenError)) throw error;
-    // Sign-up has to say the address is taken; keep it generic and point at sign-in.
-    return { values, result: { ok: false, error: 'Could not create the account.', fieldErrors: { email: ['This email cannot be used. If it is yours, sign in instead.'] } } };
+    // Counted per address, so trying a list of emails to see which are taken soon stops.
+    recordSignUpRefusal(ipKey, at);
+    return { values, result: { ok: false, error: SIGN_UP_REFUSED } };
   }
   const error = await signInOrError(parsed.data.email, parsed.data.password);
   if (error) return { values, result: { ok: false, error } };
-  redirect(safeCallbackPath(parsed.data.callbackUrl));
+  redirect(parsed.data.callbackUrl);
 }
 
 export async function signOutAction(): Promise<void> {
+  // Ends the session on the server (its record is deleted), then clears this browser's cookie.
   // The flag tells the sign-in page to say so and the root ServiceWorker to forget cached pages.
-  await signOut({ redirectTo: `/signin?${SIGNED_OUT_PARAM}=1` });
+  await signOutThisBrowser(`/signin?${SIGNED_OUT_PARAM}=1`);
 }

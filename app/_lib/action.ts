@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import type { z } from 'zod';
-import { currentUser, type SessionUser } from '@/db/queries/session';
+import { currentUser, type SignedInUser } from '@/db/queries/session';
 import type { Role } from '@/db/schema';
 
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -53,7 +53,7 @@ interface Options {
  */
 export function authedAction<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.output<S>, user: SessionUser) => Promise<T> | T,
+  handler: (input: z.output<S>, user: SignedInUser) => Promise<T> | T,
   options: Options = {},
 ) {
   return async (_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {

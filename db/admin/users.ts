@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from '../connection';
-import { users, userSettings, type Role, type User } from '../schema';
+import { sessions, users, userSettings, type Role, type User } from '../schema';
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -40,13 +40,18 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
   });
 }
 
+/** Changes the role and signs the user out everywhere (their sessions are deleted, the version bumped). */
 export function setRole(db: Db, email: string, role: Role): User | undefined {
-  return db
-    .update(users)
-    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .returning()
-    .get();
+  return db.transaction((tx) => {
+    const user = tx
+      .update(users)
+      .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.email, email.trim().toLowerCase()))
+      .returning()
+      .get();
+    if (user) tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+    return user;
+  });
 }
 
 export function countUsers(db: Db): number {

@@ -1,12 +1,12 @@
 /**
- * Data access for signing in: credential lookup, throttling counters and session versions.
+ * Data access for signing in and up: credential lookup and throttling counters.
  * These run before a session exists, so they are scoped by the email being tried, never listed.
  */
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { authThrottle, users } from '@/db/schema';
-import { lockRemaining, recordFailure, type ThrottleLimits } from '@/lib/auth/throttle';
+import { lockRemaining, recordFailure, SIGN_UP_LIMITS, type ThrottleLimits } from '@/lib/auth/throttle';
 
 const byEmail = db
   .select({ id: users.id, email: users.email, name: users.name, role: users.role, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
@@ -16,17 +16,6 @@ const byEmail = db
 
 export function findUserByEmail(email: string) {
   return byEmail.get({ email });
-}
-
-const sessionRow = db
-  .select({ role: users.role, name: users.name, email: users.email, sessionVersion: users.sessionVersion })
-  .from(users)
-  .where(eq(users.id, sql.placeholder('id')))
-  .prepare();
-
-/** The user behind a token, if it still exists; the caller compares session versions. */
-export function sessionUser(id: number) {
-  return sessionRow.get({ id });
 }
 
 const throttleRow = db.select().from(authThrottle).where(eq(authThrottle.key, sql.placeholder('key'))).prepare();
@@ -50,4 +39,14 @@ export function recordSignInFailure(entries: { key: string; limits: ThrottleLimi
 /** A success forgets the account's failures (the IP's stay: one right guess shouldn't unlock spraying). */
 export function clearSignInFailures(key: string): void {
   db.delete(authThrottle).where(eq(authThrottle.key, key)).run();
+}
+
+/** Milliseconds before this address may try to sign up again (0: now). */
+export function signUpLockRemaining(key: string, now: number): number {
+  return throttleLockRemaining([key], now);
+}
+
+/** A sign-up refused because the email is taken counts against the address it came from. */
+export function recordSignUpRefusal(key: string, now: number): void {
+  recordSignInFailure([{ key, limits: SIGN_UP_LIMITS }], now);
 }

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { db } from '@/db';
+import { DECK_VISIBLE_SQL } from './access';
 import type { CardPayload } from '@/lib/content/cards';
 import { gradeResponse, isQuizPayload, questionSeed, type GradedResponse, type QuizPayload } from '@/lib/quiz/present';
 import { jsonColumn, idList, stringList } from '@/db/json-column';
@@ -57,7 +58,7 @@ const stmts = {
     SELECT q.id, q.deck_id AS deckId, d.title AS deckTitle, q.section_keys AS sectionKeys, q.card_ids AS cardIds, q.feedback,
            q.started_at AS startedAt, q.finished_at AS finishedAt, q.correct_count AS correctCount, q.question_count AS questionCount
     FROM quiz_attempts q JOIN decks d ON d.id = q.deck_id
-    WHERE q.id = @attemptId AND q.user_id = @userId`),
+    WHERE q.id = @attemptId AND q.user_id = @userId AND ${DECK_VISIBLE_SQL}`),
   cards: db.$client.prepare<{ ids: string }, Omit<QuizCardRow, 'payload'> & { payload: string }>(`
     SELECT c.id, c.payload, c.explanation, c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef,
            sec.key AS sectionKey, sec.title AS sectionTitle
@@ -68,7 +69,11 @@ const stmts = {
     FROM quiz_answers WHERE attempt_id = @attemptId ORDER BY position`),
 };
 
-/** The attempt if it exists and belongs to `userId`; otherwise undefined (the two are not told apart). */
+/**
+ * The attempt if it exists, belongs to `userId` and its deck is still one they may study (a student
+ * removed from the class loses their attempts on its deck with it); otherwise undefined (not told apart).
+ * Every read and write of an attempt goes through here.
+ */
 export function attemptOf(userId: number, attemptId: number): AttemptRow | undefined {
   const raw = stmts.attempt.get({ userId, attemptId });
   if (!raw) return undefined;

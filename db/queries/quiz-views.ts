@@ -7,7 +7,7 @@
 import 'server-only';
 import { db } from '@/db';
 import { presentQuestion, questionSeed, revealAnswer, QUIZ_TYPES, type PresentedQuestion } from '@/lib/quiz/present';
-import { canStudyDeck } from './access';
+import { canStudyDeck, DECK_VISIBLE_SQL } from './access';
 import { answersOf, attemptOf, feedbackFor, quizCardsById, type AnswerFeedback } from './quiz-data';
 
 const QUIZ_TYPES_SQL = QUIZ_TYPES.map((t) => `'${t}'`).join(', ');
@@ -41,7 +41,7 @@ const stmts = {
            q.correct_count AS correctCount, q.question_count AS questionCount,
            (SELECT count(*) FROM quiz_answers a WHERE a.attempt_id = q.id) AS answeredCount
     FROM quiz_attempts q JOIN decks d ON d.id = q.deck_id
-    WHERE q.user_id = @userId AND (@deckId IS NULL OR q.deck_id = @deckId)
+    WHERE q.user_id = @userId AND (@deckId IS NULL OR q.deck_id = @deckId) AND ${DECK_VISIBLE_SQL}
     ORDER BY q.started_at DESC, q.id DESC LIMIT @limit`),
 };
 

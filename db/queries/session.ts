@@ -1,17 +1,18 @@
 /**
- * Who is asking. Every page, action and route handler starts here; the proxy is only a redirect.
- * Cached per request with React's cache(), so several calls cost one token check; a token Auth.js
- * verified in the last minute is not decrypted again (verified-tokens.ts), but its session version
- * is checked against the database every time.
+ * Who is asking, and ending that. Every page, action and route handler starts here; the proxy is
+ * only a redirect. Cached per request with React's cache(), so several calls cost one check.
+ * A token Auth.js verified in the last minute is not decrypted again (verified-tokens.ts), but its
+ * server-side session (db/queries/sessions.ts) is looked up on every request: a session ended
+ * anywhere (sign-out, password change, "sign out everywhere") is refused on its very next use.
  */
 import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
-import { auth } from '@/auth';
+import { auth, signOut } from '@/auth';
 import { isSessionCookie } from '@/auth.config';
 import type { Role } from '@/db/schema';
-import { sessionUser } from './auth';
+import { deleteSession, openSession } from './sessions';
 import { forgetVerifiedToken, recallVerifiedToken, rememberVerifiedToken } from './verified-tokens';
 
 export interface SessionUser {
@@ -19,6 +20,11 @@ export interface SessionUser {
   name: string;
   email: string;
   role: Role;
+}
+
+/** The user of this request, with the server-side session the request belongs to. */
+export interface SignedInUser extends SessionUser {
+  sessionId: string;
 }
 
 /** The session cookie's value (all chunks, in order), as the key for the verified-token cache. */
@@ -31,32 +37,53 @@ async function sessionToken(): Promise<string | undefined> {
   return parts.length > 0 ? parts.join(';') : undefined;
 }
 
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const token = await sessionToken();
+  if (!token) return null;
   const nowMs = Date.now();
-  const known = token ? recallVerifiedToken(token, nowMs) : undefined;
-  if (token && known) {
-    const row = sessionUser(known.userId);
-    if (row && row.sessionVersion === known.sessionVersion) return { id: known.userId, name: row.name, email: row.email, role: row.role };
-    forgetVerifiedToken(token); // revoked or deleted: let Auth.js reject it and clear the cookie
+  const known = recallVerifiedToken(token, nowMs);
+  if (known) {
+    const row = openSession(known.sessionId, nowMs);
+    if (row && row.userId === known.userId && row.sessionVersion === known.sessionVersion) {
+      return { id: known.userId, name: row.name, email: row.email, role: row.role, sessionId: known.sessionId };
+    }
+    forgetVerifiedToken(token); // ended or revoked: let Auth.js reject it and clear the cookie
   }
+  // Auth.js decrypts the token; its jwt callback (auth.ts) checks the session row.
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!session?.user || !Number.isInteger(id) || id <= 0) return null;
-  if (token && typeof session.sv === 'number') rememberVerifiedToken(token, { userId: id, sessionVersion: session.sv }, nowMs, Date.parse(session.expires));
-  return { id, name: session.user.name, email: session.user.email, role: session.user.role };
+  if (!session?.user || !Number.isInteger(id) || id <= 0 || typeof session.sid !== 'string') return null;
+  if (typeof session.sv === 'number') {
+    rememberVerifiedToken(token, { userId: id, sessionVersion: session.sv, sessionId: session.sid }, nowMs, Date.parse(session.expires));
+  }
+  return { id, name: session.user.name, email: session.user.email, role: session.user.role, sessionId: session.sid };
 });
 
 /** For pages: the signed-in user, or a redirect to sign-in. */
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(): Promise<SignedInUser> {
   const user = await currentUser();
   if (!user) redirect('/signin');
   return user;
 }
 
 /** For pages: the signed-in user with this role, or 403. */
-export async function requireRole(role: Role): Promise<SessionUser> {
+export async function requireRole(role: Role): Promise<SignedInUser> {
   const user = await requireUser();
   if (user.role !== role) forbidden();
   return user;
+}
+
+/** Ends this browser's session on the server; the cookie is then worth nothing, wherever a copy is. */
+export async function endCurrentSession(): Promise<void> {
+  const token = await sessionToken();
+  const user = await currentUser();
+  if (user) deleteSession(user.sessionId);
+  if (token) forgetVerifiedToken(token);
+}
+
+/** Clears this browser's session cookie and sends it to `to` (throws Next's redirect). */
+export async function signOutThisBrowser(to: string): Promise<never> {
+  await endCurrentSession();
+  await signOut({ redirectTo: to });
+  redirect(to); // not reached: signOut redirects
 }

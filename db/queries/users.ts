@@ -2,12 +2,12 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from './session';
 
 /**
- * Replaces the user's password and revokes every session issued before (the version bump),
+ * Replaces the user's password and ends every session of the user (their rows are deleted),
  * including the current one: the caller signs the user in again with the new password.
  * Returns false when the current password is wrong; nothing is written then.
  */
@@ -15,9 +15,12 @@ export async function changePassword(user: SessionUser, currentPassword: string,
   const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return false;
   const passwordHash = await hashPassword(newPassword);
-  db.update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, user.id))
-    .run();
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id))
+      .run();
+    tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+  });
   return true;
 }

@@ -2,8 +2,8 @@
  * Session tokens that Auth.js verified recently, by their exact cookie value. Decoding an Auth.js
  * token (key derivation, decryption, then re-encoding) costs about as much as a whole trivial request,
  * and the review screen sends a grade every few seconds with the same cookie. A hit skips only the
- * cryptography: the caller still checks the session version in the database on every request, so a
- * password change or "sign out everywhere" takes effect at once. Entries live at most a minute.
+ * cryptography: the caller still looks the session up in the database on every request, so a
+ * sign-out, password change or "sign out everywhere" takes effect at once. Entries live at most a minute.
  */
 import 'server-only';
 
@@ -13,6 +13,8 @@ const MAX_ENTRIES = 5_000;
 export interface VerifiedToken {
   userId: number;
   sessionVersion: number;
+  /** The server-side session the token carries. */
+  sessionId: string;
   /** Epoch ms after which the token must be verified by Auth.js again. */
   until: number;
 }

@@ -16,6 +16,8 @@ export interface ThrottleLimits {
 
 export const ACCOUNT_LIMITS: ThrottleLimits = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 export const IP_LIMITS: ThrottleLimits = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+// Sign-ups refused because the email is taken, per address: enough for typos, too few to map who has an account.
+export const SIGN_UP_LIMITS: ThrottleLimits = { maxFailures: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
 
 /** Milliseconds left on a lock, or 0 when the key may try. */
 export function lockRemaining(record: ThrottleRecord | undefined, now: number): number {
@@ -32,7 +34,8 @@ export function recordFailure(record: ThrottleRecord | undefined, now: number, l
   return { failures, windowStart, lockedUntil };
 }
 
-export function lockMessage(remainingMs: number): string {
+export function lockMessage(remainingMs: number, what: 'sign-in' | 'sign-up' = 'sign-in'): string {
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  const attempts = what === 'sign-in' ? 'failed sign-in attempts' : 'sign-up attempts';
+  return `Too many ${attempts}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }

@@ -1,9 +1,15 @@
 /** Input rules for the account forms, shared by server actions and the auth provider. */
 import { z } from 'zod';
 
+import { safeCallbackPath } from './callback-path';
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits';
+import { plainText } from './text';
+import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from '@/lib/auth/password-strength';
 
 export { PASSWORD_MAX, PASSWORD_MIN };
+
+/** Where to go after the form: anything but a safe same-origin path becomes /today (never an error). */
+const callbackField = () => z.unknown().optional().transform((v) => safeCallbackPath(v));
 
 export const emailField = z
   .string({ error: 'Enter your email address.' })
@@ -13,26 +19,24 @@ export const emailField = z
   .max(EMAIL_MAX, 'That email address is too long.')
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
+// Length first; the guessability check only runs on a password of a sensible length.
 export const newPasswordField = z
   .string({ error: 'Choose a password.' })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .refine((p) => !isGuessablePassword(p), { message: WEAK_PASSWORD_MESSAGE, abort: true });
 
 export const signInSchema = z.object({
   email: emailField,
   password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(PASSWORD_MAX, 'Password too long.'),
-  callbackUrl: z.string().max(2000).optional(),
+  callbackUrl: callbackField(),
 });
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: 'Enter your name.' })
-    .trim()
-    .min(1, 'Enter your name.')
-    .max(80, 'Use at most 80 characters.'),
+  name: plainText(z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters.')),
   email: emailField,
   password: newPasswordField,
-  callbackUrl: z.string().max(2000).optional(),
+  callbackUrl: callbackField(),
 });
 
 export const changePasswordSchema = z
@@ -45,11 +49,3 @@ export const changePasswordSchema = z
     message: 'The two passwords differ.',
     path: ['confirmPassword'],
   });
-
-/** Only same-site relative paths may be redirected to after sign-in (no open redirect). */
-export function safeCallbackPath(raw: string | undefined | null, fallback = '/today'): string {
-  if (!raw) return fallback;
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-  if (raw.startsWith('/signin') || raw.startsWith('/signup')) return fallback;
-  return raw;
-}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
 import { MCQ_MAX_OPTIONS } from '@/lib/content/item-form';
 import { DeckMetaSchema, ITEM_TYPES, SectionSchema, SKILLS, SLUG_RE } from '@/lib/content/schema';
+import { plainText } from './text';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const atMost = (max: number) => (s: string) => s.length <= max;
@@ -16,9 +17,9 @@ export const slugField = z.string().regex(SLUG_RE, 'is not a valid id').max(100)
 
 export const deckMetaSchema = z.object({
   deckId: slugField.optional(),
-  title: DeckMetaSchema.shape.title.refine(atMost(200), tooLong(200)),
-  author: DeckMetaSchema.shape.author.refine(atMost(200), tooLong(200)),
-  publisher: z.preprocess(blankToUndefined, DeckMetaSchema.shape.publisher.refine((s) => s === undefined || s.length <= 200, tooLong(200))),
+  title: plainText(DeckMetaSchema.shape.title.refine(atMost(200), tooLong(200))),
+  author: plainText(DeckMetaSchema.shape.author.refine(atMost(200), tooLong(200))),
+  publisher: z.preprocess(blankToUndefined, plainText(DeckMetaSchema.shape.publisher.refine((s) => s === undefined || s.length <= 200, tooLong(200)))),
   published: z.preprocess(blankToUndefined, DeckMetaSchema.shape.published.optional()),
   sourceUrl: DeckMetaSchema.shape.sourceUrl.refine(atMost(2000), tooLong(2000)),
   description: DeckMetaSchema.shape.description.refine(atMost(5000), tooLong(5000)),
@@ -27,7 +28,7 @@ export type DeckMetaInput = z.infer<typeof deckMetaSchema>;
 
 // Study notes may come later: an authored section starts with a title only.
 const notesField = z.preprocess((v) => v ?? '', z.string().trim().max(20_000, tooLong(20_000)));
-const sectionTitle = SectionSchema.shape.title.refine(atMost(200), tooLong(200));
+const sectionTitle = plainText(SectionSchema.shape.title.refine(atMost(200), tooLong(200)));
 
 export const newDeckSchema = deckMetaSchema.extend({ sectionTitle, sectionNotes: notesField });
 export type NewDeckInput = z.infer<typeof newDeckSchema>;

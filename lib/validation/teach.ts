@@ -1,13 +1,14 @@
 /** Input rules for the teaching forms (classes, assignments, joining), shared by actions and tests. */
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/time/study-day';
+import { plainText } from './text';
 
 const id = z.coerce.number({ error: 'Missing id.' }).int().positive();
 
 export const classIdSchema = z.object({ classId: id });
 
 export const createClassSchema = z.object({
-  name: z.string({ error: 'Name the class.' }).trim().min(1, 'Name the class.').max(80, 'Use at most 80 characters.'),
+  name: plainText(z.string({ error: 'Name the class.' }).trim().min(1, 'Name the class.').max(80, 'Use at most 80 characters.')),
   timeZone: z.string().refine(isValidTimeZone, 'Choose a time zone.'),
 });
 

@@ -3,8 +3,9 @@
  * through the sign-in and sign-up forms, and the security properties of responses and cookies.
  */
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { reviewLogsOf } from './db';
-import { uniqueEmail } from './helpers';
+import { e2eDb, reviewLogsOf } from './db';
+import { signIn, STUDENT, uniqueEmail } from './helpers';
+import { rawRequest } from './raw-http';
 
 const MB = 'a'.repeat(1024 * 1024);
 
@@ -35,10 +36,11 @@ test('the grading API answers hostile requests with 4xx, never a 5xx, and record
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/today$/);
 
-  const json = { 'content-type': 'application/json' };
+  // As the review screen sends it: the browser adds Origin to every POST (the routes refuse requests without).
+  const json = { 'content-type': 'application/json', origin: new URL(page.url()).origin };
   const entry = { clientId: 'hostile-entry-1', cardId: 99_999_999, grade: 3, reviewedAt: Date.now(), durationMs: 5 };
   await expectRefused(await page.request.post('/api/reviews', { headers: json, data: '{"reviews": [' }), 400);
-  await expectRefused(await page.request.post('/api/reviews', { headers: { 'content-type': 'text/plain' }, data: JSON.stringify({ reviews: [entry] }) }), 415);
+  await expectRefused(await page.request.post('/api/reviews', { headers: { ...json, 'content-type': 'text/plain' }, data: JSON.stringify({ reviews: [entry] }) }), 415);
   await expectRefused(await page.request.post('/api/reviews', { headers: json, data: JSON.stringify({ reviews: [{ ...entry, clientId: MB }] }) }), 413);
   await expectRefused(await page.request.post('/api/reviews', { headers: json, data: JSON.stringify({ reviews: Array.from({ length: 501 }, () => entry) }) }), 400);
   await expectRefused(await page.request.post('/api/reviews/undo', { headers: json, data: JSON.stringify({ clientId: MB }) }), 413);
@@ -118,4 +120,45 @@ test('session cookies are httpOnly and SameSite=Lax, Secure with a __Secure- nam
   const csrf = await page.request.get('/api/auth/csrf', { headers: { 'x-forwarded-proto': 'https' } });
   const setCookies = csrf.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
   expect(setCookies.some((c) => /^__Host-authjs\.csrf-token=/.test(c) && /;\s*Secure/i.test(c) && /HttpOnly/i.test(c) && /SameSite=Lax/i.test(c))).toBe(true);
+});
+
+test('malformed action payloads, cross-origin actions, bad escapes and refused quiz reads get a 4xx, never a 5xx', async ({ page }) => {
+  // The sign-in form's action id, as the browser sends it.
+  let actionId = '';
+  page.on('request', (r) => {
+    actionId = r.headers()['next-action'] ?? actionId;
+  });
+  await signIn(page, { email: uniqueEmail('nobody'), password: 'wrong password here' });
+  await expect(page.getByTestId('form-error')).toBeVisible();
+  expect(actionId).toMatch(/^[0-9a-f]+$/);
+  const origin = new URL(page.url()).origin;
+  const users = () => (e2eDb().prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  const before = users();
+  const action = (body: string, headers: Record<string, string> = {}) =>
+    rawRequest({ method: 'POST', path: '/signup', headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', origin, accept: 'text/x-component', ...headers }, body });
+
+  // A non-form argument reaches the action, which says so (the RSC answer is a 200 carrying the refusal).
+  for (const body of ['[{},42]', '[{},"text"]', '[]', '[{},{"email":"a@b.test","password":"x"}]']) {
+    const res = await action(body);
+    expect(res.status, body).toBe(200);
+    expect(res.text).toContain('Send the form.');
+  }
+  // Payloads React cannot decode: refused by the proxy instead of Next's 500.
+  for (const body of ['not json', '[{"$":1}', '["$Q1"]', '[{},"$@1"]']) expect((await action(body)).status, body).toBe(400);
+  const brokenPart = '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{broken\r\n--zz--\r\n';
+  expect((await action(brokenPart, { 'content-type': 'multipart/form-data; boundary=zz' })).status).toBe(400);
+  expect((await action('[]', { 'next-action': 'not an id' })).status).toBe(400);
+  expect((await action('[{},42]', { origin: 'http://evil.example' })).status).toBe(403);
+  expect(users()).toBe(before);
+
+  await signIn(page, STUDENT);
+  await expect(page).toHaveURL(/\/today$/);
+  for (const path of ['/quiz/%E0%A4%A', '/quiz/attempt/%ZZ', '/decks/%C0%AF/notes', '/join/%FF', '/review/%']) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(400);
+  }
+  // A quiz attempt that is not yours (or no longer yours) is a 404 with the right status, not a 200 page.
+  for (const path of ['/quiz/attempt/99999999', '/quiz/attempt/99999999/result', '/quiz/no-such-deck']) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+  expect((await page.request.get('/api/health')).status()).toBe(200);
 });

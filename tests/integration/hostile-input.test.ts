@@ -15,8 +15,10 @@ const { POST: grade } = await import('@/app/api/reviews/route');
 const { POST: undo } = await import('@/app/api/reviews/undo/route');
 
 const MB = 'x'.repeat(1024 * 1024);
-const post = (handler: (r: Request) => Promise<Response>, body: string, type = 'application/json') =>
-  handler(new Request('http://test/api/x', { method: 'POST', headers: { 'content-type': type }, body }));
+// What a page of ours sends: the browser adds Origin (and Sec-Fetch-Site) to every POST.
+const SAME_ORIGIN = { host: 'test', origin: 'http://test', 'sec-fetch-site': 'same-origin' };
+const post = (handler: (r: Request) => Promise<Response>, body: string, type = 'application/json', headers: Record<string, string> = SAME_ORIGIN) =>
+  handler(new Request('http://test/api/x', { method: 'POST', headers: { ...headers, 'content-type': type }, body }));
 
 function writes() {
   return db.$client.prepare('SELECT (SELECT count(*) FROM review_logs) + (SELECT count(*) FROM card_states) + (SELECT coalesce(sum(undone_at IS NOT NULL), 0) FROM review_logs) AS n').get() as { n: number };
@@ -132,5 +134,65 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     await expectRefused(await post(undo, JSON.stringify({ clientId: 'never-existed' })), 404);
     expect(writes()).toEqual(before);
     expect(db.$client.prepare("SELECT undone_at FROM review_logs WHERE client_id = 'victims-review'").get()).toEqual({ undone_at: null });
+  });
+});
+
+describe('cross-site requests, media types and streamed bodies on the state-changing routes', () => {
+  let card: number;
+  beforeAll(() => {
+    card = cardIds()[0] as number;
+  });
+  beforeEach(async () => {
+    const u = await makeUser();
+    session.user = { id: u.id, name: u.name, email: u.email, role: 'student' };
+  });
+  const body = () => JSON.stringify({ reviews: [{ clientId: `csrf-${Math.random().toString(36).slice(2)}`, cardId: card, grade: 3, reviewedAt: Date.now(), durationMs: 5 }] });
+
+  it('refuses a forged grade from another origin, even one that merely mentions application/json', async () => {
+    const before = writes();
+    // The attack seen: a no-cors fetch from another port of the same host.
+    const sibling = { host: 'test', origin: 'http://test:8080', 'sec-fetch-site': 'same-site' };
+    await expectRefused(await post(grade, body(), 'text/plain; application/json', sibling), 403);
+    await expectRefused(await post(grade, body(), 'application/json', sibling), 403);
+    await expectRefused(await post(grade, body(), 'application/json', { host: 'test', origin: 'https://evil.example' }), 403);
+    await expectRefused(await post(grade, body(), 'application/json', { host: 'test', origin: 'null' }), 403);
+    await expectRefused(await post(grade, body(), 'application/json', { host: 'test', 'sec-fetch-site': 'cross-site' }), 403);
+    // Neither header: not a page of ours.
+    await expectRefused(await post(grade, body(), 'application/json', { host: 'test' }), 403);
+    await expectRefused(await post(undo, JSON.stringify({ clientId: 'whatever-id' }), 'application/json', sibling), 403);
+    // Same origin, but a type that only contains the words.
+    for (const type of ['text/plain; application/json', 'text/plain;charset=application/json', 'application/jsonp', 'application/json; charset=latin1', 'multipart/form-data']) {
+      await expectRefused(await post(grade, body(), type), 415);
+    }
+    expect(writes()).toEqual(before);
+    // Sec-Fetch-Site alone (an old proxy stripping Origin) or Origin alone are enough when same-origin.
+    expect((await post(grade, body(), 'application/json', { host: 'test', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await post(grade, body(), 'application/json; charset=UTF-8', { host: 'test', origin: 'http://test' })).status).toBe(200);
+  });
+
+  it('stops reading a chunked body at the cap and answers 413, before buffering it all', async () => {
+    const before = writes();
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`{"reviews":[${' '.repeat(64 * 1024 - 12)}`);
+    // 10,000 chunks of 64 KB = 640 MB if it were read to the end.
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 10_000) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request('http://test/api/reviews', { method: 'POST', headers: { ...SAME_ORIGIN, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    await expectRefused(await grade(request), 413);
+    expect(pulled).toBeLessThan(10); // 256 KB cap: a handful of chunks, not 640 MB
+    expect(writes()).toEqual(before);
+  });
+
+  it('rejects a reviewedAt past the JavaScript date range on its own, and records the rest of the batch', async () => {
+    const good = { clientId: `date-ok-${Math.random().toString(36).slice(2)}`, cardId: card, grade: 3, reviewedAt: Date.now() - 1000, durationMs: 5 };
+    const response = await post(grade, JSON.stringify({ reviews: [{ ...good, clientId: `${good.clientId}-far`, reviewedAt: 8.64e15 + 1 }, { ...good, clientId: `${good.clientId}-max`, reviewedAt: Number.MAX_SAFE_INTEGER }, good] }));
+    expect(response.status).toBe(200);
+    const { results } = (await response.json()) as { results: { status: string }[] };
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'recorded']);
   });
 });

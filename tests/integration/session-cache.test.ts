@@ -17,9 +17,11 @@ vi.mock('next/headers', () => ({
 vi.mock('@/auth', () => ({ auth: () => auth() }));
 
 const { currentUser } = await import('@/db/queries/session');
+const { createSession, deleteSession, deleteSessionsOf } = await import('@/db/queries/sessions');
 
-function sessionFor(user: { id: number; name: string; email: string }, sv: number) {
-  return { user: { id: String(user.id), name: user.name, email: user.email, role: 'student' }, sv, expires: new Date(Date.now() + 30 * 86_400_000).toISOString() };
+/** What Auth.js answers for a valid token: a fresh server-side session each time it is asked to make one. */
+function sessionFor(user: { id: number; name: string; email: string }, sv: number, sid = createSession(user.id, 'Test', Date.now())) {
+  return { user: { id: String(user.id), name: user.name, email: user.email, role: 'student' }, sv, sid, expires: new Date(Date.now() + 30 * 86_400_000).toISOString() };
 }
 
 describe('currentUser with recently verified tokens', () => {
@@ -69,9 +71,40 @@ describe('currentUser with recently verified tokens', () => {
   it('does not remember anything without a cookie or without a session', async () => {
     auth.mockResolvedValue(null);
     expect(await currentUser()).toBeNull();
+    expect(auth).not.toHaveBeenCalled(); // no cookie: nobody, without asking Auth.js
     jar.set('authjs.session-token', 'garbage');
     expect(await currentUser()).toBeNull();
     expect(await currentUser()).toBeNull();
-    expect(auth).toHaveBeenCalledTimes(3);
+    expect(auth).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a remembered token at once when its server-side session is deleted (sign-out)', async () => {
+    const user = await makeUser();
+    const session = sessionFor(user, 0);
+    jar.set('authjs.session-token', 'token-signed-out');
+    auth.mockResolvedValue(session);
+    expect(await currentUser()).toMatchObject({ id: user.id, sessionId: session.sid });
+    deleteSession(session.sid);
+    auth.mockResolvedValue(null); // Auth.js's jwt callback finds no row either
+    expect(await currentUser()).toBeNull();
+  });
+
+  it('ends every session of the user at once ("sign out everywhere"), and only theirs', async () => {
+    const user = await makeUser();
+    const other = await makeUser();
+    const mine = sessionFor(user, 0);
+    const theirs = sessionFor(other, 0);
+    jar.set('authjs.session-token', 'token-mine');
+    auth.mockResolvedValue(mine);
+    expect(await currentUser()).not.toBeNull();
+    jar.set('authjs.session-token', 'token-theirs');
+    auth.mockResolvedValue(theirs);
+    expect(await currentUser()).not.toBeNull();
+    expect(deleteSessionsOf(user.id)).toBeGreaterThanOrEqual(1);
+    auth.mockResolvedValue(null);
+    jar.set('authjs.session-token', 'token-mine');
+    expect(await currentUser()).toBeNull();
+    jar.set('authjs.session-token', 'token-theirs');
+    expect(await currentUser()).toMatchObject({ id: other.id });
   });
 });

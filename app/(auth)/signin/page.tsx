@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { currentUser } from '@/db/queries/session';
-import { safeCallbackPath } from '@/lib/validation/auth';
+import { safeCallbackPath } from '@/lib/validation/callback-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }> }) {
   const query = await searchParams;
   const raw = query.callbackUrl;
-  const callbackUrl = safeCallbackPath(typeof raw === 'string' ? toPath(raw) : undefined);
+  const callbackUrl = safeCallbackPath(raw);
   if (await currentUser()) redirect(callbackUrl);
   return (
     <div className="card">
@@ -29,12 +29,3 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   );
 }
 
-/** Auth.js passes an absolute URL; keep only the same-site path part. */
-function toPath(raw: string): string | undefined {
-  try {
-    const url = new URL(raw, 'http://local');
-    return url.host === 'local' || raw.startsWith('http') ? `${url.pathname}${url.search}` : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { currentUser } from '@/db/queries/session';
-import { safeCallbackPath } from '@/lib/validation/auth';
+import { safeCallbackPath } from '@/lib/validation/callback-path';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const raw = (await searchParams).callbackUrl;
-  const callbackUrl = safeCallbackPath(typeof raw === 'string' ? raw : undefined);
+  const callbackUrl = safeCallbackPath(raw);
   if (await currentUser()) redirect(callbackUrl);
   return (
     <div className="card">

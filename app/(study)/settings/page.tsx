@@ -1,16 +1,33 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
+import { SessionList, type SessionItem } from '@/components/settings/session-list';
 import { StudySettingsForm } from '@/components/settings/study-settings-form';
-import { requireUser } from '@/db/queries/session';
+import { requireUser, type SignedInUser } from '@/db/queries/session';
+import { sessionsOf } from '@/db/queries/sessions';
 import { studySettingsFor } from '@/db/queries/settings';
+import { describeWhen } from '@/lib/auth/session-times';
 import { timeZoneOptions } from '@/lib/validation/study-settings';
+import { endSessionAction, signOutEverywhereAction } from './session-actions';
 
 export const metadata: Metadata = { title: 'Settings' };
+
+/** The user's open sessions as the list shows them (real time, like the sessions' own expiry). */
+function signedInDevices(user: SignedInUser, timeZone: string): SessionItem[] {
+  const nowMs = Date.now();
+  return sessionsOf(user.id, nowMs).map((s) => ({
+    id: s.id,
+    device: s.userAgent || 'Unknown browser',
+    lastSeen: describeWhen(s.lastSeenAt, nowMs, timeZone),
+    signedIn: describeWhen(s.createdAt, nowMs, timeZone),
+    current: s.id === user.sessionId,
+  }));
+}
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
   const { password } = await searchParams;
   const settings = studySettingsFor(user.id);
+  const sessions = signedInDevices(user, settings.timeZone);
   return (
     <>
       <div className="page-head">
@@ -42,6 +59,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className="card" aria-labelledby="password-heading" style={{ maxWidth: 640 }}>
           <h2 id="password-heading">Password</h2>
           <ChangePasswordForm changed={password === 'changed'} />
+        </section>
+        <section className="card" aria-labelledby="sessions-heading" style={{ maxWidth: 640 }}>
+          <h2 id="sessions-heading">Signed-in devices</h2>
+          <p className="muted small">Each browser where you are signed in. Signing one out ends its session at once.</p>
+          <SessionList sessions={sessions} endSession={endSessionAction} endAll={signOutEverywhereAction} />
         </section>
       </div>
     </>

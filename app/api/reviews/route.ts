@@ -8,9 +8,11 @@ import { applyGradeBatch } from '@/db/queries/review-batch';
 import { currentUser } from '@/db/queries/session';
 import { now } from '@/lib/clock';
 import { gradeBatchSchema } from '@/lib/validation/reviews';
+import { stateChangingRoute } from '../_lib/state-changing';
 import { jsonError, readJson } from '../_lib/json';
 
-export async function POST(request: Request) {
+// Same origin, exact JSON and a session are checked by the wrapper before this body runs.
+export const POST = stateChangingRoute({ signedOut: 'Sign in to save reviews.' }, async (request: Request) => {
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to save reviews.');
   const body = await readJson(request);
@@ -21,4 +23,4 @@ export async function POST(request: Request) {
   // Shares one commit (one fsync) with the other grades arriving at the same moment.
   const results = await inGroupCommit(() => applyGradeBatch(user.id, parsed.data.reviews, at));
   return NextResponse.json({ results }, { headers: { 'cache-control': 'no-store' } });
-}
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_LIMITS, lockMessage, lockRemaining, recordFailure } from '@/lib/auth/throttle';
-import { safeCallbackPath, signUpSchema } from '@/lib/validation/auth';
+import { signUpSchema } from '@/lib/validation/auth';
+import { safeCallbackPath } from '@/lib/validation/callback-path';
 
 const T = 1_750_000_000_000;
 
@@ -37,11 +38,11 @@ describe('account input rules', () => {
   });
 
   it('normalises the email and enforces the password length', () => {
-    const ok = signUpSchema.safeParse({ name: ' Ada ', email: ' Ada@Example.COM ', password: 'x'.repeat(10) });
+    const ok = signUpSchema.safeParse({ name: ' Ada ', email: ' Ada@Example.COM ', password: 'k9#vRt2!qZ' });
     expect(ok.success && ok.data).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
-    const short = signUpSchema.safeParse({ name: 'Ada', email: 'ada@example.com', password: 'x'.repeat(9) });
+    const short = signUpSchema.safeParse({ name: 'Ada', email: 'ada@example.com', password: 'k9#vRt2!q' });
     expect(short.success).toBe(false);
-    const huge = signUpSchema.safeParse({ name: 'A'.repeat(1_000_000), email: 'ada@example.com', password: 'x'.repeat(10) });
+    const huge = signUpSchema.safeParse({ name: 'A'.repeat(1_000_000), email: 'ada@example.com', password: 'k9#vRt2!qZ' });
     expect(huge.success).toBe(false);
     const wrongType = signUpSchema.safeParse({ name: 42, email: ['a'], password: null });
     expect(wrongType.success).toBe(false);

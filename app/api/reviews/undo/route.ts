@@ -4,9 +4,11 @@ import { undoReview } from '@/db/queries/reviews';
 import { currentUser } from '@/db/queries/session';
 import { now } from '@/lib/clock';
 import { undoSchema } from '@/lib/validation/reviews';
+import { stateChangingRoute } from '../../_lib/state-changing';
 import { jsonError, readJson } from '../../_lib/json';
 
-export async function POST(request: Request) {
+// Same origin, exact JSON and a session are checked by the wrapper before this body runs.
+export const POST = stateChangingRoute({ signedOut: 'Sign in to undo reviews.' }, async (request: Request) => {
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to undo reviews.');
   const body = await readJson(request, 4096);
@@ -16,4 +18,4 @@ export async function POST(request: Request) {
   const out = undoReview(user.id, parsed.data.clientId, now());
   if (!out.ok) return jsonError(out.reason === 'not_found' ? 404 : 409, out.message);
   return NextResponse.json({ ok: true, cardId: out.cardId }, { headers: { 'cache-control': 'no-store' } });
-}
+});

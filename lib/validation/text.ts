@@ -1,0 +1,22 @@
+/**
+ * The rule for every stored name and title (people, classes, decks, sections, assignments):
+ * no control characters (NUL, ESC, newlines, C1) and no bidirectional overrides or isolates
+ * (U+202A–U+202E, U+2066–U+2069), which let a student appear on a roster under a name that
+ * reads as someone else's. A zod refinement, so every form shows the same message.
+ */
+import { z } from 'zod';
+
+// C0 controls and DEL, C1 controls, bidi embeddings/overrides (202A–202E) and isolates (2066–2069).
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export const UNSAFE_TEXT_MESSAGE = 'Remove control or text-direction characters.';
+
+/** True when the text holds a character names and titles refuse. */
+export function hasUnsafeCharacters(text: string): boolean {
+  return UNSAFE.test(text);
+}
+
+/** Adds the rule to a string schema: `plainText(z.string().trim().min(1).max(80))`. */
+export function plainText<S extends z.ZodType<string | undefined>>(schema: S) {
+  return schema.refine((v) => v === undefined || !hasUnsafeCharacters(v), UNSAFE_TEXT_MESSAGE);
+}

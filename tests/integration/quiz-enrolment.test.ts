@@ -1,0 +1,55 @@
+/**
+ * A class deck's quiz attempts belong to the class: a student removed from it can no longer open
+ * an attempt on its deck, answer in it, finish it or see its answers and explanations.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { removeStudent } from '@/db/queries/classes';
+import { answerQuestion, finishQuiz, quizAttemptView, quizResult, recentAttempts, startQuiz } from '@/db/queries/quizzes';
+import { makeUser } from '../support/fixtures';
+import { makeTinyDeck } from '../support/teach-fixtures';
+
+const T0 = new Date('2026-03-02T09:00:00Z');
+const DECK = 'class-only-deck';
+
+describe('quiz attempts on a class deck after the student is removed from the class', () => {
+  let instructor: { id: number };
+  let student: { id: number };
+  let classId: number;
+  let cards: Record<string, number>;
+
+  beforeAll(async () => {
+    instructor = await makeUser('instructor');
+    student = await makeUser();
+    cards = makeTinyDeck(DECK, instructor.id);
+    classId = (db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'Class', 'ENROL1') RETURNING id").get(instructor.id) as { id: number }).id;
+    db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, ?)').run(classId, student.id, T0.getTime());
+    db.$client.prepare('INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, ?, ?)').run(classId, DECK, T0.getTime() + 7 * 86_400_000);
+  });
+
+  it('opens while enrolled, and refuses every read and write once removed', () => {
+    const started = startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
+    expect(started.ok).toBe(true);
+    if (!started.ok) return;
+    const finished = startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
+    if (!finished.ok) throw new Error('second attempt');
+    const first = quizAttemptView(student.id, finished.attemptId);
+    for (const q of first?.questions ?? []) answerQuestion(student.id, finished.attemptId, { cardId: q.cardId, response: 0 }, T0);
+    expect(finishQuiz(student.id, finished.attemptId, T0).ok).toBe(true);
+    expect(quizAttemptView(student.id, started.attemptId)).not.toBeNull();
+    expect(quizResult(student.id, finished.attemptId)).not.toBeNull();
+    expect(recentAttempts(student.id, DECK)).toHaveLength(2);
+
+    expect(removeStudent(instructor.id, classId, student.id)).toBe(true);
+
+    expect(quizAttemptView(student.id, started.attemptId)).toBeNull();
+    expect(quizResult(student.id, finished.attemptId)).toBeNull();
+    expect(quizResult(student.id, started.attemptId)).toBeNull();
+    expect(answerQuestion(student.id, started.attemptId, { cardId: cards.c2 as number, response: 1 }, T0)).toMatchObject({ ok: false });
+    expect(finishQuiz(student.id, started.attemptId, T0)).toMatchObject({ ok: false });
+    expect(recentAttempts(student.id, DECK)).toEqual([]);
+    expect(recentAttempts(student.id)).toEqual([]);
+    const open = db.$client.prepare('SELECT finished_at AS f FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { f: number | null };
+    expect(open.f).toBeNull(); // nothing written by the refused finish
+  });
+});
