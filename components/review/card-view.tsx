@@ -1,6 +1,7 @@
 'use client';
 /** One card on screen: the prompt, the answer inputs for objective types, and the revealed answer. */
 import type { CardPayload } from '@/lib/content/cards';
+import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
 import { optionOrder, scrambledOrder } from '@/lib/review/session';
 import type { ReviewCard } from '@/lib/review/types';
@@ -86,7 +87,7 @@ export function CardView({ card, revealed, answer, result, onAnswer }: Props) {
       )}
       {result && (
         <p className={`verdict ${result.correct ? 'verdict-right' : 'verdict-wrong'}`} data-testid="verdict">
-          {result.correct ? (result.tolerant ? `Correct (watch the spelling: ${result.expected})` : 'Correct') : `Not quite. Answer: ${result.expected}`}
+          {result.correct ? (result.acceptedAs ? `Correct. ${acceptedNote(result.rule, result.acceptedAs)}` : 'Correct') : `Not quite. Answer: ${result.expected}`}
         </p>
       )}
     </div>
