@@ -9,20 +9,27 @@ import type { Item } from './schema';
 
 type TypedItem = Extract<Item, { type: 'typed' }>;
 
+export interface ExampleMismatch {
+  list: 'accept' | 'reject';
+  answer: string;
+  message: string;
+}
+
 /**
- * One message per example the checker judges otherwise than the author says; empty when all agree.
- * @example exampleMismatches({ ...item, answers: ['2,500'], examples: { reject: ['2,500 troops'] } })
- * // ['example “2,500 troops” must be rejected, but the checker accepts it: Accepted as “2,500” (the same number).']
+ * Every example the checker judges otherwise than the author says; empty when all agree.
+ * @example exampleMismatches({ question: 'How many troops?', answers: ['2,500'], examples: { reject: ['2,500 troops'] } })[0]?.message
+ * // 'example “2,500 troops” must be rejected, but the checker accepts it: Accepted as “2,500” (the same number).'
  */
-export function exampleMismatches(item: Pick<TypedItem, 'question' | 'answers' | 'examples'>): string[] {
-  const out: string[] = [];
+export function exampleMismatches(item: Pick<TypedItem, 'question' | 'answers' | 'examples'>): ExampleMismatch[] {
+  const out: ExampleMismatch[] = [];
   for (const answer of item.examples?.accept ?? []) {
     const v = gradeTyped(answer, item.answers, item.question);
-    if (!v.correct) out.push(`example “${answer}” must be accepted, but the checker marks it wrong (accepted answers: ${item.answers.join(', ')})`);
+    if (!v.correct) out.push({ list: 'accept', answer, message: `example “${answer}” must be accepted, but the checker marks it wrong (accepted answers: ${item.answers.join(', ')})` });
   }
   for (const answer of item.examples?.reject ?? []) {
     const v = gradeTyped(answer, item.answers, item.question);
-    if (v.correct) out.push(`example “${answer}” must be rejected, but the checker accepts it${v.rule === 'exact' ? ' as written' : `: ${acceptedNote(v.rule, v.acceptedAs)}`}`);
+    const how = v.rule === 'exact' ? ' as written' : `: ${acceptedNote(v.rule, v.acceptedAs)}`;
+    if (v.correct) out.push({ list: 'reject', answer, message: `example “${answer}” must be rejected, but the checker accepts it${how}` });
   }
   return out;
 }

@@ -142,7 +142,7 @@ export function validateDeckDir(dir: string, options: ValidateOptions = {}): Dec
     items.push(parsed.data);
     itemFile.set(parsed.data, r.file);
     if (parsed.data.type === 'typed') {
-      for (const message of exampleMismatches(parsed.data)) errors.push({ file: r.file, itemId: parsed.data.id, message });
+      for (const m of exampleMismatches(parsed.data)) errors.push({ file: r.file, itemId: parsed.data.id, message: m.message });
     }
   }
 
