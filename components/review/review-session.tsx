@@ -10,7 +10,7 @@
  * gzip to this screen's JavaScript.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
+import { recordTypedAnswerAction, suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
 import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 import { isObjective } from '@/lib/review/answer-checker';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
@@ -50,6 +50,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
   const [message, setMessage] = useState('');
   const [clock, setClock] = useState(() => Date.now());
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [overruled, setOverruled] = useState(false);
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLElement>(null);
 
@@ -97,6 +98,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     setRevealed(false);
     setAnswer(null);
     setResult(null);
+    setOverruled(false);
   };
 
   const grade = useCallback(
@@ -107,12 +109,14 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
       const clientId = newClientId();
       outbox.current.add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000) });
       setHistory((h) => [...h.slice(-49), { before: session, card, clientId }]);
+      // What the checker marked wrong (and whether the student overruled it) is kept for the instructor; best effort.
+      if (result && !result.correct && answer?.kind === 'typed') void recordTypedAnswerAction(null, { cardId: card.id, answer: answer.text, overruled }).catch(() => undefined);
       setSession(step.session);
       setClock(at.getTime());
       resetCard();
       setMessage(gradedMessage(GRADE_NAMES[g], step.session.learning.length + step.session.review.length + step.session.fresh.length));
     },
-    [card, outbox, session, data.settings.scheduler, data.dayEnd],
+    [card, outbox, session, data.settings.scheduler, data.dayEnd, result, answer, overruled],
   );
 
   const undo = useCallback(async () => {
@@ -162,7 +166,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     } else setMessage(out.error);
   };
 
-  const wrong = result !== null && !result.correct;
+  const wrong = result !== null && !result.correct && !overruled;
   const allowed = useMemo<readonly Grade[]>(() => (data.settings.passFail ? [1, 3] : wrong ? [1] : [1, 2, 3, 4]), [data.settings.passFail, wrong]);
   const primary: Grade = wrong ? 1 : 3;
   const answered = objective ? result !== null : revealed;
@@ -220,12 +224,25 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
       </p>
       {card ? (
         <section className="review-card" aria-label="Card" ref={cardRef} tabIndex={-1}>
-          <CardView key={`${card.id}-${history.length}`} card={card} revealed={revealed} answer={answer} result={result} onAnswer={onAnswer} />
+          <CardView key={`${card.id}-${history.length}`} card={card} revealed={revealed} answer={answer} result={result} overruled={overruled} onAnswer={onAnswer} />
           {answered && (revealed || (result && !result.correct) || card.explanation) && <Feedback card={card} deckId={data.deck.id} />}
           <div className="review-actions">
             {!answered && !objective && (
               <button type="button" className="btn btn-primary btn-block reveal" onClick={reveal} aria-keyshortcuts="Space" data-testid="reveal">
                 Show answer <KeyHint keys="Space" />
+              </button>
+            )}
+            {answered && result && !result.correct && !overruled && card.payload.type === 'typed' && (
+              <button
+                type="button"
+                className="btn overrule"
+                data-testid="overrule"
+                onClick={() => {
+                  setOverruled(true);
+                  setMessage('You marked your answer right. Choose a grade.');
+                }}
+              >
+                I was right
               </button>
             )}
             {answered && <GradeBar previews={previews} allowed={allowed} primary={primary} onGrade={grade} />}
