@@ -288,6 +288,27 @@ export const assignments = sqliteTable(
   (t) => [index('assignments_class').on(t.classId)],
 );
 
+// ── Typed answers marked wrong (issue 11) ───────────────────────────────────────────────────
+// Every typed answer the checker marked wrong in a review session, and whether the student
+// overruled it ("I was right"): what instructors read to add fair answers to their decks.
+// Quiz answers already live in quiz_answers. Additive: nothing else refers to this table.
+export const typedAnswers = sqliteTable(
+  'typed_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    answer: text('answer').notNull(),
+    overruled: integer('overruled', { mode: 'boolean' }).notNull().default(false),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];
 export type UserSettings = typeof userSettings.$inferSelect;
@@ -300,3 +321,4 @@ export type QuizAttempt = typeof quizAttempts.$inferSelect;
 export type Class = typeof classes.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type TypedAnswer = typeof typedAnswers.$inferSelect;

@@ -11,6 +11,7 @@ import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
 import { TextAreaField } from './form-controls';
 import { HydrationGate } from './hydration-gate';
 import { useActionForm } from './use-action-form';
+import { plural } from '@/lib/text/plural';
 
 export function ImportForm({ deckId, sections }: { deckId: string; sections: readonly { id: string; title: string }[] }) {
   const [text, setText] = useState('');
@@ -135,7 +136,7 @@ export function ImportForm({ deckId, sections }: { deckId: string; sections: rea
           {result.valid > 0 ? (
             <div>
               <button type="button" className="btn btn-primary" disabled={commit.pending} onClick={() => commit.submit({ deckId, text })}>
-                {commit.pending ? 'Importing…' : `Import ${result.valid} valid ${result.valid === 1 ? 'row' : 'rows'}`}
+                {commit.pending ? 'Importing…' : `Import ${plural(result.valid, 'valid row')}`}
               </button>
               <p className="hint">Each becomes a basic card citing its section as evidence; add a quote later in the editor.</p>
             </div>

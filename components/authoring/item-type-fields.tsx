@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { Field } from '@/components/ui/field';
 import { MCQ_MAX_OPTIONS, MCQ_MIN_OPTIONS, type ItemDraft } from '@/lib/content/item-form';
 import { FieldErrors, TextAreaField } from './form-controls';
+import { TryAnswer } from './try-answer';
 
 export interface TypeFieldsProps {
   draft: ItemDraft;
@@ -23,7 +24,7 @@ export function typeFieldKeys(draft: ItemDraft): string[] {
     case 'truefalse':
       return ['statement', 'answer'];
     case 'typed':
-      return ['question', 'answers'];
+      return ['question', 'answers', 'examplesAccept', 'examplesReject'];
     case 'ordering':
       return ['prompt', 'steps'];
   }
@@ -180,8 +181,25 @@ function TypedFields({ draft, set, errors }: TypeFieldsProps) {
         value={draft.answers}
         onChange={(e) => set({ answers: e.target.value })}
         errors={errors.answers}
-        hint="The first is shown as the answer. Case, accents, punctuation and small typos are forgiven, so list only real alternatives."
+        hint="The first is shown as the answer. Case, accents, punctuation, small typos, titles, number words and date formats are forgiven, so list only real alternatives."
       />
+      <TextAreaField
+        name="examplesAccept"
+        label="Must be accepted (optional, one per line)"
+        rows={2}
+        value={draft.examplesAccept}
+        onChange={(e) => set({ examplesAccept: e.target.value })}
+        errors={errors.examplesAccept}
+      />
+      <TextAreaField
+        name="examplesReject"
+        label="Must be rejected (optional, one per line)"
+        rows={2}
+        value={draft.examplesReject}
+        onChange={(e) => set({ examplesReject: e.target.value })}
+        errors={errors.examplesReject}
+      />
+      <TryAnswer question={draft.question} answers={draft.answers} examplesAccept={draft.examplesAccept} examplesReject={draft.examplesReject} />
     </>
   );
 }

@@ -32,7 +32,4 @@ export const formatShortDay = (key: string) => shortFormat.format(dateOf(key));
 /** @example formatMonth('2026-03-02') // 'Mar' */
 export const formatMonth = (key: string) => monthFormat.format(dateOf(key));
 
-/** @example plural(1, 'review') // '1 review' */
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
-}
+export { plural } from '@/lib/text/plural';

@@ -6,6 +6,7 @@
  */
 import Link from 'next/link';
 import type { AnswerFeedback } from '@/db/queries/quiz-data';
+import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 
 function StepList({ steps, label }: { steps: string[]; label: string }) {
   return (
@@ -69,7 +70,11 @@ export function AnswerDetails({ feedback, deckId, answered = true }: { feedback:
         </dl>
       )}
       {!answered && f.options && <p className="small muted">You did not answer this question.</p>}
-      {f.forgivenTypoOf && <p className="small muted">Accepted with a small typo: “{f.forgivenTypoOf}”.</p>}
+      {f.acceptedAs && (
+        <p className="small muted" data-testid="accepted-as">
+          {acceptedNote(f.acceptedRule, f.acceptedAs)}
+        </p>
+      )}
       {f.explanation && <p className="quiz-explanation">{f.explanation}</p>}
       {f.evidenceQuote && (
         <figure className="quiz-evidence">

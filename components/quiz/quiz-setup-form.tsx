@@ -8,6 +8,7 @@ import { startTransition, useActionState } from 'react';
 import { startQuizAction } from '@/app/(study)/quiz/actions';
 import type { ActionResult } from '@/app/_lib/action';
 import { FormAlert } from '@/components/ui/form-alert';
+import { plural } from '@/lib/text/plural';
 
 export interface SetupSection {
   key: string;
@@ -50,7 +51,7 @@ export function QuizSetupForm({ deckId, sections, defaultFeedback, defaultCount,
       <input type="hidden" name="deckId" value={deckId} />
       <fieldset className="quiz-fieldset" aria-describedby={errors?.sectionKeys ? 'sections-error' : undefined}>
         <legend>Sections</legend>
-        <p className="hint">All {total} questions of the deck are included. Untick the sections you want to leave out.</p>
+        <p className="hint">{total === 1 ? 'The deck’s one question is included.' : `All ${plural(total, 'question')} of the deck are included.`} Untick the sections you want to leave out.</p>
         <div className="quiz-checks">
           {sections.map((s) => (
             <label key={s.key} className="quiz-check">

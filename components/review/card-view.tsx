@@ -1,9 +1,11 @@
 'use client';
 /** One card on screen: the prompt, the answer inputs for objective types, and the revealed answer. */
 import type { CardPayload } from '@/lib/content/cards';
+import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
 import { optionOrder, scrambledOrder } from '@/lib/review/session';
 import type { ReviewCard } from '@/lib/review/types';
+import { AnswerCompare } from './answer-compare';
 import { ChoiceInput, OrderingInput, TrueFalseInput, TypedInput } from './objective-inputs';
 
 type Cloze = Extract<CardPayload, { type: 'cloze' }>;
@@ -37,10 +39,12 @@ interface Props {
   revealed: boolean;
   answer: ObjectiveAnswer | null;
   result: CheckResult | null;
+  /** The student said "I was right" about a typed answer the checker marked wrong. */
+  overruled?: boolean;
   onAnswer: (a: ObjectiveAnswer) => void;
 }
 
-export function CardView({ card, revealed, answer, result, onAnswer }: Props) {
+export function CardView({ card, revealed, answer, result, overruled = false, onAnswer }: Props) {
   const p = card.payload;
   // Shuffle per card and per review, so position can't be memorised instead of the content.
   const seed = card.id * 31 + (card.state?.reps ?? 0);
@@ -85,10 +89,17 @@ export function CardView({ card, revealed, answer, result, onAnswer }: Props) {
         </>
       )}
       {result && (
-        <p className={`verdict ${result.correct ? 'verdict-right' : 'verdict-wrong'}`} data-testid="verdict">
-          {result.correct ? (result.tolerant ? `Correct (watch the spelling: ${result.expected})` : 'Correct') : `Not quite. Answer: ${result.expected}`}
+        <p className={`verdict ${result.correct || overruled ? 'verdict-right' : 'verdict-wrong'}`} data-testid="verdict">
+          {result.correct
+            ? result.acceptedAs
+              ? `Correct. ${acceptedNote(result.rule, result.acceptedAs)}`
+              : 'Correct'
+            : overruled
+              ? 'You marked your answer right. Grade how well you knew it.'
+              : `Not quite. Answer: ${result.expected}`}
         </p>
       )}
+      {result && !result.correct && p.type === 'typed' && answer?.kind === 'typed' && <AnswerCompare given={answer.text} accepted={p.answers} />}
     </div>
   );
 }

@@ -3,6 +3,15 @@
 import type { GradePreview } from '@/lib/scheduler/scheduler';
 import type { Grade } from '@/lib/scheduler/types';
 
+/** A key's name on a button, as Anki shows it; hidden from screen readers (aria-keyshortcuts says it) and on touch screens. */
+export function KeyHint({ keys }: { keys: string }) {
+  return (
+    <kbd className="key-hint" aria-hidden="true">
+      {keys}
+    </kbd>
+  );
+}
+
 export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 export function GradeBar({ previews, allowed, primary, onGrade }: { previews: GradePreview[]; allowed: readonly Grade[]; primary: Grade; onGrade: (g: Grade) => void }) {
@@ -19,7 +28,9 @@ export function GradeBar({ previews, allowed, primary, onGrade }: { previews: Gr
             aria-keyshortcuts={String(p.grade)}
             data-testid={`grade-${p.grade}`}
           >
-            <span className="grade-name">{GRADE_NAMES[p.grade]}</span>
+            <span className="grade-name">
+              {GRADE_NAMES[p.grade]} <KeyHint keys={String(p.grade)} />
+            </span>
             <span className="grade-interval">{p.intervalLabel}</span>
           </button>
         ))}

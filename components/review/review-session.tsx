@@ -2,30 +2,34 @@
 /**
  * The review screen. Everything a grade needs is already in the browser: revealing is local,
  * the next card appears at once, and the grade is saved in the background through the outbox
- * (kept on the device until the server acknowledges it). Keys: Space/Enter reveal or continue,
- * 1–4 grade, U undo.
+ * (kept on the device until the server acknowledges it). Keys (use-review-keys.ts): Space/Enter
+ * reveal or continue, 1–4 grade, U undo, ? the list of shortcuts.
  *
  * The links out of the session are plain <a>, not next/link: a full page load to leave costs
  * nothing noticeable (offline, the service worker answers it), while next/link would add ~3 KB
  * gzip to this screen's JavaScript.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
+import { recordTypedAnswerAction, suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
+import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 import { isObjective } from '@/lib/review/answer-checker';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
 import { loadSession, saveSession } from '@/lib/review/device-store';
 import { applyGrade, dropCard, nextCard, remainingCounts, replayPending, startSession, type Session } from '@/lib/review/session';
+import { gradedMessage, sessionSummary } from '@/lib/review/summary';
 import { deserialize } from '@/lib/review/session';
 import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
 import { previewGrades } from '@/lib/scheduler/scheduler';
 import type { Grade } from '@/lib/scheduler/types';
 import { CardView } from './card-view';
 import { Feedback } from './feedback';
-import { GRADE_NAMES, GradeBar } from './grade-bar';
+import { GRADE_NAMES, GradeBar, KeyHint } from './grade-bar';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { StorageWarning } from './storage-warning';
 import { SyncStatus } from './sync-status';
 import { useAnswerCheck } from './use-answer-check';
 import { useOutbox } from './use-outbox';
+import { useReviewKeys } from './use-review-keys';
 
 interface Step {
   before: Session;
@@ -46,7 +50,10 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
   const [result, setResult] = useState<CheckResult | null>(null);
   const [message, setMessage] = useState('');
   const [clock, setClock] = useState(() => Date.now());
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [overruled, setOverruled] = useState(false);
   const shownAt = useRef(0);
+  const cardRef = useRef<HTMLElement>(null);
 
   // Continue a session kept on this device (an offline reload serves the same cached render),
   // or start from the server's queue with the grades still waiting to sync re-applied.
@@ -92,6 +99,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     setRevealed(false);
     setAnswer(null);
     setResult(null);
+    setOverruled(false);
   };
 
   // The session moves on only once the grade is on the device (or the outbox has said it cannot be).
@@ -105,12 +113,14 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
       saving.current = true;
       await outbox.current.add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000) }).finally(() => (saving.current = false));
       setHistory((h) => [...h.slice(-49), { before: session, card, clientId }]);
+      // What the checker marked wrong (and whether the student overruled it) is kept for the instructor; best effort.
+      if (result && !result.correct && answer?.kind === 'typed') void recordTypedAnswerAction(null, { cardId: card.id, answer: answer.text, overruled }).catch(() => undefined);
       setSession(step.session);
       setClock(at.getTime());
       resetCard();
-      setMessage(`Graded ${GRADE_NAMES[g]}. ${step.session.learning.length + step.session.review.length + step.session.fresh.length} cards left.`);
+      setMessage(gradedMessage(GRADE_NAMES[g], step.session.learning.length + step.session.review.length + step.session.fresh.length));
     },
-    [card, outbox, session, data.settings.scheduler, data.dayEnd],
+    [card, outbox, session, data.settings.scheduler, data.dayEnd, result, answer, overruled],
   );
 
   const undo = useCallback(async () => {
@@ -130,7 +140,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
   const onChecked = useCallback((a: ObjectiveAnswer, r: CheckResult) => {
     setAnswer(a);
     setResult(r);
-    setMessage(r.correct ? 'Correct.' : `Incorrect. The answer is ${r.expected}.`);
+    setMessage(r.correct ? `Correct.${r.acceptedAs ? ` ${acceptedNote(r.rule, r.acceptedAs)}` : ''}` : `Incorrect. The answer is ${r.expected}.`);
   }, []);
   const onCheckerUnavailable = useCallback(() => setMessage('Could not check the answer while offline. Try again when connected.'), []);
   const check = useAnswerCheck(card, objective, onChecked, onCheckerUnavailable);
@@ -156,50 +166,34 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     } else setMessage(out.error);
   };
 
-  const wrong = result !== null && !result.correct;
+  const wrong = result !== null && !result.correct && !overruled;
   const allowed = useMemo<readonly Grade[]>(() => (data.settings.passFail ? [1, 3] : wrong ? [1] : [1, 2, 3, 4]), [data.settings.passFail, wrong]);
   const primary: Grade = wrong ? 1 : 3;
   const answered = objective ? result !== null : revealed;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.metaKey || e.ctrlKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      // A checked answer box is disabled but may still hold focus: the shortcuts work again then.
-      const typing = (target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA') && !(target as HTMLInputElement).disabled;
-      if (typing) {
-        // Escape leaves the answer box, so the shortcut keys work again.
-        if (e.key === 'Escape') target?.blur();
-        return;
-      }
-      if (e.key === 'u' || e.key === 'U') {
-        e.preventDefault();
-        void undo();
-        return;
-      }
-      if (!card) return;
-      if (!answered) {
-        if (!objective && (e.key === ' ' || e.key === 'Enter')) {
-          e.preventDefault();
-          reveal();
-        } else if (card.payload.type === 'truefalse' && (e.key === '1' || e.key === '2')) {
-          onAnswer({ kind: 'truefalse', value: e.key === '1' });
-        } else if (card.payload.type === 'mcq' && /^[1-5]$/.test(e.key)) {
-          const buttons = document.querySelectorAll<HTMLButtonElement>('[data-testid="option"]');
-          buttons[Number(e.key) - 1]?.click();
-        }
-        return;
-      }
-      if (e.key === ' ' || e.key === 'Enter') {
-        e.preventDefault();
-        grade(primary);
-      } else if (/^[1-4]$/.test(e.key) && allowed.includes(Number(e.key) as Grade)) {
-        grade(Number(e.key) as Grade);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [card, answered, objective, reveal, onAnswer, grade, undo, allowed, primary]);
+  const choose = useCallback(
+    (position: number) => {
+      if (card?.payload.type === 'truefalse') onAnswer({ kind: 'truefalse', value: position === 1 });
+      else cardRef.current?.querySelectorAll<HTMLButtonElement>('[data-testid="option"]')[position - 1]?.click();
+    },
+    [card, onAnswer],
+  );
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useReviewKeys({
+    cardRef,
+    hasCard: card !== null,
+    answered,
+    objective,
+    choiceKeys: card?.payload.type === 'truefalse' ? 'truefalse' : card?.payload.type === 'mcq' ? 'mcq' : 'none',
+    allowed,
+    primary,
+    overlayOpen: shortcutsOpen,
+    reveal,
+    grade,
+    undo: () => void undo(),
+    choose,
+    showShortcuts,
+  });
 
   const counts = remainingCounts(session);
   return (
@@ -216,21 +210,40 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
         </p>
         <SyncStatus status={status} />
         <button type="button" className="icon-btn" onClick={() => void undo()} disabled={history.length === 0} aria-keyshortcuts="U" data-testid="undo">
-          Undo
+          <span>
+            Undo <KeyHint keys="U" />
+          </span>
+        </button>
+        <button type="button" className="icon-btn shortcuts-btn" onClick={showShortcuts} aria-label="Keyboard shortcuts" aria-keyshortcuts="?" aria-haspopup="dialog">
+          ?
         </button>
       </div>
       <StorageWarning status={status} />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <p className="visually-hidden" aria-live="polite" data-testid="announce">
         {message}
       </p>
       {card ? (
-        <section className="review-card" aria-label="Card">
-          <CardView key={`${card.id}-${history.length}`} card={card} revealed={revealed} answer={answer} result={result} onAnswer={onAnswer} />
+        <section className="review-card" aria-label="Card" ref={cardRef} tabIndex={-1}>
+          <CardView key={`${card.id}-${history.length}`} card={card} revealed={revealed} answer={answer} result={result} overruled={overruled} onAnswer={onAnswer} />
           {answered && (revealed || (result && !result.correct) || card.explanation) && <Feedback card={card} deckId={data.deck.id} />}
           <div className="review-actions">
             {!answered && !objective && (
               <button type="button" className="btn btn-primary btn-block reveal" onClick={reveal} aria-keyshortcuts="Space" data-testid="reveal">
-                Show answer
+                Show answer <KeyHint keys="Space" />
+              </button>
+            )}
+            {answered && result && !result.correct && !overruled && card.payload.type === 'typed' && (
+              <button
+                type="button"
+                className="btn overrule"
+                data-testid="overrule"
+                onClick={() => {
+                  setOverruled(true);
+                  setMessage('You marked your answer right. Choose a grade.');
+                }}
+              >
+                I was right
               </button>
             )}
             {answered && <GradeBar previews={previews} allowed={allowed} primary={primary} onGrade={grade} />}
@@ -250,9 +263,8 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
       ) : (
         <section className="card empty" data-testid="session-done">
           <h2>Done for now</h2>
-          <p className="muted">
-            You reviewed {session.reviewed} card{session.reviewed === 1 ? '' : 's'} in this session
-            {session.again > 0 ? `, ${session.again} of them again` : ''}.
+          <p className="muted" data-testid="session-summary">
+            {sessionSummary(session)}
           </p>
           <div className="row" style={{ justifyContent: 'center' }}>
             <a className="btn btn-primary" href="/today">

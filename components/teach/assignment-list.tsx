@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { AssignmentView } from '@/db/queries/assignments';
 import { assignmentLabel, goalsText } from '@/lib/teach/format';
 import { formatDueDate } from '@/lib/time/zoned';
+import { plural } from '@/lib/text/plural';
 
 export function AssignmentList({ classId, assignments, timeZone }: { classId: number; assignments: AssignmentView[]; timeZone: string }) {
   if (assignments.length === 0) return <p className="muted" data-testid="assignments-empty">No assignments yet.</p>;
@@ -13,7 +14,7 @@ export function AssignmentList({ classId, assignments, timeZone }: { classId: nu
           <div style={{ minWidth: 0 }}>
             <strong style={{ overflowWrap: 'anywhere' }}>{assignmentLabel(a)}</strong>
             <div className="small muted">
-              Due {formatDueDate(a.dueAt, timeZone)} · {a.items} items
+              Due {formatDueDate(a.dueAt, timeZone)} · {plural(a.items, 'item')}
             </div>
             <div className="small muted">Goal: {goalsText(a)}</div>
           </div>

@@ -2,7 +2,9 @@
  * The analytics part of a class page: pick an assignment (tabs as links), then per-student,
  * per-section and per-item tables for it. Sorting and the choice live in the URL.
  */
+import type { ActionResult } from '@/app/_lib/action';
 import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
+import { typedAnswerReport } from '@/db/queries/typed-answers';
 import type { AssignmentView } from '@/db/queries/assignments';
 import type { ClassSummary } from '@/db/queries/classes';
 import { parseId } from '@/lib/teach/ids';
@@ -13,6 +15,7 @@ import { ITEM_SORT_KEYS, ItemTable } from './item-table';
 import { SectionTable } from './section-table';
 import { StatusSummary } from './status-summary';
 import { STUDENT_SORT_KEYS, StudentTable } from './student-table';
+import { TypedAnswersTable } from './typed-answers-table';
 
 interface Props {
   instructorId: number;
@@ -20,6 +23,7 @@ interface Props {
   assignments: AssignmentView[];
   query: Record<string, string | string[] | undefined>;
   now: Date;
+  acceptAnswer: (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
 }
 
 /** The assignment asked for, else the next one due, else the last one. */
@@ -27,9 +31,10 @@ function chosen(assignments: AssignmentView[], asked: number | null, now: Date):
   return assignments.find((a) => a.id === asked) ?? assignments.find((a) => a.dueAt >= now.getTime()) ?? assignments.at(-1);
 }
 
-export function ClassAnalytics({ instructorId, cls, assignments, query, now }: Props) {
+export function ClassAnalytics({ instructorId, cls, assignments, query, now, acceptAnswer }: Props) {
   const current = chosen(assignments, parseId(query.a), now);
   const analytics = current && assignmentAnalyticsFor(instructorId, cls.id, current.id, now);
+  const typed = current && typedAnswerReport(instructorId, cls.id, current.id);
   const keep: Record<string, string> = {};
   for (const k of ['sort', 'dir', 'sall', 'isort', 'idir', 'iall']) {
     const v = query[k];
@@ -88,6 +93,13 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now }: P
               query={keep}
               showAll={query.iall === '1'}
             />
+          </div>
+          <div className="card teach-section" id="typed-answers">
+            <h3 style={{ margin: 0 }}>Typed answers marked wrong</h3>
+            <p className="small muted" style={{ margin: 0 }}>
+              What students typed, in review and quizzes, that the checker did not accept, and how often they said “I was right”.
+            </p>
+            <TypedAnswersTable rows={typed ?? []} acceptAnswer={acceptAnswer} />
           </div>
         </>
       )}

@@ -4,6 +4,7 @@ import { FLAG_LABEL, type ItemAnalytics } from '@/lib/teach/item-analysis';
 import { sortRows, type SortState } from '@/lib/teach/sort';
 import { SortableHead, SortLinks, type Column } from './sortable';
 import { ShowAllLink } from './show-all-link';
+import { plural } from '@/lib/text/plural';
 
 export const ITEM_SORT_KEYS = ['position', 'studied', 'lapses', 'facility', 'flags'] as const;
 export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
@@ -63,7 +64,7 @@ export function ItemTable({ rows, sort, query, showAll = false }: Props) {
               <td className="num" data-label="Lapse rate">{percent(r.lapseRate)}</td>
               <td className="num" data-label="Quiz facility">
                 {percent(r.facility)}
-                {r.quizAnswers > 0 && <span className="small muted nowrap" style={{ display: 'block' }}>{r.quizAnswers} answers</span>}
+                {r.quizAnswers > 0 && <span className="small muted nowrap" style={{ display: 'block' }}>{plural(r.quizAnswers, 'answer')}</span>}
               </td>
               <td data-label="Flags" style={{ maxWidth: '14rem' }}>
                 {r.flags.length === 0 ? <span className="muted">–</span> : r.flags.map((f) => <span key={f} className="flag">⚠ {FLAG_LABEL[f]}</span>)}

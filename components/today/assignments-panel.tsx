@@ -11,6 +11,7 @@ import { assignmentsForStudent, type StudentAssignment } from '@/db/queries/stud
 import { now } from '@/lib/clock';
 import { assignmentLabel, percent } from '@/lib/teach/format';
 import { formatDueDate } from '@/lib/time/zoned';
+import { plural } from '@/lib/text/plural';
 
 function Goals({ a }: { a: StudentAssignment }) {
   const parts: string[] = [];
@@ -44,12 +45,12 @@ export function AssignmentsPanel({ user }: { user: SessionUser }) {
               <span className="small muted">
                 {a.className} · due {formatDueDate(a.dueAt, timeZone)}
               </span>
-              <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${a.assigned} items studied`}>
+              <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${plural(a.assigned, 'item')} studied`}>
                 <span style={{ width: `${Math.round(share * 100)}%` }} />
               </div>
               <div className="assignment-foot">
                 <span className="small" data-testid="assignment-progress">
-                  {a.studied} of {a.assigned} items studied
+                  {a.studied} of {plural(a.assigned, 'item')} studied
                 </span>
                 <Link className="btn btn-small" href={`/review/${a.deckId}`}>
                   Study

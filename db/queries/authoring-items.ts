@@ -12,6 +12,7 @@ import { draftFieldErrors, draftHeadline, draftToCandidate, type ItemDraft } fro
 import { parseItem, type Item } from '@/lib/content/schema';
 import { newSlugId } from '@/lib/content/slug';
 import { AuthoringError, DeckNotFoundError, editDeck, isDeckOwner, type Editor } from './authoring-edit';
+import { exampleMismatches } from '@/lib/content/check-examples';
 
 const INVALID = 'Please correct the highlighted fields.';
 
@@ -39,6 +40,10 @@ export function saveItem(user: Editor, deckId: string, itemId: string | undefine
     const parsed = parseItem({ ...draftToCandidate(draft), id });
     const fieldErrors = parsed.success ? {} : draftFieldErrors(parsed.error.issues);
     if (!deck.sections.some((s) => s.id === draft.section)) (fieldErrors.section ??= []).unshift('Choose one of the deck’s sections.');
+    // The author's example answers must be judged as the author says, as content:check requires of file decks.
+    if (parsed.success && parsed.data.type === 'typed') {
+      for (const m of exampleMismatches(parsed.data)) (fieldErrors[m.list === 'accept' ? 'examplesAccept' : 'examplesReject'] ??= []).push(m.message.replace(/^example/, 'Example'));
+    }
     if (!parsed.success || Object.keys(fieldErrors).length > 0) throw new AuthoringError(INVALID, fieldErrors);
 
     const item = parsed.data;

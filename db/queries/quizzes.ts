@@ -14,6 +14,7 @@ import { retrievability } from '@/lib/scheduler';
 import { canStudyDeck } from './access';
 import { answersOf, attemptOf, feedbackFor, quizCardsById, type AnswerFeedback } from './quiz-data';
 import { recordReview } from './reviews';
+import { wouldExceedNewLimit } from './study';
 import { studySettingsFor } from './settings';
 
 export { quizSetupFor, quizAttemptView, quizResult, recentAttempts } from './quiz-views';
@@ -162,20 +163,18 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
     if (!feedback) return refuse('invalid_response', 'That answer does not fit this question.');
 
     const lastAnswerAt = Math.max(attempt.startedAt, ...[...answers.values()].map((a) => a.answeredAt));
-    const review = recordReview(
-      userId,
-      {
-        cardId: card.id,
-        grade: suggestedGrade(feedback.correct),
-        clientId: `quiz:${attemptId}:${card.id}`,
-        reviewedAt: now,
-        durationMs: Math.min(MAX_DURATION_MS, Math.max(0, now.getTime() - lastAnswerAt)),
-        source: 'quiz',
-      },
-      settings,
-      now,
-    );
-    if (!review.ok) return refuse('unavailable', review.message);
+    // A never-studied card is introduced by the quiz only within today's new-card limit; past it,
+    // the answer counts for the quiz and the card stays new (Today and the review queue agree).
+    const retrieval = {
+      cardId: card.id,
+      grade: suggestedGrade(feedback.correct),
+      clientId: `quiz:${attemptId}:${card.id}`,
+      reviewedAt: now,
+      durationMs: Math.min(MAX_DURATION_MS, Math.max(0, now.getTime() - lastAnswerAt)),
+      source: 'quiz' as const,
+    };
+    const review = wouldExceedNewLimit(userId, card.id, now, settings) ? null : recordReview(userId, retrieval, settings, now);
+    if (review && !review.ok) return refuse('unavailable', review.message);
     stmts.insertAnswer.run({
       attemptId,
       cardId: card.id,
@@ -183,7 +182,7 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
       response: JSON.stringify(input.response),
       correct: feedback.correct ? 1 : 0,
       answeredAt: now.getTime(),
-      reviewLogId: review.logId,
+      reviewLogId: review?.logId ?? null,
     });
     const tally = stmts.tally.get({ attemptId }) ?? { answered: 0, correct: 0 };
     // The last answer finishes the quiz, so a refresh or a lost "finish" request can't leave it open.

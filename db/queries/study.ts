@@ -55,11 +55,28 @@ const countsByDeck = db.$client.prepare<{ userId: number; dayEnd: number }, { de
   GROUP BY c.deck_id
 `);
 
+// A card is introduced by its first review from any source: a quiz answer on a never-studied card
+// uses up the day's new-card allowance as a review would. The review limit counts review sessions only.
 const doneTodayStmt = db.$client.prepare<{ userId: number; from: number; to: number }, { newCount: number; reviewCount: number }>(`
-  SELECT coalesce(sum(state_before = 0), 0) AS newCount, coalesce(sum(state_before = 2), 0) AS reviewCount
+  SELECT coalesce(sum(state_before = 0), 0) AS newCount, coalesce(sum(state_before = 2 AND source = 'review'), 0) AS reviewCount
   FROM review_logs
-  WHERE user_id = @userId AND reviewed_at >= @from AND reviewed_at < @to AND undone_at IS NULL AND source = 'review'
+  WHERE user_id = @userId AND reviewed_at >= @from AND reviewed_at < @to AND undone_at IS NULL
 `);
+
+const cardIsNewStmt = db.$client.prepare<{ userId: number; cardId: number }, { isNew: number }>(`
+  SELECT coalesce((SELECT state = 0 FROM card_states WHERE user_id = @userId AND card_id = @cardId), 1) AS isNew
+`);
+
+/**
+ * Whether reviewing `cardId` now would introduce a new card beyond today's new-card limit (the
+ * quiz then records the answer but leaves the card new, for a later day's allowance).
+ */
+export function wouldExceedNewLimit(userId: number, cardId: number, now: Date, settings: StudySettings): boolean {
+  if (cardIsNewStmt.get({ userId, cardId })?.isNew !== 1) return false;
+  const day = studyDayBounds(now, settings.timeZone, settings.rolloverHour);
+  const done = doneTodayStmt.get({ userId, from: day.start.getTime(), to: day.end.getTime() }) ?? { newCount: 0, reviewCount: 0 };
+  return done.newCount >= Math.floor(settings.newPerDay);
+}
 
 // Items of decks assigned to the user's classes come first among new cards.
 const assignedSections = db.$client.prepare<{ userId: number }, { deckId: string; sectionKeys: string | null }>(`

@@ -10,7 +10,7 @@ export type CardPayload =
   | { type: 'cloze'; n: number; text: string; front: string; back: string; answers: string[]; parts: ClozePart[] }
   | { type: 'mcq'; question: string; options: { text: string; correct: boolean; explanation: string }[] }
   | { type: 'truefalse'; statement: string; answer: boolean }
-  | { type: 'typed'; question: string; answers: string[] }
+  | { type: 'typed'; question: string; answers: string[]; examples?: { accept?: string[]; reject?: string[] } }
   | { type: 'ordering'; prompt: string; steps: string[] };
 
 export interface CardDraft {
@@ -59,7 +59,8 @@ function renderSingle(item: Exclude<Item, { type: 'cloze' }>): Rendered {
       return {
         prompt: item.question,
         answer: item.answers[0] ?? '',
-        payload: { type: 'typed', question: item.question, answers: [...item.answers] },
+        // The author's example answers travel with the card, so a deck kept in the database keeps them.
+        payload: { type: 'typed', question: item.question, answers: [...item.answers], ...(item.examples ? { examples: item.examples } : {}) },
       };
     case 'ordering':
       return {

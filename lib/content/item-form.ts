@@ -32,6 +32,9 @@ export interface ItemDraft {
   answer: '' | 'true' | 'false';
   /** typed: accepted answers, one per line. */
   answers: string;
+  /** typed: example answers the checker must accept, and must reject, one per line. */
+  examplesAccept: string;
+  examplesReject: string;
   prompt: string;
   /** ordering: steps in the correct order, one per line. */
   steps: string;
@@ -63,7 +66,7 @@ export function emptyDraft(type: ItemType, section: string): ItemDraft {
     type, section, tags: '', skill: 'recall', evidenceQuote: '', evidenceParagraph: '', explanation: '',
     front: '', back: '', text: '', question: '',
     options: Array.from({ length: MCQ_MIN_OPTIONS }, () => ({ text: '', explanation: '' })),
-    correctOption: -1, statement: '', answer: '', answers: '', prompt: '', steps: '',
+    correctOption: -1, statement: '', answer: '', answers: '', examplesAccept: '', examplesReject: '', prompt: '', steps: '',
   };
 }
 
@@ -91,13 +94,21 @@ export function itemToDraft(item: Item): ItemDraft {
     case 'truefalse':
       return { ...draft, statement: item.statement, answer: item.answer ? 'true' : 'false' };
     case 'typed':
-      return { ...draft, question: item.question, answers: item.answers.join('\n') };
+      return { ...draft, question: item.question, answers: item.answers.join('\n'), examplesAccept: (item.examples?.accept ?? []).join('\n'), examplesReject: (item.examples?.reject ?? []).join('\n') };
     case 'ordering':
       return { ...draft, prompt: item.prompt, steps: item.steps.join('\n') };
   }
 }
 
 const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+/** A typed draft's example answers as the item's `examples` (left out when there are none). */
+function draftExamples(draft: ItemDraft): { examples?: { accept?: string[]; reject?: string[] } } {
+  const accept = lines(draft.examplesAccept ?? '');
+  const reject = lines(draft.examplesReject ?? '');
+  if (accept.length === 0 && reject.length === 0) return {};
+  return { examples: { ...(accept.length ? { accept } : {}), ...(reject.length ? { reject } : {}) } };
+}
 /** Blank optional text is left out, as an author would leave the key out of YAML. */
 const optional = (s: string) => (s.trim() ? s : undefined);
 
@@ -134,7 +145,7 @@ function draftFields(draft: ItemDraft): Record<string, unknown> {
     case 'truefalse':
       return { ...base, statement: draft.statement, answer: draft.answer === '' ? undefined : draft.answer === 'true' };
     case 'typed':
-      return { ...base, question: draft.question, answers: lines(draft.answers) };
+      return { ...base, question: draft.question, answers: lines(draft.answers), ...draftExamples(draft) };
     case 'ordering':
       return { ...base, prompt: draft.prompt, steps: lines(draft.steps) };
   }

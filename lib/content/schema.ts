@@ -166,6 +166,8 @@ export const TypedItemSchema = z.strictObject({
   type: z.literal('typed'),
   question: text,
   answers: z.array(text).min(1, 'needs at least one accepted answer'),
+  /** Sample answers the checker must accept and must reject; `npm run content:check` runs them. */
+  examples: z.strictObject({ accept: z.array(text).optional(), reject: z.array(text).optional() }).optional(),
   explanation,
 });
 

@@ -1,10 +1,12 @@
 // Validates a deck folder: YAML syntax, the schema for every item (schema.ts),
 // and the checks that need more than one file: unique ids, known sections,
-// deck id = folder name, and evidence quotes against the source text.
+// deck id = folder name, evidence quotes against the source text, and typed items'
+// example answers through the answer checker (check-examples.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { itemToCards } from './cards';
+import { exampleMismatches } from './check-examples';
 import { DECK_FILE, listDeckDirs, readDeckDir, type RawItem } from './load';
 import { createQuoteMatcher } from './source-text';
 import {
@@ -139,6 +141,9 @@ export function validateDeckDir(dir: string, options: ValidateOptions = {}): Dec
     }
     items.push(parsed.data);
     itemFile.set(parsed.data, r.file);
+    if (parsed.data.type === 'typed') {
+      for (const m of exampleMismatches(parsed.data)) errors.push({ file: r.file, itemId: parsed.data.id, message: m.message });
+    }
   }
 
   if (deck) {

@@ -2,34 +2,16 @@
  * Objective grading of quiz answers (multiple choice, true/false, typed,
  * ordering) and the FSRS grade a quiz result suggests.
  */
-import { isPureNumber, levenshtein, normaliseAnswer, numberTokens } from './normalise';
+import { checkTyped, type TypedVerdict } from './typed/check-typed';
 
-export type Closeness = 'exact' | 'tolerant' | 'wrong';
-
-export interface TypedGrade {
-  correct: boolean;
-  /** The accepted answer (as written by the author) that matched. */
-  matched?: string;
-  /** 'exact': equal after normalisation; 'tolerant': accepted with a small typo. */
-  closeness: Closeness;
-}
+export type { TypedRule, TypedVerdict as TypedGrade } from './typed/check-typed';
+export { allowedTypos } from './typed/check-typed';
 
 export interface OrderingGrade {
   correct: boolean;
   positionsCorrect: number;
   /** Fraction of steps in the right place, 0..1. */
   score: number;
-}
-
-/**
- * Typos allowed for a normalised accepted answer of this length (code points):
- * 0 up to 4, 1 for 5–8, 2 above 8.
- * @example allowedTypos(7) // 1
- */
-export function allowedTypos(length: number): number {
-  if (length > 8) return 2;
-  if (length >= 5) return 1;
-  return 0;
 }
 
 /**
@@ -50,35 +32,13 @@ export function gradeTrueFalse(answer: boolean | null | undefined, expected: boo
 }
 
 /**
- * Typed answer against the accepted answers. Normalised equality is 'exact';
- * otherwise a small Levenshtein distance is 'tolerant' (1 typo for 5–8
- * characters, 2 above 8), but only if every number in the answer matches
- * exactly (pure numbers get no tolerance at all).
- * @example gradeTyped('kassym jomart tokayev', ['Kassym-Jomart Tokayev']) // { correct: true, closeness: 'exact', matched: 'Kassym-Jomart Tokayev' }
- * @example gradeTyped('2,400', ['2500']) // { correct: false, closeness: 'wrong' }
+ * Typed answer against the accepted answers, with the question for context (the nouns and years
+ * it implies): see typed/check-typed.ts for the rules.
+ * @example gradeTyped('kassym jomart tokayev', ['Kassym-Jomart Tokayev']) // { correct: true, matched: 'Kassym-Jomart Tokayev', rule: 'exact' }
+ * @example gradeTyped('2,400', ['2500']) // { correct: false }
  */
-export function gradeTyped(input: string, accepted: readonly string[]): TypedGrade {
-  const given = normaliseAnswer(input);
-  if (given === '') return { correct: false, closeness: 'wrong' };
-  const candidates = accepted
-    .map((raw) => ({ raw, norm: normaliseAnswer(raw) }))
-    .filter((c) => c.norm !== '');
-
-  const exact = candidates.find((c) => c.norm === given);
-  if (exact) return { correct: true, matched: exact.raw, closeness: 'exact' };
-
-  const givenNumbers = numberTokens(given).join(' ');
-  let best: { raw: string; distance: number } | null = null;
-  for (const c of candidates) {
-    if (isPureNumber(c.norm) || isPureNumber(given)) continue;
-    if (numberTokens(c.norm).join(' ') !== givenNumbers) continue;
-    const max = allowedTypos(Array.from(c.norm).length);
-    if (max === 0) continue;
-    const distance = levenshtein(given, c.norm, max);
-    if (distance <= max && (best === null || distance < best.distance)) best = { raw: c.raw, distance };
-  }
-  if (best) return { correct: true, matched: best.raw, closeness: 'tolerant' };
-  return { correct: false, closeness: 'wrong' };
+export function gradeTyped(input: string, accepted: readonly string[], question = ''): TypedVerdict {
+  return checkTyped(input, accepted, question);
 }
 
 /**

@@ -9,7 +9,8 @@ export {
   gradeOrdering,
   suggestedGrade,
   allowedTypos,
-  type Closeness,
   type TypedGrade,
+  type TypedRule,
   type OrderingGrade,
 } from './grade';
+export { canonical } from './typed/check-typed';

@@ -5,7 +5,7 @@
  * Nothing in a presented question tells which answer is right.
  */
 import type { CardPayload } from '../content/cards';
-import { gradeChoice, gradeOrdering, gradeTrueFalse, gradeTyped } from './grade';
+import { gradeChoice, gradeOrdering, gradeTrueFalse, gradeTyped, type TypedRule } from './grade';
 import { seededPermutation } from './shuffle';
 
 export const QUIZ_TYPES = ['mcq', 'truefalse', 'typed', 'ordering'] as const;
@@ -42,8 +42,9 @@ export interface GradedResponse {
   /** ordering only: the right order and the student's order, step by step. */
   correctSteps?: string[];
   responseSteps?: string[];
-  /** typed only: set when a small typo was forgiven; the accepted answer it matched. */
-  forgivenTypoOf?: string;
+  /** typed only: set when a rule (a typo, a number in words, a title…) accepted it; the accepted answer it was taken as. */
+  acceptedAs?: string;
+  acceptedRule?: TypedRule;
 }
 
 /** The seed that fixes the shown order of one question in one attempt. */
@@ -128,12 +129,12 @@ export function gradeResponse(payload: QuizPayload, seed: string, response: unkn
         responseText: response ? 'True' : 'False',
       };
     case 'typed': {
-      const graded = gradeTyped(response as string, payload.answers);
+      const graded = gradeTyped(response as string, payload.answers, payload.question);
       return {
         correct: graded.correct,
         correctAnswer: payload.answers[0] ?? '',
         responseText: (response as string).trim(),
-        ...(graded.closeness === 'tolerant' && graded.matched ? { forgivenTypoOf: graded.matched } : {}),
+        ...(graded.acceptedAs && graded.rule ? { acceptedAs: graded.acceptedAs, acceptedRule: graded.rule } : {}),
       };
     }
     case 'ordering': {

@@ -1,6 +1,6 @@
 /** Grades an answer to an objective card on the device (the review screen shows the answer anyway). */
 import type { CardPayload } from '@/lib/content/cards';
-import { gradeOrdering, gradeTrueFalse, gradeTyped } from '@/lib/quiz/grade';
+import { gradeOrdering, gradeTrueFalse, gradeTyped, type TypedRule } from '@/lib/quiz/grade';
 
 export type ObjectiveAnswer = { kind: 'choice'; index: number } | { kind: 'truefalse'; value: boolean } | { kind: 'typed'; text: string } | { kind: 'ordering'; order: number[] };
 
@@ -8,8 +8,9 @@ export interface CheckResult {
   correct: boolean;
   /** The right answer in words, for the feedback line. */
   expected: string;
-  /** True when a typed answer was accepted despite a typo. */
-  tolerant?: boolean;
+  /** Typed answers accepted by a rule rather than exactly: which rule, and the accepted answer it was taken as. */
+  rule?: TypedRule;
+  acceptedAs?: string;
 }
 
 export function checkAnswer(payload: CardPayload, answer: ObjectiveAnswer): CheckResult {
@@ -21,8 +22,8 @@ export function checkAnswer(payload: CardPayload, answer: ObjectiveAnswer): Chec
     return { correct: gradeTrueFalse(answer.value, payload.answer).correct, expected: payload.answer ? 'True' : 'False' };
   }
   if (payload.type === 'typed' && answer.kind === 'typed') {
-    const g = gradeTyped(answer.text, payload.answers);
-    return { correct: g.correct, expected: payload.answers[0] ?? '', tolerant: g.closeness === 'tolerant' };
+    const g = gradeTyped(answer.text, payload.answers, payload.question);
+    return { correct: g.correct, expected: payload.answers[0] ?? '', ...(g.rule && g.acceptedAs ? { rule: g.rule, acceptedAs: g.acceptedAs } : {}) };
   }
   if (payload.type === 'ordering' && answer.kind === 'ordering') {
     // `order` lists original step indices in the order the student placed them.

@@ -17,8 +17,11 @@ export interface Session {
   learning: ReviewCard[];
   review: ReviewCard[];
   fresh: ReviewCard[];
+  /** Grades given in this session (a card graded twice counts twice). */
   reviewed: number;
   again: number;
+  /** The distinct cards graded in this session. */
+  cardIds: number[];
 }
 
 export type Next = { card: ReviewCard; from: 'learning' | 'review' | 'new' } | { waitUntil: number } | null;
@@ -35,6 +38,7 @@ export function startSession(cards: readonly ReviewCard[]): Session {
     fresh: cards.filter((c) => c.kind === 'new'),
     reviewed: 0,
     again: 0,
+    cardIds: [],
   };
 }
 
@@ -76,6 +80,8 @@ export function applyGrade(session: Session, card: ReviewCard, grade: Grade, now
       fresh: without(session.fresh),
       reviewed: session.reviewed + 1,
       again: session.again + (grade === 1 ? 1 : 0),
+      // A session kept on the device by an older version has no list yet.
+      cardIds: (session.cardIds ?? []).includes(card.id) ? session.cardIds : [...(session.cardIds ?? []), card.id],
     },
   };
 }

@@ -77,6 +77,26 @@ describe('authoring decks on a real SQLite file', () => {
     expect(cardsOf(deckId).find((c) => c.id === c2!.id)?.retired_at).toBe(later(1).getTime());
   });
 
+  it('refuses a typed item whose example answers the checker judges otherwise, and keeps the examples of one it agrees with', () => {
+    const deckId = newDeck(iris);
+    const typed: ItemDraft = { ...emptyDraft('typed', 'introduction'), question: 'How many troops arrived?', answers: '2,500', explanation: 'E', evidenceParagraph: '¶1', examplesAccept: 'about 2,500\n3,000', examplesReject: '2,500 troops' };
+    let caught: unknown;
+    try {
+      saveItem(iris, deckId, undefined, typed, T0);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AuthoringError);
+    expect((caught as AuthoringError).fieldErrors).toEqual({
+      examplesAccept: ['Example “3,000” must be accepted, but the checker marks it wrong (accepted answers: 2,500)'],
+      examplesReject: ['Example “2,500 troops” must be rejected, but the checker accepts it: Accepted as “2,500” (the same number).'],
+    });
+    expect(cardsOf(deckId)).toEqual([]);
+    const saved = saveItem(iris, deckId, undefined, { ...typed, examplesAccept: 'about 2,500', examplesReject: '3,000' }, T0);
+    expect(saved).toMatchObject({ examples: { accept: ['about 2,500'], reject: ['3,000'] } });
+    expect(JSON.parse(cardsOf(deckId)[0]!.payload as string)).toMatchObject({ examples: { accept: ['about 2,500'], reject: ['3,000'] } });
+  });
+
   it('rejects an invalid item with field errors and writes nothing', () => {
     const deckId = newDeck(iris);
     const mcq = { ...emptyDraft('mcq', 'introduction'), question: 'Which?', evidenceParagraph: '¶1', options: ['a', 'b', 'c'].map((t) => ({ text: t, explanation: `why ${t}` })) };

@@ -6,6 +6,7 @@ import { requireUser } from '@/db/queries/session';
 import { queueCountsByDeck } from '@/db/queries/study';
 import { studySettingsFor } from '@/db/queries/settings';
 import { now } from '@/lib/clock';
+import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Today' };
 
@@ -70,7 +71,7 @@ export default async function TodayPage() {
                     </span>
                   ) : (
                     <Link className="btn btn-primary" href={`/review/${deck.id}`} data-testid="start-review">
-                      {due > 0 ? `Review ${due + fresh} cards` : `Learn ${fresh} new cards`}
+                      {due > 0 ? `Review ${plural(due + fresh, 'card')}` : `Learn ${plural(fresh, 'new card')}`}
                     </Link>
                   )}
                   <Link className="btn" href={`/quiz/${deck.id}`}>

@@ -7,6 +7,7 @@ import { requireRole } from '@/db/queries/session';
 import { studySettingsFor } from '@/db/queries/settings';
 import { formatJoinCode } from '@/lib/teach/join-code';
 import { timeZoneOptions } from '@/lib/time/zoned';
+import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Teach' };
 
@@ -16,8 +17,8 @@ function ClassCard({ c }: { c: ClassSummary }) {
       <Link className="class-link" href={`/teach/classes/${c.id}`}>
         <h3>{c.name}</h3>
         <span className="row small" style={{ gap: '0.4rem' }}>
-          <span className="badge">{c.students} {c.students === 1 ? 'student' : 'students'}</span>
-          <span className="badge">{c.assignments} {c.assignments === 1 ? 'assignment' : 'assignments'}</span>
+          <span className="badge">{plural(c.students, 'student')}</span>
+          <span className="badge">{plural(c.assignments, 'assignment')}</span>
           {c.archivedAt !== null && <span className="badge badge-warn">Archived</span>}
         </span>
         <span className="small muted">

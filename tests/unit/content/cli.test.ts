@@ -26,4 +26,16 @@ describe('content:check CLI', () => {
     expect(status).toBe(0);
     expect(out).toMatch(/valid-mini: OK .*7 items, 8 cards, 4 quiz questions/);
   });
+
+  it('runs typed items’ example answers through the checker and names each mismatch', { timeout: 30_000 }, () => {
+    const ok = run('tests/fixtures/decks/typed-examples-pass');
+    expect(ok.out).toMatch(/typed-examples-pass: OK/);
+    expect(ok.status).toBe(0);
+    const { status, out } = run('tests/fixtures/decks/typed-examples-fail');
+    expect(status).toBe(1);
+    expect(out).toContain('tests/fixtures/decks/typed-examples-fail/items/01-intro.yaml: csto-age: example “forty years” must be accepted, but the checker marks it wrong');
+    expect(out).toContain('csto-age: example “three decades” must be rejected, but the checker accepts it: Accepted as “thirty years” (the same number).');
+    expect(out).not.toContain('about 30 years');
+    expect(out).toContain('2 errors');
+  });
 });

@@ -24,6 +24,15 @@ describe('draft → item candidate', () => {
     });
   });
 
+  it('keeps a typed item’s example answers, one per line, and leaves an empty list out', () => {
+    const draft = { ...emptyDraft('typed', 'intro'), question: 'How many troops?', answers: '2,500', examplesAccept: 'about 2,500\n\n2,500 troops\n', examplesReject: '', explanation: 'E', evidenceParagraph: '¶1' };
+    const parsed = parse(draft);
+    expect(parsed.data).toMatchObject({ examples: { accept: ['about 2,500', '2,500 troops'] } });
+    expect(parsed.data && 'examples' in parsed.data && parsed.data.examples).toStrictEqual({ accept: ['about 2,500', '2,500 troops'] });
+    expect(parse(itemToDraft(parsed.data!), 'new-item').data).toStrictEqual(parsed.data);
+    expect(draftToCandidate({ ...draft, examplesAccept: ' ' })).not.toHaveProperty('examples');
+  });
+
   it('marks the chosen option correct', () => {
     const draft = { ...emptyDraft('mcq', 'intro'), correctOption: 1 };
     expect((draftToCandidate(draft).options as { correct: boolean }[]).map((o) => o.correct)).toEqual([false, true, false]);

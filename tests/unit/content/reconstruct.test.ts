@@ -19,6 +19,12 @@ describe('cardsToItem on the real deck', () => {
     expect(cardsToItem(cards)).toStrictEqual(item);
   });
 
+  it('keeps a typed item’s example answers through its card', () => {
+    const typed = items.find((i) => i.type === 'typed');
+    const withExamples = { ...typed!, examples: { accept: ['President Tokayev'], reject: ['Nazarbayev'] } } as typeof typed & object;
+    expect(cardsToItem(itemToCards('war-for-peace', withExamples))).toStrictEqual(withExamples);
+  });
+
   it('regroups a whole deck of cards into the same items in the same order', () => {
     expect(cardsToItems(itemsToCards('war-for-peace', items))).toStrictEqual(items);
   });

@@ -28,17 +28,17 @@ describe('gradeTyped', () => {
     expect(gradeTyped('kassym jomart tokayev', ['Kassym-Jomart Tokayev'])).toEqual({
       correct: true,
       matched: 'Kassym-Jomart Tokayev',
-      closeness: 'exact',
+      rule: 'exact',
     });
-    expect(gradeTyped('csto', ['CSTO'])).toEqual({ correct: true, matched: 'CSTO', closeness: 'exact' });
-    expect(gradeTyped('the csto', ['CSTO']).closeness).toBe('exact');
-    expect(gradeTyped('Bosnia and Herzegovina', ['Bosnia & Herzegovina']).closeness).toBe('exact');
+    expect(gradeTyped('csto', ['CSTO'])).toEqual({ correct: true, matched: 'CSTO', rule: 'exact' });
+    expect(gradeTyped('the csto', ['CSTO']).rule).toBe('exact');
+    expect(gradeTyped('Bosnia and Herzegovina', ['Bosnia & Herzegovina']).rule).toBe('exact');
   });
 
   it('numbers: thousands separators are ignored but the value must match exactly', () => {
-    expect(gradeTyped('2,500', ['2500'])).toEqual({ correct: true, matched: '2500', closeness: 'exact' });
+    expect(gradeTyped('2,500', ['2500'])).toEqual({ correct: true, matched: '2500', rule: 'exact' });
     expect(gradeTyped('2500', ['2,500']).correct).toBe(true);
-    expect(gradeTyped('2,400', ['2500'])).toEqual({ correct: false, closeness: 'wrong' });
+    expect(gradeTyped('2,400', ['2500'])).toEqual({ correct: false });
     expect(gradeTyped('25000', ['2500']).correct).toBe(false);
     expect(gradeTyped('123456', ['123457']).correct).toBe(false); // no typo tolerance for numbers
     expect(gradeTyped('World War 3', ['World War 2']).correct).toBe(false); // numbers inside text too
@@ -49,17 +49,17 @@ describe('gradeTyped', () => {
     expect(allowedTypos(5)).toBe(1);
     expect(allowedTypos(8)).toBe(1);
     expect(allowedTypos(9)).toBe(2);
-    expect(gradeTyped('Tokaev', ['Tokayev'])).toEqual({ correct: true, matched: 'Tokayev', closeness: 'tolerant' });
+    expect(gradeTyped('Tokaev', ['Tokayev'])).toEqual({ correct: true, matched: 'Tokayev', rule: 'typo', acceptedAs: 'Tokayev' });
     expect(gradeTyped('Tokaevv', ['Tokayev']).correct).toBe(false); // distance 2 on 7 chars
-    expect(gradeTyped('kasym jomart tokaev', ['Kassym-Jomart Tokayev']).closeness).toBe('tolerant'); // 2 on 21
+    expect(gradeTyped('kasym jomart tokaev', ['Kassym-Jomart Tokayev']).rule).toBe('typo'); // 2 on 21
     expect(gradeTyped('kasym jomrt tokaev', ['Kassym-Jomart Tokayev']).correct).toBe(false); // 3 on 21
     expect(gradeTyped('CSTA', ['CSTO']).correct).toBe(false); // 4 chars: exact only
-    expect(gradeTyped('Mosco', ['Moscow']).closeness).toBe('tolerant');
+    expect(gradeTyped('Mosco', ['Moscow']).rule).toBe('typo');
   });
 
   it('prefers an exact match over a tolerant one and reports the matched answer', () => {
-    expect(gradeTyped('Kiev', ['Kyiv', 'Kiev'])).toEqual({ correct: true, matched: 'Kiev', closeness: 'exact' });
-    expect(gradeTyped('Moskva', ['Moscow', 'Moskwa'])).toEqual({ correct: true, matched: 'Moskwa', closeness: 'tolerant' });
+    expect(gradeTyped('Kiev', ['Kyiv', 'Kiev'])).toEqual({ correct: true, matched: 'Kiev', rule: 'exact' });
+    expect(gradeTyped('Moskva', ['Moscow', 'Moskwa'])).toEqual({ correct: true, matched: 'Moskwa', rule: 'typo', acceptedAs: 'Moskwa' });
   });
 
   it('empty or punctuation-only input is wrong', () => {

@@ -70,7 +70,7 @@ describe('presenting and grading a question', () => {
     expect(gradeResponse(tf, seed, true)?.correct).toBe(false);
     const typed: QuizPayload = { type: 'typed', question: 'Who?', answers: ['Kassym-Jomart Tokayev', 'Tokayev'] };
     expect(gradeResponse(typed, seed, ' tokayev ')).toMatchObject({ correct: true, responseText: 'tokayev' });
-    expect(gradeResponse(typed, seed, 'Tokaev')).toMatchObject({ correct: true, forgivenTypoOf: 'Tokayev' });
+    expect(gradeResponse(typed, seed, 'Tokaev')).toMatchObject({ correct: true, acceptedAs: 'Tokayev', acceptedRule: 'typo' });
     expect(gradeResponse(typed, seed, 'Putin')).toMatchObject({ correct: false, correctAnswer: 'Kassym-Jomart Tokayev' });
   });
 

@@ -10,11 +10,18 @@ describe('checking answers to objective cards on the device', () => {
     expect(checkAnswer(mcq, { kind: 'choice', index: 2 })).toEqual({ correct: false, expected: 'B' });
   });
 
-  it('accepts typed answers tolerantly but says when it forgave a typo', () => {
+  it('accepts typed answers tolerantly and says what a rule accepted them as', () => {
     const typed = { type: 'typed' as const, question: 'Who?', answers: ['Kassym-Jomart Tokayev', 'Tokayev'] };
-    expect(checkAnswer(typed, { kind: 'typed', text: 'tokayev' })).toMatchObject({ correct: true, tolerant: false });
-    expect(checkAnswer(typed, { kind: 'typed', text: 'Tokayv' })).toMatchObject({ correct: true, tolerant: true, expected: 'Kassym-Jomart Tokayev' });
-    expect(checkAnswer(typed, { kind: 'typed', text: 'Pashinyan' })).toMatchObject({ correct: false });
+    expect(checkAnswer(typed, { kind: 'typed', text: 'tokayev' })).toEqual({ correct: true, expected: 'Kassym-Jomart Tokayev' });
+    expect(checkAnswer(typed, { kind: 'typed', text: 'Tokayv' })).toEqual({ correct: true, rule: 'typo', acceptedAs: 'Tokayev', expected: 'Kassym-Jomart Tokayev' });
+    expect(checkAnswer(typed, { kind: 'typed', text: 'President Tokayev' })).toMatchObject({ correct: true, rule: 'title', acceptedAs: 'Tokayev' });
+    expect(checkAnswer(typed, { kind: 'typed', text: 'Pashinyan' })).toEqual({ correct: false, expected: 'Kassym-Jomart Tokayev' });
+  });
+
+  it('uses the question: a noun it implies may be added', () => {
+    const typed = { type: 'typed' as const, question: 'How many troops arrived?', answers: ['2,500'] };
+    expect(checkAnswer(typed, { kind: 'typed', text: 'about 2,500 troops' })).toMatchObject({ correct: true, rule: 'number', acceptedAs: '2,500' });
+    expect(checkAnswer(typed, { kind: 'typed', text: '3,000 troops' }).correct).toBe(false);
   });
 
   it('requires every step of an ordering in place', () => {

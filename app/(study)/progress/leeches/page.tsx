@@ -23,7 +23,7 @@ export default async function LeechesPage() {
           <h1>Leeches and suspended cards</h1>
           <p className="muted small" style={{ margin: 0 }}>
             {leechThreshold > 0
-              ? `A card forgotten ${leechThreshold} times becomes a leech and is suspended: it leaves your reviews until you bring it back.`
+              ? `A card forgotten ${plural(leechThreshold, 'time')} becomes a leech and is suspended: it leaves your reviews until you bring it back.`
               : 'Leech detection is off in your settings; cards you suspended still appear here.'}{' '}
             Reading the notes of its section first usually helps.
           </p>

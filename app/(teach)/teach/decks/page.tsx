@@ -3,14 +3,14 @@ import Link from 'next/link';
 import '@/components/authoring/authoring.css';
 import { instructorDecks, type DeckListEntry } from '@/db/queries/authoring-decks';
 import { requireRole } from '@/db/queries/session';
+import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Decks' };
 
 function Counts({ deck }: { deck: DeckListEntry }) {
   return (
     <p className="small muted" style={{ margin: 0 }}>
-      {deck.items} {deck.items === 1 ? 'item' : 'items'} · {deck.cards} {deck.cards === 1 ? 'card' : 'cards'} · {deck.sections}{' '}
-      {deck.sections === 1 ? 'section' : 'sections'}
+      {plural(deck.items, 'item')} · {plural(deck.cards, 'card')} · {plural(deck.sections, 'section')}
     </p>
   );
 }

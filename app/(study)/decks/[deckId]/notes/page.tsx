@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { deckNotesFor } from '@/db/queries/notes';
 import { requireUser } from '@/db/queries/session';
+import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Study notes' };
 
@@ -46,7 +47,7 @@ export default async function NotesPage({ params }: { params: Promise<{ deckId: 
             <p key={i}>{p}</p>
           ))}
           <p className="small muted" style={{ margin: 0 }}>
-            {s.cards} cards in this section
+            {plural(s.cards, 'card')} in this section
           </p>
         </section>
       ))}

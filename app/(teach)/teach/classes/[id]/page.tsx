@@ -12,6 +12,8 @@ import { assignmentsForClass } from '@/db/queries/assignments';
 import { rosterForInstructor } from '@/db/queries/classes';
 import { now } from '@/lib/clock';
 import { ownClassOr404 } from '../_lib/own-class';
+import { plural } from '@/lib/text/plural';
+import { acceptTypedAnswerAction } from '@/app/(teach)/teach/typed-answer-actions';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -40,7 +42,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             {cls.name} {archived && <span className="badge badge-warn">Archived</span>}
           </h1>
           <p className="muted" style={{ margin: 0 }}>
-            {roster.length} {roster.length === 1 ? 'student' : 'students'} · due dates in {cls.timeZone.replaceAll('_', ' ')}
+            {plural(roster.length, 'student')} · due dates in {cls.timeZone.replaceAll('_', ' ')}
           </p>
         </div>
         <div className="row">
@@ -73,7 +75,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <h2 id="roster-heading">Roster</h2>
         <RosterSummary classId={cls.id} roster={roster} timeZone={cls.timeZone} />
       </section>
-      <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} />
+      <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} acceptAnswer={acceptTypedAnswerAction} />
     </div>
   );
 }

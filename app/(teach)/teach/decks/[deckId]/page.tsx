@@ -8,6 +8,7 @@ import { SectionForm } from '@/components/authoring/section-form';
 import { ITEM_TYPE_LABELS } from '@/lib/content/item-form';
 import { ITEM_TYPES } from '@/lib/content/schema';
 import { editableDeckOr404 } from '../_lib/editable-deck';
+import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Edit deck' };
 
@@ -18,7 +19,7 @@ interface Props {
 
 function flash(q: Awaited<Props['searchParams']>): string | undefined {
   if (q.saved) return 'Item saved.';
-  if (q.imported) return `Imported ${Number(q.imported) || 0} cards.`;
+  if (q.imported) return `Imported ${plural(Number(q.imported) || 0, 'card')}.`;
   if (q.deleted) return 'Item deleted. Students keep their past reviews of it.';
   return undefined;
 }
@@ -39,7 +40,7 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
           <h1 data-testid="deck-title">{deck.title}</h1>
           <p className="muted" style={{ margin: 0 }}>
             {deck.author && `by ${deck.author} · `}
-            {items.length} {items.length === 1 ? 'item' : 'items'}
+            {plural(items.length, 'item')}
           </p>
         </div>
         <div className="row">

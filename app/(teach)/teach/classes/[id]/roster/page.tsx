@@ -3,6 +3,7 @@ import '@/components/teach/teach.css';
 import { RosterTable } from '@/components/teach/roster-table';
 import { rosterForInstructor } from '@/db/queries/classes';
 import { BackToClass, ownClassOr404 } from '../../_lib/own-class';
+import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Roster' };
 
@@ -16,7 +17,7 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
         <BackToClass cls={cls} />
         <h1>Roster</h1>
         <p className="muted" style={{ margin: 0 }}>
-          {roster.length} {roster.length === 1 ? 'student' : 'students'}. Removing a student takes the class’s assignments off their Today page; their own
+          {plural(roster.length, 'student')}. Removing a student takes the class’s assignments off their Today page; their own
           study history stays with them.
         </p>
       </div>

@@ -1,0 +1,86 @@
+/**
+ * "I was right" and the instructor's list of typed answers marked wrong (issue 11): review answers
+ * recorded with the overrule, quiz answers read from quiz_answers, grouped per item, and one answer
+ * added to the accepted answers of the instructor's own deck (never to a deck they do not own).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { createAssignment } from '@/db/queries/assignments';
+import { createDeck } from '@/db/queries/authoring-decks';
+import { saveItem } from '@/db/queries/authoring-items';
+import { createClass } from '@/db/queries/classes';
+import { answerQuestion, startQuiz } from '@/db/queries/quizzes';
+import { addAcceptedAnswer, recordWrongTypedAnswer, typedAnswerReport } from '@/db/queries/typed-answers';
+import { emptyDraft } from '@/lib/content/item-form';
+import { gradeTyped } from '@/lib/quiz/grade';
+import { loadRealDeck, makeUser } from '../support/fixtures';
+import { enroll } from '../support/teach-fixtures';
+
+const T0 = new Date('2026-03-02T09:00:00Z');
+const later = (min: number) => new Date(T0.getTime() + min * 60_000);
+const typedCardOf = (deckId: string) => db.$client.prepare("SELECT id, payload FROM cards WHERE deck_id = ? AND type = 'typed' AND retired_at IS NULL ORDER BY position").get(deckId) as { id: number; payload: string };
+
+describe('typed answers marked wrong', () => {
+  let iris: { id: number };
+  let otto: { id: number };
+  let students: { id: number }[];
+  let classId: number;
+  let ownAssignment: number;
+  let sharedAssignment: number;
+  let own: string;
+
+  beforeAll(async () => {
+    loadRealDeck();
+    iris = await makeUser('instructor');
+    otto = await makeUser('instructor');
+    students = [await makeUser(), await makeUser(), await makeUser()];
+    own = createDeck(iris, { title: 'Own typed deck', author: 'Iris', sourceUrl: 'https://example.org/a', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
+    saveItem(iris, own, undefined, { ...emptyDraft('typed', 'introduction'), question: 'Who asked the CSTO for help?', answers: 'Tokayev', explanation: 'E', evidenceParagraph: '¶1' }, T0);
+    classId = createClass(iris.id, { name: 'Seminar', timeZone: 'UTC' }, T0);
+    for (const s of students) enroll(classId, s.id, T0.getTime());
+    const a = createAssignment(iris.id, classId, { deckId: own, sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
+    const b = createAssignment(iris.id, classId, { deckId: 'war-for-peace', sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
+    if (!('id' in a) || !('id' in b)) throw new Error('assignment not created');
+    ownAssignment = a.id;
+    sharedAssignment = b.id;
+  });
+
+  it('records a wrong review answer with its overrule, groups equal answers, and ignores what the checker accepts or a stranger sends', async () => {
+    const card = typedCardOf(own);
+    const [s1, s2, s3] = students as [{ id: number }, { id: number }, { id: number }];
+    expect(recordWrongTypedAnswer(s1.id, card.id, 'Nazarbayev', true, later(1))).toBe(true);
+    expect(recordWrongTypedAnswer(s2.id, card.id, 'nazarbayev.', false, later(2))).toBe(true);
+    expect(recordWrongTypedAnswer(s3.id, card.id, 'President Tokayev', true, later(3))).toBe(true); // accepted by the checker: not recorded
+    const stranger = await makeUser();
+    expect(recordWrongTypedAnswer(stranger.id, card.id, 'Putin', true, later(4))).toBe(false);
+
+    const report = typedAnswerReport(iris.id, classId, ownAssignment);
+    expect(report).toEqual([
+      expect.objectContaining({ cardId: card.id, canAccept: true, accepted: ['Tokayev'], wrong: [{ answer: 'Nazarbayev', count: 2, overruled: 1 }] }),
+    ]);
+    expect(typedAnswerReport(otto.id, classId, ownAssignment)).toBeUndefined();
+
+    // One click: the answer becomes accepted, and the list no longer shows it.
+    expect(addAcceptedAnswer(iris.id, own, report![0]!.itemId, 'Nazarbayev', later(5))).toBe(true);
+    const payload = JSON.parse(typedCardOf(own).payload) as { answers: string[]; question: string };
+    expect(payload.answers).toEqual(['Tokayev', 'Nazarbayev']);
+    expect(gradeTyped('nazarbayev', payload.answers, payload.question).correct).toBe(true);
+    expect(typedAnswerReport(iris.id, classId, ownAssignment)).toEqual([]);
+    // Not on a deck someone else owns.
+    expect(addAcceptedAnswer(otto.id, own, report![0]!.itemId, 'Putin', later(6))).toBe(false);
+  });
+
+  it('lists wrong typed quiz answers of the class on the shared deck, where no answer can be added', () => {
+    const s1 = students[0] as { id: number };
+    const started = startQuiz(s1.id, { deckId: 'war-for-peace', count: 30, feedback: 'immediate' }, later(10));
+    if (!started.ok) throw new Error(started.message);
+    const ids = JSON.parse((db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { card_ids: string }).card_ids) as number[];
+    const typed = ids.find((id) => (db.$client.prepare('SELECT type FROM cards WHERE id = ?').get(id) as { type: string }).type === 'typed') as number;
+    expect(typed).toBeDefined();
+    expect(answerQuestion(s1.id, started.attemptId, { cardId: typed, response: 'certainly not this' }, later(11)).ok).toBe(true);
+    const report = typedAnswerReport(iris.id, classId, sharedAssignment);
+    expect(report).toEqual([expect.objectContaining({ cardId: typed, canAccept: false, wrong: [{ answer: 'certainly not this', count: 1, overruled: 0 }] })]);
+    const row = report![0]!;
+    expect(addAcceptedAnswer(iris.id, row.deckId, row.itemId, 'certainly not this', later(12))).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { charDiff } from '@/lib/review/char-diff';
+
+describe('charDiff', () => {
+  it.each([
+    ['Tokaev', 'Tokayev', [{ kind: 'same', text: 'Toka' }, { kind: 'missing', text: 'y' }, { kind: 'same', text: 'ev' }]],
+    ['NATO Charter', 'UN Charter', [{ kind: 'missing', text: 'U' }, { kind: 'same', text: 'N' }, { kind: 'extra', text: 'ATO' }, { kind: 'same', text: ' Charter' }]],
+    ['csto', 'CSTO', [{ kind: 'same', text: 'csto' }]],
+    ['', 'Putin', [{ kind: 'missing', text: 'Putin' }]],
+    ['Putin', '', [{ kind: 'extra', text: 'Putin' }]],
+  ] as const)('%s against %s', (given, expected, parts) => {
+    expect(charDiff(given, expected)).toEqual(parts);
+  });
+
+  it('rebuilds both strings from its parts', () => {
+    const parts = charDiff('Unbrekable Brotherhod drills', 'Unbreakable Brotherhood');
+    expect(parts.filter((p) => p.kind !== 'missing').map((p) => p.text).join('')).toBe('Unbrekable Brotherhod drills');
+    expect(parts.filter((p) => p.kind !== 'extra').map((p) => p.text).join('').toLowerCase()).toBe('unbreakable brotherhood');
+  });
+});
