@@ -14,6 +14,7 @@ function deckPart(deck: DeckRecord): Record<string, unknown> {
   if (deck.published) out.published = deck.published;
   if (deck.sourceUrl) out.sourceUrl = deck.sourceUrl;
   out.description = deck.description;
+  if (deck.context) out.context = deck.context;
   out.sections = deck.sections.map((s) => ({ id: s.id, title: s.title, notes: s.notes }));
   return out;
 }

@@ -78,6 +78,9 @@ export const DeckMetaSchema = z.strictObject({
   // A bare file name: it is looked up inside the source directory only.
   sourceFile: text.refine((s) => !/[\\/]/.test(s) && s !== '..', 'must be a file name, not a path').optional(),
   description: text,
+  /** Background from outside the article (hindsight, names the article does not give). Shown with the
+   * study notes, clearly apart from them; never turned into cards, so it never becomes a testable fact. */
+  context: text.optional(),
   sections: z
     .array(SectionSchema)
     .min(1, 'needs at least one section')
