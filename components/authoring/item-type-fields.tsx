@@ -23,7 +23,7 @@ export function typeFieldKeys(draft: ItemDraft): string[] {
     case 'truefalse':
       return ['statement', 'answer'];
     case 'typed':
-      return ['question', 'answers'];
+      return ['question', 'answers', 'acceptExamples', 'rejectExamples'];
     case 'ordering':
       return ['prompt', 'steps'];
   }
@@ -181,6 +181,23 @@ function TypedFields({ draft, set, errors }: TypeFieldsProps) {
         onChange={(e) => set({ answers: e.target.value })}
         errors={errors.answers}
         hint="The first is shown as the answer. Case, accents, punctuation and small typos are forgiven, so list only real alternatives."
+      />
+      <TextAreaField
+        name="acceptExamples"
+        label="Answers that must count as right (optional, one per line)"
+        rows={2}
+        value={draft.acceptExamples}
+        onChange={(e) => set({ acceptExamples: e.target.value })}
+        errors={errors.acceptExamples}
+        hint="Fair ways a student might write it, such as “2,500 troops” or “President Tokayev”. The content check tries each one."
+      />
+      <TextAreaField
+        name="rejectExamples"
+        label="Answers that must count as wrong (optional, one per line)"
+        rows={2}
+        value={draft.rejectExamples}
+        onChange={(e) => set({ rejectExamples: e.target.value })}
+        errors={errors.rejectExamples}
       />
     </>
   );

@@ -3,14 +3,14 @@
 // yields one card per distinct deletion number. Card keys are derived from the
 // item id only, so they stay stable as long as the author keeps the id.
 import { clozeNumbers, renderCloze, type ClozePart } from './cloze';
-import type { Item, ItemType, Skill } from './schema';
+import type { Item, ItemType, Skill, TypedExamples } from './schema';
 
 export type CardPayload =
   | { type: 'basic'; front: string; back: string }
   | { type: 'cloze'; n: number; text: string; front: string; back: string; answers: string[]; parts: ClozePart[] }
   | { type: 'mcq'; question: string; options: { text: string; correct: boolean; explanation: string }[] }
   | { type: 'truefalse'; statement: string; answer: boolean }
-  | { type: 'typed'; question: string; answers: string[] }
+  | { type: 'typed'; question: string; answers: string[]; examples?: TypedExamples }
   | { type: 'ordering'; prompt: string; steps: string[] };
 
 export interface CardDraft {
@@ -59,7 +59,7 @@ function renderSingle(item: Exclude<Item, { type: 'cloze' }>): Rendered {
       return {
         prompt: item.question,
         answer: item.answers[0] ?? '',
-        payload: { type: 'typed', question: item.question, answers: [...item.answers] },
+        payload: { type: 'typed', question: item.question, answers: [...item.answers], ...(item.examples ? { examples: item.examples } : {}) },
       };
     case 'ordering':
       return {

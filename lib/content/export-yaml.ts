@@ -32,7 +32,7 @@ function itemPart(item: Item): Record<string, unknown> {
     case 'truefalse':
       return { ...head, statement: item.statement, answer: item.answer, ...tail };
     case 'typed':
-      return { ...head, question: item.question, answers: item.answers, ...tail };
+      return { ...head, question: item.question, answers: item.answers, ...(item.examples ? { examples: item.examples } : {}), ...tail };
     case 'ordering':
       return { ...head, prompt: item.prompt, steps: item.steps, ...tail };
   }

@@ -32,6 +32,9 @@ export interface ItemDraft {
   answer: '' | 'true' | 'false';
   /** typed: accepted answers, one per line. */
   answers: string;
+  /** typed: sample answers the checker must accept / must reject, one per line. */
+  acceptExamples: string;
+  rejectExamples: string;
   prompt: string;
   /** ordering: steps in the correct order, one per line. */
   steps: string;
@@ -63,7 +66,7 @@ export function emptyDraft(type: ItemType, section: string): ItemDraft {
     type, section, tags: '', skill: 'recall', evidenceQuote: '', evidenceParagraph: '', explanation: '',
     front: '', back: '', text: '', question: '',
     options: Array.from({ length: MCQ_MIN_OPTIONS }, () => ({ text: '', explanation: '' })),
-    correctOption: -1, statement: '', answer: '', answers: '', prompt: '', steps: '',
+    correctOption: -1, statement: '', answer: '', answers: '', acceptExamples: '', rejectExamples: '', prompt: '', steps: '',
   };
 }
 
@@ -91,7 +94,13 @@ export function itemToDraft(item: Item): ItemDraft {
     case 'truefalse':
       return { ...draft, statement: item.statement, answer: item.answer ? 'true' : 'false' };
     case 'typed':
-      return { ...draft, question: item.question, answers: item.answers.join('\n') };
+      return {
+        ...draft,
+        question: item.question,
+        answers: item.answers.join('\n'),
+        acceptExamples: (item.examples?.accept ?? []).join('\n'),
+        rejectExamples: (item.examples?.reject ?? []).join('\n'),
+      };
     case 'ordering':
       return { ...draft, prompt: item.prompt, steps: item.steps.join('\n') };
   }
@@ -100,6 +109,14 @@ export function itemToDraft(item: Item): ItemDraft {
 const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 /** Blank optional text is left out, as an author would leave the key out of YAML. */
 const optional = (s: string) => (s.trim() ? s : undefined);
+
+/** Examples as the schema has them: a list left empty is left out, and so is the whole field. */
+function examplesOf(draft: ItemDraft): Record<string, string[]> | undefined {
+  const accept = lines(draft.acceptExamples);
+  const reject = lines(draft.rejectExamples);
+  if (accept.length === 0 && reject.length === 0) return undefined;
+  return compact({ accept: accept.length ? accept : undefined, reject: reject.length ? reject : undefined }) as Record<string, string[]>;
+}
 
 /** Drops undefined values, so a left-out field is absent rather than present-but-undefined. */
 function compact(o: Record<string, unknown>): Record<string, unknown> {
@@ -134,7 +151,7 @@ function draftFields(draft: ItemDraft): Record<string, unknown> {
     case 'truefalse':
       return { ...base, statement: draft.statement, answer: draft.answer === '' ? undefined : draft.answer === 'true' };
     case 'typed':
-      return { ...base, question: draft.question, answers: lines(draft.answers) };
+      return { ...base, question: draft.question, answers: lines(draft.answers), examples: examplesOf(draft) };
     case 'ordering':
       return { ...base, prompt: draft.prompt, steps: lines(draft.steps) };
   }
@@ -169,6 +186,10 @@ export function draftFieldErrors(issues: readonly { path: readonly PropertyKey[]
     let key = issue.path.map(String).join('.') || '_form';
     let message = issue.message;
     if (head === 'evidence' && index === 'quote') key = 'evidenceQuote';
+    else if (head === 'examples' && (index === 'accept' || index === 'reject')) {
+      key = index === 'accept' ? 'acceptExamples' : 'rejectExamples';
+      if (typeof issue.path[2] === 'number') message = `line ${issue.path[2] + 1}: ${message}`;
+    }
     else if (head === 'evidence' && index === 'paragraph') key = 'evidenceParagraph';
     else if (typeof head === 'string' && head in LIST_FIELDS && typeof index === 'number') {
       key = head;

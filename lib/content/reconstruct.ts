@@ -70,7 +70,14 @@ export function cardsToItem(cards: readonly StoredCard[]): Item {
     case 'truefalse':
       return { ...base, type: 'truefalse', statement: payload.statement, answer: payload.answer, explanation: requiredExplanation(first) };
     case 'typed':
-      return { ...base, type: 'typed', question: payload.question, answers: [...payload.answers], explanation: requiredExplanation(first) };
+      return {
+        ...base,
+        type: 'typed',
+        question: payload.question,
+        answers: [...payload.answers],
+        ...(payload.examples ? { examples: payload.examples } : {}),
+        explanation: requiredExplanation(first),
+      };
     case 'ordering':
       return { ...base, type: 'ordering', prompt: payload.prompt, steps: [...payload.steps], explanation: requiredExplanation(first) };
   }

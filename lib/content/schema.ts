@@ -169,6 +169,8 @@ export const TypedItemSchema = z.strictObject({
   type: z.literal('typed'),
   question: text,
   answers: z.array(text).min(1, 'needs at least one accepted answer'),
+  /** Sample answers the checker must accept and must reject; `npm run content:check` runs them. */
+  examples: z.strictObject({ accept: z.array(text).optional(), reject: z.array(text).optional() }).optional(),
   explanation,
 });
 
@@ -201,6 +203,7 @@ export type ClozeItem = z.infer<typeof ClozeItemSchema>;
 export type McqItem = z.infer<typeof McqItemSchema>;
 export type TrueFalseItem = z.infer<typeof TrueFalseItemSchema>;
 export type TypedItem = z.infer<typeof TypedItemSchema>;
+export type TypedExamples = NonNullable<TypedItem['examples']>;
 export type OrderingItem = z.infer<typeof OrderingItemSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 

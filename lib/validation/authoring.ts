@@ -58,6 +58,8 @@ export const itemDraftSchema = z.object({
   statement: draftText(5000),
   answer: z.enum(['', 'true', 'false']).default(''),
   answers: draftText(5000),
+  acceptExamples: draftText(5000),
+  rejectExamples: draftText(5000),
   prompt: draftText(5000),
   steps: draftText(10_000),
 });
