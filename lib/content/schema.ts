@@ -4,6 +4,7 @@
 // inferred types can be trusted); cross-file checks live in validate.ts.
 import { z } from 'zod';
 import { clozeProblems } from './cloze';
+import { LintConfigSchema } from './lint/config';
 import { SLUG_RE } from './slug-pattern';
 
 export { SLUG_RE };
@@ -81,6 +82,8 @@ export const DeckMetaSchema = z.strictObject({
   /** Background from outside the article (hindsight, names the article does not give). Shown with the
    * study notes, clearly apart from them; never turned into cards, so it never becomes a testable fact. */
   context: text.optional(),
+  /** Thresholds for the item-writing lint (lib/content/lint/config.ts); every key is optional. */
+  lint: LintConfigSchema.optional(),
   sections: z
     .array(SectionSchema)
     .min(1, 'needs at least one section')
