@@ -20,6 +20,7 @@ interface DeckRow {
   published: string | null;
   sourceUrl: string | null;
   description: string;
+  context: string | null;
   ownerId: number | null;
 }
 
@@ -41,7 +42,7 @@ interface CardRow {
 export function readDeckRecord(db: Db, deckId: string): (DeckRecord & { ownerId: number | null }) | undefined {
   const deck = db.$client
     .prepare<[string], DeckRow>(
-      `SELECT id, title, author, publisher, published, source_url AS sourceUrl, description, owner_id AS ownerId FROM decks WHERE id = ?`,
+      `SELECT id, title, author, publisher, published, source_url AS sourceUrl, description, context, owner_id AS ownerId FROM decks WHERE id = ?`,
     )
     .get(deckId);
   if (!deck) return undefined;

@@ -28,6 +28,8 @@ export interface WriteReport {
   updated: number;
   retired: number;
   unchanged: number;
+  /** Card keys retired by this write (item id, or item id + `::cN` for a cloze deletion), in order. */
+  retiredKeys: string[];
 }
 
 export type { DeckRecord };
@@ -46,7 +48,7 @@ function hashCard(card: CardDraft, sectionId: number, position: number): string 
  */
 export function writeDeck(db: Db, deck: DeckRecord, items: readonly Item[], options: WriteDeckOptions): WriteReport {
   const drafts = itemsToCards(deck.id, items);
-  const report: WriteReport = { deckId: deck.id, inserted: 0, updated: 0, retired: 0, unchanged: 0 };
+  const report: WriteReport = { deckId: deck.id, inserted: 0, updated: 0, retired: 0, unchanged: 0, retiredKeys: [] };
   const { at, ownerId } = options;
 
   db.transaction((tx) => {
@@ -61,6 +63,8 @@ export function writeDeck(db: Db, deck: DeckRecord, items: readonly Item[], opti
       published: deck.published ?? null,
       sourceUrl: deck.sourceUrl ?? null,
       description: deck.description,
+      // An editor that does not know the field (undefined) leaves it alone; null clears it.
+      ...(deck.context === undefined ? {} : { context: deck.context }),
       ...(options.position === undefined ? {} : { position: options.position }),
     };
     tx.insert(decks)
@@ -123,11 +127,9 @@ export function writeDeck(db: Db, deck: DeckRecord, items: readonly Item[], opti
     });
 
     const keys = drafts.map((c) => c.key);
-    const retired = tx
-      .update(cards)
-      .set({ retiredAt: at, updatedAt: at })
-      .where(and(eq(cards.deckId, deck.id), isNull(cards.retiredAt), keys.length ? notInArray(cards.key, keys) : sql`1`))
-      .run();
+    const toRetire = and(eq(cards.deckId, deck.id), isNull(cards.retiredAt), keys.length ? notInArray(cards.key, keys) : sql`1`);
+    report.retiredKeys = tx.select({ key: cards.key }).from(cards).where(toRetire).orderBy(cards.position, cards.id).all().map((c) => c.key);
+    const retired = tx.update(cards).set({ retiredAt: at, updatedAt: at }).where(toRetire).run();
     report.retired = retired.changes;
   });
   return report;

@@ -78,6 +78,8 @@ export const decks = sqliteTable('decks', {
   published: text('published'),
   sourceUrl: text('source_url'),
   description: text('description').notNull().default(''),
+  // deck.yaml `context`: background from outside the reading, shown with the notes, never quizzed.
+  context: text('context'),
   // null: a deck loaded from content/ that everyone can study; otherwise the instructor who wrote it.
   ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
   position: integer('position').notNull().default(0),

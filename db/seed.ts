@@ -12,6 +12,17 @@ import { DeckWriteError, writeDeck, type WriteReport } from './deck-writer';
 
 export type LoadReport = WriteReport;
 
+/**
+ * What a load did, as lines for a person: one summary line per deck, then one line per card it
+ * retired, so whoever re-seeds a database with students in it sees which questions left study.
+ */
+export function describeLoad(reports: readonly LoadReport[]): string[] {
+  return reports.flatMap((r) => [
+    `Deck ${r.deckId}: ${r.inserted} new, ${r.updated} updated, ${r.retired} retired, ${r.unchanged} unchanged cards`,
+    ...r.retiredKeys.map((key) => `  retired ${key} (students' history kept)`),
+  ]);
+}
+
 export class ContentError extends Error {}
 
 export function defaultSourceDir(): string {
@@ -28,7 +39,7 @@ export function loadContentDir(db: Db, contentDir: string, sourceDir = defaultSo
   }
   // Shared decks have no owner; their order among decks follows the folder order.
   try {
-    return results.map((r, position) => writeDeck(db, r.deck as DeckMeta, r.items ?? [], { ownerId: null, at, position }));
+    return results.map((r, position) => writeDeck(db, { ...(r.deck as DeckMeta), context: r.deck?.context ?? null }, r.items ?? [], { ownerId: null, at, position }));
   } catch (error) {
     if (error instanceof DeckWriteError) throw new ContentError(error.message);
     throw error;

@@ -5,6 +5,7 @@
 // <repo>/../shared/source.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lintDeck } from '../lib/content/lint';
 import { validateAllDecks, validateDeckDir, type ContentIssue, type DeckValidation } from '../lib/content/validate';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,12 +43,36 @@ const arg = process.argv[2];
 const results = arg ? [validateDeckDir(path.resolve(arg), { sourceDir })] : validateAllDecks(contentDir, { sourceDir });
 
 if (results.length === 0) console.log(`no decks found in ${display(contentDir)}`);
+/**
+ * The item-writing lint (lib/content/lint) for one deck that passed validation: item findings as
+ * warnings, deck-wide findings over the deck's thresholds (deck.yaml `lint:`) as errors.
+ * Returns the number of errors.
+ */
+function printLint(v: DeckValidation): number {
+  if (!v.ok || !v.deck) return 0;
+  const report = lintDeck(v.items ?? [], v.deck.lint ?? {});
+  const k = report.figures.keyLength;
+  const w = report.figures.wordingCue;
+  console.log(
+    `${display(v.dir)}: lint — MCQ key by length rank (longest first): ${k.byRank.slice(0, 4).join('/')} of ${k.items}` +
+      ` | true/false: ${w.followCue} of ${w.worded} worded items follow "absolute = false, hedged = true"` +
+      ` | ${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}, ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`,
+  );
+  for (const e of report.errors) console.log(`${display(v.dir)}/${DECK_YAML}: lint ${e.rule}: ${e.message}`);
+  for (const f of report.warnings) {
+    const file = f.itemId ? (v.itemFiles?.[f.itemId] ?? DECK_YAML) : DECK_YAML;
+    console.log(`warning: ${display(v.dir)}/${file}: ${f.itemId ? `${f.itemId}: ` : ''}lint ${f.rule}: ${f.message}`);
+  }
+  return report.errors.length;
+}
+const DECK_YAML = 'deck.yaml';
+
 let errorCount = 0;
 for (const v of results) {
   console.log(summary(v));
   for (const e of v.errors) console.log(line(v.dir, e));
   for (const w of v.warnings) console.log(`warning: ${line(v.dir, w)}`);
-  errorCount += v.errors.length;
+  errorCount += v.errors.length + printLint(v);
 }
 if (errorCount > 0) {
   console.log(`\n${errorCount} error${errorCount === 1 ? '' : 's'}; fix them before publishing the deck.`);

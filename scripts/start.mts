@@ -11,7 +11,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, databasePath, openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, ensureDemoUsers } from '../db/demo';
-import { loadContentDir } from '../db/seed';
+import { describeLoad, loadContentDir } from '../db/seed';
 import { buildIfNeeded } from './lib/build';
 import { serverNodeOptions } from './lib/server-heap';
 
@@ -37,9 +37,7 @@ async function prepareDatabase(): Promise<string | null> {
   const db = openDatabase();
   try {
     applyMigrations(db);
-    for (const r of loadContentDir(db, path.join(root, 'content'))) {
-      console.log(`Deck ${r.deckId}: ${r.inserted} new, ${r.updated} updated, ${r.retired} retired, ${r.unchanged} unchanged cards`);
-    }
+    for (const line of describeLoad(loadContentDir(db, path.join(root, 'content')))) console.log(line);
     // Demo accounts only on the default database, never on one chosen with DATABASE_PATH.
     const isDefault = !process.env.DATABASE_PATH || process.env.DEMO_USERS === '1';
     return isDefault ? await ensureDemoUsers(db) : null;

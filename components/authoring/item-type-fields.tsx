@@ -185,15 +185,16 @@ function TypedFields({ draft, set, errors }: TypeFieldsProps) {
       />
       <TextAreaField
         name="examplesAccept"
-        label="Must be accepted (optional, one per line)"
+        label="Answers that must count as right (optional, one per line)"
         rows={2}
         value={draft.examplesAccept}
         onChange={(e) => set({ examplesAccept: e.target.value })}
         errors={errors.examplesAccept}
+        hint="Fair ways a student might write it, such as “2,500 troops” or “President Tokayev”. The content check tries each one."
       />
       <TextAreaField
         name="examplesReject"
-        label="Must be rejected (optional, one per line)"
+        label="Answers that must count as wrong (optional, one per line)"
         rows={2}
         value={draft.examplesReject}
         onChange={(e) => set({ examplesReject: e.target.value })}

@@ -84,7 +84,7 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now, acc
           <div className="card teach-section" id="items">
             <h3 style={{ margin: 0 }}>Items</h3>
             <p className="small muted" style={{ margin: 0 }}>
-              Lapse rate: share of reviews after an item was learned that were forgotten (Again). Quiz facility: share of quiz answers that were right.
+              Lapse rate: share of reviews after an item was learned that were forgotten (Again). Quiz facility: share of quiz answers that were right. Discrimination: how much better students who do well on the other quiz questions do on this one (correlation, −1 to 1; under 0.2 is weak), shown once 2 students have answered it and flagged from 10.
             </p>
             {/* Most forgotten first: what the class keeps forgetting is what to revisit in class. */}
             <ItemTable

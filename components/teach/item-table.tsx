@@ -6,7 +6,7 @@ import { SortableHead, SortLinks, type Column } from './sortable';
 import { ShowAllLink } from './show-all-link';
 import { plural } from '@/lib/text/plural';
 
-export const ITEM_SORT_KEYS = ['position', 'studied', 'lapses', 'facility', 'flags'] as const;
+export const ITEM_SORT_KEYS = ['position', 'studied', 'lapses', 'facility', 'discrimination', 'flags'] as const;
 export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
 
 const COLUMNS: Column<ItemSortKey>[] = [
@@ -14,6 +14,7 @@ const COLUMNS: Column<ItemSortKey>[] = [
   { key: 'studied', label: 'Students studied', num: true },
   { key: 'lapses', label: 'Lapse rate', num: true },
   { key: 'facility', label: 'Quiz facility', num: true },
+  { key: 'discrimination', label: 'Discrimination', num: true },
   { key: 'flags', label: 'Flags' },
 ];
 
@@ -34,6 +35,7 @@ export function ItemTable({ rows, sort, query, showAll = false }: Props) {
     studied: (r) => r.studiedBy,
     lapses: (r) => r.lapseRate,
     facility: (r) => r.facility,
+    discrimination: (r) => r.discrimination,
     flags: (r) => r.flags.length,
   };
   const head = { columns: COLUMNS, sort, query, sortParam: 'isort', dirParam: 'idir', anchor: 'items' };
@@ -65,6 +67,14 @@ export function ItemTable({ rows, sort, query, showAll = false }: Props) {
               <td className="num" data-label="Quiz facility">
                 {percent(r.facility)}
                 {r.quizAnswers > 0 && <span className="small muted nowrap" style={{ display: 'block' }}>{plural(r.quizAnswers, 'answer')}</span>}
+              </td>
+              <td className="num" data-label="Discrimination" data-testid="discrimination">
+                {r.discrimination === null ? <span className="muted">–</span> : r.discrimination.toFixed(2)}
+                {r.discriminationStudents > 0 && (
+                  <span className="small muted nowrap" style={{ display: 'block' }}>
+                    {r.discriminationStudents} {r.discriminationStudents === 1 ? 'student' : 'students'}
+                  </span>
+                )}
               </td>
               <td data-label="Flags" style={{ maxWidth: '14rem' }}>
                 {r.flags.length === 0 ? <span className="muted">–</span> : r.flags.map((f) => <span key={f} className="flag">⚠ {FLAG_LABEL[f]}</span>)}

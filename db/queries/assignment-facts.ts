@@ -12,6 +12,7 @@ import 'server-only';
 import { db } from '@/db';
 import '@/db/recall-function';
 import type { AssignmentFacts, AssignmentFactsHeader, FactCard, FactStudent } from '@/lib/teach/class-analytics';
+import { discriminationByCard, type StudentCardScore } from '@/lib/teach/discrimination';
 import type { ItemQuizCounts } from '@/lib/teach/item-analysis';
 import { originalChoice } from '@/lib/teach/mcq-choice';
 import { ASSIGNED_CARD_SQL, lastReviewIdSql } from './assignments';
@@ -191,6 +192,15 @@ const quizCountsStmt = db.$client.prepare<Scope, { cardId: number; answers: numb
   GROUP BY qa.card_id
 `);
 
+// Per student and card, for the discrimination index (each student's rest-of-quizzes score).
+const studentCardStmt = db.$client.prepare<Scope, StudentCardScore>(`
+  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
+  SELECT q.user_id AS userId, qa.card_id AS cardId, count(*) AS answers, sum(qa.correct) AS correct
+  FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id
+  WHERE q.user_id IN (SELECT user_id FROM students) AND qa.card_id IN (SELECT id FROM assigned)
+  GROUP BY q.user_id, qa.card_id
+`);
+
 // mcq answers one by one: the response is a shown index, decoded in lib/teach/mcq-choice.ts.
 const mcqAnswersStmt = db.$client.prepare<Scope, { attemptId: number; cardId: number; response: string }>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
@@ -214,8 +224,15 @@ export function itemQuizFacts(scope: Scope): { quiz: Map<number, ItemQuizCounts>
     correctIndex.set(row.cardId, options.findIndex((o) => o.correct));
   }
   const quiz = new Map<number, ItemQuizCounts>();
+  const discrimination = discriminationByCard(studentCardStmt.all(scope));
   for (const row of quizCountsStmt.all(scope)) {
-    quiz.set(row.cardId, { answers: row.answers, correct: row.correct, choiceCounts: new Map(), correctIndex: correctIndex.get(row.cardId) ?? null });
+    quiz.set(row.cardId, {
+      answers: row.answers,
+      correct: row.correct,
+      choiceCounts: new Map(),
+      correctIndex: correctIndex.get(row.cardId) ?? null,
+      discrimination: discrimination.get(row.cardId),
+    });
   }
   for (const row of mcqAnswersStmt.all(scope)) {
     const counts = quiz.get(row.cardId)?.choiceCounts as Map<number, number> | undefined;

@@ -4,12 +4,12 @@ import { db } from '@/db';
 import { DECK_VISIBLE_SQL } from './access';
 
 export interface DeckNotes {
-  deck: { id: string; title: string; author: string | null; publisher: string | null; published: string | null; sourceUrl: string | null; description: string };
+  deck: { id: string; title: string; author: string | null; publisher: string | null; published: string | null; sourceUrl: string | null; description: string; context: string | null };
   sections: { key: string; title: string; notes: string; cards: number }[];
 }
 
 const deckStmt = db.$client.prepare<{ userId: number; deckId: string }, DeckNotes['deck']>(`
-  SELECT d.id, d.title, d.author, d.publisher, d.published, d.source_url AS sourceUrl, d.description
+  SELECT d.id, d.title, d.author, d.publisher, d.published, d.source_url AS sourceUrl, d.description, d.context
   FROM decks d WHERE d.id = @deckId AND ${DECK_VISIBLE_SQL}
 `);
 const sectionsStmt = db.$client.prepare<{ deckId: string }, DeckNotes['sections'][number]>(`

@@ -3,7 +3,7 @@
 // yields one card per distinct deletion number. Card keys are derived from the
 // item id only, so they stay stable as long as the author keeps the id.
 import { clozeNumbers, renderCloze, type ClozePart } from './cloze';
-import type { Item, ItemType, Skill } from './schema';
+import type { Item, ItemType, Skill, TypedExamples } from './schema';
 
 export type CardPayload =
   | { type: 'basic'; front: string; back: string }

@@ -18,6 +18,8 @@ export interface DeckRecord {
   published?: string | null;
   sourceUrl?: string | null;
   description: string;
+  /** Background from outside the reading, shown with the notes and never quizzed (deck.yaml `context`). */
+  context?: string | null;
   /** In study order. */
   sections: readonly DeckSectionRecord[];
 }

@@ -14,6 +14,7 @@ function deckPart(deck: DeckRecord): Record<string, unknown> {
   if (deck.published) out.published = deck.published;
   if (deck.sourceUrl) out.sourceUrl = deck.sourceUrl;
   out.description = deck.description;
+  if (deck.context) out.context = deck.context;
   out.sections = deck.sections.map((s) => ({ id: s.id, title: s.title, notes: s.notes }));
   return out;
 }
@@ -31,7 +32,7 @@ function itemPart(item: Item): Record<string, unknown> {
     case 'truefalse':
       return { ...head, statement: item.statement, answer: item.answer, ...tail };
     case 'typed':
-      return { ...head, question: item.question, answers: item.answers, ...tail };
+      return { ...head, question: item.question, answers: item.answers, ...(item.examples ? { examples: item.examples } : {}), ...tail };
     case 'ordering':
       return { ...head, prompt: item.prompt, steps: item.steps, ...tail };
   }

@@ -180,6 +180,10 @@ export function draftFieldErrors(issues: readonly { path: readonly PropertyKey[]
     let key = issue.path.map(String).join('.') || '_form';
     let message = issue.message;
     if (head === 'evidence' && index === 'quote') key = 'evidenceQuote';
+    else if (head === 'examples' && (index === 'accept' || index === 'reject')) {
+      key = index === 'accept' ? 'examplesAccept' : 'examplesReject';
+      if (typeof issue.path[2] === 'number') message = `line ${issue.path[2] + 1}: ${message}`;
+    }
     else if (head === 'evidence' && index === 'paragraph') key = 'evidenceParagraph';
     else if (typeof head === 'string' && head in LIST_FIELDS && typeof index === 'number') {
       key = head;

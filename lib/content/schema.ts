@@ -4,6 +4,7 @@
 // inferred types can be trusted); cross-file checks live in validate.ts.
 import { z } from 'zod';
 import { clozeProblems } from './cloze';
+import { LintConfigSchema } from './lint/config';
 import { SLUG_RE } from './slug-pattern';
 
 export { SLUG_RE };
@@ -78,6 +79,11 @@ export const DeckMetaSchema = z.strictObject({
   // A bare file name: it is looked up inside the source directory only.
   sourceFile: text.refine((s) => !/[\\/]/.test(s) && s !== '..', 'must be a file name, not a path').optional(),
   description: text,
+  /** Background from outside the article (hindsight, names the article does not give). Shown with the
+   * study notes, clearly apart from them; never turned into cards, so it never becomes a testable fact. */
+  context: text.optional(),
+  /** Thresholds for the item-writing lint (lib/content/lint/config.ts); every key is optional. */
+  lint: LintConfigSchema.optional(),
   sections: z
     .array(SectionSchema)
     .min(1, 'needs at least one section')
@@ -200,6 +206,7 @@ export type ClozeItem = z.infer<typeof ClozeItemSchema>;
 export type McqItem = z.infer<typeof McqItemSchema>;
 export type TrueFalseItem = z.infer<typeof TrueFalseItemSchema>;
 export type TypedItem = z.infer<typeof TypedItemSchema>;
+export type TypedExamples = NonNullable<TypedItem['examples']>;
 export type OrderingItem = z.infer<typeof OrderingItemSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 

@@ -47,6 +47,8 @@ export interface DeckValidation {
   deck?: DeckMeta;
   /** Items that passed the schema, in file order (present even when other checks failed). */
   items?: Item[];
+  /** The file each of those items came from, by item id (relative to the deck folder). */
+  itemFiles?: Record<string, string>;
   stats: DeckStats;
 }
 
@@ -168,6 +170,7 @@ export function validateDeckDir(dir: string, options: ValidateOptions = {}): Dec
     warnings,
     deck,
     items,
+    itemFiles: Object.fromEntries(items.map((i) => [i.id, itemFile.get(i) ?? ''])),
     stats: computeStats(deckId, items, deck?.sections.map((s) => s.id)),
   };
 }

@@ -3,17 +3,19 @@
  * looks broken (a question most of the class gets wrong, or a wrong option that beats the key).
  * Pure: the db layer supplies counts grouped by card.
  */
+import { POOR_DISCRIMINATION, discriminatesPoorly, type Discrimination } from './discrimination';
 
 /** Fewer answers than this say too little about an item to flag it. */
 export const MIN_ANSWERS_TO_FLAG = 5;
 /** Below this share of correct quiz answers an item is flagged as possibly broken. */
 export const LOW_FACILITY = 0.3;
 
-export type ItemFlag = 'low-facility' | 'distractor-beats-key';
+export type ItemFlag = 'low-facility' | 'distractor-beats-key' | 'poor-discrimination';
 
 export const FLAG_LABEL: Record<ItemFlag, string> = {
   'low-facility': `Under ${LOW_FACILITY * 100} % answer it right`,
   'distractor-beats-key': 'A wrong option is chosen more than the right one',
+  'poor-discrimination': `Strong and weak students get it right about equally often (discrimination under ${POOR_DISCRIMINATION})`,
 };
 
 export interface ItemQuizCounts {
@@ -23,6 +25,8 @@ export interface ItemQuizCounts {
   choiceCounts: ReadonlyMap<number, number>;
   /** mcq only: the index of the right option; null for other types. */
   correctIndex: number | null;
+  /** The discrimination index over the students who answered it (lib/teach/discrimination.ts). */
+  discrimination?: Discrimination;
 }
 
 export interface ItemQuizAnalysis {
@@ -30,12 +34,16 @@ export interface ItemQuizAnalysis {
   facility: number | null;
   /** mcq: the wrong option chosen most often (ties: the lower index), null if none was. */
   topWrongChoice: { index: number; count: number } | null;
+  /** Item score vs rest-of-quizzes score correlation; null without enough varied answers. */
+  discrimination: number | null;
+  /** How many students the discrimination index rests on. */
+  discriminationStudents: number;
   flags: ItemFlag[];
 }
 
 /**
  * @example analyseItemQuiz({ answers: 6, correct: 1, choiceCounts: new Map([[0, 1], [2, 5]]), correctIndex: 0 })
- * // { facility: 0.1667, topWrongChoice: { index: 2, count: 5 }, flags: ['low-facility', 'distractor-beats-key'] }
+ * // { facility: 0.1667, topWrongChoice: { index: 2, count: 5 }, discrimination: null, discriminationStudents: 0, flags: ['low-facility', 'distractor-beats-key'] }
  */
 export function analyseItemQuiz(counts: ItemQuizCounts): ItemQuizAnalysis {
   const facility = counts.answers === 0 ? null : counts.correct / counts.answers;
@@ -50,7 +58,9 @@ export function analyseItemQuiz(counts: ItemQuizCounts): ItemQuizAnalysis {
     const keyCount = counts.correctIndex === null ? 0 : (counts.choiceCounts.get(counts.correctIndex) ?? 0);
     if (counts.correctIndex !== null && topWrongChoice && topWrongChoice.count > keyCount) flags.push('distractor-beats-key');
   }
-  return { facility, topWrongChoice, flags };
+  // Its own minimum (students, not answers): the index is a correlation across students.
+  if (discriminatesPoorly(counts.discrimination)) flags.push('poor-discrimination');
+  return { facility, topWrongChoice, discrimination: counts.discrimination?.index ?? null, discriminationStudents: counts.discrimination?.students ?? 0, flags };
 }
 
 /**

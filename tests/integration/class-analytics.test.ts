@@ -130,6 +130,47 @@ describe('per-item analytics', () => {
     // Quiz: A right, A right, C wrong → 2/3; too few answers to flag.
     expect(c3).toMatchObject({ studiedBy: 1, lapseRate: null, quizAnswers: 3, flags: [] });
     expect(c3?.facility).toBeCloseTo(2 / 3, 9);
+    // Discrimination over the assigned items (c4, c5 are not): A c2 0/2, c3 2/2; B c2 0/1 only (no rest: left out);
+    // C c2 1/2, c3 0/1. c2 pairs (item, rest): A (0, 2/2 = 1), C (0.5, 0/1 = 0) → r = −1 on 2 students;
+    // c3: A (1, 0/2 = 0), C (0, 1/2 = 0.5) → r = −1. Too few students to flag.
+    expect(c2).toMatchObject({ discriminationStudents: 2 });
+    expect(c2?.discrimination).toBeCloseTo(-1, 9);
+    expect(c3).toMatchObject({ discriminationStudents: 2 });
+    expect(c3?.discrimination).toBeCloseTo(-1, 9);
+    expect(c1).toMatchObject({ discrimination: null, discriminationStudents: 0 });
+  });
+
+  it('flags an item that strong and weak students get right equally often, once 10 students answered', async () => {
+    const instructor = await makeUser('instructor');
+    const card = makeTinyDeck('tiny-discrimination');
+    const classId = createClass(instructor.id, { name: 'Lecture', timeZone: 'UTC' }, new Date(at(-2)));
+    const created = createAssignment(instructor.id, classId, { deckId: 'tiny-discrimination', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: 80, goalRecall: 0.5 }, new Date(T0));
+    if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
+    // Ten students, one quiz each on c1, c2, c3. S0–S4 get c1 and c3 right, S5–S9 get them wrong.
+    // c2 (mcq, option 1 right) is right for S0, S1, S5, S6: 2 of 5 in each group; wrong ones pick 0 or 2.
+    const c2Right = new Set([0, 1, 5, 6]);
+    for (let i = 0; i < 10; i++) {
+      const s = await makeUser();
+      enroll(classId, s.id, at(-1));
+      const strong = i < 5;
+      quizAttempt(s.id, 'tiny-discrimination', at(4), [
+        { cardId: card.c1, correct: strong },
+        { cardId: card.c2, correct: c2Right.has(i), choice: c2Right.has(i) ? 1 : i % 2 === 0 ? 0 : 2 },
+        { cardId: card.c3, correct: strong },
+      ]);
+    }
+    const items = assignmentAnalyticsFor(instructor.id, classId, created.id, NOW)?.items ?? [];
+    const [c1, c2, c3] = items;
+    // c2: item scores 1,1,0,0,0 | 1,1,0,0,0; rest scores (c1+c3)/2 = 1 ×5 | 0 ×5. Both groups average 0.4 on c2,
+    // so sxy = 0.5·(0.6+0.6−0.4·3) − 0.5·(0.6+0.6−0.4·3) = 0 → r = 0 < 0.2 on 10 students → flagged.
+    // Facility 4/10 = 0.4 and the key (4) beats each wrong option (3 each): no other flag.
+    expect(c2).toMatchObject({ quizAnswers: 10, facility: 0.4, discriminationStudents: 10, flags: ['poor-discrimination'] });
+    expect(c2?.discrimination).toBeCloseTo(0, 9);
+    // c1: item 1 ×5 | 0 ×5; rest (c2+c3)/2 = 1, 1, .5, .5, .5 | .5, .5, 0, 0, 0 (mean 0.45).
+    // sxy = 0.5·1.25 + 0.5·1.25 = 1.25, sxx = 2.5, syy = 1.225 → r = 1.25 / √3.0625 = 1.25 / 1.75 = 0.714286. c3 is the same.
+    expect(c1?.discrimination).toBeCloseTo(0.714286, 6);
+    expect(c3?.discrimination).toBeCloseTo(0.714286, 6);
+    expect(c1?.flags).toEqual([]);
   });
 });
 

@@ -27,7 +27,7 @@ describe('item analysis', () => {
   });
 
   it('has no facility or lapse rate without data', () => {
-    expect(analyseItemQuiz(counts(0, 0))).toEqual({ facility: null, topWrongChoice: null, flags: [] });
+    expect(analyseItemQuiz(counts(0, 0))).toEqual({ facility: null, topWrongChoice: null, discrimination: null, discriminationStudents: 0, flags: [] });
     expect(lapseRate(0, 0)).toBeNull();
     expect(lapseRate(1, 4)).toBe(0.25);
   });

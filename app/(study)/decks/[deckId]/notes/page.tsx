@@ -40,6 +40,16 @@ export default async function NotesPage({ params }: { params: Promise<{ deckId: 
           ))}
         </nav>
       </header>
+      {deck.context && (
+        // Kept apart from the notes: background the article does not give, never turned into cards.
+        <aside className="card" aria-labelledby="deck-context-title" data-testid="deck-context">
+          <h2 id="deck-context-title">Context: not from the article</h2>
+          <p className="small muted">Background for reading the article. It is not tested.</p>
+          {deck.context.split(/\n\s*\n/).map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </aside>
+      )}
       {sections.map((s) => (
         <section key={s.key} id={s.key} className="card" aria-labelledby={`${s.key}-title`} style={{ scrollMarginTop: 72 }}>
           <h2 id={`${s.key}-title`}>{s.title}</h2>

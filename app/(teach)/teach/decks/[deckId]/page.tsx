@@ -3,9 +3,11 @@ import Link from 'next/link';
 import '@/components/authoring/authoring.css';
 import { DeckMetaForm } from '@/components/authoring/deck-meta-form';
 import { ItemList } from '@/components/authoring/item-list';
+import { LintPanel } from '@/components/authoring/lint-panel';
 import { MoveSectionButtons } from '@/components/authoring/move-section-buttons';
 import { SectionForm } from '@/components/authoring/section-form';
-import { ITEM_TYPE_LABELS } from '@/lib/content/item-form';
+import { ITEM_TYPE_LABELS, itemHeadline } from '@/lib/content/item-form';
+import { lintDeck } from '@/lib/content/lint';
 import { ITEM_TYPES } from '@/lib/content/schema';
 import { editableDeckOr404 } from '../_lib/editable-deck';
 import { plural } from '@/lib/text/plural';
@@ -29,6 +31,9 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const message = flash(query);
   const base = `/teach/decks/${deck.id}`;
+  // Decks written in the browser have no deck.yaml thresholds: the lint's defaults apply.
+  const lint = lintDeck(items);
+  const headlines = Object.fromEntries(items.map((it) => [it.id, itemHeadline(it)]));
 
   return (
     <div className="authoring">
@@ -61,6 +66,8 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
           {message}
         </div>
       )}
+
+      <LintPanel deckId={deck.id} report={lint} headlines={headlines} />
 
       <form className="card add-item" action={`${base}/items/new`} method="get" aria-labelledby="add-item-heading">
         <h2 id="add-item-heading">Add an item</h2>
