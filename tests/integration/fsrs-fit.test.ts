@@ -58,7 +58,7 @@ function statesMatchReplay(userId: number) {
 /** Adopts `weights` whatever the data (scores favour them): for tests about what adoption does. */
 const adopting = (weights: readonly number[]): Optimiser => ({
   fit: async () => [...weights],
-  evaluate: (w) => ({ logLoss: w && w[2] === weights[2] ? 0.2 : 0.4, rmse: 0.05 }),
+  evaluate: async (w) => ({ logLoss: w && w[2] === weights[2] ? 0.2 : 0.4, rmse: 0.05 }),
 });
 
 describe('personal parameters', () => {
@@ -115,7 +115,7 @@ describe('pooled parameters', () => {
   }, 60_000);
 
   it('does not adopt a pool fit that predicts the pool worse than its current parameters', async () => {
-    const worse: Optimiser = { fit: async () => [...LEARNER_WEIGHTS], evaluate: (w) => ({ logLoss: w === null ? 0.3 : 0.35, rmse: 0.05 }) };
+    const worse: Optimiser = { fit: async () => [...LEARNER_WEIGHTS], evaluate: async (w) => ({ logLoss: w === null ? 0.3 : 0.35, rmse: 0.05 }) };
     const classRow = db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'C', 'POOLTEST01') RETURNING id").get((await makeUser('instructor')).id) as { id: number };
     const student = await makeUser();
     db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classRow.id, student.id);

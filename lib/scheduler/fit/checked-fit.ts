@@ -53,8 +53,7 @@ export async function checkedFit(
   if (items.length < MIN_FIT_ITEMS) return keep('too_little_history');
   const { train, test } = timeOrderedSplit(items);
   const candidate = await optimiser.fit(train, onProgress);
-  const before = optimiser.evaluate(current, test);
-  const after = optimiser.evaluate(candidate, test);
+  const [before, after] = await Promise.all([optimiser.evaluate(current, test), optimiser.evaluate(candidate, test)]);
   const counts = { trainItems: train.length, testItems: test.length, before, after };
   if (!(after.logLoss < before.logLoss)) return keep('not_better', counts);
   const weights = await optimiser.fit(items);

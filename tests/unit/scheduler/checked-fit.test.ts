@@ -12,7 +12,7 @@ function fakeOptimiser(score: (weights: readonly number[] | null, items: readonl
       fits.push(train.length);
       return [2, 2, fits.length];
     },
-    evaluate: score,
+    evaluate: async (w, items) => score(w, items),
   };
   return { optimiser, fits };
 }

@@ -20,8 +20,8 @@ describe('fitting on a simulated learner', () => {
     expect(verdict.after!.logLoss).toBeLessThan(verdict.before!.logLoss);
     // Another stretch of the same learner, never seen by the fit.
     const unseen = trainingItems(simulateLearner({ cards: 300, days: 300, seed: 2 }), utcDay);
-    const fitted = optimiser.evaluate(verdict.weights, unseen);
-    const defaults = optimiser.evaluate(null, unseen);
+    const fitted = await optimiser.evaluate(verdict.weights, unseen);
+    const defaults = await optimiser.evaluate(null, unseen);
     expect(fitted.logLoss).toBeLessThan(defaults.logLoss);
     expect(fitted.rmse).toBeLessThan(defaults.rmse);
     // And it moved towards the learner's truth where the defaults are far off (initial stability after Good).

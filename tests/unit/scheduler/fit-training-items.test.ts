@@ -61,6 +61,11 @@ describe('timeOrderedSplit', () => {
     expect(train).toHaveLength(80);
     expect(Math.min(...test.map((i) => i.at))).toBeGreaterThan(Math.max(...train.map((i) => i.at)));
   });
+  it('caps the check at maxTest of the most recent items', () => {
+    const { train, test } = timeOrderedSplit(items, 0.5, 16, 10);
+    expect(test.map((i) => i.at)).toEqual([991, 992, 993, 994, 995, 996, 997, 998, 999, 1000]);
+    expect(train).toHaveLength(90);
+  });
   it('keeps at least minTest items for the check', () => {
     expect(timeOrderedSplit(items.slice(0, 40), 0.2, 16).test).toHaveLength(16);
   });
