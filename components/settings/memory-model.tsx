@@ -8,6 +8,7 @@ import { useActionState } from 'react';
 import type { ActionResult } from '@/app/_lib/action';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { FitProgress } from './fit-progress';
 import type { FitReason } from '@/lib/scheduler/fit';
 
 type Action<T> = (prev: unknown, data: FormData) => Promise<ActionResult<T>>;
@@ -116,10 +117,11 @@ export function MemoryModel({
       ) : null}
       <FormAlert error={fitState && !fitState.ok ? fitState.error : undefined} message={fitState?.ok ? reasonText(fitState.data.reason, fitState.data.items) : undefined} />
       <div className="model-actions">
-        <form action={fitAction}>
+        <form action={fitAction} className="model-fit">
           <SubmitButton className="btn btn-primary" pendingLabel="Fitting… (a few seconds)">
             Fit now
           </SubmitButton>
+          <FitProgress />
         </form>
         {view.source === 'personal' ? (
           <form action={poolAction}>

@@ -104,6 +104,14 @@ function recordFit(scope: { scope: 'user' | 'deck' | 'class'; scopeId: number | 
   return Number(info.lastInsertRowid);
 }
 
+/** Where a student's running fit is, for the settings page's progress line (per server process). */
+export type FitProgress = { phase: 'fitting' | 'checking' | 'replaying'; done: number; total: number };
+const progressByUser = new Map<number, FitProgress>();
+
+export function fitProgressOf(userId: number): FitProgress | null {
+  return progressByUser.get(userId) ?? null;
+}
+
 export interface FitOutcome {
   verdict: FitVerdict;
   fitId: number;
@@ -122,7 +130,26 @@ export async function fitUserParameters(
   const started = performance.now();
   const history = historyOfUser(userId);
   const inUse = parametersInUse(userId);
-  const verdict = await checkedFit(history.items, inUse.weights, options.optimiser ?? defaultOptimiser(userId), options.onProgress);
+  progressByUser.set(userId, { phase: 'fitting', done: 0, total: 1 });
+  try {
+    return await fitAndAdopt(userId, history, inUse.weights, started, options);
+  } finally {
+    progressByUser.delete(userId);
+  }
+}
+
+async function fitAndAdopt(
+  userId: number,
+  history: ReturnType<typeof historyOfUser>,
+  current: number[] | null,
+  started: number,
+  options: { optimiser?: Optimiser; onProgress?: (done: number, total: number) => void },
+): Promise<FitOutcome> {
+  const onProgress = (done: number, total: number) => {
+    progressByUser.set(userId, { phase: 'fitting', done, total });
+    options.onProgress?.(done, total);
+  };
+  const verdict = await checkedFit(history.items, current, options.optimiser ?? defaultOptimiser(userId), onProgress);
   const fitId = db.$client
     .transaction(() => {
       const id = recordFit({ scope: 'user', scopeId: userId, scopeKey: null }, verdict, history.reviews, performance.now() - started);
@@ -130,7 +157,9 @@ export async function fitUserParameters(
       return id;
     })
     .immediate();
-  const rebuilt = verdict.adopted ? (await rebuildCardStates(userId)).total : 0;
+  const rebuilt = verdict.adopted
+    ? (await rebuildCardStates(userId, { afterBatch: (p) => void progressByUser.set(userId, { phase: 'replaying', ...p }) })).total
+    : 0;
   return { verdict, fitId, rebuilt };
 }
 
