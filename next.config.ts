@@ -12,7 +12,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', '@open-spaced-repetition/binding'],
   experimental: { authInterrupts: true },
   async headers() {
     // Pages get their CSP (with a nonce) from proxy.ts; these are the responses it does not see.

@@ -35,8 +35,12 @@ export const userSettings = sqliteTable('user_settings', {
   maximumInterval: integer('maximum_interval').notNull().default(36500),
   leechThreshold: integer('leech_threshold').notNull().default(8),
   quizFeedback: text('quiz_feedback', { enum: ['immediate', 'end'] }).notNull().default('immediate'),
-  // Personal FSRS weights once optimised; null means the defaults.
+  // The FSRS weights in use; null means the defaults. Written only by db/queries/fsrs-parameters.ts.
   fsrsWeights: text('fsrs_weights', { mode: 'json' }).$type<number[]>(),
+  // Where they come from: fitted to this student, pooled over a deck's or a class's students, or the defaults.
+  fsrsSource: text('fsrs_source', { enum: ['default', 'deck', 'class', 'personal'] }).notNull().default('default'),
+  // The fit (fsrs_fits.id) whose weights are in use; null with the defaults.
+  fsrsFitId: integer('fsrs_fit_id'),
 });
 
 /** Failed sign-ins per key ("email:…" or "ip:…") in a sliding window. */
@@ -311,6 +315,36 @@ export const typedAnswers = sqliteTable(
   (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
 );
 
+// Every FSRS fit tried, adopted or not, for one student ('user'), a deck's students ('deck') or a
+// class's ('class'): what the settings page and `npm run fsrs:fit` report, and where pools are kept
+// (a pool's weights are those of its latest adopted fit).
+export const fsrsFits = sqliteTable(
+  'fsrs_fits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scope: text('scope', { enum: ['user', 'deck', 'class'] }).notNull(),
+    // users.id or classes.id; a deck's (text) id goes in scopeKey.
+    scopeId: integer('scope_id'),
+    scopeKey: text('scope_key'),
+    adopted: integer('adopted', { mode: 'boolean' }).notNull(),
+    reason: text('reason', { enum: ['too_little_history', 'better', 'not_better'] }).notNull(),
+    // The weights adopted (null when the fit was not adopted).
+    weights: text('weights', { mode: 'json' }).$type<number[]>(),
+    items: integer('items').notNull(),
+    trainItems: integer('train_items').notNull(),
+    testItems: integer('test_items').notNull(),
+    logLossBefore: real('log_loss_before'),
+    rmseBefore: real('rmse_before'),
+    logLossAfter: real('log_loss_after'),
+    rmseAfter: real('rmse_after'),
+    // Reviews in the history at fit time: the refit reminder compares with today's count.
+    reviews: integer('reviews').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    fittedAt: integer('fitted_at').notNull(),
+  },
+  (t) => [index('fsrs_fits_scope').on(t.scope, t.scopeId, t.scopeKey, t.fittedAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];
 export type UserSettings = typeof userSettings.$inferSelect;
@@ -324,3 +358,4 @@ export type Class = typeof classes.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type TypedAnswer = typeof typedAnswers.$inferSelect;
+export type FsrsFit = typeof fsrsFits.$inferSelect;

@@ -27,6 +27,8 @@ const DEFAULTS: Omit<UserSettings, 'userId'> = {
   leechThreshold: 8,
   quizFeedback: 'immediate',
   fsrsWeights: null,
+  fsrsSource: 'default',
+  fsrsFitId: null,
 };
 
 export function toStudySettings(row: Omit<UserSettings, 'userId'>): StudySettings {
@@ -66,7 +68,7 @@ const saveStmt = db.$client.prepare(`
     leech_threshold = excluded.leech_threshold, quiz_feedback = excluded.quiz_feedback
 `);
 
-export type EditableStudySettings = Omit<UserSettings, 'userId' | 'fsrsWeights'>;
+export type EditableStudySettings = Omit<UserSettings, 'userId' | 'fsrsWeights' | 'fsrsSource' | 'fsrsFitId'>;
 
 /** Saves every editable setting of this user in one statement (all or nothing); personal FSRS weights are kept. */
 export function saveStudySettings(userId: number, values: EditableStudySettings): void {

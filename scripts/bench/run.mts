@@ -60,6 +60,7 @@ const graderCards = graderRows.map((s) => studyable.all(s.id).map((r) => r.id));
 const heavyDeck = (ro.prepare("SELECT id FROM decks WHERE id LIKE 'bench-heavy-%' ORDER BY id LIMIT 1").get() as { id: string } | undefined)?.id;
 const dataset = `${count('SELECT count(*) n FROM users')} users, ${count('SELECT count(*) n FROM cards')} cards, ${count('SELECT count(*) n FROM card_states')} card states, ${count('SELECT count(*) n FROM review_logs')} review logs; heavy student ${count(`SELECT count(*) n FROM card_states s JOIN users u ON u.id = s.user_id WHERE u.email = '${HEAVY_EMAIL}'`)} cards`;
 const logsBefore = count('SELECT max(id) n FROM review_logs');
+const heavyId = (ro.prepare('SELECT id FROM users WHERE email = ?').get(HEAVY_EMAIL) as { id: number } | undefined)?.id;
 ro.close();
 
 buildIfNeeded();
@@ -105,6 +106,25 @@ try {
   await measure(`Class dashboard (class of 200)`, `/teach/classes/${bigClass.id}`, instructor);
   await measure('Progress (heavy student)', '/progress', heavy);
   const reviewJs = await pageWeight(`${url}/review/war-for-peace`, heavy);
+
+  // Grading while the server refits every pool and the heavy student's own parameters (and replays
+  // the card states of everyone who moved): the cost of a refit to the grade path.
+  const refitConnections = 16;
+  let duringRefit: { grading: LoadResult; refitMs: number | null; error: string | null } | null = null;
+  if (heavyId !== undefined) {
+    const started = await fetch(`${url}/api/bench/refit?userId=${heavyId}`, { method: 'POST' });
+    if (started.status === 202) {
+      const graded = await loadGrading(url, graders, refitConnections, duration);
+      let status = { running: true, ms: null as number | null, error: null as string | null };
+      for (let i = 0; i < 600 && status.running; i++) {
+        status = (await (await fetch(`${url}/api/bench/refit`)).json()) as typeof status;
+        if (status.running) await new Promise((r) => setTimeout(r, 500));
+      }
+      duringRefit = { grading: graded, refitMs: status.running ? null : status.ms, error: status.error };
+      console.log(`  grading during a refit, ${refitConnections} conn: ${Math.round(graded.rps)} req/s p99 ${graded.p99} ms; refit took ${status.ms} ms`);
+      rss.endPhase('grading during a refit');
+    }
+  }
   const signinJs = await pageWeight(`${url}/signin`);
 
   const peakRssBytes = rss.stop();
@@ -116,8 +136,17 @@ try {
   console.log('Timing the data layer alone (scripts/bench/queries.mts)…');
   const queries = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/bench/queries.mts', file], { encoding: 'utf8' });
   const dataLayer = queries.status === 0 ? queries.stdout.trim() : `(failed: ${queries.stderr.trim().split('\n')[0] ?? ''})`;
+  console.log('Timing FSRS fits in-process (scripts/bench/fsrs.mts)…');
+  const fits = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/bench/fsrs.mts'], { encoding: 'utf8' });
+  const fitRows = fits.status === 0 ? fits.stdout.trim() : `| FSRS fits | failed: ${fits.stderr.trim().split('\n')[0] ?? ''} | | | | |`;
+  const baseline = grading.find((g) => g.connections === refitConnections);
+  const refitRow = duringRefit
+    ? `| grading during a pool + personal refit, ${refitConnections} conn | ${Math.round(duringRefit.grading.rps)} req/s, p99 ${duringRefit.grading.p99} ms (refit ${duringRefit.refitMs === null ? 'still running' : `${(duringRefit.refitMs / 1000).toFixed(1)} s`}${duringRefit.error ? `, failed: ${duringRefit.error}` : ''}) | ${baseline ? `${Math.round(baseline.rps)} req/s, p99 ${baseline.p99} ms without` : ''} | ${baseline ? `${((100 * duringRefit.grading.rps) / baseline.rps).toFixed(0)} %` : ''} | | |`
+    : '| grading during a refit | n/a (no heavy student or route missing) | | | | |';
   const table = [
     renderTable({ dataset, floor, grading, recorded, floorSequential, pages, peakRssBytes, rssPhases: rss.phases(), reviewJs, signinJs }, machine),
+    refitRow,
+    fitRows,
     '',
     'The same pages\' queries alone, in-process on the same database (`scripts/bench/queries.mts`, 20 runs each after 3 warm-ups):',
     '',

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
 import { SessionList, type SessionItem } from '@/components/settings/session-list';
+import { MemoryModel } from '@/components/settings/memory-model';
 import { StudySettingsForm } from '@/components/settings/study-settings-form';
 import { requireUser, type SignedInUser } from '@/db/queries/session';
 import { sessionsOf } from '@/db/queries/sessions';
+import { memoryModelReport } from '@/db/queries/fsrs-report';
 import { studySettingsFor } from '@/db/queries/settings';
 import { describeWhen } from '@/lib/auth/session-times';
 import { timeZoneOptions } from '@/lib/validation/study-settings';
 import { endSessionAction, signOutEverywhereAction } from './session-actions';
+import { estimateWorkloadAction, fitNowAction, usePooledParametersAction } from './memory-actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -28,6 +31,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { password } = await searchParams;
   const settings = studySettingsFor(user.id);
   const sessions = signedInDevices(user, settings.timeZone);
+  const model = memoryModelReport(user.id);
   return (
     <>
       <div className="page-head">
@@ -54,6 +58,20 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               leechThreshold: settings.leechThreshold,
               quizFeedback: settings.quizFeedback,
             }}
+          />
+        </section>
+        <section className="card" aria-labelledby="memory-heading" style={{ maxWidth: 640 }}>
+          <h2 id="memory-heading">Memory model</h2>
+          <MemoryModel
+            view={{
+              ...model,
+              lastFit: model.lastFit
+                ? { ...model.lastFit, fittedOn: model.lastFit.fittedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: settings.timeZone }) }
+                : null,
+            }}
+            fitNow={fitNowAction}
+            usePooled={usePooledParametersAction}
+            estimate={estimateWorkloadAction}
           />
         </section>
         <section className="card" aria-labelledby="password-heading" style={{ maxWidth: 640 }}>

@@ -49,6 +49,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           <a className="btn" href={`/teach/classes/${cls.id}/gradebook.csv`} download data-testid="gradebook-link">
             Gradebook (CSV)
           </a>
+          <Link className="btn" href={`/teach/classes/${cls.id}/calibration`} data-testid="calibration-link">
+            Calibration
+          </Link>
           <ConfirmAction
             action={setArchivedAction}
             fields={{ classId: cls.id, archived: archived ? 'false' : 'true' }}
