@@ -10,7 +10,7 @@ export type CardPayload =
   | { type: 'cloze'; n: number; text: string; front: string; back: string; answers: string[]; parts: ClozePart[] }
   | { type: 'mcq'; question: string; options: { text: string; correct: boolean; explanation: string }[] }
   | { type: 'truefalse'; statement: string; answer: boolean }
-  | { type: 'typed'; question: string; answers: string[]; examples?: { accept?: string[]; reject?: string[] } }
+  | { type: 'typed'; question: string; answers: string[]; examples?: TypedExamples }
   | { type: 'ordering'; prompt: string; steps: string[] };
 
 export interface CardDraft {
