@@ -4,7 +4,7 @@
  * with a link to the item; collapsed when there is nothing to say. Readable at 390 px wide.
  */
 import Link from 'next/link';
-import type { LintFinding, LintReport, LintRule } from '@/lib/content/lint';
+import { DEFAULT_LINT_CONFIG, type LintFinding, type LintReport, type LintRule } from '@/lib/content/lint';
 
 const RULE_LABELS: Record<LintRule, string> = {
   'key-length': 'Answer length',
@@ -39,12 +39,13 @@ export function LintPanel({ deckId, report, headlines }: Props) {
   return (
     <details className="card disclosure lint-panel" open={errors.length + warnings.length > 0} data-testid="lint-panel">
       <summary>
-        Item-writing check: <span className={errors.length ? 'lint-bad' : undefined}>{summary}</span>
+        Item-writing check:&nbsp;<span className={errors.length ? 'lint-bad' : undefined}>{summary}</span>
       </summary>
       <p className="small muted lint-intro">
         Cues that let a student guess without reading: option lengths, absolute vs cautious wording, answers given away. The same check
         runs in <code>npm run content:check</code>.
-        {k.items > 0 && ` The key is the longest, 2nd, 3rd and 4th longest option in ${k.byRank.slice(0, 4).join(', ')} of ${plural(k.items, 'multiple-choice item')}.`}
+        {/* Length ranks say something only over enough items (the same minimum the deck-wide check uses). */}
+        {k.items >= DEFAULT_LINT_CONFIG.minItems && ` The key is the longest, 2nd, 3rd and 4th longest option in ${k.byRank.slice(0, 4).join(', ')} of ${plural(k.items, 'multiple-choice item')}.`}
       </p>
       {errors.length > 0 && (
         <ul className="lint-list" aria-label="Problems for the whole deck">

@@ -49,7 +49,7 @@ const ALL_NONE = /\b(all|none|both|neither) of (the )?(above|these|them|those)\b
 
 export function allNoneFindings(item: McqItem): LintFinding[] {
   const i = item.options.findIndex((o) => ALL_NONE.test(o.text));
-  return i === -1 ? [] : [{ rule: 'all-none-above', itemId: item.id, message: `option ${i + 1} is "${item.options[i]?.text}": recognising two true options gives it away; write a real option` }];
+  return i === -1 ? [] : [{ rule: 'all-none-above', itemId: item.id, message: `option ${i + 1} is "${item.options[i]?.text}": recognizing two true options gives it away; write a real option` }];
 }
 
 /** What a quiz item shows before it is answered (ordering steps included: they are all on screen). */

@@ -35,7 +35,8 @@ describe('export.yaml', () => {
     const doc = parse(deckToYaml(deck, items, new Date('2026-03-02T00:00:00Z'))) as { deck: unknown; items: unknown[] };
     const meta = parseDeckMeta(doc.deck);
     expect(meta.success).toBe(true);
-    const { sourceFile: _notStored, ...stored } = deck;
+    // Neither the source file name nor the lint thresholds are stored in the database (content/README.md).
+    const { sourceFile: _notStored, lint: _lintNotStored, ...stored } = deck;
     expect(meta.data).toEqual(stored);
     expect(doc.items.map((i) => parseItem(i).data)).toStrictEqual(items);
   });
