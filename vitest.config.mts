@@ -23,6 +23,8 @@ export default defineConfig({
           pool: 'forks',
           setupFiles: ['tests/support/integration-setup.ts'],
           testTimeout: 20_000,
+          // Several files load the real deck and write a long history in beforeAll: on a loaded 2-core machine that passed 10 s.
+          hookTimeout: 60_000,
         },
       },
     ],

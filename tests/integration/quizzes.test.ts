@@ -12,8 +12,8 @@ const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 function cardRow(cardId: number) {
   const row = db.$client
-    .prepare('SELECT c.type, c.payload, s.key AS sectionKey FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
-    .get(cardId) as { type: string; payload: string; sectionKey: string };
+    .prepare('SELECT c.type, c.payload, s.key AS sectionKey, c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
+    .get(cardId) as { type: string; payload: string; sectionKey: string; evidenceQuote: string | null; evidenceRef: string | null };
   return { ...row, payload: JSON.parse(row.payload) as CardPayload };
 }
 
@@ -106,7 +106,11 @@ describe('quizzes on a real SQLite file', () => {
     expect(out).toMatchObject({ ok: true, duplicate: false, finished: false, answeredCount: 1, questionCount: 5 });
     expect(out.ok && out.feedback.correct).toBe(true);
     expect(out.ok && out.feedback.sectionKey).toBe(cardRow(cardId).sectionKey);
-    expect(out.ok && out.feedback.evidenceQuote).toBeTruthy();
+    // The feedback sends the student back to the passage: the card's own quote and/or paragraph reference
+    // (since the deck's revision some items cite a paragraph only).
+    const card = cardRow(cardId);
+    expect(out.ok && { quote: out.feedback.evidenceQuote, ref: out.feedback.evidenceRef }).toEqual({ quote: card.evidenceQuote, ref: card.evidenceRef });
+    expect(card.evidenceQuote ?? card.evidenceRef).toBeTruthy();
     const log = db.$client.prepare('SELECT * FROM review_logs WHERE user_id = ?').all(user.id) as Record<string, unknown>[];
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ card_id: cardId, source: 'quiz', rating: 3, client_id: `quiz:${attemptId}:${cardId}`, duration_ms: 30_000 });
