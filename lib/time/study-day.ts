@@ -4,62 +4,19 @@
  * "Today" for a learner is not the UTC calendar day: it follows the learner's
  * IANA time zone and a rollover hour (default 4 am, like Anki). A moment before
  * the rollover hour (local wall-clock time) still belongs to the previous study
- * day. Day keys are plain 'YYYY-MM-DD' strings. Only `Intl.DateTimeFormat` is
- * used (no date libraries); every function is DST-correct, so a study day can
- * last 23 or 25 hours.
+ * day. Day keys are plain 'YYYY-MM-DD' strings. Wall clock ↔ instant goes through
+ * ./wall-clock.ts (offsets from @date-fns/tz); every function is DST-correct, so a study
+ * day can last 23, 23.5, 24.5 or 25 hours.
  */
+import { wallClockToInstant, wallTime } from './wall-clock';
+
+export { wallTime, type WallTime } from './wall-clock';
 
 /** Default rollover hour (local time) at which a new study day begins. */
 export const DEFAULT_ROLLOVER_HOUR = 4;
 
 const DAY_MS = 86_400_000;
 const DAY_KEY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatterCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatterCache.set(timeZone, f);
-  }
-  return f;
-}
-
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** Local wall-clock fields of an instant in a time zone. */
-export function wallTime(epochMs: number, timeZone: string): WallTime {
-  const out: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type in out) out[p.type as keyof WallTime] = Number(p.value);
-  }
-  if (out.hour === 24) out.hour = 0; // defensive: some engines print 24:00
-  return out;
-}
-
-/** Offset (ms) of the zone at an instant: local wall time read as UTC minus the instant. */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const w = wallTime(epochMs, timeZone);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
-}
 
 function assertRollover(rolloverHour: number): void {
   if (!Number.isInteger(rolloverHour) || rolloverHour < 0 || rolloverHour > 23) {
@@ -174,16 +131,9 @@ export function clearStudyDayStartCache(): void {
   cachedStarts = 0;
 }
 
-/** Start instant of a study day, computed with Intl (no cache). */
+/** Start instant of a study day (no cache): the wall time rolloverHour:00, by wall-clock.ts's gap and overlap rules. */
 function computeStudyDayStart(y: number, m: number, d: number, timeZone: string, rolloverHour: number): number {
-  const wallAsUtc = Date.UTC(y, m - 1, d, rolloverHour);
-  const before = offsetAt(wallAsUtc - DAY_MS, timeZone);
-  const after = offsetAt(wallAsUtc + DAY_MS, timeZone);
-  const candidates = [wallAsUtc - before, wallAsUtc - after].filter(
-    (t) => t + offsetAt(t, timeZone) === wallAsUtc,
-  );
-  // Ambiguous → earliest valid; gap (none valid) → map with the pre-transition offset.
-  return candidates.length > 0 ? Math.min(...candidates) : wallAsUtc - before;
+  return wallClockToInstant(y, m, d, rolloverHour, 0, timeZone);
 }
 
 /**

@@ -2,22 +2,24 @@
  * Wall-clock date and time in a named time zone, both ways, for due dates: an instructor
  * types "March 5, 23:59" meaning the class's zone; a student reads it in theirs.
  */
-import { isValidDayKey, studyDayStart, wallTime } from './study-day';
+import { isValidDayKey } from './study-day';
+import { wallClockToInstant, wallTime } from './wall-clock';
 
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /**
  * The instant a local date ('YYYY-MM-DD') and time ('HH:MM') name in `timeZone`, or null if
- * either is malformed. A time inside a spring-forward gap moves forward by the gap (02:30 →
- * 03:30); when clocks go back, the earlier of the two instants is used. (DST moves happen on
- * the hour, so adding the minutes to the hour's start is exact.)
+ * either is malformed. A time inside a spring-forward gap moves forward by the length of the gap
+ * (New York 02:30 → 03:30; Lord Howe, whose clocks move 30 minutes, 02:15 → 02:45); when clocks
+ * go back, the earlier of the two instants is used (see ./wall-clock.ts). The whole wall time is
+ * converted at once: DST changes need not fall on the hour.
  * @example localDateTimeToUtc('2026-03-05', '23:59', 'Europe/Berlin') // 2026-03-05T22:59:00.000Z
  */
 export function localDateTimeToUtc(date: string, time: string, timeZone: string): Date | null {
   const m = TIME_RE.exec(time);
   if (!m || !isValidDayKey(date)) return null;
-  const hourStart = studyDayStart(date, timeZone, Number(m[1]));
-  return new Date(hourStart.getTime() + Number(m[2]) * 60_000);
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(wallClockToInstant(y, mo, d, Number(m[1]), Number(m[2]), timeZone));
 }
 
 /**
