@@ -8,7 +8,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
 import { clearSignInFailures, findUserByEmail, recordSignInFailure, throttleLockRemaining } from '@/db/queries/auth';
-import { createSession, openSession } from '@/db/queries/sessions';
+import { createSession, deleteSession, openSession } from '@/db/queries/sessions';
 import { clientAddress } from '@/lib/auth/client-address';
 import { userAgentSummary } from '@/lib/auth/user-agent';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
@@ -67,6 +67,13 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Any sign-out through Auth.js (its own /api/auth/signout too) ends the server-side session.
+    signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') deleteSession(sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

@@ -54,7 +54,8 @@ export function loadGrading(baseUrl: string, graders: Grader[], connections: num
     const cardId = g.cardIds[Math.floor(Math.random() * g.cardIds.length)];
     const grade = Math.random() < 0.1 ? 1 : Math.random() < 0.85 ? 3 : 4;
     const body = JSON.stringify({ reviews: [{ clientId: randomUUID(), cardId, grade, reviewedAt: Date.now(), durationMs: 4000 }] });
-    return { ...request, method: 'POST', body, headers: { ...request.headers, 'content-type': 'application/json', cookie: g.cookie } };
+    // Origin as a browser sends it: the route refuses requests that do not come from our own pages.
+    return { ...request, method: 'POST', body, headers: { ...request.headers, 'content-type': 'application/json', cookie: g.cookie, origin: new URL(baseUrl).origin } };
   };
   return run({ url: baseUrl, requests: [{ method: 'POST', path: '/api/reviews', setupRequest }], duration }, connections);
 }

@@ -77,3 +77,18 @@ export async function credentialsSignIn(email: string, password: string, options
   const session = [...setCookies(res)].find(([k, v]) => k.endsWith('authjs.session-token') && v);
   return { status: res.status, location: String(res.headers.location ?? ''), cookie: session ? `${session[0]}=${session[1]}` : undefined };
 }
+
+/** Signs out through Auth.js's own endpoint (not the app's button), with the session cookie given. */
+export async function authJsSignOut(sessionCookie: string): Promise<number> {
+  const csrf = await rawRequest({ path: '/api/auth/csrf', headers: { cookie: sessionCookie } });
+  const jar = setCookies(csrf);
+  const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
+  const cookie = [sessionCookie, ...[...jar].map(([k, v]) => `${k}=${v}`)].join('; ');
+  const res = await rawRequest({
+    method: 'POST',
+    path: '/api/auth/signout',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${baseURL}/signin` }).toString(),
+  });
+  return res.status;
+}

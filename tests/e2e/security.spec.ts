@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
 import { reviewLogsOf } from './db';
 import { signIn, STUDENT, uniqueEmail } from './helpers';
-import { credentialsSignIn, rawRequest } from './raw-http';
+import { authJsSignOut, credentialsSignIn, rawRequest } from './raw-http';
 
 const ORIGIN = { origin: baseURL };
 
@@ -82,6 +82,14 @@ test.describe('sessions the server can end', () => {
     const grade = await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie: stolen, 'content-type': 'application/json', ...ORIGIN }, body: JSON.stringify({ reviews: [entry] }) });
     expect(grade.status).toBe(401);
     expect(reviewLogsOf(email)).toEqual([]);
+  });
+
+  test("signing out through Auth.js's own endpoint ends the server-side session too", async () => {
+    const { cookie } = await credentialsSignIn(STUDENT.email, STUDENT.password);
+    if (!cookie) throw new Error('no session cookie');
+    expect((await rawRequest({ path: '/today', headers: { cookie } })).status).toBe(200);
+    expect(await authJsSignOut(cookie)).toBeLessThan(400);
+    expect((await rawRequest({ path: '/today', headers: { cookie } })).status).toBe(307);
   });
 
   test('Settings lists the signed-in devices; signing one out ends it there, and "Sign out everywhere" ends them all', async ({ browser }) => {

@@ -62,7 +62,8 @@ async function gradeUntilDown(url: string, index: number, acks: Ack[]): Promise<
     const entry = { clientId, cardId: cards[Math.floor(Math.random() * cards.length)], grade: 1 + Math.floor(Math.random() * 4), reviewedAt: Date.now(), durationMs: 1500 };
     let response: Response;
     try {
-      response = await fetch(`${url}/api/reviews`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: user.cookie }, body: JSON.stringify({ reviews: [entry] }) });
+      // Origin as a browser sends it: the route refuses requests that do not come from our own pages.
+      response = await fetch(`${url}/api/reviews`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: user.cookie, origin: new URL(url).origin }, body: JSON.stringify({ reviews: [entry] }) });
     } catch {
       return; // connection refused or reset: the server is gone
     }
@@ -117,7 +118,7 @@ describe('a SIGKILL while 32 clients grade', () => {
     const user = users.find((u) => u.id === again.userId) as (typeof users)[number];
     const resend = await fetch(`${server.url}/api/reviews`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: user.cookie },
+      headers: { 'content-type': 'application/json', cookie: user.cookie, origin: new URL(server.url).origin },
       body: JSON.stringify({ reviews: [{ clientId: again.clientId, cardId: cards[0], grade: 3, reviewedAt: Date.now(), durationMs: 1 }] }),
     });
     expect(resend.status).toBe(200);
