@@ -35,7 +35,7 @@ export function AnswerCompare({ given, accepted }: { given: string; accepted: re
         <dd data-testid="accepted-answer">
           {parts
             .filter((p) => p.kind !== 'extra')
-            .map((p, i) => (p.kind === 'missing' ? <ins key={i}>{p.text}</ins> : <span key={i}>{p.text}</span>))}
+            .map((p, i) => (p.kind === 'missing' ? <ins key={i}>{p.text}</ins> : <span key={i}>{p.kind === 'same' ? p.expected : p.text}</span>))}
         </dd>
       </div>
     </dl>

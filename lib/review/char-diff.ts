@@ -4,10 +4,11 @@
  * A longest-common-subsequence table over at most 200 × 200 characters (the answer box's limit).
  */
 
-export type DiffPart = { kind: 'same' | 'extra' | 'missing'; text: string };
+/** `text` is as typed (for 'same' and 'extra') or as accepted ('missing'); a 'same' part also has the accepted spelling. */
+export type DiffPart = { kind: 'same'; text: string; expected: string } | { kind: 'extra' | 'missing'; text: string };
 
 /**
- * @example charDiff('Tokaev', 'Tokayev') // [{ kind: 'same', text: 'Toka' }, { kind: 'missing', text: 'y' }, { kind: 'same', text: 'ev' }]
+ * @example charDiff('tokaev', 'Tokayev') // [{ kind: 'same', text: 'toka', expected: 'Toka' }, { kind: 'missing', text: 'y' }, { kind: 'same', text: 'ev', expected: 'ev' }]
  */
 export function charDiff(given: string, expected: string): DiffPart[] {
   const a = Array.from(given.slice(0, 200));
@@ -21,16 +22,18 @@ export function charDiff(given: string, expected: string): DiffPart[] {
     }
   }
   const parts: DiffPart[] = [];
-  const push = (kind: DiffPart['kind'], ch: string) => {
+  const push = (kind: DiffPart['kind'], ch: string, expectedCh = ch) => {
     const last = parts.at(-1);
-    if (last?.kind === kind) last.text += ch;
-    else parts.push({ kind, text: ch });
+    if (last?.kind === kind) {
+      last.text += ch;
+      if (last.kind === 'same') last.expected += expectedCh;
+    } else parts.push(kind === 'same' ? { kind, text: ch, expected: expectedCh } : { kind, text: ch });
   };
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && same(a[i], b[j])) {
-      push('same', a[i] as string);
+      push('same', a[i] as string, b[j] as string);
       i++;
       j++;
     } else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push('missing', b[j++] as string);
