@@ -62,7 +62,8 @@ export function ActivityHeatmap({ days, todayKey }: { days: DayCount[]; todayKey
             </span>
           ))}
         </div>
-        <div className="heatmap-scroll">
+        {/* Focusable, so a keyboard can scroll it on a narrow screen (arrow keys once focused). */}
+        <div className="heatmap-scroll" tabIndex={0} role="group" aria-label="Activity heatmap, scrolls sideways">
           <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby="heatmap-summary" data-testid="heatmap">
             {monthLabels(weeks).map(({ column, label }) => (
               <text key={column} x={column * STEP} y={11} className="chart-label">
