@@ -1,12 +1,12 @@
 /**
  * `recall_at(last_review, stability, at, weights_json)` as a SQL function on the app's connection:
- * the predicted recall of lib/teach/progress.ts `recallAt`, so analytics can sum it in a GROUP BY
+ * the predicted recall of lib/scheduler/recall.ts `recallAt` (the one recall curve), so analytics can sum it in a GROUP BY
  * instead of sending one row per (student, card) to JavaScript. NULL last review or weights
  * JSON that is not an array of numbers count as "never studied" and "default weights".
  * Import it for its effect (`import '@/db/recall-function'`) before preparing such statements.
  */
 import 'server-only';
-import { recallAt } from '@/lib/teach/progress';
+import { recallAt } from '@/lib/scheduler/recall';
 import { db } from './index';
 
 // Students' weight arrays, parsed once per distinct JSON text (recallAt memoises by array identity).

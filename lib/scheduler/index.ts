@@ -19,14 +19,11 @@ export {
 } from './scheduler';
 export {
   buildQueue,
-  nextCard,
-  LEARN_AHEAD_MS,
   DEFAULT_NEW_PER_DAY,
   DEFAULT_REVIEWS_PER_DAY,
   type QueueCard,
   type QueueInput,
   type StudyQueue,
-  type NextCard,
 } from './queue';
 export {
   snapshotOf,

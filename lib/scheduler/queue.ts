@@ -9,14 +9,12 @@
  *   only. A retired card the learner has already studied keeps its learning and
  *   review schedule, so existing memories are not dropped silently.
  * - Learning cards are not capped by any limit (as in Anki) and are listed even
- *   if due later today; the client shows one only once it is due, or up to
- *   `LEARN_AHEAD_MS` early when nothing else is left (see `nextCard`).
+ *   if due later today; the review session (lib/review/session.ts `nextCard`)
+ *   shows one once it is due, or up to `LEARN_AHEAD_MS` early when nothing else is left.
  */
 import { retrievability } from './scheduler';
 import { DEFAULT_SCHEDULER_SETTINGS, type CardState, type SchedulerSettings } from './types';
 
-/** Anki's default "learn ahead limit": learning cards may be shown up to 20 minutes early. */
-export const LEARN_AHEAD_MS = 20 * 60_000;
 export const DEFAULT_NEW_PER_DAY = 20;
 export const DEFAULT_REVIEWS_PER_DAY = 200;
 
@@ -114,26 +112,4 @@ export function buildQueue(input: QueueInput): StudyQueue {
     new: newCards,
     counts: { learning: learning.length, review: review.length, new: newCards.length },
   };
-}
-
-export type NextCard = { card: QueueCard; kind: 'learning' | 'review' | 'new' } | null;
-
-/**
- * Which card to show now, Anki-style: a learning card that is due; else the
- * next review; else the next new card; else a learning card due within
- * `LEARN_AHEAD_MS`. Null means "come back later" (or done for today).
- * @example nextCard(buildQueue(input), now)?.kind // 'review'
- */
-export function nextCard(queue: StudyQueue, now: Date, learnAheadMs: number = LEARN_AHEAD_MS): NextCard {
-  const firstLearning = queue.learning[0];
-  const t = now.getTime();
-  if (firstLearning && dueMs(firstLearning) <= t) return { card: firstLearning, kind: 'learning' };
-  const review = queue.review[0];
-  if (review) return { card: review, kind: 'review' };
-  const fresh = queue.new[0];
-  if (fresh) return { card: fresh, kind: 'new' };
-  if (firstLearning && dueMs(firstLearning) <= t + learnAheadMs) {
-    return { card: firstLearning, kind: 'learning' };
-  }
-  return null;
 }

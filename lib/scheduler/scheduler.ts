@@ -3,7 +3,8 @@
  * compute retrievability and rebuild a card's state from its review log.
  * Pure functions: the caller supplies `now` and persists the results.
  */
-import { forgetting_curve, fsrs, generatorParameters, type FSRS, type StepUnit } from 'ts-fsrs';
+import { fsrs, generatorParameters, type FSRS, type StepUnit } from 'ts-fsrs';
+import { recallAfter } from './recall';
 import { fromFsrsCard, toFsrsCard } from './fsrs-mapper';
 import { formatInterval } from './format-interval';
 import {
@@ -166,9 +167,8 @@ export function retrievabilityWith(
 ): (state: Pick<CardState, 'state' | 'stability' | 'lastReview'> | null, now: Date) => number {
   const w = makeScheduler(settings).parameters.w;
   return (state, now) => {
-    if (!state || state.state === 0 || !state.lastReview || !(state.stability > 0)) return 0;
-    const elapsedDays = Math.max(0, (now.getTime() - state.lastReview.getTime()) / 86_400_000);
-    return Math.min(1, Math.max(0, forgetting_curve(w, elapsedDays, state.stability)));
+    if (!state || state.state === 0 || !state.lastReview) return 0;
+    return recallAfter(w, (now.getTime() - state.lastReview.getTime()) / 86_400_000, state.stability);
   };
 }
 

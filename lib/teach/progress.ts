@@ -3,8 +3,6 @@
  * Pure: the db layer supplies counts and memory facts; the Today panel, the class analytics and
  * the gradebook all call this, so a status means the same thing everywhere.
  */
-import { forgetting_curve } from 'ts-fsrs';
-import { makeScheduler, type SchedulerSettings } from '@/lib/scheduler';
 
 export type AssignmentStatus = 'done' | 'on-track' | 'behind' | 'late';
 
@@ -83,37 +81,8 @@ export function studentStatus(goals: AssignmentGoals, facts: StudentProgressFact
   return { status, goalsMet, expectedFraction };
 }
 
-const RECALL_SETTINGS: SchedulerSettings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false };
-const DAY_MS = 86_400_000;
-const DEFAULT_W = makeScheduler(RECALL_SETTINGS).parameters.w;
-// Analytics evaluate tens of thousands of (student, card) pairs: resolve each weights array once.
-const resolved = new WeakMap<number[], readonly number[]>();
-
-function curveWeights(weights: number[] | null): readonly number[] {
-  if (!weights) return DEFAULT_W;
-  let w = resolved.get(weights);
-  if (!w) {
-    try {
-      w = makeScheduler({ ...RECALL_SETTINGS, weights }).parameters.w;
-    } catch {
-      w = DEFAULT_W; // stored weights ts-fsrs refuses: predict with the defaults rather than fail the page
-    }
-    resolved.set(weights, w);
-  }
-  return w;
-}
-
-/**
- * Predicted recall (FSRS retrievability) at `at` of a card whose last review before `at` was at
- * `lastReviewAt` and left it with `stability`; `weights` are the student's FSRS weights (null = defaults).
- * Same curve as retrievability() in lib/scheduler, without building a card state per call.
- * @example recallAt(t0, 10, t0 + 10 * 86_400_000, null) // 0.9 (stability is the 90 % interval)
- */
-export function recallAt(lastReviewAt: number, stability: number, at: number, weights: number[] | null): number {
-  if (!(stability > 0)) return 0;
-  const elapsedDays = Math.max(0, (at - lastReviewAt) / DAY_MS);
-  return Math.min(1, Math.max(0, forgetting_curve(curveWeights(weights) as number[], elapsedDays, stability)));
-}
+/** Predicted recall: the one curve, in lib/scheduler/recall.ts. */
+export { recallAt } from '@/lib/scheduler/recall';
 
 /** Mean of `sum` over `count` items, 0 when there are none. */
 export function mean(sum: number, count: number): number {

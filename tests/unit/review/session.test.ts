@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyGrade, nextCard, scrambledOrder, startSession } from '@/lib/review/session';
+import { applyGrade, LEARN_AHEAD_MS, nextCard, scrambledOrder, startSession } from '@/lib/review/session';
 import type { ReviewCard } from '@/lib/review/types';
 import type { SchedulerSettings } from '@/lib/scheduler';
 
@@ -52,6 +52,17 @@ describe('review session', () => {
     const step = applyGrade(s, s.fresh[0] as ReviewCard, 3, T0, settings, lateEnd);
     expect(step.session.learning).toHaveLength(0);
     expect(nextCard(step.session, T0.getTime())).toBeNull();
+  });
+
+  it('shows a learning card 20 minutes early when nothing else is left, and not a millisecond earlier', () => {
+    const due = Date.parse('2026-05-04T09:00:00.000Z');
+    const s = startSession([card(1, 'learning', '2026-05-04T09:00:00.000Z')]);
+    expect(LEARN_AHEAD_MS).toBe(20 * 60_000);
+    expect(nextCard(s, due - 20 * 60_000)).toMatchObject({ card: { id: 1 }, from: 'learning' });
+    expect(nextCard(s, due - 20 * 60_000 - 1)).toEqual({ waitUntil: due });
+    // The same boundary with a review left: the review comes first, the learning card waits.
+    const withReview = startSession([card(1, 'learning', '2026-05-04T09:00:00.000Z'), card(2, 'review')]);
+    expect(nextCard(withReview, due - 60_000)).toMatchObject({ card: { id: 2 }, from: 'review' });
   });
 
   it('waits for a learning card more than 20 minutes away', () => {

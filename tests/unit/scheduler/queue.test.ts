@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildQueue, LEARN_AHEAD_MS, nextCard, type QueueCard, type QueueInput } from '@/lib/scheduler/queue';
+import { buildQueue, type QueueCard, type QueueInput } from '@/lib/scheduler/queue';
 import { scheduleReview } from '@/lib/scheduler/scheduler';
 import type { CardState, SchedulerSettings } from '@/lib/scheduler/types';
 import { studyDayBounds } from '@/lib/time/study-day';
@@ -122,28 +122,5 @@ describe('buildQueue', () => {
     const q = buildQueue(input([c], { schedulerSettings: settings }));
     expect(q.learning.map((x) => x.cardId)).toEqual([c.cardId]);
     expect(q.counts.new).toBe(0);
-    // Nothing else to do: shown early thanks to learn-ahead
-    expect(nextCard(q, now)).toEqual({ card: c, kind: 'learning' });
-  });
-});
-
-describe('nextCard', () => {
-  it('prefers a due learning card, then reviews, then new, then learn-ahead', () => {
-    const dueLearning = card({ state: state(1, new Date(now.getTime() - MIN)) });
-    const soonLearning = card({ state: state(1, new Date(now.getTime() + 10 * MIN)) });
-    const review = card({ state: state(2, now) });
-    const fresh = card();
-    expect(nextCard(buildQueue(input([soonLearning, review, fresh, dueLearning])), now)?.card).toBe(dueLearning);
-    expect(nextCard(buildQueue(input([soonLearning, review, fresh])), now)?.kind).toBe('review');
-    expect(nextCard(buildQueue(input([soonLearning, fresh])), now)?.kind).toBe('new');
-    expect(nextCard(buildQueue(input([soonLearning])), now)?.card).toBe(soonLearning);
-  });
-
-  it('returns null when the next learning card is beyond the learn-ahead limit', () => {
-    const far = card({ state: state(1, new Date(now.getTime() + LEARN_AHEAD_MS + MIN)) });
-    const q = buildQueue(input([far]));
-    expect(q.counts.learning).toBe(1);
-    expect(nextCard(q, now)).toBeNull();
-    expect(LEARN_AHEAD_MS).toBe(20 * MIN);
   });
 });
