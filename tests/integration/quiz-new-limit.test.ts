@@ -11,6 +11,7 @@ import { saveStudySettings, studySettingsFor } from '@/db/queries/settings';
 import { deckQueueFor, queueCountsByDeck } from '@/db/queries/study';
 import type { CardPayload } from '@/lib/content/cards';
 import { gradeResponse, questionSeed, type QuizPayload } from '@/lib/quiz/present';
+import { seededPermutation } from '@/lib/quiz/shuffle';
 import { loadRealDeck, makeUser } from '../support/fixtures';
 
 const DECK = 'war-for-peace';
@@ -23,7 +24,9 @@ function rightResponse(attemptId: number, cardId: number): unknown {
   if (payload.type === 'mcq') return payload.options.map((_, i) => i).find((i) => gradeResponse(payload, seed, i)?.correct);
   if (payload.type === 'truefalse') return payload.answer;
   if (payload.type === 'typed') return payload.answers[0];
-  return [...payload.steps.keys()];
+  // Ordering: the shown (shuffled) step indices, in the right order.
+  const perm = seededPermutation(seed, payload.steps.length, true);
+  return payload.steps.map((_, step) => perm.indexOf(step));
 }
 
 async function studentWithLimit(newPerDay: number) {
