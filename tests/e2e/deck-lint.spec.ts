@@ -40,11 +40,12 @@ test('the deck editor lists item-writing warnings with a link to each item', asy
   await page.getByRole('button', { name: 'Save item' }).click();
   await expect(page.getByTestId('flash')).toHaveText('Item saved.');
 
-  // A typed item whose question gives its answer away, with sample answers for the checker.
+  // A typed item whose question gives its answer away, with sample answers for the checker (saving runs
+  // them through it, so the accepted ones must be fair forms of the answers).
   await addItem(page, 'typed');
   await page.getByLabel('Question', { exact: true }).fill('In 1999 Moscow tried to act alone in Kosovo. Where?');
   await page.getByLabel('Accepted answers (one per line)').fill('Kosovo\nPristina');
-  await page.getByLabel('Answers that must count as right (optional, one per line)').fill('Kosovo\nPristina airport');
+  await page.getByLabel('Answers that must count as right (optional, one per line)').fill('kosovo\nPristina.');
   await page.getByLabel('Answers that must count as wrong (optional, one per line)').fill('Bosnia');
   await page.getByLabel('Explanation').fill('Her example of unilateral action.');
   await page.getByLabel('Paragraph').fill('One-Sided Support, ¶3');
@@ -63,7 +64,7 @@ test('the deck editor lists item-writing warnings with a link to each item', asy
   await expect(page.getByLabel('Question', { exact: true })).toHaveValue(question);
   await page.goBack();
   await panel.getByTestId('lint-warning').filter({ hasText: 'Answer in the question' }).getByRole('link').click();
-  await expect(page.getByLabel('Answers that must count as right (optional, one per line)')).toHaveValue('Kosovo\nPristina airport');
+  await expect(page.getByLabel('Answers that must count as right (optional, one per line)')).toHaveValue('kosovo\nPristina.');
   await expect(page.getByLabel('Answers that must count as wrong (optional, one per line)')).toHaveValue('Bosnia');
 
   // Fixing the stem clears that warning.
