@@ -27,6 +27,7 @@ const file = path.join(dir, 'app.db');
 interface Ack {
   userId: number;
   clientId: string;
+  cardId: number;
   status: string;
 }
 
@@ -70,7 +71,7 @@ async function gradeUntilDown(url: string, index: number, acks: Ack[]): Promise<
     if (response.status !== 200) continue;
     const body = (await response.json().catch(() => null)) as { results?: { clientId: string; status: string }[] } | null;
     const result = body?.results?.[0];
-    if (result && (result.status === 'recorded' || result.status === 'duplicate')) acks.push({ userId: user.id, clientId, status: result.status });
+    if (result && (result.status === 'recorded' || result.status === 'duplicate')) acks.push({ userId: user.id, clientId, cardId: entry.cardId as number, status: result.status });
   }
 }
 
@@ -113,13 +114,14 @@ describe('a SIGKILL while 32 clients grade', () => {
       db.close();
     }
 
-    // Sending an acknowledged grade again after the restart is recognised, not recorded twice.
+    // Sending an acknowledged grade again after the restart is recognised, not recorded twice (the same grade:
+    // its id with another card is a different claim, which the batch rejects).
     const again = acks[0] as Ack;
     const user = users.find((u) => u.id === again.userId) as (typeof users)[number];
     const resend = await fetch(`${server.url}/api/reviews`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: user.cookie, origin: new URL(server.url).origin },
-      body: JSON.stringify({ reviews: [{ clientId: again.clientId, cardId: cards[0], grade: 3, reviewedAt: Date.now(), durationMs: 1 }] }),
+      body: JSON.stringify({ reviews: [{ clientId: again.clientId, cardId: again.cardId, grade: 3, reviewedAt: Date.now(), durationMs: 1 }] }),
     });
     expect(resend.status).toBe(200);
     expect(((await resend.json()) as { results: { status: string }[] }).results[0]?.status).toBe('duplicate');
