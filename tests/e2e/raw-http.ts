@@ -25,14 +25,26 @@ export interface RawRequest {
 
 export function rawRequest({ method = 'GET', path, headers = {}, body, localAddress }: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: target.port, method, path, headers: { host: target.host, ...headers }, localAddress }, (res) => {
+    // A connection of its own (agent: false): how one refused upload's connection ends must not decide
+    // whether the next request, on the same kept-alive socket, gets an answer.
+    const req = http.request({ host: '127.0.0.1', port: target.port, method, path, headers: { host: target.host, ...headers }, localAddress, agent: false }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (d: Buffer) => parts.push(d));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }));
       res.on('error', reject);
     });
-    // The server may answer (413) and close before the whole body is sent: that is the point.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    // The server may answer (413) and stop reading before the whole body is sent: that is the point,
+    // so a write error (EPIPE, ECONNRESET) is expected; the answer may still arrive after it. A
+    // connection that closes without an answer is a failure, not a hang.
+    let answered = false;
+    req.on('response', () => (answered = true));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') return;
+      reject(error);
+    });
+    req.on('close', () => {
+      if (!answered) reject(new Error(`${method} ${path}: the connection closed without an answer`));
+    });
     if (typeof body === 'string') {
       req.end(body);
     } else if (body) {
