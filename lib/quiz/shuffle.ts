@@ -3,30 +3,14 @@
  * order derived from a seed such as `${attemptId}:${cardId}`, so the server can recompute the
  * order the student saw when it grades, without storing it or trusting the client with it.
  */
-
-/** 32-bit FNV-1a hash of a string, used to seed the generator. */
-function hashSeed(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) {
-    h ^= seed.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { hashSeed, mulberry32 } from '@/lib/random';
 
 /**
- * A small seeded generator (mulberry32) returning floats in [0, 1).
+ * A seeded generator returning floats in [0, 1), from a string key.
  * @example const random = seededRandom('12:345'); random() // same value for the same seed
  */
 export function seededRandom(seed: string): () => number {
-  let a = hashSeed(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(seed));
 }
 
 /**

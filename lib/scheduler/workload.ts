@@ -9,6 +9,7 @@ import { forgetting_curve, type Card } from 'ts-fsrs';
 import { toFsrsCard } from './fsrs-mapper';
 import { makeScheduler } from './scheduler';
 import type { CardState, SchedulerSettings } from './types';
+import { mulberry32 } from '@/lib/random';
 
 const DAY_MS = 86_400_000;
 
@@ -32,18 +33,8 @@ export interface Workload {
   meanAll: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function simulateWorkload(input: WorkloadInput): Workload {
-  const random = rng(input.seed ?? 1);
+  const random = mulberry32(input.seed ?? 1);
   const settings: SchedulerSettings = { ...input.settings, enableFuzz: false };
   const fsrs = makeScheduler(settings);
   const w = fsrs.parameters.w;

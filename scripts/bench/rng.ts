@@ -2,6 +2,8 @@
  * A small seeded random generator for the benchmark seed, so two runs build the same data
  * (and the same figures can be compared across branches).
  */
+import { mulberry32 } from '../../lib/random';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -13,16 +15,9 @@ export interface Rng {
   chance(p: number): boolean;
 }
 
-/** mulberry32: fast, good enough for synthetic data, not for anything secret. */
+/** mulberry32 (lib/random.ts): fast, good enough for synthetic data, not for anything secret. */
 export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

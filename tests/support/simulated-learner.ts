@@ -7,19 +7,11 @@
 import { createEmptyCard, default_w, forgetting_curve, fsrs, type Card, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { FitReview } from '@/lib/scheduler/fit';
 import type { Grade } from '@/lib/scheduler';
+import { mulberry32 } from '@/lib/random';
 
 const DAY_MS = 86_400_000;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '@/lib/random';
 
 /** A learner who forgets faster than the defaults assume and finds Good answers more durable. */
 export const LEARNER_WEIGHTS: readonly number[] = (() => {
