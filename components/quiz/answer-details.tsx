@@ -82,6 +82,12 @@ export function AnswerDetails({ feedback, deckId, answered = true }: { feedback:
           <figcaption className="small muted">{f.evidenceRef || f.sectionTitle}</figcaption>
         </figure>
       )}
+      {/* An item may cite its paragraph without quoting it: the reference still says where to look. */}
+      {!f.evidenceQuote && f.evidenceRef && (
+        <p className="small muted" data-testid="evidence-ref">
+          In the reading: {f.evidenceRef}
+        </p>
+      )}
       <p className="quiz-notes-link">
         <Link href={`/decks/${encodeURIComponent(deckId)}/notes#${encodeURIComponent(f.sectionKey)}`} prefetch={false} title={f.sectionTitle}>
           Read the notes for this section

@@ -17,6 +17,12 @@ export function Feedback({ card, deckId }: { card: ReviewCard; deckId: string })
           <figcaption>{evidenceSource(card)}</figcaption>
         </figure>
       )}
+      {/* An item may cite its paragraph without quoting it: the reference still says where to look. */}
+      {!card.evidenceQuote && card.evidenceRef && (
+        <p className="feedback-ref" data-testid="evidence-ref">
+          In the reading: {evidenceSource(card)}
+        </p>
+      )}
       <a className="notes-link" href={`/decks/${deckId}/notes#${card.sectionKey}`} target="_blank" rel="noreferrer">
         Read the notes for “{card.sectionTitle}”
       </a>

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { uniqueEmail } from './helpers';
 
 // The test knows the right answers by reading the card from the e2e database, the way an
@@ -11,7 +11,8 @@ interface CardInfo {
     | { type: 'typed'; answers: string[] }
     | { type: 'ordering'; steps: string[] };
   prompt: string;
-  evidenceQuote: string;
+  evidenceQuote: string | null;
+  evidenceRef: string | null;
   sectionKey: string;
 }
 
@@ -19,8 +20,8 @@ function cardInfo(cardId: number): CardInfo {
   const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
   try {
     const row = db
-      .prepare('SELECT c.payload, c.prompt, c.evidence_quote AS evidenceQuote, s.key AS sectionKey FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
-      .get(cardId) as { payload: string; prompt: string; evidenceQuote: string; sectionKey: string };
+      .prepare('SELECT c.payload, c.prompt, c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef, s.key AS sectionKey FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
+      .get(cardId) as { payload: string; prompt: string; evidenceQuote: string | null; evidenceRef: string | null; sectionKey: string };
     return { ...row, payload: JSON.parse(row.payload) as CardInfo['payload'] };
   } finally {
     db.close();
@@ -34,6 +35,16 @@ async function signUp(page: Page, name: string) {
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/today$/);
+}
+
+/** The feedback cites the passage: its quote where the item quotes one, else the paragraph it names. */
+async function expectEvidence(feedback: Locator, card: CardInfo) {
+  if (card.evidenceQuote) {
+    await expect(feedback.getByTestId('evidence-quote')).toContainText(card.evidenceQuote);
+  } else {
+    await expect(feedback.getByTestId('evidence-quote')).toHaveCount(0);
+    await expect(feedback.getByTestId('evidence-ref')).toContainText(card.evidenceRef ?? '');
+  }
 }
 
 /** Answers the question on screen, right or wrong as asked; returns what the card says is right. */
@@ -92,6 +103,7 @@ test('a student takes a quiz with feedback after each question and reviews what 
   await expect(page).toHaveURL(/\/quiz\/attempt\/\d+$/);
 
   const missedPrompts: string[] = [];
+  const missedQuotes: number[] = [];
   for (let n = 1; n <= 5; n++) {
     await expect(page.getByTestId('quiz-progress')).toHaveText(`Question ${n} of 5`);
     const right = n !== 2 && n !== 4;
@@ -100,9 +112,12 @@ test('a student takes a quiz with feedback after each question and reviews what 
     await expect(page.getByTestId('quiz-verdict')).toHaveText(right ? /Correct/ : /Not quite/);
     await expect(page.getByTestId('quiz-announcement')).toHaveText(right ? 'Correct.' : /^Not quite\. The right answer is: /);
     await expect(feedback).toContainText(rightAnswer);
-    await expect(feedback.getByTestId('evidence-quote')).toContainText(card.evidenceQuote);
+    await expectEvidence(feedback, card);
     await expect(feedback.getByRole('link', { name: 'Read the notes for this section' })).toHaveAttribute('href', `/decks/war-for-peace/notes#${card.sectionKey}`);
-    if (!right) missedPrompts.push(card.prompt);
+    if (!right) {
+      missedPrompts.push(card.prompt);
+      missedQuotes.push(card.evidenceQuote ? 1 : 0);
+    }
     await page.getByRole(n < 5 ? 'button' : 'link', { name: n < 5 ? 'Next question' : 'See your results' }).click();
   }
 
@@ -112,13 +127,16 @@ test('a student takes a quiz with feedback after each question and reviews what 
   const missed = page.getByTestId('missed-questions');
   await expect(missed.getByRole('article')).toHaveCount(2);
   for (const prompt of missedPrompts) await expect(missed).toContainText(prompt);
-  await expect(missed.getByTestId('evidence-quote')).toHaveCount(2);
+  // Each missed question shows its passage: the quote where the item has one, else its paragraph reference.
+  await expect(missed.getByTestId('evidence-quote')).toHaveCount(missedQuotes.reduce((a, b) => a + b, 0));
+  await expect(missed.getByTestId('evidence-ref')).toHaveCount(2 - missedQuotes.reduce((a, b) => a + b, 0));
   await expect(missed.getByRole('link', { name: 'Read the notes for this section' })).toHaveCount(2);
   const rightOnes = page.getByTestId('right-questions').locator('details');
   await expect(rightOnes).toHaveCount(3);
-  await expect(rightOnes.first().getByTestId('evidence-quote')).toBeHidden();
+  const firstRight = rightOnes.first().getByTestId(/^evidence-(quote|ref)$/);
+  await expect(firstRight).toBeHidden();
   await rightOnes.first().locator('summary').click();
-  await expect(rightOnes.first().getByTestId('evidence-quote')).toBeVisible();
+  await expect(firstRight).toBeVisible();
 
   await page.getByRole('link', { name: 'Take another quiz' }).click();
   await expect(page.getByTestId('past-attempts')).toContainText('3/5 · 60%');
