@@ -4,13 +4,13 @@
  * live cards for CSV export. No access checks here: callers in db/queries decide who may read what.
  * Takes the db as a parameter so a transaction can read and then write through writeDeck.
  */
-import type { CardPayload } from '@/lib/content/cards';
 import type { DeckRecord } from '@/lib/content/deck-record';
 import type { ExportCard } from '@/lib/content/export-csv';
 import { cardsToItems, type StoredCard } from '@/lib/content/reconstruct';
 import type { Item, ItemType, Skill } from '@/lib/content/schema';
 import type { Db } from './connection';
 import { jsonColumn, stringList } from '@/db/json-column';
+import { cardPayload } from './json-column';
 
 interface DeckRow {
   id: string;
@@ -68,7 +68,7 @@ function liveCards(db: Db, deckId: string): CardRow[] {
 export function readDeckItems(db: Db, deckId: string): Item[] {
   const stored: StoredCard[] = liveCards(db, deckId).map((c) => ({
     ...c,
-    payload: JSON.parse(c.payload) as CardPayload,
+    payload: cardPayload(c.payload),
     tags: jsonColumn(c.tags, stringList, 'cards.tags'),
   }));
   return cardsToItems(stored);

@@ -4,6 +4,8 @@
  * the column's name instead of travelling on under a false type.
  */
 import { z } from 'zod';
+import { cardPayloadSchema } from '@/lib/content/card-payload';
+import type { CardPayload } from '@/lib/content/cards';
 
 export const stringList = z.array(z.string());
 export const idList = z.array(z.number().int());
@@ -19,4 +21,15 @@ export function jsonColumn<T>(text: string, schema: z.ZodType<T>, column: string
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`Column ${column} holds unexpected JSON: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
+}
+
+/** A card's payload (cards.payload), decoded and checked. */
+export function cardPayload(text: string): CardPayload {
+  return jsonColumn(text, cardPayloadSchema, 'cards.payload');
+}
+
+/** A typed card's payload, or null when the card is of another type. */
+export function typedCardPayload(text: string): Extract<CardPayload, { type: 'typed' }> | null {
+  const payload = cardPayload(text);
+  return payload.type === 'typed' ? payload : null;
 }

@@ -6,9 +6,9 @@
 import 'server-only';
 import { db } from '@/db';
 import { DECK_VISIBLE_SQL } from './access';
-import type { CardPayload } from '@/lib/content/cards';
 import { gradeResponse, isQuizPayload, questionSeed, type GradedResponse, type QuizPayload } from '@/lib/quiz/present';
 import { jsonColumn, idList, stringList } from '@/db/json-column';
+import { cardPayload } from '@/db/json-column';
 
 export interface AttemptRow {
   id: number;
@@ -88,7 +88,7 @@ export function attemptOf(userId: number, attemptId: number): AttemptRow | undef
 export function quizCardsById(ids: readonly number[]): Map<number, QuizCardRow> {
   const out = new Map<number, QuizCardRow>();
   for (const row of stmts.cards.all({ ids: JSON.stringify(ids) })) {
-    const payload = JSON.parse(row.payload) as CardPayload;
+    const payload = cardPayload(row.payload);
     if (isQuizPayload(payload)) out.set(row.id, { ...row, payload });
   }
   return out;

@@ -12,6 +12,7 @@ import { studyDayBounds } from '@/lib/time/study-day';
 import { DECK_VISIBLE_SQL } from './access';
 import { studySettingsFor, type StudySettings } from './settings';
 import { jsonColumn, stringList } from '@/db/json-column';
+import { cardPayload } from '@/db/json-column';
 
 interface QueueRow extends Omit<CardStateColumns, 'due'> {
   cardId: number;
@@ -197,7 +198,7 @@ export function studySessionFor(userId: number, deckId: string, now: Date): Stud
       id: row.id,
       itemId: row.itemId,
       type: row.type,
-      payload: JSON.parse(row.payload) as CardPayload,
+      payload: cardPayload(row.payload),
       explanation: row.explanation,
       evidenceQuote: row.evidenceQuote,
       evidenceRef: row.evidenceRef,

@@ -14,6 +14,7 @@ import { deckForEditor } from './authoring-decks';
 import { isDeckOwner } from './authoring-edit';
 import { saveItem } from './authoring-items';
 import { classForInstructor } from './classes';
+import { typedCardPayload } from '@/db/json-column';
 
 const typedPayload = db.$client.prepare<{ cardId: number }, { payload: string }>("SELECT payload FROM cards WHERE id = @cardId AND type = 'typed'");
 const insert = db.$client.prepare<{ userId: number; cardId: number; answer: string; overruled: number; at: number }>(
@@ -28,7 +29,8 @@ export function recordWrongTypedAnswer(userId: number, cardId: number, answer: s
   if (!canStudyCard(userId, cardId)) return false;
   const row = typedPayload.get({ cardId });
   if (!row) return false;
-  const payload = JSON.parse(row.payload) as { question: string; answers: string[] };
+  const payload = typedCardPayload(row.payload);
+  if (!payload) return false;
   if (gradeTyped(answer, payload.answers, payload.question).correct) return true;
   insert.run({ userId, cardId, answer: answer.trim(), overruled: overruled ? 1 : 0, at: now.getTime() });
   return true;
@@ -74,11 +76,12 @@ export function typedAnswerReport(instructorId: number, classId: number, assignm
     .map((c) => {
       if (!owned.has(c.deckId)) owned.set(c.deckId, isDeckOwner({ id: instructorId }, c.deckId));
       // The checker may accept an answer now that it did not accept then (an answer added since): leave those out.
-      const payload = JSON.parse(c.payload) as { question: string; answers: string[] };
+      const payload = typedCardPayload(c.payload);
+      if (!payload) return null;
       const wrong = (groups.get(c.cardId) ?? []).filter((g) => !gradeTyped(g.answer, payload.answers, payload.question).correct);
       return { cardId: c.cardId, itemId: c.itemId, deckId: c.deckId, prompt: c.prompt, accepted: payload.answers, wrong, canAccept: owned.get(c.deckId) === true };
     })
-    .filter((r) => r.wrong.length > 0);
+    .filter((r): r is TypedItemReport => r !== null && r.wrong.length > 0);
 }
 
 /** Adds `answer` to the accepted answers of an item of the instructor's own deck; false when the deck is not theirs or the item is gone. */
