@@ -94,7 +94,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
     session({ session, token }) {
       session.user.id = String(token.uid);
       session.user.role = token.role;
-      // The version this token was checked against, so db/queries/session.ts can re-check it cheaply.
+      // The version this token was checked against, so app/_lib/session.ts can re-check it cheaply.
       session.sv = token.sv;
       session.sid = token.sid;
       return session;

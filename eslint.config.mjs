@@ -1,13 +1,52 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+// The layers (README "How the code is laid out"): imports flow app → components → lib and
+// app → db → lib, never back up. An import is named by the alias (`@/db/...`) or by a relative
+// path (`../db/...`); both spellings are caught.
+const layer = (dirs) => `^(@/|(\\.\\./)+|\\./)(${dirs.join('|')})(/|$)`;
+const restricted = (patterns) => ['error', { patterns }];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**'] },
+  {
+    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**', 'db/migrations-pg/**'],
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // A promise nobody awaits loses its error (a grade that failed to save, said nowhere).
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    // The service worker is typed by its own project (WebWorker globals, no DOM).
+    files: ['app/sw.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.sw.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    files: ['lib/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted([
+        { regex: layer(['app', 'db', 'components', 'auth', 'auth\\.config', 'proxy']), message: 'lib/ is plain TypeScript: it imports nothing from app/, db/, components/ or the Auth.js setup.' },
+        { regex: '^(react|react-dom|next)(/|$)', message: 'lib/ is plain TypeScript: no React or Next.js.' },
+      ]),
+    },
+  },
+  {
+    files: ['db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted([
+        { regex: layer(['app', 'components', 'auth', 'auth\\.config', 'proxy']), message: 'db/ is below app/: who is asking reaches a query as an argument, never by importing the session.' },
+      ]),
     },
   },
 ];

@@ -3,7 +3,7 @@
  * refuses what Next.js would answer with a 500 (oversized or malformed action posts, cross-origin
  * actions, bad percent escapes) with a 4xx, and gives the page a Content-Security-Policy with a
  * fresh nonce (lib/security/csp.ts). The redirect is only a convenience: every page, action and
- * route checks the session itself through db/queries/session.ts, which also looks up the
+ * route checks the session itself through app/_lib/session.ts, which also looks up the
  * server-side session row, so a signed-out cookie opens nothing even though the proxy lets it by.
  *
  * It deliberately does not run Auth.js: its proxy wrapper re-issues the session cookie on every

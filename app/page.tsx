@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 
 export default async function Home() {
   redirect((await currentUser()) ? '/today' : '/signin');

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { APP_NAME, BrandMark } from '@/components/brand';
 import { NavLinks, TabBar, type NavItem } from '@/components/nav-links';
 import { SignOutButton } from '@/components/sign-out-button';
-import type { SessionUser } from '@/db/queries/session';
+import type { SessionUser } from '@/lib/auth/session-user';
 
 const icon = (d: string) => (
   <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES, type Role } from '../lib/auth/session-user';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -16,7 +17,7 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['student', 'instructor'] }).notNull().default('student'),
+  role: text('role', { enum: ROLES }).notNull().default('student'),
   // Bumped to revoke every session issued before (password change, sign out everywhere).
   sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
@@ -346,7 +347,7 @@ export const fsrsFits = sqliteTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type Role = User['role'];
+export type { Role };
 export type UserSettings = typeof userSettings.$inferSelect;
 export type Deck = typeof decks.$inferSelect;
 export type Section = typeof sections.$inferSelect;

@@ -11,7 +11,7 @@ import { signIn } from '@/auth';
 import { db } from '@/db';
 import { createUser, EmailTakenError } from '@/db/admin/users';
 import { recordSignUpRefusal, signUpLockRemaining } from '@/db/queries/auth';
-import { signOutThisBrowser } from '@/db/queries/session';
+import { signOutThisBrowser } from '@/app/_lib/session';
 import { fieldErrorsOf, formDataToObject, type ActionResult } from '@/app/_lib/action';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isValidTimeZone } from '@/lib/time/study-day';

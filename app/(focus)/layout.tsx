@@ -1,4 +1,4 @@
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 
 /** A distraction-free frame for review sessions: no navigation bars, the whole screen for the card. */
 export default async function FocusLayout({ children }: { children: React.ReactNode }) {

@@ -1,5 +1,5 @@
 import { AppShell } from '@/components/app-shell';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 
 export default async function StudyLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

@@ -1,5 +1,5 @@
 import { AppShell } from '@/components/app-shell';
-import { requireRole } from '@/db/queries/session';
+import { requireRole } from '@/app/_lib/session';
 
 export default async function TeachLayout({ children }: { children: React.ReactNode }) {
   const user = await requireRole('instructor');

@@ -4,8 +4,8 @@
  */
 import 'server-only';
 import type { z } from 'zod';
-import { currentUser, type SignedInUser } from '@/db/queries/session';
-import type { Role } from '@/db/schema';
+import { currentUser, type SignedInUser } from '@/app/_lib/session';
+import type { Role } from '@/lib/auth/session-user';
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type ActionResult<T = undefined> =

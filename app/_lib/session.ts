@@ -11,21 +11,11 @@ import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { auth, signOut } from '@/auth';
 import { isSessionCookie } from '@/auth.config';
-import type { Role } from '@/db/schema';
-import { deleteSession, openSession } from './sessions';
-import { forgetVerifiedToken, recallVerifiedToken, rememberVerifiedToken } from './verified-tokens';
+import { deleteSession, openSession } from '@/db/queries/sessions';
+import { forgetVerifiedToken, recallVerifiedToken, rememberVerifiedToken } from '@/db/queries/verified-tokens';
+import type { Role, SignedInUser } from '@/lib/auth/session-user';
 
-export interface SessionUser {
-  id: number;
-  name: string;
-  email: string;
-  role: Role;
-}
-
-/** The user of this request, with the server-side session the request belongs to. */
-export interface SignedInUser extends SessionUser {
-  sessionId: string;
-}
+export type { SessionUser, SignedInUser } from '@/lib/auth/session-user';
 
 /** The session cookie's value (all chunks, in order), as the key for the verified-token cache. */
 async function sessionToken(): Promise<string | undefined> {

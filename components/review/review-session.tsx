@@ -189,7 +189,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     primary,
     overlayOpen: shortcutsOpen,
     reveal,
-    grade,
+    grade: (g) => void grade(g), // add() resolves even when the device cannot store (the status says so)
     undo: () => void undo(),
     choose,
     showShortcuts,

@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import './assignments-panel.css';
 import { StatusBadge } from '@/components/teach/status-badge';
-import type { SessionUser } from '@/db/queries/session';
+import type { SessionUser } from '@/lib/auth/session-user';
 import { studySettingsFor } from '@/db/queries/settings';
 import { assignmentsForStudent, type StudentAssignment } from '@/db/queries/student-assignments';
 import { now } from '@/lib/clock';

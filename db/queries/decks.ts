@@ -4,7 +4,7 @@
 import 'server-only';
 import { db } from '@/db';
 import { DECK_VISIBLE_SQL } from './access';
-import type { SessionUser } from './session';
+import type { SessionUser } from '@/lib/auth/session-user';
 
 export interface VisibleDeck {
   id: string;

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { sessions, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import type { SessionUser } from './session';
+import type { SessionUser } from '@/lib/auth/session-user';
 
 /**
  * Replaces the user's password and ends every session of the user (their rows are deleted),

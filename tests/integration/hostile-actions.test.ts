@@ -10,7 +10,7 @@ import { db } from '@/db';
 import { makeUser } from '../support/fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: number; name: string; email: string; role: 'student' | 'instructor'; sessionId: string } }));
-vi.mock('@/db/queries/session', () => ({
+vi.mock('@/app/_lib/session', () => ({
   currentUser: async () => session.user,
   signOutThisBrowser: async () => {
     throw new Error('signed out: not expected from hostile input');

@@ -9,7 +9,7 @@ import { studySettingsFor } from '@/db/queries/settings';
 import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: number; name: string; email: string; role: 'student' } }));
-vi.mock('@/db/queries/session', () => ({ currentUser: async () => session.user }));
+vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
 
 const { POST: grade } = await import('@/app/api/reviews/route');
 const { POST: undo } = await import('@/app/api/reviews/undo/route');

@@ -3,10 +3,10 @@
  * them, with the session replaced by whoever the test says is signed in.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/db/queries/session';
+import type { SessionUser } from '@/app/_lib/session';
 
 const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/db/queries/session', () => ({ currentUser: async () => signedIn.user }));
+vi.mock('@/app/_lib/session', () => ({ currentUser: async () => signedIn.user }));
 vi.mock('@/auth', () => ({ signIn: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 

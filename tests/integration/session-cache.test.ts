@@ -16,7 +16,7 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('@/auth', () => ({ auth: () => auth() }));
 
-const { currentUser } = await import('@/db/queries/session');
+const { currentUser } = await import('@/app/_lib/session');
 const { createSession, deleteSession, deleteSessionsOf } = await import('@/db/queries/sessions');
 
 /** What Auth.js answers for a valid token: a fresh server-side session each time it is asked to make one. */

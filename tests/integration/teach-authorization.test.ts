@@ -4,10 +4,10 @@
  * actions, queries and database are real.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/db/queries/session';
+import type { SessionUser } from '@/app/_lib/session';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/db/queries/session', () => ({ currentUser: async () => session.user }));
+vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { safeCallbackPath } from '@/lib/validation/callback-path';
 
 export const metadata: Metadata = { title: 'Sign in' };

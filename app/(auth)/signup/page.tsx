@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/sign-up-form';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { safeCallbackPath } from '@/lib/validation/callback-path';
 
 export const metadata: Metadata = { title: 'Create an account' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { JoinCodeForm } from '@/components/join/join-forms';
 import { joinErrorMessage, joinLockRemaining } from '@/db/queries/join';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
 
 export const metadata: Metadata = { title: 'Join a class' };

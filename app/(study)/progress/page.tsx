@@ -7,7 +7,7 @@ import { HardestCards } from '@/components/progress/hardest-cards';
 import { MasteryBars, MasteryLegend } from '@/components/progress/mastery-bars';
 import { SummaryTiles } from '@/components/progress/summary-tiles';
 import { progressFor } from '@/db/queries/progress';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { studySettingsFor } from '@/db/queries/settings';
 import { now } from '@/lib/clock';
 import '@/components/progress/progress.css';

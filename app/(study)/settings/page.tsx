@@ -3,7 +3,7 @@ import { ChangePasswordForm } from '@/components/settings/change-password-form';
 import { SessionList, type SessionItem } from '@/components/settings/session-list';
 import { MemoryModel } from '@/components/settings/memory-model';
 import { StudySettingsForm } from '@/components/settings/study-settings-form';
-import { requireUser, type SignedInUser } from '@/db/queries/session';
+import { requireUser, type SignedInUser } from '@/app/_lib/session';
 import { sessionsOf } from '@/db/queries/sessions';
 import { memoryModelReport } from '@/db/queries/fsrs-report';
 import { studySettingsFor } from '@/db/queries/settings';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, authedAction } from '@/app/_lib/action';
-import { signOutThisBrowser } from '@/db/queries/session';
+import { signOutThisBrowser } from '@/app/_lib/session';
 import { deleteSessionOf, deleteSessionsOf } from '@/db/queries/sessions';
 import { SIGNED_OUT_PARAM } from '@/lib/auth/signed-out';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssignmentsPanel } from '@/components/today/assignments-panel';
 import { visibleDecksForUser } from '@/db/queries/decks';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { queueCountsByDeck } from '@/db/queries/study';
 import { studySettingsFor } from '@/db/queries/settings';
 import { now } from '@/lib/clock';

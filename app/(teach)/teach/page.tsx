@@ -3,7 +3,7 @@ import Link from 'next/link';
 import '@/components/teach/teach.css';
 import { CreateClassForm } from '@/components/teach/create-class-form';
 import { classesForInstructor, type ClassSummary } from '@/db/queries/classes';
-import { requireRole } from '@/db/queries/session';
+import { requireRole } from '@/app/_lib/session';
 import { studySettingsFor } from '@/db/queries/settings';
 import { formatJoinCode } from '@/lib/teach/join-code';
 import { timeZoneOptions } from '@/lib/time/zoned';

@@ -4,7 +4,7 @@
  * session (401), before the handler reads its body (capped as a stream by readJson, 413).
  */
 import 'server-only';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { isExactlyJson, jsonError } from './json';
 import { requestOrigin } from './same-origin';
 

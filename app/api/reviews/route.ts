@@ -5,7 +5,7 @@
 import { NextResponse } from 'next/server';
 import { inGroupCommit } from '@/db/group-commit';
 import { applyGradeBatch } from '@/db/queries/review-batch';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
 import { gradeBatchSchema } from '@/lib/validation/reviews';
 import { stateChangingRoute } from '../_lib/state-changing';

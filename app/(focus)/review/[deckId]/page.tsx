@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ReviewSession } from '@/components/review/review-session';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { studySessionFor } from '@/db/queries/study';
 import { now } from '@/lib/clock';
 import '@/components/review/review.css';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { JoinConfirmForm } from '@/components/join/join-forms';
 import { joinErrorMessage, lookupJoinCode } from '@/db/queries/join';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
 
 export const metadata: Metadata = { title: 'Join a class' };

@@ -3,7 +3,7 @@
  * Takes no input; answers 401 without a session (the proxy redirect is not the boundary).
  */
 import { reviewHistoryCsv } from '@/db/queries/review-history';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 
 export async function GET(): Promise<Response> {
   const user = await currentUser();

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { FlaggedCardActions } from '@/components/progress/flagged-card-actions';
 import { plural } from '@/components/progress/format';
 import { flaggedCardsFor } from '@/db/queries/leeches';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { studySettingsFor } from '@/db/queries/settings';
 import '@/components/progress/progress.css';
 

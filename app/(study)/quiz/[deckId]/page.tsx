@@ -4,7 +4,7 @@ import { PastAttempts } from '@/components/quiz/past-attempts';
 import { QuizSetupForm } from '@/components/quiz/quiz-setup-form';
 import '@/components/quiz/quiz.css';
 import { QUIZ_COUNT, quizSetupFor, recentAttempts } from '@/db/queries/quizzes';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { studySettingsFor } from '@/db/queries/settings';
 
 export const metadata: Metadata = { title: 'Quiz' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import '@/components/authoring/authoring.css';
 import { instructorDecks, type DeckListEntry } from '@/db/queries/authoring-decks';
-import { requireRole } from '@/db/queries/session';
+import { requireRole } from '@/app/_lib/session';
 import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Decks' };

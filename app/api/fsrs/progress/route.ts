@@ -1,7 +1,7 @@
 /** GET /api/fsrs/progress — how far the signed-in student's running FSRS fit is (null when none runs). */
 import { NextResponse } from 'next/server';
 import { fitProgressOf } from '@/db/queries/fsrs-parameters';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { jsonError } from '../../_lib/json';
 
 export async function GET() {

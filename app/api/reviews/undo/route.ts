@@ -1,7 +1,7 @@
 /** POST /api/reviews/undo — `{ clientId }`: restores the card's state from before that review. */
 import { NextResponse } from 'next/server';
 import { undoReview } from '@/db/queries/reviews';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
 import { undoSchema } from '@/lib/validation/reviews';
 import { stateChangingRoute } from '../../_lib/state-changing';

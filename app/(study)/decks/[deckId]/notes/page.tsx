@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { deckNotesFor } from '@/db/queries/notes';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Study notes' };

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { QuizRunner } from '@/components/quiz/quiz-runner';
 import '@/components/quiz/quiz.css';
 import { quizAttemptView } from '@/db/queries/quizzes';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { parseAttemptId } from './parse-id';
 
 export const metadata: Metadata = { title: 'Quiz' };

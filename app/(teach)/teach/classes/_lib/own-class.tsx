@@ -6,7 +6,7 @@ import 'server-only';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { classForInstructor } from '@/db/queries/classes';
-import { requireRole } from '@/db/queries/session';
+import { requireRole } from '@/app/_lib/session';
 import { parseId } from '@/lib/teach/ids';
 
 export async function ownClassOr404(rawId: string) {

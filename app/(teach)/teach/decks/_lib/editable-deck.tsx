@@ -6,7 +6,7 @@ import 'server-only';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { deckForEditor } from '@/db/queries/authoring-decks';
-import { requireRole } from '@/db/queries/session';
+import { requireRole } from '@/app/_lib/session';
 import { SLUG_RE } from '@/lib/content/schema';
 
 export async function editableDeckOr404(deckId: string) {

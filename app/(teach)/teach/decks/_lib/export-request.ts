@@ -6,7 +6,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { deckForExport } from '@/db/queries/authoring-decks';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { slugField } from '@/lib/validation/authoring';
 
 export type ExportParams = { params: Promise<{ deckId: string }> };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import '@/components/authoring/authoring.css';
 import { DeckMetaForm } from '@/components/authoring/deck-meta-form';
-import { requireRole } from '@/db/queries/session';
+import { requireRole } from '@/app/_lib/session';
 
 export const metadata: Metadata = { title: 'New deck' };
 

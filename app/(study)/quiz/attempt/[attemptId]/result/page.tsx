@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { AnswerDetails } from '@/components/quiz/answer-details';
 import '@/components/quiz/quiz.css';
 import { quizResult } from '@/db/queries/quizzes';
-import { requireUser } from '@/db/queries/session';
+import { requireUser } from '@/app/_lib/session';
 import { parseAttemptId } from '../parse-id';
 
 export const metadata: Metadata = { title: 'Quiz results' };

@@ -4,7 +4,7 @@
  */
 import { connection } from 'next/server';
 import { gradebookFor } from '@/db/queries/class-analytics';
-import { currentUser } from '@/db/queries/session';
+import { currentUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
 import { assignmentLabel } from '@/lib/teach/format';
 import { gradebookCsv } from '@/lib/teach/gradebook-csv';
