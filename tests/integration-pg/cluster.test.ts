@@ -54,7 +54,7 @@ describe('throwaway PostgreSQL cluster', () => {
     expect(alive(postmaster)).toBe(true);
 
     process.kill(owner, 'SIGKILL');
-    // The watchdog polls once a second, then waits for the immediate shutdown.
+    // The watchdog polls twice a second, then waits for the immediate shutdown.
     expect(await until(() => !alive(postmaster), 8_000)).toBe(true);
     expect(await until(() => !existsSync(cluster.dir), 3_000)).toBe(true);
   });
@@ -65,20 +65,21 @@ describe('throwaway PostgreSQL cluster', () => {
       const deadOwner = standIn();
       process.kill(deadOwner, 'SIGKILL');
       await until(() => !alive(deadOwner), 2_000);
-      const stale = path.join(base, 'recall-pg-stale');
+      const stale = path.join(base, `recall-pg-${deadOwner}-stale`);
       mkdirSync(path.join(stale, 'data'), { recursive: true });
-      writeFileSync(path.join(stale, 'owner.pid'), `${deadOwner}\n`);
       const leftover = standIn(); // stands in for the postmaster left running
       writeFileSync(path.join(stale, 'data', 'postmaster.pid'), `${leftover}\n${stale}/data\n`);
 
-      const live = path.join(base, 'recall-pg-live');
+      const live = path.join(base, `recall-pg-${process.pid}-live`);
       mkdirSync(live);
-      writeFileSync(path.join(live, 'owner.pid'), `${process.pid}\n`);
+      const unrelated = path.join(base, 'recall-pg-notes');
+      mkdirSync(unrelated);
 
       expect(await sweepStaleClusters(base)).toEqual([stale]);
       expect(existsSync(stale)).toBe(false);
       expect(await until(() => !alive(leftover), 2_000)).toBe(true);
       expect(existsSync(live)).toBe(true);
+      expect(existsSync(unrelated)).toBe(true);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }

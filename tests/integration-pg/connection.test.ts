@@ -63,6 +63,18 @@ describe('PostgreSQL connection and migrations', () => {
     expect(live).toEqual(declared);
   });
 
+  it('creates every index and unique constraint of db/schema.pg.ts (a forgotten db:generate:pg fails here)', async () => {
+    const { rows } = await db.$client.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_pk'`,
+    );
+    const declared = Object.values(schema).flatMap((table) => {
+      const config = getTableConfig(table);
+      return [...config.indexes.map((i) => i.config.name), ...config.columns.filter((c) => c.isUnique).map((c) => c.uniqueName)];
+    });
+    expect(rows.map((r) => r.indexname).sort()).toEqual(declared.sort());
+    expect(declared.length).toBeGreaterThanOrEqual(19);
+  });
+
   it('applies the migrations once when two servers start together, and again as a no-op', async () => {
     const url = await createTestDatabase(inject('pgUrl'), 'two_starts');
     const [a, b] = await Promise.all([connectPg(url, { max: 2 }), connectPg(url, { max: 2 })]);

@@ -5,14 +5,16 @@
  *
  * Robust to a killed run: a detached watchdog shell stops the server (SIGQUIT, PostgreSQL's
  * immediate shutdown) and removes the dir as soon as the owning process is gone, however it died;
- * and every start first sweeps `recall-pg-*` dirs whose owner is dead (a watchdog killed too).
+ * and every start first sweeps `recall-pg-<owner pid>-*` dirs whose owner is dead (a watchdog killed too).
+ * The owner's pid is in the dir's name, not in a file, so no sweep can see a new dir before it has its owner.
  */
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const PREFIX = 'recall-pg-';
+const NAME = /^recall-pg-(\d+)-/;
 
 export interface PgCluster {
   /** Superuser URL of the `postgres` database, e.g. postgres://postgres@localhost/postgres?host=%2Ftmp%2Frecall-pg-AbC123 */
@@ -71,9 +73,9 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
 export async function sweepStaleClusters(base: string = tmpdir()): Promise<string[]> {
   const swept: string[] = [];
   for (const name of readdirSync(base)) {
-    if (!name.startsWith(PREFIX)) continue;
+    const owner = NAME.exec(name)?.[1];
+    if (!owner || alive(Number(owner))) continue; // a run in progress (perhaps another checkout's)
     const dir = path.join(base, name);
-    if (alive(readPid(path.join(dir, 'owner.pid')))) continue; // a run in progress (perhaps another checkout's)
     const postmaster = readPid(path.join(dir, 'data', 'postmaster.pid'));
     if (alive(postmaster)) {
       process.kill(postmaster, 'SIGQUIT');
@@ -88,7 +90,7 @@ export async function sweepStaleClusters(base: string = tmpdir()): Promise<strin
 /** Watches `owner`; once it is gone, stops the postmaster and removes `dir`. Detached: outlives a SIGKILLed owner. */
 function startWatchdog(owner: number, dir: string): number | undefined {
   const script = `
-    while kill -0 ${owner} 2>/dev/null; do sleep 1; done
+    while kill -0 ${owner} 2>/dev/null; do sleep 0.5; done
     pm=$(head -n 1 "$1/data/postmaster.pid" 2>/dev/null)
     if [ -n "$pm" ]; then kill -QUIT "$pm" 2>/dev/null; while kill -0 "$pm" 2>/dev/null; do sleep 0.1; done; fi
     rm -rf "$1"`;
@@ -100,9 +102,8 @@ function startWatchdog(owner: number, dir: string): number | undefined {
 export async function startPgCluster(options: { owner?: number } = {}): Promise<PgCluster> {
   const bin = pgBinDir();
   await sweepStaleClusters();
-  const dir = mkdtempSync(path.join(tmpdir(), PREFIX));
   const owner = options.owner ?? process.pid;
-  writeFileSync(path.join(dir, 'owner.pid'), `${owner}\n`);
+  const dir = mkdtempSync(path.join(tmpdir(), `${PREFIX}${owner}-`));
   const watchdog = startWatchdog(owner, dir);
   try {
     if (isRoot()) {
