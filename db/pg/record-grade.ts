@@ -10,13 +10,13 @@
  * The client-id check comes after the lock, so two copies of one grade record it once.
  * tests/integration-pg/grade-concurrency.test.ts proves it with two pools at once.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowToState, stateToRow } from '@/db/card-state-row';
 import type { ReviewInput, ReviewOutcome, ReviewRejection, StoredSnapshot } from '@/db/queries/reviews';
 import type { StudySettings } from '@/db/queries/settings';
 import { becameLeech, replayLog, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
-import { cardStates, cards, decks, reviewLogs } from '../schema.pg';
+import { assignments, cardStates, cards, classes, decks, enrollments, reviewLogs } from '../schema.pg';
 import type { PgDb } from './connection';
 
 type Tx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
@@ -33,21 +33,19 @@ function rejected(reason: ReviewRejection, message: string): ReviewOutcome {
 
 /** db/queries/access.ts `canStudyCard`: the deck is visible to the user; a retired card only with progress on it. */
 async function canStudyCard(db: PgDb | Tx, userId: number, cardId: number): Promise<boolean> {
+  const assignedToAClassOfTheUser = sql`EXISTS (
+    SELECT 1 FROM ${assignments}
+    JOIN ${enrollments} ON ${enrollments.classId} = ${assignments.classId}
+    JOIN ${classes} ON ${classes.id} = ${assignments.classId}
+    WHERE ${assignments.deckId} = ${decks.id} AND ${enrollments.userId} = ${userId} AND ${classes.archivedAt} IS NULL)`;
   const [row] = await db
     .select({
       retired: sql<boolean>`${cards.retiredAt} IS NOT NULL`,
-      studied: sql<boolean>`EXISTS (SELECT 1 FROM ${cardStates} s WHERE s.user_id = ${userId} AND s.card_id = ${cards.id})`,
+      studied: sql<boolean>`EXISTS (SELECT 1 FROM ${cardStates} WHERE ${cardStates.userId} = ${userId} AND ${cardStates.cardId} = ${cards.id})`,
     })
     .from(cards)
     .innerJoin(decks, eq(decks.id, cards.deckId))
-    .where(
-      and(
-        eq(cards.id, cardId),
-        sql`(${decks.ownerId} IS NULL OR ${decks.ownerId} = ${userId} OR EXISTS (
-          SELECT 1 FROM assignments a JOIN enrollments e ON e.class_id = a.class_id JOIN classes k ON k.id = a.class_id
-          WHERE a.deck_id = ${decks.id} AND e.user_id = ${userId} AND k.archived_at IS NULL))`,
-      ),
-    );
+    .where(and(eq(cards.id, cardId), or(isNull(decks.ownerId), eq(decks.ownerId, userId), assignedToAClassOfTheUser)));
   return row !== undefined && (!row.retired || row.studied);
 }
 

@@ -10,7 +10,7 @@ import { connectPg, type PgDb } from '@/db/pg/connection';
 import { recordReviewPg } from '@/db/pg/record-grade';
 import type { ReviewInput, ReviewOutcome } from '@/db/queries/reviews';
 import type { StudySettings } from '@/db/queries/settings';
-import { cardStates, cards, decks, reviewLogs, sections, users } from '@/db/schema.pg';
+import { assignments, cardStates, cards, classes, decks, enrollments, reviewLogs, sections, users } from '@/db/schema.pg';
 import { replayLog, type Grade } from '@/lib/scheduler';
 import { migratedTestDatabase } from '../support/pg-database';
 
@@ -152,7 +152,7 @@ describe('grading on PostgreSQL from two app servers at once', () => {
     expect(rows[0]!.n).toBe(pairs.length);
   });
 
-  it('refuses a card the student may not study and a grade from the future, writing nothing', async () => {
+  it('refuses a card the student may not study and a grade from the future, writing nothing; a class assignment opens the card', async () => {
     const [userId] = userIds;
     await serverA.insert(decks).values({ id: 'private', title: 'Someone else’s', ownerId: userIds[1]! });
     const [section] = await serverA.insert(sections).values({ deckId: 'private', key: 's', title: 'S', position: 0 }).returning({ id: sections.id });
@@ -167,5 +167,14 @@ describe('grading on PostgreSQL from two app servers at once', () => {
     const written = await serverA.select({ id: reviewLogs.id }).from(reviewLogs).where(sql`${reviewLogs.clientId} IN ('hidden-1', 'future-1')`);
     expect(written).toEqual([]);
     expect(await serverA.select().from(cardStates).where(eq(cardStates.cardId, hidden!.id))).toEqual([]);
+
+    // Assigned to a class the student is in, the deck opens to them; archived, it closes again.
+    const [klass] = await serverA.insert(classes).values({ instructorId: userIds[1]!, name: 'C', joinCode: 'JOINCODE01' }).returning({ id: classes.id });
+    await serverA.insert(enrollments).values({ classId: klass!.id, userId: userId!, joinedAt: T0 });
+    await serverA.insert(assignments).values({ classId: klass!.id, deckId: 'private', dueAt: T0 + 90 * DAY });
+    await serverA.update(classes).set({ archivedAt: T0 }).where(eq(classes.id, klass!.id));
+    expect(await recordReviewPg(serverA, userId!, input, SETTINGS, SERVER_NOW)).toMatchObject({ ok: false, reason: 'unknown_card' });
+    await serverA.update(classes).set({ archivedAt: null }).where(eq(classes.id, klass!.id));
+    expect(await recordReviewPg(serverA, userId!, input, SETTINGS, SERVER_NOW)).toMatchObject({ ok: true, status: 'recorded' });
   });
 });
