@@ -99,7 +99,8 @@ function startWatchdog(owner: number, dir: string): number | undefined {
   return child.pid;
 }
 
-export async function startPgCluster(options: { owner?: number } = {}): Promise<PgCluster> {
+/** `durable`: fsync on, as a real server runs (for measuring commits); tests leave it off. */
+export async function startPgCluster(options: { owner?: number; durable?: boolean } = {}): Promise<PgCluster> {
   const bin = pgBinDir();
   await sweepStaleClusters();
   const owner = options.owner ?? process.pid;
@@ -114,7 +115,8 @@ export async function startPgCluster(options: { owner?: number } = {}): Promise<
     const data = path.join(dir, 'data');
     // --no-sync and fsync=off: a throwaway cluster needs no durability, and it halves initdb's time.
     runPg(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
-    const serverOptions = `-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
+    const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const serverOptions = `-k ${dir} -c listen_addresses=''${durability} -c max_connections=100`;
     runPg(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', serverOptions, 'start'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
