@@ -2,7 +2,8 @@
  * `npx tsx scripts/bench/pg-grades.mts`: grades per second through db/pg/record-grade.ts on a
  * throwaway cluster with fsync on (a real server's durability), one pool of 8, at 1 and 8 grades in
  * flight, each grade a first grade of its own card (the advisory-lock path). A first figure for the
- * PostgreSQL side of `npm run bench` (issue 18); not part of it yet. Knob: PG_BENCH_GRADES (400).
+ * PostgreSQL side of `npm run bench` (issue 18); not part of it yet. Knobs: PG_BENCH_GRADES (400),
+ * PG_BENCH_DURABLE=0 (fsync off: the CPU and round-trip cost alone).
  */
 import { connectPg } from '../../db/pg/connection';
 import { recordReviewPg } from '../../db/pg/record-grade';
@@ -23,7 +24,7 @@ const SETTINGS: StudySettings = {
   quizFeedback: 'immediate',
 };
 
-const cluster = await startPgCluster({ durable: true });
+const cluster = await startPgCluster({ durable: process.env.PG_BENCH_DURABLE !== '0' });
 try {
   const db = await connectPg(await createTestDatabase(cluster.url, 'bench'), { max: 8 });
   const [user] = await db.insert(users).values({ email: 'bench@example.test', name: 'Bench', passwordHash: 'x' }).returning({ id: users.id });
