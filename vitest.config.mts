@@ -27,6 +27,20 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The same kind of tests on PostgreSQL: one throwaway cluster per run (Debian's postgresql), a database per file.
+          name: 'integration-pg',
+          include: ['tests/integration-pg/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          globalSetup: ['tests/support/pg-global-setup.ts'],
+          setupFiles: ['tests/support/integration-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

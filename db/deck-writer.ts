@@ -36,7 +36,8 @@ export type { DeckRecord };
 
 export class DeckWriteError extends Error {}
 
-function hashCard(card: CardDraft, sectionId: number, position: number): string {
+/** The change detector of a card row; shared with db/pg/deck-writer.ts so both engines store the same hashes. */
+export function hashCard(card: CardDraft, sectionId: number, position: number): string {
   return createHash('sha256').update(JSON.stringify([card, sectionId, position])).digest('hex').slice(0, 32);
 }
 

@@ -1,0 +1,342 @@
+/**
+ * The data model of db/schema.ts for PostgreSQL (Drizzle pg-core): the same tables, columns,
+ * keys, indexes and foreign keys, with the same TypeScript row types, so one set of typed queries
+ * can serve both engines. tests/unit/schema-parity.test.ts fails when the two drift apart.
+ *
+ * Where the engines differ:
+ * - Times are integer milliseconds since the epoch, as on SQLite, in `bigint` (they overflow a
+ *   32-bit `integer` since January 1970 + 24.8 days). The pool parses int8 as a JS number
+ *   (db/pg/connection.ts); mode 'number' keeps it so where another client reads the rows.
+ * - Columns SQLite maps to a Date (`timestamp_ms`) are the same bigint, mapped to a Date here.
+ * - `real` on SQLite is an 8-byte double: `double precision` here (PostgreSQL's `real` is 4 bytes).
+ * - Flags are `boolean`. JSON is `jsonb`: the server checks it is JSON, queries can read arrays
+ *   with jsonb_array_elements / `?` where SQLite uses json_each, and node-postgres hands back
+ *   parsed values. jsonb does not keep key order or duplicate keys; nothing here depends on either.
+ * - Autoincrement ids are identity columns BY DEFAULT, so a copy from SQLite can keep its ids
+ *   (then `setval` the sequence past them).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Epoch milliseconds; matches SQLite's `integer(..., { mode: 'number' })` columns. */
+const epochMs = (name: string) => bigint(name, { mode: 'number' });
+
+/** Epoch milliseconds read as a Date; matches SQLite's `integer(..., { mode: 'timestamp_ms' })`. */
+const epochMsDate = customType<{ data: Date; driverData: string | number }>({
+  dataType: () => 'bigint',
+  toDriver: (value) => value.getTime(),
+  fromDriver: (value) => new Date(Number(value)),
+});
+
+const nowMs = sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+const createdAt = () => epochMsDate('created_at').notNull().default(nowMs);
+const serialId = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+
+export const users = pgTable('users', {
+  id: serialId(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['student', 'instructor'] }).notNull().default('student'),
+  sessionVersion: integer('session_version').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const userSettings = pgTable('user_settings', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  desiredRetention: doublePrecision('desired_retention').notNull().default(0.9),
+  newPerDay: integer('new_per_day').notNull().default(20),
+  reviewsPerDay: integer('reviews_per_day').notNull().default(200),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  rolloverHour: integer('rollover_hour').notNull().default(4),
+  passFail: boolean('pass_fail').notNull().default(false),
+  maximumInterval: integer('maximum_interval').notNull().default(36500),
+  leechThreshold: integer('leech_threshold').notNull().default(8),
+  quizFeedback: text('quiz_feedback', { enum: ['immediate', 'end'] }).notNull().default('immediate'),
+  fsrsWeights: jsonb('fsrs_weights').$type<number[]>(),
+  fsrsSource: text('fsrs_source', { enum: ['default', 'deck', 'class', 'personal'] }).notNull().default('default'),
+  fsrsFitId: integer('fsrs_fit_id'),
+});
+
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: epochMs('window_start').notNull(),
+  lockedUntil: epochMs('locked_until'),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: epochMs('created_at').notNull(),
+    lastSeenAt: epochMs('last_seen_at').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    expiresAt: epochMs('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const decks = pgTable('decks', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  author: text('author'),
+  publisher: text('publisher'),
+  published: text('published'),
+  sourceUrl: text('source_url'),
+  description: text('description').notNull().default(''),
+  context: text('context'),
+  ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  position: integer('position').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: serialId(),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes').notNull().default(''),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('sections_deck_key').on(t.deckId, t.key)],
+);
+
+export const cards = pgTable(
+  'cards',
+  {
+    id: serialId(),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    key: text('key').notNull(),
+    itemId: text('item_id').notNull(),
+    type: text('type', { enum: ['basic', 'cloze', 'mcq', 'truefalse', 'typed', 'ordering'] }).notNull(),
+    position: integer('position').notNull(),
+    prompt: text('prompt').notNull(),
+    answer: text('answer').notNull(),
+    payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
+    explanation: text('explanation'),
+    evidenceQuote: text('evidence_quote'),
+    evidenceRef: text('evidence_ref'),
+    tags: jsonb('tags').notNull().$type<string[]>().default(sql`'[]'::jsonb`),
+    skill: text('skill', { enum: ['recall', 'understanding'] }).notNull().default('recall'),
+    contentHash: text('content_hash').notNull(),
+    retiredAt: epochMsDate('retired_at'),
+    updatedAt: epochMsDate('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('cards_deck_key').on(t.deckId, t.key), index('cards_deck_position').on(t.deckId, t.position)],
+);
+
+export const cardStates = pgTable(
+  'card_states',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    due: epochMs('due').notNull(),
+    stability: doublePrecision('stability').notNull(),
+    difficulty: doublePrecision('difficulty').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    state: integer('state').notNull(),
+    lastReview: epochMs('last_review'),
+    suspended: boolean('suspended').notNull().default(false),
+    leech: boolean('leech').notNull().default(false),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.cardId] }), index('card_states_user_due').on(t.userId, t.due)],
+);
+
+export const reviewLogs = pgTable(
+  'review_logs',
+  {
+    id: serialId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    clientId: text('client_id').notNull(),
+    rating: integer('rating').notNull(),
+    reviewedAt: epochMs('reviewed_at').notNull(),
+    durationMs: integer('duration_ms').notNull().default(0),
+    stateBefore: integer('state_before').notNull(),
+    snapshotBefore: jsonb('snapshot_before'),
+    dueAfter: epochMs('due_after').notNull(),
+    stabilityAfter: doublePrecision('stability_after').notNull(),
+    difficultyAfter: doublePrecision('difficulty_after').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    source: text('source', { enum: ['review', 'quiz'] }).notNull().default('review'),
+    undoneAt: epochMs('undone_at'),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('review_logs_user_client').on(t.userId, t.clientId),
+    // The covering indexes of SQLite, as plain multi-column btrees (index-only scans need a vacuumed
+    // table here; INCLUDE columns would do the same job, but one column list keeps the schemas comparable).
+    index('review_logs_user_time').on(t.userId, t.reviewedAt, t.undoneAt, t.durationMs, t.stateBefore, t.rating, t.source),
+    index('review_logs_user_card').on(t.userId, t.cardId, t.reviewedAt, t.undoneAt, t.stateBefore, t.rating, t.stabilityAfter),
+    index('review_logs_card').on(t.cardId),
+  ],
+);
+
+export const quizAttempts = pgTable(
+  'quiz_attempts',
+  {
+    id: serialId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    sectionKeys: jsonb('section_keys').$type<string[]>(),
+    cardIds: jsonb('card_ids').notNull().$type<number[]>(),
+    feedback: text('feedback', { enum: ['immediate', 'end'] }).notNull().default('immediate'),
+    startedAt: epochMs('started_at').notNull(),
+    finishedAt: epochMs('finished_at'),
+    correctCount: integer('correct_count').notNull().default(0),
+    questionCount: integer('question_count').notNull(),
+  },
+  (t) => [index('quiz_attempts_user').on(t.userId, t.startedAt)],
+);
+
+export const quizAnswers = pgTable(
+  'quiz_answers',
+  {
+    id: serialId(),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    response: jsonb('response').notNull(),
+    correct: boolean('correct').notNull(),
+    answeredAt: epochMs('answered_at').notNull(),
+    reviewLogId: integer('review_log_id').references(() => reviewLogs.id),
+  },
+  (t) => [uniqueIndex('quiz_answers_attempt_card').on(t.attemptId, t.cardId), index('quiz_answers_card').on(t.cardId)],
+);
+
+export const classes = pgTable(
+  'classes',
+  {
+    id: serialId(),
+    instructorId: integer('instructor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    joinCode: text('join_code').notNull().unique(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    archivedAt: epochMs('archived_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('classes_instructor').on(t.instructorId)],
+);
+
+export const enrollments = pgTable(
+  'enrollments',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: epochMs('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('enrollments_user').on(t.userId)],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: serialId(),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    deckId: text('deck_id')
+      .notNull()
+      .references(() => decks.id, { onDelete: 'cascade' }),
+    sectionKeys: jsonb('section_keys').$type<string[]>(),
+    dueAt: epochMs('due_at').notNull(),
+    goalQuizScore: doublePrecision('goal_quiz_score'),
+    goalRecall: doublePrecision('goal_recall'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assignments_class').on(t.classId)],
+);
+
+export const typedAnswers = pgTable(
+  'typed_answers',
+  {
+    id: serialId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    answer: text('answer').notNull(),
+    overruled: boolean('overruled').notNull().default(false),
+    answeredAt: epochMs('answered_at').notNull(),
+  },
+  (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
+);
+
+export const fsrsFits = pgTable(
+  'fsrs_fits',
+  {
+    id: serialId(),
+    scope: text('scope', { enum: ['user', 'deck', 'class'] }).notNull(),
+    scopeId: integer('scope_id'),
+    scopeKey: text('scope_key'),
+    adopted: boolean('adopted').notNull(),
+    reason: text('reason', { enum: ['too_little_history', 'better', 'not_better'] }).notNull(),
+    weights: jsonb('weights').$type<number[]>(),
+    items: integer('items').notNull(),
+    trainItems: integer('train_items').notNull(),
+    testItems: integer('test_items').notNull(),
+    logLossBefore: doublePrecision('log_loss_before'),
+    rmseBefore: doublePrecision('rmse_before'),
+    logLossAfter: doublePrecision('log_loss_after'),
+    rmseAfter: doublePrecision('rmse_after'),
+    reviews: integer('reviews').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    fittedAt: epochMs('fitted_at').notNull(),
+  },
+  (t) => [index('fsrs_fits_scope').on(t.scope, t.scopeId, t.scopeKey, t.fittedAt)],
+);
