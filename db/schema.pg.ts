@@ -29,6 +29,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from '../lib/auth/session-user';
 
 /** Epoch milliseconds; matches SQLite's `integer(..., { mode: 'number' })` columns. */
 const epochMs = (name: string) => bigint(name, { mode: 'number' });
@@ -49,7 +50,7 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['student', 'instructor'] }).notNull().default('student'),
+  role: text('role', { enum: ROLES }).notNull().default('student'),
   sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
 });
