@@ -30,9 +30,11 @@ function counts(rec: Record<string, number>): string {
     .join(', ');
 }
 
-function summary(v: DeckValidation): string {
+/** The deck's figures and its verdict, counting the lint's errors too (a deck that fails lint is not OK). */
+function summary(v: DeckValidation, lintErrors: number): string {
   const s = v.stats;
-  const status = v.ok ? 'OK' : `${v.errors.length} error${v.errors.length === 1 ? '' : 's'}`;
+  const errors = v.errors.length + lintErrors;
+  const status = errors === 0 ? 'OK' : `${errors} error${errors === 1 ? '' : 's'}`;
   return (
     `${display(v.dir)}: ${status} — ${s.items} items, ${s.cards} cards, ${s.quizQuestions} quiz questions` +
     ` | types: ${counts(s.byType)} | skills: ${counts(s.bySkill)} | sections: ${counts(s.bySection) || 'none'}`
@@ -48,9 +50,12 @@ if (results.length === 0) console.log(`no decks found in ${display(contentDir)}`
  * warnings, deck-wide findings over the deck's thresholds (deck.yaml `lint:`) as errors.
  * Returns the number of errors.
  */
-function printLint(v: DeckValidation): number {
-  if (!v.ok || !v.deck) return 0;
-  const report = lintDeck(v.items ?? [], v.deck.lint ?? {});
+function lintOf(v: DeckValidation) {
+  return v.ok && v.deck ? lintDeck(v.items ?? [], v.deck.lint ?? {}) : null;
+}
+
+function printLint(v: DeckValidation, report: ReturnType<typeof lintDeck> | null): number {
+  if (!report) return 0;
   const k = report.figures.keyLength;
   const w = report.figures.wordingCue;
   console.log(
@@ -69,10 +74,11 @@ const DECK_YAML = 'deck.yaml';
 
 let errorCount = 0;
 for (const v of results) {
-  console.log(summary(v));
+  const lint = lintOf(v);
+  console.log(summary(v, lint?.errors.length ?? 0));
   for (const e of v.errors) console.log(line(v.dir, e));
   for (const w of v.warnings) console.log(`warning: ${line(v.dir, w)}`);
-  errorCount += v.errors.length + printLint(v);
+  errorCount += v.errors.length + printLint(v, lint);
 }
 if (errorCount > 0) {
   console.log(`\n${errorCount} error${errorCount === 1 ? '' : 's'}; fix them before publishing the deck.`);

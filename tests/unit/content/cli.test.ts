@@ -38,4 +38,12 @@ describe('content:check CLI', () => {
     expect(out).not.toContain('about 30 years');
     expect(out).toContain('2 errors');
   });
+
+  it('does not call a deck OK when only its lint fails: the summary counts the lint errors', { timeout: 30_000 }, () => {
+    const { status, out } = run('tests/fixtures/decks/lint-fails');
+    expect(status).toBe(1);
+    expect(out).toMatch(/lint-fails: 3 errors — 7 items/);
+    expect(out).not.toMatch(/lint-fails: OK/);
+    expect(out).toContain('lint key-length:');
+  });
 });
