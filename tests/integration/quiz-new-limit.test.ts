@@ -70,12 +70,15 @@ describe('quizzes and the daily new-card limit', () => {
 
   it('limit 1 already used: a 3-question quiz on unseen cards introduces none of them, and the answers still count', async () => {
     const userId = await studentWithLimit(1);
-    reviewFirstNew(userId, 0);
+    const reviewed = reviewFirstNew(userId, 0);
     expect(agree(userId, 1)).toMatchObject({ new: 0, studied: 1 });
     const quizzed = quizOnUnseen(userId, 3, 2);
     expect(quizzed).toHaveLength(3);
+    // The quiz draws from the whole deck, so it may include the card already reviewed (a few
+    // percent of runs): that one answer moves its card, as a quiz answer on a studied card does.
+    const logged = quizzed.filter((id) => id === reviewed).length;
     const answers = db.$client.prepare('SELECT count(*) n, sum(correct) c, count(review_log_id) logged FROM quiz_answers a JOIN quiz_attempts q ON q.id = a.attempt_id WHERE q.user_id = ?').get(userId) as { n: number; c: number; logged: number };
-    expect(answers).toEqual({ n: 3, c: 3, logged: 0 });
+    expect(answers).toEqual({ n: 3, c: 3, logged });
     const today = agree(userId, 10);
     expect(today.new).toBe(0);
     expect(today.studied).toBe(1);
