@@ -290,8 +290,36 @@ export const assignments = sqliteTable(
     // Mean predicted recall (FSRS retrievability) at the due date over the assigned cards, 0–1; null = no memory goal.
     goalRecall: real('goal_recall'),
     createdAt: createdAt(),
+    // ── The assignment's own quiz (issue 16): only its attempts count toward the quiz goal. ──
+    // Sections it draws from; null = the assignment's sections.
+    quizSectionKeys: text('quiz_section_keys', { mode: 'json' }).$type<string[]>(),
+    // Questions per attempt; null = every matching question.
+    quizQuestions: integer('quiz_questions'),
+    // Question types it draws (lib/quiz/present QUIZ_TYPES); null = all of them.
+    quizTypes: text('quiz_types', { mode: 'json' }).$type<string[]>(),
+    // Attempts each student may take; null = as many as they like.
+    quizAttempts: integer('quiz_attempts'),
+    // Answers shown after each question ('immediate') or at the end.
+    quizFeedback: text('quiz_feedback', { enum: ['immediate', 'end'] }).notNull().default('end'),
   },
   (t) => [index('assignments_class').on(t.classId)],
+);
+
+// Which quiz attempts are attempts of an assignment's quiz (issue 16): only these count toward its
+// goal, the dashboard and the gradebook. A practice quiz has no row. `legacy` marks the attempts
+// taken before assignment quizzes existed that the backfill migration counted (see 0008).
+export const assignmentQuizAttempts = sqliteTable(
+  'assignment_quiz_attempts',
+  {
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    legacy: integer('legacy', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.attemptId] }), index('assignment_quiz_attempts_attempt').on(t.attemptId)],
 );
 
 // ── Typed answers marked wrong (issue 11) ───────────────────────────────────────────────────
