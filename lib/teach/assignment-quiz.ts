@@ -67,3 +67,27 @@ export function quizSpecText(spec: AssignmentQuizSpec, available?: number): stri
   parts.push(spec.feedback === 'end' ? 'answers at the end' : 'answers after each question');
   return parts.join(' · ');
 }
+
+/** The quiz as the assignment form holds it (strings as typed). */
+export interface QuizFieldValues {
+  quizScope: 'assignment' | 'sections';
+  quizSectionKeys: string[];
+  quizAll: boolean;
+  quizQuestions: string;
+  quizTypes: QuizType[];
+  quizAttempts: string;
+  quizFeedback: 'immediate' | 'end';
+}
+
+/** The form's starting values for a quiz. */
+export function quizFieldValues(spec: AssignmentQuizSpec): QuizFieldValues {
+  return {
+    quizScope: spec.sectionKeys === null ? 'assignment' : 'sections',
+    quizSectionKeys: spec.sectionKeys ?? [],
+    quizAll: spec.questions === null,
+    quizQuestions: spec.questions === null ? String(ASSIGNMENT_QUIZ_BOUNDS.questions.default) : String(spec.questions),
+    quizTypes: spec.types ?? [...QUIZ_TYPES],
+    quizAttempts: spec.attempts === null ? '' : String(spec.attempts),
+    quizFeedback: spec.feedback,
+  };
+}
