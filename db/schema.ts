@@ -343,6 +343,32 @@ export const typedAnswers = sqliteTable(
   (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
 );
 
+// ── Overrules of quiz answers (issues 11 and 16) ──────────────────────────────────────────────
+// A student's "I was right" on a typed quiz answer marked wrong. In a practice quiz it is accepted
+// at once; in an attempt of an assignment's quiz it is a request (status 'pending') that only the
+// class's instructor accepts (the answer is re-scored) or declines. One per quiz answer.
+export const quizOverrules = sqliteTable(
+  'quiz_overrules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quizAnswerId: integer('quiz_answer_id')
+      .notNull()
+      .unique()
+      .references(() => quizAnswers.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The assignment whose quiz the attempt belongs to; null for a practice quiz.
+    assignmentId: integer('assignment_id').references(() => assignments.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'accepted', 'declined'] }).notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    decidedAt: integer('decided_at'),
+    // The instructor who decided (null: accepted at once in a practice quiz).
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('quiz_overrules_assignment').on(t.assignmentId, t.status)],
+);
+
 // Every FSRS fit tried, adopted or not, for one student ('user'), a deck's students ('deck') or a
 // class's ('class'): what the settings page and `npm run fsrs:fit` report, and where pools are kept
 // (a pool's weights are those of its latest adopted fit).
