@@ -81,6 +81,13 @@ export function overrulesForAttempt(userId: number, attemptId: number): Map<numb
   return new Map(stmts.forAttempt.all({ attemptId }).map((r) => [r.cardId, r.status]));
 }
 
+const countsStmt = db.$client.prepare<{ attemptId: number }, number>('SELECT 1 FROM assignment_quiz_attempts WHERE attempt_id = @attemptId AND legacy = 0').pluck();
+
+/** Whether the user's own attempt is one of an assignment's quiz (its overrules are requests). */
+export function attemptCountsForAssignment(userId: number, attemptId: number): boolean {
+  return attemptOf(userId, attemptId) !== undefined && countsStmt.get({ attemptId }) !== undefined;
+}
+
 // ── The instructor's side ──────────────────────────────────────────────────────────────────
 
 export interface OverruleRequest {
@@ -130,7 +137,7 @@ function sameText(assignmentId: number, cardId: number, response: string) {
   return wrongAnswersStmt.all({ assignmentId, cardId }).filter((w) => canonical(textOf(w.response)) === key);
 }
 
-/** Pending requests of one assignment of the instructor's class, oldest first; undefined if not theirs. */
+/** Pending requests of one assignment of the instructor's class, oldest first; empty if the class is not theirs. */
 export function pendingOverrules(instructorId: number, classId: number, assignmentId: number): OverruleRequest[] {
   return requestsStmt.all({ instructorId, classId, assignmentId }).map((r) => {
     const payload = JSON.parse(r.payload) as { answers?: unknown };
