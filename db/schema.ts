@@ -271,6 +271,22 @@ export const enrollments = sqliteTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('enrollments_user').on(t.userId)],
 );
 
+// Students an instructor removed from a class (issue 16): they cannot rejoin with the code or link
+// until the instructor lets them back in (which deletes the row). Additive: enrolments are unchanged.
+export const classRemovals = sqliteTable(
+  'class_removals',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    removedAt: integer('removed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] })],
+);
+
 export const assignments = sqliteTable(
   'assignments',
   {
