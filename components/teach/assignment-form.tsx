@@ -81,7 +81,7 @@ export function AssignmentForm({ action, hidden, decks, initial, timeZone, submi
         <Field name="dueDate" label="Due date" type="date" required value={v.dueDate} onChange={(e) => set('dueDate', e.target.value)} errors={errors?.dueDate} />
         <Field name="dueTime" label="Due time" type="time" required value={v.dueTime} onChange={(e) => set('dueTime', e.target.value)} hint={`In the class's time zone, ${timeZone.replaceAll('_', ' ')}.`} errors={errors?.dueTime} />
       </div>
-      <p className="hint">Goal: every assigned item studied at least once by the due date. Optionally also:</p>
+      <p className="hint">Goal: every assigned card studied at least once by the due date. Optionally also:</p>
       <div className="grid-2">
         <Field
           name="goalQuizScore"

@@ -15,7 +15,7 @@ export function AssignmentList({ classId, assignments, timeZone }: { classId: nu
           <div style={{ minWidth: 0 }}>
             <strong style={{ overflowWrap: 'anywhere' }}>{assignmentLabel(a)}</strong>
             <div className="small muted">
-              Due {formatDueDate(a.dueAt, timeZone)} · {plural(a.items, 'item')}
+              Due {formatDueDate(a.dueAt, timeZone)} · {plural(a.items, 'card')}
             </div>
             <div className="small muted">Goal: {goalsText(a)}</div>
             {a.goalQuizScore !== null && (

@@ -65,12 +65,12 @@ export function AssignmentsPanel({ user, startQuiz }: { user: SessionUser; start
               <span className="small muted">
                 {a.className} · due {formatDueDate(a.dueAt, timeZone)}
               </span>
-              <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${plural(a.assigned, 'item')} studied`}>
+              <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${plural(a.assigned, 'card')} studied`}>
                 <span style={{ width: `${Math.round(share * 100)}%` }} />
               </div>
               <div className="assignment-foot">
                 <span className="small" data-testid="assignment-progress">
-                  {a.studied} of {plural(a.assigned, 'item')} studied
+                  {a.studied} of {plural(a.assigned, 'card')} studied
                 </span>
                 <span className="assignment-actions">
                   <Link className="btn btn-small" href={`/review/${a.deckId}`}>

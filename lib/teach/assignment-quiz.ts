@@ -60,7 +60,8 @@ export function attemptsLeft(spec: Pick<AssignmentQuizSpec, 'attempts'>, used: n
  * @example quizSpecText({ sectionKeys: null, questions: 10, types: null, attempts: 2, feedback: 'end' }, 12) // '10 questions · 2 attempts · answers at the end'
  */
 export function quizSpecText(spec: AssignmentQuizSpec, available?: number): string {
-  const count = spec.questions === null ? 'every question' : plural(available === undefined ? spec.questions : Math.min(spec.questions, available), 'question');
+  const every = available === undefined ? 'every question' : available === 1 ? '1 question' : `all ${plural(available, 'question')}`;
+  const count = spec.questions === null ? every : plural(available === undefined ? spec.questions : Math.min(spec.questions, available), 'question');
   const parts = [count];
   if (spec.types !== null) parts.push(spec.types.map((t) => QUIZ_TYPE_LABELS[t].toLowerCase()).join(', '));
   parts.push(spec.attempts === null ? 'any number of attempts' : plural(spec.attempts, 'attempt'));

@@ -23,7 +23,7 @@ test('a student asks, the instructor accepts, and the score and the goal follow'
   for (const type of ['Multiple choice', 'True or false', 'Put in order']) await quiz.getByLabel(type).uncheck();
   await quiz.getByLabel('Attempts allowed').fill('1');
   await page.getByRole('button', { name: 'Create assignment' }).click();
-  await expect(page.getByTestId('assignment-list')).toContainText('Quiz: 6 questions · typed answer · 1 attempt · answers at the end');
+  await expect(page.getByTestId('assignment-list')).toContainText('Quiz: all 6 questions · typed answer · 1 attempt · answers at the end');
 
   const context = await browser.newContext(testInfo.project.use);
   const student = await context.newPage();

@@ -38,7 +38,9 @@ describe('assignment quiz fields', () => {
     expect(quizSpecText({ sectionKeys: null, questions: 10, types: ['truefalse'], attempts: null, feedback: 'immediate' }, 4)).toBe(
       '4 questions · true or false · any number of attempts · answers after each question',
     );
-    expect(quizSpecText({ sectionKeys: null, questions: null, types: null, attempts: 3, feedback: 'end' }, 1)).toBe('every question · 3 attempts · answers at the end');
+    expect(quizSpecText({ sectionKeys: null, questions: null, types: null, attempts: 3, feedback: 'end' }, 1)).toBe('1 question · 3 attempts · answers at the end');
+    expect(quizSpecText({ sectionKeys: null, questions: null, types: null, attempts: 3, feedback: 'end' }, 6)).toBe('all 6 questions · 3 attempts · answers at the end');
+    expect(quizSpecText({ sectionKeys: null, questions: null, types: null, attempts: 3, feedback: 'end' })).toBe('every question · 3 attempts · answers at the end');
   });
 
   it('counts attempts left and round-trips through the form', () => {
