@@ -34,7 +34,10 @@ test('a student asks, the instructor accepts, and the score and the goal follow'
   await student.goto('/today');
   await student.getByTestId('assignments-panel').getByRole('button', { name: 'Take the quiz (1 attempt left)' }).click();
   // Questions 2 and 5 wrong: 4 of 6, 67 %, under the goal.
-  for (let n = 1; n <= 6; n++) await answerShown(student, n !== 2 && n !== 5, n < 6 ? 'Save and continue' : 'Save and finish');
+  for (let n = 1; n <= 6; n++) {
+    await expect(student.getByTestId('quiz-progress')).toHaveText(`Question ${n} of 6`);
+    await answerShown(student, n !== 2 && n !== 5, n < 6 ? 'Save and continue' : 'Save and finish');
+  }
   await expect(student.getByTestId('score-fraction')).toHaveText('4/6');
   const missed = student.getByTestId('missed-questions');
   await expect(missed.getByTestId('overrule-form')).toHaveCount(2);
