@@ -25,11 +25,11 @@ export async function ensureDemoUsers(db: Db, now = new Date()): Promise<string 
       .prepare("INSERT INTO classes (instructor_id, name, join_code, time_zone, created_at) VALUES (?, 'POLS 210 · Russia and its neighbours', ?, 'UTC', ?)")
       .run(instructor.id, joinCode, now.getTime());
     db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, ?)').run(cls.lastInsertRowid, student.id, now.getTime());
-    // Due a week from now at 17:00 UTC, with a quiz goal of 70 % and a memory goal of 0.85.
+    // Due a week from now at 17:00 UTC, with a quiz goal of 70 % (its quiz: 10 questions, answers at the end) and a memory goal of 0.85.
     const due = new Date(now.getTime() + 7 * 86_400_000);
     due.setUTCHours(17, 0, 0, 0);
     db.$client
-      .prepare('INSERT INTO assignments (class_id, deck_id, section_keys, due_at, goal_quiz_score, goal_recall, created_at) VALUES (?, ?, NULL, ?, 70, 0.85, ?)')
+      .prepare('INSERT INTO assignments (class_id, deck_id, section_keys, due_at, goal_quiz_score, goal_recall, created_at, quiz_questions) VALUES (?, ?, NULL, ?, 70, 0.85, ?, 10)')
       .run(cls.lastInsertRowid, DEMO_DECK, due.getTime(), now.getTime());
   })();
   return joinCode;

@@ -282,6 +282,20 @@ export const enrollments = pgTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('enrollments_user').on(t.userId)],
 );
 
+export const classRemovals = pgTable(
+  'class_removals',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    removedAt: epochMs('removed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] })],
+);
+
 export const assignments = pgTable(
   'assignments',
   {
@@ -297,8 +311,27 @@ export const assignments = pgTable(
     goalQuizScore: doublePrecision('goal_quiz_score'),
     goalRecall: doublePrecision('goal_recall'),
     createdAt: createdAt(),
+    quizSectionKeys: jsonb('quiz_section_keys').$type<string[]>(),
+    quizQuestions: integer('quiz_questions'),
+    quizTypes: jsonb('quiz_types').$type<string[]>(),
+    quizAttempts: integer('quiz_attempts'),
+    quizFeedback: text('quiz_feedback', { enum: ['immediate', 'end'] }).notNull().default('end'),
   },
   (t) => [index('assignments_class').on(t.classId)],
+);
+
+export const assignmentQuizAttempts = pgTable(
+  'assignment_quiz_attempts',
+  {
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    legacy: boolean('legacy').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.attemptId] }), index('assignment_quiz_attempts_attempt').on(t.attemptId)],
 );
 
 export const typedAnswers = pgTable(
@@ -316,6 +349,26 @@ export const typedAnswers = pgTable(
     answeredAt: epochMs('answered_at').notNull(),
   },
   (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
+);
+
+export const quizOverrules = pgTable(
+  'quiz_overrules',
+  {
+    id: serialId(),
+    quizAnswerId: integer('quiz_answer_id')
+      .notNull()
+      .unique()
+      .references(() => quizAnswers.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    assignmentId: integer('assignment_id').references(() => assignments.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'accepted', 'declined'] }).notNull(),
+    requestedAt: epochMs('requested_at').notNull(),
+    decidedAt: epochMs('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('quiz_overrules_assignment').on(t.assignmentId, t.status)],
 );
 
 export const fsrsFits = pgTable(

@@ -272,6 +272,22 @@ export const enrollments = sqliteTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('enrollments_user').on(t.userId)],
 );
 
+// Students an instructor removed from a class (issue 16): they cannot rejoin with the code or link
+// until the instructor lets them back in (which deletes the row). Additive: enrolments are unchanged.
+export const classRemovals = sqliteTable(
+  'class_removals',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    removedAt: integer('removed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] })],
+);
+
 export const assignments = sqliteTable(
   'assignments',
   {
@@ -291,8 +307,36 @@ export const assignments = sqliteTable(
     // Mean predicted recall (FSRS retrievability) at the due date over the assigned cards, 0–1; null = no memory goal.
     goalRecall: real('goal_recall'),
     createdAt: createdAt(),
+    // ── The assignment's own quiz (issue 16): only its attempts count toward the quiz goal. ──
+    // Sections it draws from; null = the assignment's sections.
+    quizSectionKeys: text('quiz_section_keys', { mode: 'json' }).$type<string[]>(),
+    // Questions per attempt; null = every matching question.
+    quizQuestions: integer('quiz_questions'),
+    // Question types it draws (lib/quiz/present QUIZ_TYPES); null = all of them.
+    quizTypes: text('quiz_types', { mode: 'json' }).$type<string[]>(),
+    // Attempts each student may take; null = as many as they like.
+    quizAttempts: integer('quiz_attempts'),
+    // Answers shown after each question ('immediate') or at the end.
+    quizFeedback: text('quiz_feedback', { enum: ['immediate', 'end'] }).notNull().default('end'),
   },
   (t) => [index('assignments_class').on(t.classId)],
+);
+
+// Which quiz attempts are attempts of an assignment's quiz (issue 16): only these count toward its
+// goal, the dashboard and the gradebook. A practice quiz has no row. `legacy` marks the attempts
+// taken before assignment quizzes existed that the backfill migration counted (see 0008).
+export const assignmentQuizAttempts = sqliteTable(
+  'assignment_quiz_attempts',
+  {
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    legacy: integer('legacy', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.attemptId] }), index('assignment_quiz_attempts_attempt').on(t.attemptId)],
 );
 
 // ── Typed answers marked wrong (issue 11) ───────────────────────────────────────────────────
@@ -314,6 +358,32 @@ export const typedAnswers = sqliteTable(
     answeredAt: integer('answered_at').notNull(),
   },
   (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
+);
+
+// ── Overrules of quiz answers (issues 11 and 16) ──────────────────────────────────────────────
+// A student's "I was right" on a typed quiz answer marked wrong. In a practice quiz it is accepted
+// at once; in an attempt of an assignment's quiz it is a request (status 'pending') that only the
+// class's instructor accepts (the answer is re-scored) or declines. One per quiz answer.
+export const quizOverrules = sqliteTable(
+  'quiz_overrules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    quizAnswerId: integer('quiz_answer_id')
+      .notNull()
+      .unique()
+      .references(() => quizAnswers.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The assignment whose quiz the attempt belongs to; null for a practice quiz.
+    assignmentId: integer('assignment_id').references(() => assignments.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'accepted', 'declined'] }).notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    decidedAt: integer('decided_at'),
+    // The instructor who decided (null: accepted at once in a practice quiz).
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('quiz_overrules_assignment').on(t.assignmentId, t.status)],
 );
 
 // Every FSRS fit tried, adopted or not, for one student ('user'), a deck's students ('deck') or a

@@ -10,8 +10,9 @@ import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { AssignableDeck } from '@/db/queries/assignments';
+import { AssignmentQuizFields, type QuizFieldValues } from './assignment-quiz-fields';
 
-export interface AssignmentFormValues {
+export interface AssignmentFormValues extends QuizFieldValues {
   deckId: string;
   scope: 'all' | 'sections';
   sectionKeys: string[];
@@ -45,7 +46,7 @@ export function AssignmentForm({ action, hidden, decks, initial, timeZone, submi
       ))}
       <div className="field">
         <label htmlFor="deckId">Deck</label>
-        <select id="deckId" name="deckId" value={v.deckId} onChange={(e) => setV((old) => ({ ...old, deckId: e.target.value, sectionKeys: [] }))}>
+        <select id="deckId" name="deckId" value={v.deckId} onChange={(e) => setV((old) => ({ ...old, deckId: e.target.value, sectionKeys: [], quizSectionKeys: [] }))}>
           {decks.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}
@@ -80,7 +81,7 @@ export function AssignmentForm({ action, hidden, decks, initial, timeZone, submi
         <Field name="dueDate" label="Due date" type="date" required value={v.dueDate} onChange={(e) => set('dueDate', e.target.value)} errors={errors?.dueDate} />
         <Field name="dueTime" label="Due time" type="time" required value={v.dueTime} onChange={(e) => set('dueTime', e.target.value)} hint={`In the class's time zone, ${timeZone.replaceAll('_', ' ')}.`} errors={errors?.dueTime} />
       </div>
-      <p className="hint">Goal: every assigned item studied at least once by the due date. Optionally also:</p>
+      <p className="hint">Goal: every assigned card studied at least once by the due date. Optionally also:</p>
       <div className="grid-2">
         <Field
           name="goalQuizScore"
@@ -91,7 +92,7 @@ export function AssignmentForm({ action, hidden, decks, initial, timeZone, submi
           max={100}
           value={v.goalQuizScore}
           onChange={(e) => set('goalQuizScore', e.target.value)}
-          hint="Best quiz on this deck by the due date. Empty: no quiz goal."
+          hint="Best attempt at the assignment's quiz by the due date. Empty: no quiz goal."
           errors={errors?.goalQuizScore}
         />
         <Field
@@ -107,6 +108,7 @@ export function AssignmentForm({ action, hidden, decks, initial, timeZone, submi
           errors={errors?.goalRecallPercent}
         />
       </div>
+      {v.goalQuizScore.trim() !== '' && <AssignmentQuizFields deck={deck} values={v} set={(key, value) => setV((old) => ({ ...old, [key]: value }))} errors={errors} />}
       <SubmitButton pendingLabel="Saving…" className="btn btn-primary">
         {submitLabel}
       </SubmitButton>

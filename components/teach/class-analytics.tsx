@@ -16,6 +16,9 @@ import { SectionTable } from './section-table';
 import { StatusSummary } from './status-summary';
 import { STUDENT_SORT_KEYS, StudentTable } from './student-table';
 import { TypedAnswersTable } from './typed-answers-table';
+import { pendingOverrules } from '@/db/queries/quiz-overrules';
+import { OverruleRequests } from './overrule-requests';
+import type { DecideOverrule } from './overrule-decision';
 
 interface Props {
   instructorId: number;
@@ -24,6 +27,7 @@ interface Props {
   query: Record<string, string | string[] | undefined>;
   now: Date;
   acceptAnswer: (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  decideOverrule: DecideOverrule;
 }
 
 /** The assignment asked for, else the next one due, else the last one. */
@@ -31,10 +35,11 @@ function chosen(assignments: AssignmentView[], asked: number | null, now: Date):
   return assignments.find((a) => a.id === asked) ?? assignments.find((a) => a.dueAt >= now.getTime()) ?? assignments.at(-1);
 }
 
-export function ClassAnalytics({ instructorId, cls, assignments, query, now, acceptAnswer }: Props) {
+export function ClassAnalytics({ instructorId, cls, assignments, query, now, acceptAnswer, decideOverrule }: Props) {
   const current = chosen(assignments, parseId(query.a), now);
   const analytics = current && assignmentAnalyticsFor(instructorId, cls.id, current.id, now);
   const typed = current && typedAnswerReport(instructorId, cls.id, current.id);
+  const requests = current && current.goalQuizScore !== null ? pendingOverrules(instructorId, cls.id, current.id) : null;
   const keep: Record<string, string> = {};
   for (const k of ['sort', 'dir', 'sall', 'isort', 'idir', 'iall']) {
     const v = query[k];
@@ -63,6 +68,7 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now, acc
             <strong style={{ color: 'var(--text)' }}>{assignmentLabel(current)}</strong> · due {formatDueDate(current.dueAt, cls.timeZone)}. On track
             means the share of items studied keeps up with the share of time gone since the assignment was set (or the student joined).
           </p>
+          {requests && <OverruleRequests rows={requests} decide={decideOverrule} timeZone={cls.timeZone} />}
           <div className="card teach-section" id="students">
             <h3 style={{ margin: 0 }}>Students</h3>
             <StatusSummary rows={analytics.students} query={keep} />

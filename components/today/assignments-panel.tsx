@@ -12,15 +12,35 @@ import { now } from '@/lib/clock';
 import { assignmentLabel, percent } from '@/lib/teach/format';
 import { formatDueDate } from '@/lib/time/zoned';
 import { plural } from '@/lib/text/plural';
+import type { ActionResult } from '@/app/_lib/action';
+import { quizSpecText } from '@/lib/teach/assignment-quiz';
+import { AssignmentQuizButton } from './assignment-quiz-button';
 
 function Goals({ a }: { a: StudentAssignment }) {
   const parts: string[] = [];
-  if (a.goalQuizScore !== null) parts.push(`Quiz goal ${a.goalQuizScore} % (best ${percent(a.bestQuiz)})`);
+  if (a.goalQuizScore !== null) parts.push(`Quiz goal ${a.goalQuizScore} % (best ${percent(a.bestQuiz)}; ${quizSpecText(a.quiz, a.quiz.available)})`);
   if (a.goalRecall !== null) parts.push(`Memory goal ${percent(a.goalRecall)} on the due date (predicted ${percent(a.recallAtDue)})`);
   return parts.length === 0 ? null : <span className="small muted">{parts.join(' · ')}</span>;
 }
 
-export function AssignmentsPanel({ user }: { user: SessionUser }) {
+/** The assignment's quiz: start it, continue the open attempt, or say that no attempt is left. */
+function QuizAction({ a, startQuiz }: { a: StudentAssignment; startQuiz: StartQuizAction }) {
+  if (a.goalQuizScore === null) return null;
+  if (a.quiz.openAttemptId !== null) {
+    return (
+      <Link className="btn btn-small btn-primary" href={`/quiz/attempt/${a.quiz.openAttemptId}`} data-testid="assignment-quiz">
+        Continue the quiz
+      </Link>
+    );
+  }
+  if (a.quiz.left === 0) return <span className="small muted" data-testid="assignment-quiz">No attempts left</span>;
+  const label = a.quiz.used === 0 ? 'Take the quiz' : 'Take the quiz again';
+  return <AssignmentQuizButton action={startQuiz} assignmentId={a.id} label={a.quiz.left === null ? label : `${label} (${plural(a.quiz.left, 'attempt')} left)`} />;
+}
+
+type StartQuizAction = (prev: ActionResult<unknown> | null, data: FormData) => Promise<ActionResult<unknown>>;
+
+export function AssignmentsPanel({ user, startQuiz }: { user: SessionUser; startQuiz: StartQuizAction }) {
   const assignments = assignmentsForStudent(user.id, now());
   if (assignments.length === 0) {
     return user.role === 'student' ? (
@@ -45,16 +65,19 @@ export function AssignmentsPanel({ user }: { user: SessionUser }) {
               <span className="small muted">
                 {a.className} · due {formatDueDate(a.dueAt, timeZone)}
               </span>
-              <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${plural(a.assigned, 'item')} studied`}>
+              <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${plural(a.assigned, 'card')} studied`}>
                 <span style={{ width: `${Math.round(share * 100)}%` }} />
               </div>
               <div className="assignment-foot">
                 <span className="small" data-testid="assignment-progress">
-                  {a.studied} of {plural(a.assigned, 'item')} studied
+                  {a.studied} of {plural(a.assigned, 'card')} studied
                 </span>
-                <Link className="btn btn-small" href={`/review/${a.deckId}`}>
-                  Study
-                </Link>
+                <span className="assignment-actions">
+                  <Link className="btn btn-small" href={`/review/${a.deckId}`}>
+                    Study
+                  </Link>
+                  <QuizAction a={a} startQuiz={startQuiz} />
+                </span>
               </div>
               <Goals a={a} />
             </li>

@@ -116,12 +116,13 @@ const recallAfterDueStmt = db.$client.prepare<RecallParams, RecallRow>(
   )`),
 );
 
+// Only finished attempts of the assignment's own quiz count (issue 16); practice quizzes never do.
 const quizBestStmt = db.$client.prepare<Scope & { dueAt: number }, { userId: number; best: number | null; bestByDue: number | null }>(`
   WITH ${STUDENTS_CTE}
   SELECT q.user_id AS userId, max(q.correct_count * 1.0 / q.question_count) AS best,
          max(CASE WHEN q.finished_at <= @dueAt THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue
-  FROM quiz_attempts q JOIN assignments a ON a.id = @assignmentId
-  WHERE q.deck_id = a.deck_id AND q.finished_at IS NOT NULL AND q.question_count > 0
+  FROM assignment_quiz_attempts aq JOIN quiz_attempts q ON q.id = aq.attempt_id
+  WHERE aq.assignment_id = @assignmentId AND q.finished_at IS NOT NULL AND q.question_count > 0
     AND q.user_id IN (SELECT user_id FROM students)
   GROUP BY q.user_id
 `);

@@ -6,6 +6,9 @@
 import 'server-only';
 import { db } from '@/db';
 import { jsonColumn, stringList } from '@/db/json-column';
+import { DEFAULT_ASSIGNMENT_QUIZ, isQuizType, quizSections, type AssignmentQuizSpec } from '@/lib/teach/assignment-quiz';
+import { QUIZ_TYPES } from '@/lib/quiz/present';
+import { z } from 'zod';
 
 /** SQL condition: card `c` (with its section `sec`) belongs to assignment `a`. Retired cards are not assigned. */
 export const ASSIGNED_CARD_SQL = `c.deck_id = a.deck_id AND c.retired_at IS NULL
@@ -53,9 +56,14 @@ export interface AssignmentInput {
   goalQuizScore: number | null;
   /** Mean predicted recall at the due date, 0–1. */
   goalRecall: number | null;
+  /** The assignment's quiz; omitted means the default one (DEFAULT_ASSIGNMENT_QUIZ). */
+  quiz?: AssignmentQuizSpec;
 }
 
 export interface AssignmentView extends AssignmentInput {
+  quiz: AssignmentQuizSpec;
+  /** Quiz questions the assignment's quiz can draw from (its sections and types, retired cards left out). */
+  quizAvailable: number;
   id: number;
   classId: number;
   deckTitle: string;
@@ -64,10 +72,29 @@ export interface AssignmentView extends AssignmentInput {
   createdAt: number;
 }
 
-const listStmt = db.$client.prepare<{ instructorId: number; classId: number }, Omit<AssignmentView, 'sectionTitles' | 'sectionKeys'> & { sectionKeys: string | null; titles: string | null }>(`
+type ListRow = Omit<AssignmentView, 'sectionTitles' | 'sectionKeys' | 'quiz'> & {
+  sectionKeys: string | null;
+  titles: string | null;
+  quizSectionKeys: string | null;
+  quizQuestions: number | null;
+  quizTypes: string | null;
+  quizAttempts: number | null;
+  quizFeedback: 'immediate' | 'end';
+};
+
+/** SQL condition: card `c` (section `sec`) is a question the quiz of assignment `a` may ask. */
+export const ASSIGNMENT_QUIZ_CARD_SQL = `c.deck_id = a.deck_id AND c.retired_at IS NULL
+  AND c.type IN (SELECT value FROM json_each(coalesce(a.quiz_types, '${JSON.stringify(QUIZ_TYPES)}')))
+  AND (coalesce(a.quiz_section_keys, a.section_keys) IS NULL
+       OR sec.key IN (SELECT value FROM json_each(coalesce(a.quiz_section_keys, a.section_keys))))`;
+
+const listStmt = db.$client.prepare<{ instructorId: number; classId: number }, ListRow>(`
   SELECT a.id, a.class_id AS classId, a.deck_id AS deckId, d.title AS deckTitle, a.section_keys AS sectionKeys, a.due_at AS dueAt,
          a.goal_quiz_score AS goalQuizScore, a.goal_recall AS goalRecall, a.created_at AS createdAt,
+         a.quiz_section_keys AS quizSectionKeys, a.quiz_questions AS quizQuestions, a.quiz_types AS quizTypes,
+         a.quiz_attempts AS quizAttempts, a.quiz_feedback AS quizFeedback,
          (SELECT count(*) FROM cards c JOIN sections sec ON sec.id = c.section_id WHERE ${ASSIGNED_CARD_SQL}) AS items,
+         (SELECT count(*) FROM cards c JOIN sections sec ON sec.id = c.section_id WHERE ${ASSIGNMENT_QUIZ_CARD_SQL}) AS quizAvailable,
          (SELECT json_group_array(title) FROM (SELECT s2.title FROM sections s2 WHERE s2.deck_id = a.deck_id
             AND s2.key IN (SELECT value FROM json_each(a.section_keys)) ORDER BY s2.position)) AS titles
   FROM assignments a JOIN classes cl ON cl.id = a.class_id JOIN decks d ON d.id = a.deck_id
@@ -75,9 +102,28 @@ const listStmt = db.$client.prepare<{ instructorId: number; classId: number }, O
   ORDER BY a.due_at, a.id
 `);
 
-function toView(row: ReturnType<typeof listStmt.all>[number]): AssignmentView {
+const quizTypeList = z.array(z.string().refine(isQuizType)).transform((types) => types.filter(isQuizType));
+
+/** The quiz columns of an assignment row, decoded. */
+export function quizSpecOf(row: Pick<ListRow, 'quizSectionKeys' | 'quizQuestions' | 'quizTypes' | 'quizAttempts' | 'quizFeedback'>): AssignmentQuizSpec {
+  return {
+    sectionKeys: row.quizSectionKeys === null ? null : jsonColumn(row.quizSectionKeys, stringList, 'assignments.quiz_section_keys'),
+    questions: row.quizQuestions,
+    types: row.quizTypes === null ? null : jsonColumn(row.quizTypes, quizTypeList, 'assignments.quiz_types'),
+    attempts: row.quizAttempts,
+    feedback: row.quizFeedback,
+  };
+}
+
+function toView(row: ListRow): AssignmentView {
   const sectionKeys = row.sectionKeys === null ? null : jsonColumn(row.sectionKeys, stringList, 'assignments.section_keys');
-  return { ...row, sectionKeys, sectionTitles: sectionKeys === null ? [] : jsonColumn(row.titles ?? '[]', stringList, 'section titles') };
+  const { quizSectionKeys: _a, quizQuestions: _b, quizTypes: _c, quizAttempts: _d, quizFeedback: _e, titles, ...rest } = row;
+  return {
+    ...rest,
+    sectionKeys,
+    quiz: quizSpecOf(row),
+    sectionTitles: sectionKeys === null ? [] : jsonColumn(titles ?? '[]', stringList, 'section titles'),
+  };
 }
 
 /** The class's assignments, soonest due first; empty if the class is not this instructor's. */
@@ -85,7 +131,7 @@ export function assignmentsForClass(instructorId: number, classId: number): Assi
   return listStmt.all({ instructorId, classId }).map(toView);
 }
 
-export type AssignmentWriteError = 'not-found' | 'deck' | 'sections';
+export type AssignmentWriteError = 'not-found' | 'deck' | 'sections' | 'quiz-sections' | 'quiz-empty';
 
 const ownsClass = db.$client.prepare<{ instructorId: number; classId: number }, { ok: number }>(
   'SELECT 1 AS ok FROM classes WHERE id = @classId AND instructor_id = @instructorId',
@@ -95,22 +141,53 @@ const deckSections = db.$client.prepare<{ instructorId: number; deckId: string }
   WHERE d.id = @deckId AND (d.owner_id IS NULL OR d.owner_id = @instructorId)
 `);
 
+const quizQuestionsStmt = db.$client.prepare<{ deckId: string; sectionKeys: string | null; types: string }, number>(`
+  SELECT count(*) FROM cards c JOIN sections sec ON sec.id = c.section_id
+  WHERE c.deck_id = @deckId AND c.retired_at IS NULL AND c.type IN (SELECT value FROM json_each(@types))
+    AND (@sectionKeys IS NULL OR sec.key IN (SELECT value FROM json_each(@sectionKeys)))
+`).pluck();
+
 /** Why this input can't be assigned by this instructor, or null when it can. */
 function checkInput(instructorId: number, input: AssignmentInput): AssignmentWriteError | null {
   const rows = deckSections.all({ instructorId, deckId: input.deckId });
   if (rows.length === 0) return 'deck';
   const keys = new Set(rows.map((r) => r.key));
   if (input.sectionKeys !== null && (input.sectionKeys.length === 0 || input.sectionKeys.some((k) => !keys.has(k)))) return 'sections';
+  const quiz = input.quiz ?? DEFAULT_ASSIGNMENT_QUIZ;
+  if (quiz.sectionKeys !== null && (quiz.sectionKeys.length === 0 || quiz.sectionKeys.some((k) => !keys.has(k)))) return 'quiz-sections';
+  if (input.goalQuizScore !== null) {
+    const from = quizSections(quiz, input.sectionKeys);
+    const available = quizQuestionsStmt.get({ deckId: input.deckId, sectionKeys: from === null ? null : JSON.stringify(from), types: JSON.stringify(quiz.types ?? QUIZ_TYPES) }) ?? 0;
+    if (available === 0) return 'quiz-empty';
+  }
   return null;
 }
 
-const insertStmt = db.$client.prepare<{ classId: number; deckId: string; sectionKeys: string | null; dueAt: number; goalQuizScore: number | null; goalRecall: number | null; now: number }>(`
-  INSERT INTO assignments (class_id, deck_id, section_keys, due_at, goal_quiz_score, goal_recall, created_at)
-  VALUES (@classId, @deckId, @sectionKeys, @dueAt, @goalQuizScore, @goalRecall, @now)
+type Columns = ReturnType<typeof columns>;
+
+const insertStmt = db.$client.prepare<Columns & { classId: number; now: number }>(`
+  INSERT INTO assignments (class_id, deck_id, section_keys, due_at, goal_quiz_score, goal_recall, created_at,
+                           quiz_section_keys, quiz_questions, quiz_types, quiz_attempts, quiz_feedback)
+  VALUES (@classId, @deckId, @sectionKeys, @dueAt, @goalQuizScore, @goalRecall, @now,
+          @quizSectionKeys, @quizQuestions, @quizTypes, @quizAttempts, @quizFeedback)
 `);
 
+const json = (v: unknown[] | null) => (v === null ? null : JSON.stringify(v));
+
 function columns(input: AssignmentInput) {
-  return { ...input, sectionKeys: input.sectionKeys === null ? null : JSON.stringify(input.sectionKeys) };
+  const quiz = input.quiz ?? DEFAULT_ASSIGNMENT_QUIZ;
+  return {
+    deckId: input.deckId,
+    sectionKeys: json(input.sectionKeys),
+    dueAt: input.dueAt,
+    goalQuizScore: input.goalQuizScore,
+    goalRecall: input.goalRecall,
+    quizSectionKeys: json(quiz.sectionKeys),
+    quizQuestions: quiz.questions,
+    quizTypes: json(quiz.types),
+    quizAttempts: quiz.attempts,
+    quizFeedback: quiz.feedback,
+  };
 }
 
 export function createAssignment(instructorId: number, classId: number, input: AssignmentInput, now: Date): { id: number } | { error: AssignmentWriteError } {
@@ -132,8 +209,10 @@ export function assignmentForInstructor(instructorId: number, assignmentId: numb
   return owner ? assignmentsForClass(instructorId, owner.classId).find((a) => a.id === assignmentId) : undefined;
 }
 
-const updateStmt = db.$client.prepare<{ instructorId: number; id: number; deckId: string; sectionKeys: string | null; dueAt: number; goalQuizScore: number | null; goalRecall: number | null }>(`
-  UPDATE assignments SET deck_id = @deckId, section_keys = @sectionKeys, due_at = @dueAt, goal_quiz_score = @goalQuizScore, goal_recall = @goalRecall
+const updateStmt = db.$client.prepare<Columns & { instructorId: number; id: number }>(`
+  UPDATE assignments SET deck_id = @deckId, section_keys = @sectionKeys, due_at = @dueAt, goal_quiz_score = @goalQuizScore, goal_recall = @goalRecall,
+         quiz_section_keys = @quizSectionKeys, quiz_questions = @quizQuestions, quiz_types = @quizTypes,
+         quiz_attempts = @quizAttempts, quiz_feedback = @quizFeedback
   WHERE id = @id AND class_id IN (SELECT id FROM classes WHERE instructor_id = @instructorId)
 `);
 

@@ -103,7 +103,48 @@ const removeStmt = db.$client.prepare<{ instructorId: number; classId: number; u
     AND EXISTS (SELECT 1 FROM classes cl WHERE cl.id = @classId AND cl.instructor_id = @instructorId)
 `);
 
-/** Take a student off the roster (their own study history stays theirs); false if nothing was removed. */
-export function removeStudent(instructorId: number, classId: number, userId: number): boolean {
-  return removeStmt.run({ instructorId, classId, userId }).changes === 1;
+const recordRemovalStmt = db.$client.prepare<{ classId: number; userId: number; now: number }>(`
+  INSERT INTO class_removals (class_id, user_id, removed_at) VALUES (@classId, @userId, @now)
+  ON CONFLICT (class_id, user_id) DO UPDATE SET removed_at = excluded.removed_at
+`);
+
+/**
+ * Take a student off the roster (their own study history stays theirs) and keep them from rejoining
+ * with the code or link until the instructor lets them back in; false if nothing was removed.
+ */
+export function removeStudent(instructorId: number, classId: number, userId: number, now: Date = new Date()): boolean {
+  return db.$client.transaction(() => {
+    if (removeStmt.run({ instructorId, classId, userId }).changes !== 1) return false;
+    recordRemovalStmt.run({ classId, userId, now: now.getTime() });
+    return true;
+  })();
+}
+
+export interface RemovedStudent {
+  userId: number;
+  name: string;
+  email: string;
+  removedAt: number;
+}
+
+const removedStmt = db.$client.prepare<{ instructorId: number; classId: number }, RemovedStudent>(`
+  SELECT u.id AS userId, u.name, u.email, r.removed_at AS removedAt
+  FROM class_removals r JOIN classes cl ON cl.id = r.class_id JOIN users u ON u.id = r.user_id
+  WHERE r.class_id = @classId AND cl.instructor_id = @instructorId
+  ORDER BY r.removed_at DESC, u.id
+`);
+
+/** Students removed from one of this instructor's classes, who may not rejoin yet; most recent first. */
+export function removedStudentsForInstructor(instructorId: number, classId: number): RemovedStudent[] {
+  return removedStmt.all({ instructorId, classId });
+}
+
+const letBackInStmt = db.$client.prepare<{ instructorId: number; classId: number; userId: number }>(`
+  DELETE FROM class_removals WHERE class_id = @classId AND user_id = @userId
+    AND EXISTS (SELECT 1 FROM classes cl WHERE cl.id = @classId AND cl.instructor_id = @instructorId)
+`);
+
+/** Lets a removed student join again with the code or link; false if they were not removed from this instructor's class. */
+export function letStudentBackIn(instructorId: number, classId: number, userId: number): boolean {
+  return letBackInStmt.run({ instructorId, classId, userId }).changes === 1;
 }

@@ -23,7 +23,7 @@ export interface JoinableClass {
 export type JoinLookup =
   | { ok: true; class: JoinableClass }
   | { ok: false; reason: 'locked'; retryInMs: number }
-  | { ok: false; reason: 'not-found' | 'archived' | 'own-class' };
+  | { ok: false; reason: 'not-found' | 'archived' | 'own-class' | 'removed' };
 
 const throttleKey = (userId: number) => `join:${userId}`;
 
@@ -39,9 +39,10 @@ const recordWrongCode = db.$client.transaction((key: string, now: number) => {
   upsertThrottle.run({ key, ...recordFailure(throttleRow.get({ key }), now, JOIN_LIMITS) });
 });
 
-const byCode = db.$client.prepare<{ code: string; userId: number }, Omit<JoinableClass, 'alreadyEnrolled'> & { instructorId: number; archivedAt: number | null; enrolled: number }>(`
+const byCode = db.$client.prepare<{ code: string; userId: number }, Omit<JoinableClass, 'alreadyEnrolled'> & { instructorId: number; archivedAt: number | null; enrolled: number; removed: number }>(`
   SELECT cl.id, cl.name, cl.join_code AS joinCode, cl.instructor_id AS instructorId, cl.archived_at AS archivedAt, u.name AS instructorName,
-         EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = cl.id AND e.user_id = @userId) AS enrolled
+         EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = cl.id AND e.user_id = @userId) AS enrolled,
+         EXISTS (SELECT 1 FROM class_removals r WHERE r.class_id = cl.id AND r.user_id = @userId) AS removed
   FROM classes cl JOIN users u ON u.id = cl.instructor_id
   WHERE cl.join_code = @code
 `);
@@ -63,6 +64,8 @@ export function lookupJoinCode(userId: number, rawCode: string, now: Date): Join
   }
   if (row.archivedAt !== null) return { ok: false, reason: 'archived' };
   if (row.instructorId === userId) return { ok: false, reason: 'own-class' };
+  // Removed by the instructor: the code and link no longer work for them until they are let back in.
+  if (row.removed === 1) return { ok: false, reason: 'removed' };
   return {
     ok: true,
     class: { id: row.id, name: row.name, instructorName: row.instructorName, joinCode: row.joinCode, alreadyEnrolled: row.enrolled === 1 },
@@ -93,5 +96,7 @@ export function joinErrorMessage(result: Exclude<JoinLookup, { ok: true }>): str
       return 'This class has been archived and no longer takes new students.';
     case 'own-class':
       return 'You teach this class, so you cannot join it as a student.';
+    case 'removed':
+      return 'Your instructor removed you from this class. Ask them to let you back in, then use the code again.';
   }
 }

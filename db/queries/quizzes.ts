@@ -23,9 +23,11 @@ export type { AnswerFeedback } from './quiz-data';
 export const QUIZ_COUNT = { min: 1, max: 50, default: 10 } as const;
 export type QuizFeedbackMode = 'immediate' | 'end';
 
-export type QuizRefusal = 'unknown_deck' | 'unknown_section' | 'no_questions' | 'bad_count' | 'not_found' | 'finished' | 'not_in_attempt' | 'invalid_response' | 'unavailable';
+export type QuizRefusal =
+  | 'unknown_deck' | 'unknown_section' | 'no_questions' | 'bad_count' | 'not_found' | 'finished' | 'not_in_attempt' | 'invalid_response' | 'unavailable'
+  | 'no_quiz' | 'no_attempts_left';
 export type Refused = { ok: false; reason: QuizRefusal; message: string };
-const refuse = (reason: QuizRefusal, message: string): Refused => ({ ok: false, reason, message });
+export const refuse = (reason: QuizRefusal, message: string): Refused => ({ ok: false, reason, message });
 
 export interface StartQuizInput {
   deckId: string;
@@ -38,6 +40,7 @@ export interface StartQuizInput {
 interface CandidateRow extends Omit<CardStateColumns, 'due'> {
   cardId: number;
   sectionKey: string;
+  type: string;
   due: number | null;
   lastQuizzedAt: number | null;
   lastQuizCorrect: number | null;
@@ -49,7 +52,7 @@ const stmts = {
   sectionKeys: db.$client.prepare<{ deckId: string }, { key: string }>('SELECT key FROM sections WHERE deck_id = @deckId'),
   // The latest quiz answer per card of this user, to prefer questions never asked or last missed.
   candidates: db.$client.prepare<{ userId: number; deckId: string }, CandidateRow>(`
-    SELECT c.id AS cardId, sec.key AS sectionKey,
+    SELECT c.id AS cardId, sec.key AS sectionKey, c.type,
            s.due, s.stability, s.difficulty, s.scheduled_days AS scheduledDays, s.learning_steps AS learningSteps,
            s.reps, s.lapses, s.state, s.last_review AS lastReview,
            last.answered_at AS lastQuizzedAt, last.correct AS lastQuizCorrect
@@ -90,30 +93,54 @@ export function startQuiz(userId: number, input: StartQuizInput, now: Date, rand
   if (chosen && chosen.length === 0) return refuse('unknown_section', 'Choose at least one section.');
   if (chosen?.some((k) => !deckSections.has(k))) return refuse('unknown_section', 'One of the chosen sections is not in this deck.');
 
+  const attemptId = insertDrawnAttempt(
+    userId,
+    { deckId: input.deckId, sectionKeys: chosen && chosen.length < deckSections.size ? chosen : null, types: null, count, feedback: input.feedback },
+    now,
+    random,
+  );
+  return attemptId === null ? refuse('no_questions', 'There are no quiz questions in the chosen sections.') : { ok: true, attemptId };
+}
+
+export interface DrawSpec {
+  deckId: string;
+  /** null: the whole deck. */
+  sectionKeys: string[] | null;
+  /** null: every quiz type. */
+  types: readonly string[] | null;
+  /** null: every matching question. */
+  count: number | null;
+  feedback: QuizFeedbackMode;
+}
+
+/**
+ * Draws the questions of a new attempt, preferring ones never quizzed, last missed, or likely
+ * forgotten (with randomness), and inserts it; null when nothing matches. The caller has checked
+ * the user may study the deck, and runs this in its transaction when it writes more.
+ */
+export function insertDrawnAttempt(userId: number, spec: DrawSpec, now: Date, random: () => number): number | null {
   const settings = studySettingsFor(userId);
   const candidates: QuizCandidate[] = stmts.candidates
-    .all({ userId, deckId: input.deckId })
-    .filter((row) => !chosen || chosen.includes(row.sectionKey))
+    .all({ userId, deckId: spec.deckId })
+    .filter((row) => (!spec.sectionKeys || spec.sectionKeys.includes(row.sectionKey)) && (!spec.types || spec.types.includes(row.type)))
     .map((row) => ({
       cardId: row.cardId,
       lastQuizzedAt: row.lastQuizzedAt,
       lastQuizCorrect: row.lastQuizCorrect === null ? null : row.lastQuizCorrect === 1,
       retrievability: row.due === null ? 0 : retrievability(rowToState({ ...row, due: row.due }), now, settings.scheduler),
     }));
-  const cardIds = pickQuestions(candidates, count, now, random);
-  if (cardIds.length === 0) return refuse('no_questions', 'There are no quiz questions in the chosen sections.');
-
-  const wholeDeck = !chosen || chosen.length === deckSections.size;
+  const cardIds = pickQuestions(candidates, spec.count ?? candidates.length, now, random);
+  if (cardIds.length === 0) return null;
   const inserted = stmts.insertAttempt.run({
     userId,
-    deckId: input.deckId,
-    sectionKeys: wholeDeck ? null : JSON.stringify(chosen),
+    deckId: spec.deckId,
+    sectionKeys: spec.sectionKeys === null ? null : JSON.stringify(spec.sectionKeys),
     cardIds: JSON.stringify(cardIds),
-    feedback: input.feedback,
+    feedback: spec.feedback,
     startedAt: now.getTime(),
     questionCount: cardIds.length,
   });
-  return { ok: true, attemptId: Number(inserted.lastInsertRowid) };
+  return Number(inserted.lastInsertRowid);
 }
 
 export interface AnswerInput {

@@ -13,7 +13,8 @@ import 'server-only';
 import { db } from '@/db';
 import '@/db/recall-function';
 import { mean, studentStatus, type AssignmentStatus } from '@/lib/teach/progress';
-import { ASSIGNED_CARD_SQL, lastReviewIdSql } from './assignments';
+import { ASSIGNED_CARD_SQL, ASSIGNMENT_QUIZ_CARD_SQL, lastReviewIdSql, quizSpecOf } from './assignments';
+import { attemptsLeft, type AssignmentQuizSpec } from '@/lib/teach/assignment-quiz';
 import { jsonColumn, stringList } from '@/db/json-column';
 
 export interface StudentAssignment {
@@ -32,6 +33,8 @@ export interface StudentAssignment {
   goalRecall: number | null;
   recallAtDue: number;
   status: AssignmentStatus;
+  /** The assignment's quiz and how far the student is with it (only meaningful with a quiz goal). */
+  quiz: AssignmentQuizSpec & { available: number; used: number; left: number | null; openAttemptId: number | null };
 }
 
 interface MineRow {
@@ -46,12 +49,21 @@ interface MineRow {
   joinedAt: number;
   goalQuizScore: number | null;
   goalRecall: number | null;
+  quizSectionKeys: string | null;
+  quizQuestions: number | null;
+  quizTypes: string | null;
+  quizAttempts: number | null;
+  quizFeedback: 'immediate' | 'end';
+  quizAvailable: number;
 }
 
 const mineStmt = db.$client.prepare<{ userId: number }, MineRow>(`
   SELECT a.id, cl.name AS className, a.deck_id AS deckId, d.title AS deckTitle, a.section_keys AS sectionKeys,
          a.due_at AS dueAt, a.created_at AS createdAt, e.joined_at AS joinedAt,
          a.goal_quiz_score AS goalQuizScore, a.goal_recall AS goalRecall,
+         a.quiz_section_keys AS quizSectionKeys, a.quiz_questions AS quizQuestions, a.quiz_types AS quizTypes,
+         a.quiz_attempts AS quizAttempts, a.quiz_feedback AS quizFeedback,
+         (SELECT count(*) FROM cards c JOIN sections sec ON sec.id = c.section_id WHERE ${ASSIGNMENT_QUIZ_CARD_SQL}) AS quizAvailable,
          (SELECT json_group_array(title) FROM (SELECT s.title FROM sections s WHERE s.deck_id = a.deck_id
             AND s.key IN (SELECT value FROM json_each(a.section_keys)) ORDER BY s.position)) AS titles
   FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN assignments a ON a.class_id = cl.id JOIN decks d ON d.id = a.deck_id
@@ -90,12 +102,17 @@ const lastBeforeDueStmt = db.$client.prepare<{ userId: number; assignmentId: num
   FROM last JOIN review_logs r ON r.id = last.logId
 `);
 
-const quizStmt = db.$client.prepare<{ userId: number }, { id: number; best: number | null; bestByDue: number | null }>(`
+// Per assignment: the best finished attempt of its own quiz (ever and by the due date), the attempts
+// the student has started (the legacy ones, taken before assignment quizzes, are not counted
+// against the limit) and the attempt left open, to continue it.
+const quizStmt = db.$client.prepare<{ userId: number }, { id: number; best: number | null; bestByDue: number | null; used: number; openAttemptId: number | null }>(`
   WITH a AS MATERIALIZED (${MY_ASSIGNMENTS_SQL})
-  SELECT a.id, max(q.correct_count * 1.0 / q.question_count) AS best,
-         max(CASE WHEN q.finished_at <= a.due_at THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue
-  FROM a JOIN quiz_attempts q ON q.user_id = @userId AND q.deck_id = a.deck_id
-  WHERE q.finished_at IS NOT NULL AND q.question_count > 0
+  SELECT a.id,
+         max(CASE WHEN q.finished_at IS NOT NULL AND q.question_count > 0 THEN q.correct_count * 1.0 / q.question_count END) AS best,
+         max(CASE WHEN q.finished_at <= a.due_at AND q.question_count > 0 THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue,
+         sum(aq.legacy = 0) AS used,
+         max(CASE WHEN q.finished_at IS NULL THEN q.id END) AS openAttemptId
+  FROM a JOIN assignment_quiz_attempts aq ON aq.assignment_id = a.id JOIN quiz_attempts q ON q.id = aq.attempt_id AND q.user_id = @userId
   GROUP BY a.id
 `);
 
@@ -113,6 +130,7 @@ export function assignmentsForStudent(userId: number, now: Date): StudentAssignm
     const studiedByDue = byDue ? byDue.studiedByDue : p.studied;
     const recallAtDue = mean(byDue ? byDue.recallSum : p.recallSum, p.assigned);
     const q = quiz.get(a.id);
+    const spec = quizSpecOf(a);
     const { status } = studentStatus(
       a,
       { assigned: p.assigned, studiedNow: p.studied, studiedByDue, bestQuizByDue: q?.bestByDue ?? null, recallAtDue, startAt: Math.max(a.createdAt, a.joinedAt) },
@@ -132,6 +150,7 @@ export function assignmentsForStudent(userId: number, now: Date): StudentAssignm
       goalRecall: a.goalRecall,
       recallAtDue,
       status,
+      quiz: { ...spec, available: a.quizAvailable, used: q?.used ?? 0, left: attemptsLeft(spec, q?.used ?? 0), openAttemptId: q?.openAttemptId ?? null },
     };
   });
 }

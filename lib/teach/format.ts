@@ -36,10 +36,11 @@ export function shortTitle(title: string): string {
 
 /**
  * An assignment's goals, in one line.
- * @example goalsText({ goalQuizScore: 80, goalRecall: 0.85 }) // 'every item studied · quiz ≥ 80 % · predicted recall ≥ 85 %'
+ * @example goalsText({ goalQuizScore: 80, goalRecall: 0.85 }) // 'every card studied · quiz ≥ 80 % · predicted recall ≥ 85 %'
  */
 export function goalsText(a: { goalQuizScore: number | null; goalRecall: number | null }): string {
-  const goals = ['every item studied'];
+  // Cards, as the deck list counts them (an item with three cloze gaps is three cards).
+  const goals = ['every card studied'];
   if (a.goalQuizScore !== null) goals.push(`quiz ≥ ${a.goalQuizScore} %`);
   if (a.goalRecall !== null) goals.push(`predicted recall ≥ ${Math.round(a.goalRecall * 100)} %`);
   return goals.join(' · ');

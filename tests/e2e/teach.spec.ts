@@ -70,7 +70,7 @@ test('instructor sets an assignment, students join by code and by link, and the 
   const panel = typed.getByTestId('assignments-panel');
   await expect(panel).toContainText('War for Peace');
   await expect(panel).toContainText(className);
-  await expect(panel.getByTestId('assignment-progress')).toHaveText(/^0 of \d+ items studied$/);
+  await expect(panel.getByTestId('assignment-progress')).toHaveText(/^0 of \d+ cards studied$/);
   await expect(panel.locator('[data-status]')).toHaveText(/On track|Behind/);
 
   // Student 2 opens the link signed out, creates an account on the way, and lands back on it.

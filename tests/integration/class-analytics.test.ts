@@ -60,18 +60,20 @@ async function setup() {
   // Someone outside the class: their reviews and answers must not count.
   logReview(outsider.id, card.c1, at(1), { stateBefore: 2, rating: 1, stability: 1 });
 
-  // Quizzes. `choice` is the option's index in the card; the fixture stores it as the quiz module does (the shuffled, shown index).
-  quizAttempt(a.id, 'tiny', at(4), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: true }]); // 1/2
+  // Quizzes: attempts of the assignment's quiz (practice quizzes never count, tests/integration/assignment-quiz.test.ts).
+  // `choice` is the option's index in the card; the fixture stores it as the quiz module does (the shuffled, shown index).
+  const quizOf = created.id;
+  quizAttempt(a.id, 'tiny', at(4), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: true }], 2, quizOf); // 1/2
   quizAttempt(a.id, 'tiny', at(4.5), [
     { cardId: card.c2, correct: false, choice: 2 },
     { cardId: card.c3, correct: true },
     { cardId: card.c4, correct: true },
     { cardId: card.c5, correct: true, choice: 1 },
-  ]); // 3/4
-  quizAttempt(b.id, 'tiny', null, [{ cardId: card.c2, correct: false, choice: 0 }], 2); // unfinished: no score
-  quizAttempt(c.id, 'tiny', at(4.6), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: false }]); // 0/2
-  quizAttempt(c.id, 'tiny', at(4.8), [{ cardId: card.c2, correct: true, choice: 1 }]); // 1/1
-  quizAttempt(outsider.id, 'tiny', at(4), [{ cardId: card.c2, correct: true, choice: 1 }]);
+  ], 4, quizOf); // 3/4
+  quizAttempt(b.id, 'tiny', null, [{ cardId: card.c2, correct: false, choice: 0 }], 2, quizOf); // unfinished: no score
+  quizAttempt(c.id, 'tiny', at(4.6), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: false }], 2, quizOf); // 0/2
+  quizAttempt(c.id, 'tiny', at(4.8), [{ cardId: card.c2, correct: true, choice: 1 }], 1, quizOf); // 1/1
+  quizAttempt(outsider.id, 'tiny', at(4), [{ cardId: card.c2, correct: true, choice: 1 }], 1, quizOf);
   return { instructor, other, a, b, c, card, classId, assignmentId: created.id };
 }
 

@@ -1,7 +1,7 @@
 /** Joining a class by code: normalised codes, twice is harmless, archived and renewed codes, and the wrong-code lock. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { createClass, regenerateJoinCode, setClassArchived } from '@/db/queries/classes';
+import { createClass, letStudentBackIn, regenerateJoinCode, removedStudentsForInstructor, removeStudent, setClassArchived } from '@/db/queries/classes';
 import { JOIN_LIMITS, joinClass, joinLockRemaining, lookupJoinCode } from '@/db/queries/join';
 import { makeUser } from '../support/fixtures';
 
@@ -48,6 +48,27 @@ describe('joining', () => {
     expect(enrolled(student.id)).toBe(0);
     setClassArchived(instructor.id, classId, false, T);
     expect(joinClass(student.id, fresh ?? '', T).ok).toBe(true);
+  });
+
+  it('a removed student cannot rejoin with the code or link until the instructor lets them back in', async () => {
+    const student = await makeUser();
+    const other = await makeUser('instructor');
+    const code = codeOf(classId);
+    expect(joinClass(student.id, code, T).ok).toBe(true);
+    expect(removeStudent(instructor.id, classId, student.id, later(10))).toBe(true);
+    expect(enrolled(student.id)).toBe(0);
+    expect(joinClass(student.id, code, later(11))).toEqual({ ok: false, reason: 'removed' });
+    expect(joinClass(student.id, `https://recall.example/join/${code}`, later(11))).toEqual({ ok: false, reason: 'removed' });
+    expect(enrolled(student.id)).toBe(0);
+    expect(removedStudentsForInstructor(instructor.id, classId)).toEqual([{ userId: student.id, name: student.name, email: student.email, removedAt: later(10).getTime() }]);
+    // Only the class's instructor sees them or lets them back in.
+    expect(removedStudentsForInstructor(other.id, classId)).toEqual([]);
+    expect(letStudentBackIn(other.id, classId, student.id)).toBe(false);
+    expect(joinClass(student.id, code, later(12))).toEqual({ ok: false, reason: 'removed' });
+    expect(letStudentBackIn(instructor.id, classId, student.id)).toBe(true);
+    expect(removedStudentsForInstructor(instructor.id, classId)).toEqual([]);
+    expect(joinClass(student.id, code, later(13)).ok).toBe(true);
+    expect(enrolled(student.id)).toBe(1);
   });
 
   it('an instructor cannot join their own class as a student', () => {

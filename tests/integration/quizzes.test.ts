@@ -1,47 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { answerQuestion, finishQuiz, quizAttemptView, quizResult, recentAttempts, startQuiz } from '@/db/queries/quizzes';
-import type { CardPayload } from '@/lib/content/cards';
-import { gradeResponse, questionSeed, type QuizPayload } from '@/lib/quiz/present';
-import { seededPermutation } from '@/lib/quiz/shuffle';
 import { loadRealDeck, makeUser } from '../support/fixtures';
+import { attemptCards, cardRow, responseFor } from '../support/quiz-responses';
 
 const DECK = 'war-for-peace';
 const T0 = new Date('2026-03-02T09:00:00Z');
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-
-function cardRow(cardId: number) {
-  const row = db.$client
-    .prepare('SELECT c.type, c.payload, s.key AS sectionKey, c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
-    .get(cardId) as { type: string; payload: string; sectionKey: string; evidenceQuote: string | null; evidenceRef: string | null };
-  return { ...row, payload: JSON.parse(row.payload) as CardPayload };
-}
-
-/** A response to the question as shown in this attempt, right or wrong as asked. */
-function responseFor(attemptId: number, cardId: number, right: boolean): unknown {
-  const payload = cardRow(cardId).payload as QuizPayload;
-  const seed = questionSeed(attemptId, cardId);
-  switch (payload.type) {
-    case 'mcq': {
-      const shown = payload.options.map((_, i) => i);
-      return shown.find((i) => gradeResponse(payload, seed, i)?.correct === right);
-    }
-    case 'truefalse':
-      return right ? payload.answer : !payload.answer;
-    case 'typed':
-      return right ? payload.answers[0] : 'certainly not the answer';
-    case 'ordering': {
-      const perm = seededPermutation(seed, payload.steps.length, true);
-      const inOrder = payload.steps.map((_, step) => perm.indexOf(step));
-      return right ? inOrder : [...inOrder].reverse();
-    }
-  }
-}
-
-function attemptCards(attemptId: number): number[] {
-  const row = db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(attemptId) as { card_ids: string };
-  return JSON.parse(row.card_ids) as number[];
-}
 
 function writes(userId: number) {
   const q = (sql: string) => (db.$client.prepare(sql).get(userId) as { n: number }).n;

@@ -54,8 +54,17 @@ export function logReview(userId: number, cardId: number, at: number, o: { state
 /**
  * A quiz attempt with its answers; `finishedAt` null leaves it unfinished. For mcq answers `choice` is the
  * option's index in the card; it is stored as the quiz module does, as the index the student saw (3 options).
+ * With `assignmentId` it is an attempt of that assignment's quiz (only those count toward its goal);
+ * without, a practice quiz. Returns the attempt's id.
  */
-export function quizAttempt(userId: number, deckId: string, finishedAt: number | null, answers: { cardId: number; correct: boolean; choice?: number }[], questionCount = answers.length) {
+export function quizAttempt(
+  userId: number,
+  deckId: string,
+  finishedAt: number | null,
+  answers: { cardId: number; correct: boolean; choice?: number }[],
+  questionCount = answers.length,
+  assignmentId?: number,
+): number {
   const $ = db.$client;
   const correct = answers.filter((a) => a.correct).length;
   const attemptId = Number(
@@ -68,6 +77,8 @@ export function quizAttempt(userId: number, deckId: string, finishedAt: number |
       attemptId, a.cardId, position, JSON.stringify(response), a.correct ? 1 : 0, finishedAt ?? 0,
     );
   });
+  if (assignmentId !== undefined) $.prepare('INSERT INTO assignment_quiz_attempts (assignment_id, attempt_id) VALUES (?, ?)').run(assignmentId, attemptId);
+  return attemptId;
 }
 
 export function enroll(classId: number, userId: number, joinedAt: number) {

@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { ActionError, authedAction, type FieldErrors } from '@/app/_lib/action';
 import { answerQuestion, finishQuiz, QUIZ_COUNT, startQuiz, type AnswerFeedback, type QuizRefusal } from '@/db/queries/quizzes';
+import { startAssignmentQuiz } from '@/db/queries/assignment-quiz';
 import { now } from '@/lib/clock';
 import { TYPED_MAX_LENGTH } from '@/lib/quiz/present';
 
@@ -74,4 +75,11 @@ export const finishQuizAction = authedAction(z.object({ attemptId: idField }), (
   const out = finishQuiz(user.id, input.attemptId, now());
   if (!out.ok) refusal(out.reason, out.message);
   return { correctCount: out.correctCount, questionCount: out.questionCount };
+});
+
+/** Starts (or continues) the quiz of an assignment, from Today: one tap, no choices to make. */
+export const startAssignmentQuizAction = authedAction(z.object({ assignmentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }), (input, user) => {
+  const out = startAssignmentQuiz(user.id, input.assignmentId, now());
+  if (!out.ok) throw new ActionError(out.message);
+  redirect(`/quiz/attempt/${out.attemptId}`);
 });

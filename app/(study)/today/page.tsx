@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssignmentsPanel } from '@/components/today/assignments-panel';
+import { startAssignmentQuizAction } from '@/app/(study)/quiz/actions';
 import { visibleDecksForUser } from '@/db/queries/decks';
 import { requireUser } from '@/app/_lib/session';
 import { queueCountsByDeck } from '@/db/queries/study';
@@ -32,7 +33,7 @@ export default async function TodayPage() {
           </Link>
         )}
       </div>
-      <AssignmentsPanel user={user} />
+      <AssignmentsPanel user={user} startQuiz={startAssignmentQuizAction} />
       {decks.length === 0 ? (
         <div className="card empty">
           <h2>No decks yet</h2>

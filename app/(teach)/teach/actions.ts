@@ -7,7 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, authedAction } from '@/app/_lib/action';
-import { createClass, regenerateJoinCode, removeStudent, setClassArchived } from '@/db/queries/classes';
+import { createClass, letStudentBackIn, regenerateJoinCode, removeStudent, setClassArchived } from '@/db/queries/classes';
 import { now } from '@/lib/clock';
 import { archiveSchema, classIdSchema, createClassSchema, removeStudentSchema } from '@/lib/validation/teach';
 
@@ -48,8 +48,19 @@ export const setArchivedAction = authedAction(
 export const removeStudentAction = authedAction(
   removeStudentSchema,
   ({ classId, userId }, user) => {
-    if (!removeStudent(user.id, classId, userId)) throw new ActionError('That student is not in this class.');
+    if (!removeStudent(user.id, classId, userId, now())) throw new ActionError('That student is not in this class.');
     revalidatePath(`/teach/classes/${classId}`);
+    revalidatePath(`/teach/classes/${classId}/roster`);
+    return undefined;
+  },
+  instructorOnly,
+);
+
+/** Lets a removed student join again with the code or link. */
+export const letBackInAction = authedAction(
+  removeStudentSchema,
+  ({ classId, userId }, user) => {
+    if (!letStudentBackIn(user.id, classId, userId)) throw new ActionError('That student was not removed from this class.');
     revalidatePath(`/teach/classes/${classId}/roster`);
     return undefined;
   },

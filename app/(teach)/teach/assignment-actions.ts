@@ -12,6 +12,8 @@ import { now } from '@/lib/clock';
 import { localDateTimeToUtc } from '@/lib/time/zoned';
 import { assignmentIdSchema, createAssignmentSchema, updateAssignmentSchema, type assignmentFieldsSchema } from '@/lib/validation/teach';
 import type { z } from 'zod';
+import { QUIZ_TYPES } from '@/lib/quiz/present';
+import { DEFAULT_ASSIGNMENT_QUIZ } from '@/lib/teach/assignment-quiz';
 
 const instructorOnly = { role: 'instructor' } as const;
 
@@ -24,12 +26,23 @@ function toInput(fields: z.output<typeof assignmentFieldsSchema>, timeZone: stri
     dueAt: due.getTime(),
     goalQuizScore: fields.goalQuizScore,
     goalRecall: fields.goalRecallPercent === null ? null : fields.goalRecallPercent / 100,
+    // Without a quiz goal the quiz fields are hidden (not sent): keep the default quiz.
+    quiz: fields.goalQuizScore === null ? DEFAULT_ASSIGNMENT_QUIZ : {
+      sectionKeys: fields.quizScope === 'assignment' ? null : [...new Set(fields.quizSectionKeys)],
+      questions: fields.quizAll === 'on' ? null : fields.quizQuestions,
+      // Every type ticked is stored as "every type".
+      types: fields.quizTypes.length === 0 || new Set(fields.quizTypes).size === QUIZ_TYPES.length ? null : [...new Set(fields.quizTypes)],
+      attempts: fields.quizAttempts,
+      feedback: fields.quizFeedback,
+    },
   };
 }
 
 function fail(error: AssignmentWriteError): never {
   if (error === 'deck') throw new ActionError('Please correct the highlighted fields.', { deckId: ['Choose one of your decks.'] });
   if (error === 'sections') throw new ActionError('Please correct the highlighted fields.', { sectionKeys: ['Tick sections of the chosen deck.'] });
+  if (error === 'quiz-sections') throw new ActionError('Please correct the highlighted fields.', { quizSectionKeys: ['Tick sections of the chosen deck.'] });
+  if (error === 'quiz-empty') throw new ActionError('Please correct the highlighted fields.', { quizTypes: ['There is no question of these types in these sections.'] });
   throw new ActionError('That class or assignment was not found.');
 }
 

@@ -26,7 +26,10 @@ export default async function QuizSetupPage({ params }: { params: Promise<{ deck
       </div>
       <div className="quiz-setup">
         <section className="card" aria-labelledby="setup-heading">
-          <h2 id="setup-heading">New quiz</h2>
+          <h2 id="setup-heading">New practice quiz</h2>
+          <p className="muted small" data-testid="practice-note">
+            Practice as often as you like: practice quizzes never count toward an assignment. An assignment&rsquo;s own quiz starts from Today.
+          </p>
           {setup.sections.length === 0 ? (
             <p className="muted">This deck has no quiz questions yet.</p>
           ) : (

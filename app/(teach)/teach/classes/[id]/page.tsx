@@ -14,6 +14,7 @@ import { now } from '@/lib/clock';
 import { ownClassOr404 } from '../_lib/own-class';
 import { plural } from '@/lib/text/plural';
 import { acceptTypedAnswerAction } from '@/app/(teach)/teach/typed-answer-actions';
+import { decideOverruleAction } from '@/app/(teach)/teach/overrule-actions';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -78,7 +79,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <h2 id="roster-heading">Roster</h2>
         <RosterSummary classId={cls.id} roster={roster} timeZone={cls.timeZone} />
       </section>
-      <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} acceptAnswer={acceptTypedAnswerAction} />
+      <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
     </div>
   );
 }

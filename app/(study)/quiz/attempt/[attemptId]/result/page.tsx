@@ -6,6 +6,9 @@ import '@/components/quiz/quiz.css';
 import { quizResult } from '@/db/queries/quizzes';
 import { requireUser } from '@/app/_lib/session';
 import { parseAttemptId } from '../parse-id';
+import { OverruleButton, OverruleStatusNote } from '@/components/quiz/overrule-button';
+import { attemptCountsForAssignment, overrulesForAttempt } from '@/db/queries/quiz-overrules';
+import { requestOverruleAction } from '../../../overrule-actions';
 
 export const metadata: Metadata = { title: 'Quiz results' };
 
@@ -25,6 +28,8 @@ export default async function QuizResultPage({ params }: { params: Promise<{ att
   const missed = result.questions.filter((q) => !q.feedback.correct);
   const right = result.questions.filter((q) => q.feedback.correct);
   const { score } = result;
+  const overrules = overrulesForAttempt(user.id, result.id);
+  const counts = attemptCountsForAssignment(user.id, result.id);
   return (
     <>
       <div className="page-head">
@@ -63,6 +68,11 @@ export default async function QuizResultPage({ params }: { params: Promise<{ att
             </p>
             <h3 id={`q-${q.position}`}>{q.prompt}</h3>
             <AnswerDetails feedback={q.feedback} deckId={result.deckId} answered={q.answered} />
+            {q.type === 'typed' && q.answered && (overrules.has(q.feedback.cardId) ? (
+              <OverruleStatusNote status={overrules.get(q.feedback.cardId) ?? 'pending'} />
+            ) : (
+              <OverruleButton action={requestOverruleAction} attemptId={result.id} cardId={q.feedback.cardId} request={counts} />
+            ))}
           </article>
         ))}
       </section>
@@ -80,6 +90,7 @@ export default async function QuizResultPage({ params }: { params: Promise<{ att
                 {q.prompt}
               </summary>
               <AnswerDetails feedback={q.feedback} deckId={result.deckId} />
+              {overrules.get(q.feedback.cardId) === 'accepted' && <OverruleStatusNote status="accepted" />}
             </details>
           ))}
         </section>

@@ -7,6 +7,7 @@ import { ConfirmAction } from '@/components/teach/confirm-action';
 import { assignableDecks, assignmentForInstructor } from '@/db/queries/assignments';
 import { parseId } from '@/lib/teach/ids';
 import { utcToLocalDateTime } from '@/lib/time/zoned';
+import { quizFieldValues } from '@/lib/teach/assignment-quiz';
 import { BackToClass, ownClassOr404 } from '../../../_lib/own-class';
 
 export const metadata: Metadata = { title: 'Edit assignment' };
@@ -39,6 +40,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
             dueTime: due.time,
             goalQuizScore: assignment.goalQuizScore === null ? '' : String(assignment.goalQuizScore),
             goalRecallPercent: assignment.goalRecall === null ? '' : String(Math.round(assignment.goalRecall * 100)),
+            ...quizFieldValues(assignment.quiz),
           }}
         />
       </section>

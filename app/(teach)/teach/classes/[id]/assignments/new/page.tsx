@@ -5,6 +5,7 @@ import { AssignmentForm } from '@/components/teach/assignment-form';
 import { assignableDecks } from '@/db/queries/assignments';
 import { now } from '@/lib/clock';
 import { utcToLocalDateTime } from '@/lib/time/zoned';
+import { DEFAULT_ASSIGNMENT_QUIZ, quizFieldValues } from '@/lib/teach/assignment-quiz';
 import { BackToClass, ownClassOr404 } from '../../../_lib/own-class';
 
 export const metadata: Metadata = { title: 'New assignment' };
@@ -30,7 +31,7 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
             decks={decks}
             timeZone={cls.timeZone}
             submitLabel="Create assignment"
-            initial={{ deckId: decks[0]?.id ?? '', scope: 'all', sectionKeys: [], dueDate: date, dueTime: '23:59', goalQuizScore: '', goalRecallPercent: '' }}
+            initial={{ deckId: decks[0]?.id ?? '', scope: 'all', sectionKeys: [], dueDate: date, dueTime: '23:59', goalQuizScore: '', goalRecallPercent: '', ...quizFieldValues(DEFAULT_ASSIGNMENT_QUIZ) }}
           />
         )}
       </section>
