@@ -3,9 +3,10 @@
  * scripts only), run in a worker thread. On the main thread, turning 60k items into native objects
  * and evaluating them held the event loop for up to ~1.7 s (measured by scripts/bench/fsrs.mts),
  * which every grade arriving meanwhile would wait out. The items cross to the worker as two
- * transferred typed arrays, so the main thread only flattens numbers.
+ * transferred typed arrays, so the main thread only flattens numbers. One worker serves every fit
+ * in the process, one task at a time (./task-worker.ts).
  */
-import { Worker } from 'node:worker_threads';
+import { TaskWorker } from './task-worker';
 import type { TrainingItem } from './training-items';
 
 export interface FitMetrics {
@@ -23,32 +24,53 @@ export interface Optimiser {
 
 // Plain CommonJS evaluated in the worker: no bundler sees it, and the binding is required from the
 // app's own node_modules (the server and the scripts run from the project folder).
+// Review objects are interned per (rating, deltaT): the binding copies a review's two numbers into
+// the item, so one object serves every item that has it. A native object per review (850k for a
+// 60k-item pool) cost ~340 bytes each outside the JS heap, ~140 MB for a pool, and glibc kept
+// most of it after the fit; with interning there are a few thousand (scripts/bench/refit-memory.mts).
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createRequire } = require('node:module');
 const b = createRequire(process.cwd() + '/')('@open-spaced-repetition/binding');
+const reviews = new Map();
+function review(rating, deltaT) {
+  const key = deltaT * 8 + rating;
+  let r = reviews.get(key);
+  if (!r) {
+    if (reviews.size > 50000) reviews.clear();
+    r = new b.FSRSBindingReview(rating, deltaT);
+    reviews.set(key, r);
+  }
+  return r;
+}
 parentPort.on('message', async (m) => {
   try {
     const items = [];
     for (let i = 0; i + 1 < m.offsets.length; i++) {
-      const reviews = [];
-      for (let j = m.offsets[i]; j < m.offsets[i + 1]; j++) reviews.push(new b.FSRSBindingReview(m.steps[2 * j], m.steps[2 * j + 1]));
-      items.push(new b.FSRSBindingItem(reviews));
+      const steps = [];
+      for (let j = m.offsets[i]; j < m.offsets[i + 1]; j++) steps.push(review(m.steps[2 * j], m.steps[2 * j + 1]));
+      items.push(new b.FSRSBindingItem(steps));
     }
     if (m.kind === 'fit') {
       const weights = await b.computeParameters(items, {
         ...m.options,
-        progress: (done, total) => { parentPort.postMessage({ progress: [done, total] }); },
+        progress: (done, total) => { parentPort.postMessage({ id: m.id, progress: [done, total] }); },
       });
-      parentPort.postMessage({ ok: true, weights: Array.from(weights) });
+      parentPort.postMessage({ id: m.id, ok: true, value: Array.from(weights) });
     } else {
       const r = new b.FSRSBinding(m.weights || undefined).evaluate(items);
-      parentPort.postMessage({ ok: true, metrics: { logLoss: r.logLoss, rmse: r.rmseBins } });
+      parentPort.postMessage({ id: m.id, ok: true, value: { logLoss: r.logLoss, rmse: r.rmseBins } });
     }
   } catch (error) {
-    parentPort.postMessage({ ok: false, error: String((error && error.message) || error) });
+    parentPort.postMessage({ id: m.id, ok: false, error: String((error && error.message) || error) });
   }
 });`;
+
+/**
+ * The one optimiser worker of this process, shared by every fit (see ./task-worker.ts). Its heap
+ * is capped so that the items of past fits are collected promptly (their native memory goes with them).
+ */
+export const optimiserWorker = new TaskWorker(WORKER_SOURCE, { idleMs: 60_000, resourceLimits: { maxOldGenerationSizeMb: 96 } });
 
 /** Items as [rating, deltaT] pairs in one Int32Array, with each item's start in `offsets`. */
 function flatten(items: readonly TrainingItem[]): { steps: Int32Array; offsets: Int32Array } {
@@ -69,27 +91,13 @@ function flatten(items: readonly TrainingItem[]): { steps: Int32Array; offsets: 
   return { steps, offsets };
 }
 
-type Done = { ok: true; weights?: number[]; metrics?: FitMetrics };
-type Reply = { progress: [number, number] } | Done | { ok: false; error: string };
-
-/** One task in a fresh worker, which ends with it (a fit is rare; a long-lived worker would hold ~30 MB). */
-function runInWorker(message: Record<string, unknown>, onProgress?: (done: number, total: number) => void): Promise<Done> {
-  const { steps, offsets } = flatten(message.items as TrainingItem[]);
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  return new Promise((resolve, reject) => {
-    worker.on('message', (reply: Reply) => {
-      if ('progress' in reply) return onProgress?.(reply.progress[0], reply.progress[1]);
-      void worker.terminate();
-      if (reply.ok) resolve(reply);
-      else reject(new Error(`FSRS optimiser: ${reply.error}`));
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`FSRS optimiser worker exited with ${code}`));
-    });
-    const { items: _items, ...rest } = message;
-    worker.postMessage({ ...rest, steps, offsets }, [steps.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer]);
-  });
+async function runTask<T>(worker: TaskWorker, message: Record<string, unknown>, items: readonly TrainingItem[], onProgress?: (done: number, total: number) => void): Promise<T> {
+  const { steps, offsets } = flatten(items);
+  try {
+    return await worker.run<T>({ ...message, steps, offsets }, [steps.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer], onProgress);
+  } catch (error) {
+    throw new Error(`FSRS optimiser: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -97,19 +105,15 @@ function runInWorker(message: Record<string, unknown>, onProgress?: (done: numbe
  * learning steps. `timeoutMs` is how often the binding polls for progress: each fit lasts at
  * least that long (the poller is joined), so keep it short.
  */
-export function fsrsOptimiser(options: { relearningSteps?: number; timeoutMs?: number } = {}): Optimiser {
+export function fsrsOptimiser(options: { relearningSteps?: number; timeoutMs?: number; worker?: TaskWorker } = {}): Optimiser {
+  const worker = options.worker ?? optimiserWorker;
   return {
-    async fit(items, onProgress) {
-      const reply = await runInWorker(
-        { kind: 'fit', items, options: { enableShortTerm: true, numRelearningSteps: options.relearningSteps ?? 1, timeout: options.timeoutMs ?? 100 } },
-        onProgress,
-      );
-      return reply.weights ?? [];
+    fit(items, onProgress) {
+      const fitOptions = { enableShortTerm: true, numRelearningSteps: options.relearningSteps ?? 1, timeout: options.timeoutMs ?? 100 };
+      return runTask<number[]>(worker, { kind: 'fit', options: fitOptions }, items, onProgress);
     },
-    async evaluate(weights, items) {
-      const reply = await runInWorker({ kind: 'evaluate', items, weights: weights ? [...weights] : null });
-      if (!reply.metrics) throw new Error('FSRS optimiser: no metrics');
-      return reply.metrics;
+    evaluate(weights, items) {
+      return runTask<FitMetrics>(worker, { kind: 'evaluate', weights: weights ? [...weights] : null }, items);
     },
   };
 }
