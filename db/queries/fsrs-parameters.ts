@@ -175,28 +175,37 @@ export interface PoolFitOutcome extends FitOutcome {
 
 /**
  * Fits a pool's parameters, checked against the pool's current ones (the defaults the first time)
- * on the pool's latest reviews; when adopted, every student without personal parameters moves to
- * the best pool open to them and has their cards replayed, one student at a time.
+ * on the pool's latest reviews; when adopted (and `reassign` is not false), every student without
+ * personal parameters moves to the best pool open to them and has their cards replayed, one
+ * student at a time. A refit of every pool passes `reassign: false` and reassigns once at the end
+ * (./fsrs-refit.ts), so a student in several pools is replayed once, not once per pool.
  */
-export async function fitPoolParameters(scope: PoolScope, options: { optimiser?: Optimiser } = {}): Promise<PoolFitOutcome> {
+export async function fitPoolParameters(scope: PoolScope, options: { optimiser?: Optimiser; reassign?: boolean } = {}): Promise<PoolFitOutcome> {
   const started = performance.now();
   const key = poolKey(scope);
   const history = await historyOfPool(scope);
   const current = decodeWeights(stmts.latestPoolFit.get(key)?.weights ?? null);
   const verdict = await checkedFit(history.items, current, options.optimiser ?? defaultOptimiser());
   const fitId = recordFit(key, verdict, history.reviews, performance.now() - started);
+  const moved = verdict.adopted && options.reassign !== false ? await reassignPooledStudents(fitId) : { switched: 0, rebuilt: 0 };
+  return { verdict, fitId, learners: history.learners, ...moved };
+}
+
+/**
+ * Moves every student without personal parameters to the best pool open to them, replaying the
+ * cards of those who moved. `exceptOnFit`: skip students already on that fit (just adopted).
+ */
+export async function reassignPooledStudents(exceptOnFit = 0): Promise<{ switched: number; rebuilt: number }> {
   let switched = 0;
   let rebuilt = 0;
-  if (verdict.adopted) {
-    for (const { userId } of stmts.poolUsers.all({ fitId })) {
-      const moved = await applyBestPool(userId);
-      if (moved !== null) {
-        switched++;
-        rebuilt += moved;
-      }
+  for (const { userId } of stmts.poolUsers.all({ fitId: exceptOnFit })) {
+    const moved = await applyBestPool(userId);
+    if (moved !== null) {
+      switched++;
+      rebuilt += moved;
     }
   }
-  return { verdict, fitId, rebuilt, learners: history.learners, switched };
+  return { switched, rebuilt };
 }
 
 /**

@@ -79,13 +79,15 @@ for (const scope of scopes) {
   const label = scope.kind === 'deck' ? `deck ${scope.deckId}` : `class ${scope.classId}`;
   phase = `${label}: history`;
   const out = await fitPoolParameters(scope, { optimiser: instrumented(label, base) });
-  endPhase(`(${label}: ${out.verdict.items} items, ${out.verdict.adopted ? 'adopted' : out.verdict.reason}, ${out.switched} switched, ${out.rebuilt} replayed)`);
+  endPhase('between pools');
+  console.log(`  = ${label}: ${out.verdict.items} items, ${out.verdict.adopted ? 'adopted' : out.verdict.reason}, ${out.switched} students switched, ${out.rebuilt} cards replayed`);
 }
 const heavy = db.$client.prepare('SELECT id FROM users WHERE email = ?').get(HEAVY_EMAIL) as { id: number } | undefined;
 if (heavy && !values.pools) {
   phase = 'heavy: history';
   const out = await fitUserParameters(heavy.id, { optimiser: instrumented('heavy', base) });
-  endPhase(`(heavy: ${out.verdict.items} items, ${out.verdict.adopted ? 'adopted' : out.verdict.reason}, ${out.rebuilt} replayed)`);
+  endPhase('end');
+  console.log(`  = heavy: ${out.verdict.items} items, ${out.verdict.adopted ? 'adopted' : out.verdict.reason}, ${out.rebuilt} cards replayed`);
 }
 clearInterval(timer);
 console.log(`\nWhole refit ${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${mb(overallPeak)} MB`);

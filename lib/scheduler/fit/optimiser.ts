@@ -28,7 +28,7 @@ export interface Optimiser {
 // the item, so one object serves every item that has it. A native object per review (850k for a
 // 60k-item pool) cost ~340 bytes each outside the JS heap, ~140 MB for a pool, and glibc kept
 // most of it after the fit; with interning there are a few thousand (scripts/bench/refit-memory.mts).
-const WORKER_SOURCE = `
+export const optimiserWorkerSource = `
 const { parentPort } = require('node:worker_threads');
 const { createRequire } = require('node:module');
 const b = createRequire(process.cwd() + '/')('@open-spaced-repetition/binding');
@@ -70,7 +70,7 @@ parentPort.on('message', async (m) => {
  * The one optimiser worker of this process, shared by every fit (see ./task-worker.ts). Its heap
  * is capped so that the items of past fits are collected promptly (their native memory goes with them).
  */
-export const optimiserWorker = new TaskWorker(WORKER_SOURCE, { idleMs: 60_000, resourceLimits: { maxOldGenerationSizeMb: 96 } });
+export const optimiserWorker = new TaskWorker(optimiserWorkerSource, { idleMs: 60_000, resourceLimits: { maxOldGenerationSizeMb: 96 } });
 
 /** Items as [rating, deltaT] pairs in one Int32Array, with each item's start in `offsets`. */
 function flatten(items: readonly TrainingItem[]): { steps: Int32Array; offsets: Int32Array } {
