@@ -394,3 +394,14 @@ export const fsrsFits = pgTable(
   },
   (t) => [index('fsrs_fits_scope').on(t.scope, t.scopeId, t.scopeKey, t.fittedAt)],
 );
+
+export const fsrsFitRuns = pgTable('fsrs_fit_runs', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  phase: text('phase', { enum: ['fitting', 'checking', 'replaying'] }).notNull(),
+  done: integer('done').notNull(),
+  total: integer('total').notNull(),
+  startedAt: epochMs('started_at').notNull(),
+  updatedAt: epochMs('updated_at').notNull(),
+});

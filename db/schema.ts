@@ -416,6 +416,22 @@ export const fsrsFits = sqliteTable(
   (t) => [index('fsrs_fits_scope').on(t.scope, t.scopeId, t.scopeKey, t.fittedAt)],
 );
 
+// --- issue 15 follow-up: where a student's running fit is ---------------------------------------
+// One row per student while their fit runs (deleted when it ends): any app server can answer the
+// settings page's progress poll, and a second fit for the same student is refused while one runs.
+// A row not updated for a while belongs to a server that died mid-fit and counts as ended.
+export const fsrsFitRuns = sqliteTable('fsrs_fit_runs', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  phase: text('phase', { enum: ['fitting', 'checking', 'replaying'] }).notNull(),
+  done: integer('done').notNull(),
+  total: integer('total').notNull(),
+  startedAt: integer('started_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+// --- end of issue 15 follow-up ---------------------------------------------------------------------
+
 export type User = typeof users.$inferSelect;
 export type { Role };
 export type UserSettings = typeof userSettings.$inferSelect;

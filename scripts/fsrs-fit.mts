@@ -60,9 +60,9 @@ if (values.user) {
   const out = await fitPoolParameters(scope);
   report(values.deck ? `deck ${values.deck}` : `class ${classId}`, out.verdict, `  ${out.learners} learners, ${out.switched} moved to it`);
 } else {
-  const pools = await refitPools((scope, out) =>
-    report(scope.kind === 'deck' ? `deck ${scope.deckId}` : `class ${scope.classId}`, out.verdict, `  ${out.learners} learners, ${out.switched} moved to it`),
-  );
+  const refit = await refitPools((scope, out) => report(scope.kind === 'deck' ? `deck ${scope.deckId}` : `class ${scope.classId}`, out.verdict, `  ${out.learners} learners`));
+  const pools = refit.pools;
+  if (refit.switched > 0) console.log(`${refit.switched} students moved to another pool's parameters (${refit.rebuilt} cards replayed).`);
   // Students with enough reviews for a fit to be tried (items are counted by the fit itself).
   const students = db.$client
     .prepare(`SELECT u.id, u.email FROM users u WHERE (SELECT count(*) FROM review_logs r WHERE r.user_id = u.id AND r.undone_at IS NULL) >= ? ORDER BY u.id`)

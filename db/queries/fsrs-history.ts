@@ -10,6 +10,7 @@ import { db } from '@/db';
 import { trainingItems, type FitReview, type TrainingItem } from '@/lib/scheduler/fit';
 import type { Grade } from '@/lib/scheduler';
 import { daysBetween, studyDayKey } from '@/lib/time/study-day';
+import { paced } from '@/lib/time/background-pace';
 import { studySettingsFor } from './settings';
 
 /** A pool larger than this is sampled by student (whole histories), so a refit stays bounded in time and memory. */
@@ -71,8 +72,8 @@ function poolMembers(scope: PoolScope): { userId: number; deckId: string }[] {
 }
 
 /**
- * A pool's history, built student by student with a pause between them so that grading goes on
- * meanwhile. Capped at POOL_MAX_ITEMS: students are taken in a fixed pseudo-random order.
+ * A pool's history, built student by student with a pause after each (in proportion to its time,
+ * lib/time/background-pace.ts) so that grading goes on meanwhile. Capped at POOL_MAX_ITEMS: students are taken in a fixed pseudo-random order.
  */
 export async function historyOfPool(scope: PoolScope, maxItems = POOL_MAX_ITEMS): Promise<History & { learners: number }> {
   const members = poolMembers(scope).sort((a, b) => scramble(a.userId) - scramble(b.userId));
@@ -81,13 +82,15 @@ export async function historyOfPool(scope: PoolScope, maxItems = POOL_MAX_ITEMS)
   const learners = new Set<number>();
   for (const m of members) {
     if (items.length >= maxItems) break;
-    const rows = toReviews(userDeckLog.all(m));
-    if (rows.length === 0) continue;
-    // Card ids are per deck, so two students' items never mix: trainingItems groups by card within one student.
-    for (const item of trainingItems(rows, studyDayNumbering(m.userId))) items.push(item);
-    reviews += rows.length;
+    const found = await paced(() => {
+      const rows = toReviews(userDeckLog.all(m));
+      // Card ids are per deck, so two students' items never mix: trainingItems groups by card within one student.
+      if (rows.length > 0) for (const item of trainingItems(rows, studyDayNumbering(m.userId))) items.push(item);
+      return rows.length;
+    });
+    if (found === 0) continue;
+    reviews += found;
     learners.add(m.userId);
-    await new Promise((resolve) => setImmediate(resolve));
   }
   items.sort((a, b) => a.at - b.at);
   return { items, reviews, learners: learners.size };

@@ -13,6 +13,7 @@ import { fsrsOptimiser } from '@/lib/scheduler/fit/optimiser';
 import { now as appNow } from '@/lib/clock';
 import { historyOfPool, historyOfUser, type PoolScope } from './fsrs-history';
 import { rebuildCardStates } from './fsrs-rebuild';
+import { claimFitRun, type FitRun } from './fsrs-fit-runs';
 import { studySettingsFor } from './settings';
 
 export type ParameterSource = 'default' | 'deck' | 'class' | 'personal';
@@ -104,12 +105,13 @@ function recordFit(scope: { scope: 'user' | 'deck' | 'class'; scopeId: number | 
   return Number(info.lastInsertRowid);
 }
 
-/** Where a student's running fit is, for the settings page's progress line (per server process). */
-export type FitProgress = { phase: 'fitting' | 'checking' | 'replaying'; done: number; total: number };
-const progressByUser = new Map<number, FitProgress>();
+export { fitProgressOf, type FitProgress } from './fsrs-fit-runs';
 
-export function fitProgressOf(userId: number): FitProgress | null {
-  return progressByUser.get(userId) ?? null;
+/** Thrown when the student's fit is already running (on this server or another). */
+export class FitAlreadyRunningError extends Error {
+  constructor() {
+    super('A fit is already running for this student.');
+  }
 }
 
 export interface FitOutcome {
@@ -122,19 +124,23 @@ export interface FitOutcome {
 const defaultOptimiser = (userId?: number): Optimiser =>
   fsrsOptimiser({ relearningSteps: userId === undefined ? 1 : (studySettingsFor(userId).scheduler.relearningSteps?.length ?? 1) });
 
-/** Fits this student's own parameters and adopts them if they beat those in use on the student's latest reviews. */
+/**
+ * Fits this student's own parameters and adopts them if they beat those in use on the student's
+ * latest reviews. One at a time per student: throws FitAlreadyRunningError while another runs.
+ */
 export async function fitUserParameters(
   userId: number,
   options: { optimiser?: Optimiser; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<FitOutcome> {
-  const started = performance.now();
-  const history = historyOfUser(userId);
-  const inUse = parametersInUse(userId);
-  progressByUser.set(userId, { phase: 'fitting', done: 0, total: 1 });
+  const run = claimFitRun(userId);
+  if (!run) throw new FitAlreadyRunningError();
   try {
-    return await fitAndAdopt(userId, history, inUse.weights, started, options);
+    const started = performance.now();
+    const history = historyOfUser(userId);
+    const inUse = parametersInUse(userId);
+    return await fitAndAdopt(userId, history, inUse.weights, started, run, options);
   } finally {
-    progressByUser.delete(userId);
+    run.end();
   }
 }
 
@@ -143,10 +149,11 @@ async function fitAndAdopt(
   history: ReturnType<typeof historyOfUser>,
   current: number[] | null,
   started: number,
+  run: FitRun,
   options: { optimiser?: Optimiser; onProgress?: (done: number, total: number) => void },
 ): Promise<FitOutcome> {
   const onProgress = (done: number, total: number) => {
-    progressByUser.set(userId, { phase: 'fitting', done, total });
+    run.progress({ phase: 'fitting', done, total });
     options.onProgress?.(done, total);
   };
   const verdict = await checkedFit(history.items, current, options.optimiser ?? defaultOptimiser(userId), onProgress);
@@ -158,7 +165,7 @@ async function fitAndAdopt(
     })
     .immediate();
   const rebuilt = verdict.adopted
-    ? (await rebuildCardStates(userId, { afterBatch: (p) => void progressByUser.set(userId, { phase: 'replaying', ...p }) })).total
+    ? (await rebuildCardStates(userId, { afterBatch: (p) => run.progress({ phase: 'replaying', ...p }) })).total
     : 0;
   return { verdict, fitId, rebuilt };
 }
@@ -175,28 +182,37 @@ export interface PoolFitOutcome extends FitOutcome {
 
 /**
  * Fits a pool's parameters, checked against the pool's current ones (the defaults the first time)
- * on the pool's latest reviews; when adopted, every student without personal parameters moves to
- * the best pool open to them and has their cards replayed, one student at a time.
+ * on the pool's latest reviews; when adopted (and `reassign` is not false), every student without
+ * personal parameters moves to the best pool open to them and has their cards replayed, one
+ * student at a time. A refit of every pool passes `reassign: false` and reassigns once at the end
+ * (./fsrs-refit.ts), so a student in several pools is replayed once, not once per pool.
  */
-export async function fitPoolParameters(scope: PoolScope, options: { optimiser?: Optimiser } = {}): Promise<PoolFitOutcome> {
+export async function fitPoolParameters(scope: PoolScope, options: { optimiser?: Optimiser; reassign?: boolean } = {}): Promise<PoolFitOutcome> {
   const started = performance.now();
   const key = poolKey(scope);
   const history = await historyOfPool(scope);
   const current = decodeWeights(stmts.latestPoolFit.get(key)?.weights ?? null);
   const verdict = await checkedFit(history.items, current, options.optimiser ?? defaultOptimiser());
   const fitId = recordFit(key, verdict, history.reviews, performance.now() - started);
+  const moved = verdict.adopted && options.reassign !== false ? await reassignPooledStudents(fitId) : { switched: 0, rebuilt: 0 };
+  return { verdict, fitId, learners: history.learners, ...moved };
+}
+
+/**
+ * Moves every student without personal parameters to the best pool open to them, replaying the
+ * cards of those who moved. `exceptOnFit`: skip students already on that fit (just adopted).
+ */
+export async function reassignPooledStudents(exceptOnFit = 0): Promise<{ switched: number; rebuilt: number }> {
   let switched = 0;
   let rebuilt = 0;
-  if (verdict.adopted) {
-    for (const { userId } of stmts.poolUsers.all({ fitId })) {
-      const moved = await applyBestPool(userId);
-      if (moved !== null) {
-        switched++;
-        rebuilt += moved;
-      }
+  for (const { userId } of stmts.poolUsers.all({ fitId: exceptOnFit })) {
+    const moved = await applyBestPool(userId);
+    if (moved !== null) {
+      switched++;
+      rebuilt += moved;
     }
   }
-  return { verdict, fitId, rebuilt, learners: history.learners, switched };
+  return { switched, rebuilt };
 }
 
 /**

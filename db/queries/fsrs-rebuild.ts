@@ -1,7 +1,8 @@
 /**
  * Recomputing a student's card states after new FSRS parameters are adopted: each card's log is
  * replayed with the student's current settings (the log is the source of truth), a batch of cards
- * per transaction, with a pause between batches so that grading is never held up for long.
+ * per transaction, with a pause after each batch in proportion to its time, so that grading is
+ * never held up for long and keeps most of the event loop.
  * A grade recorded meanwhile is its own transaction: it lands before or after a batch, never inside
  * one, so it is neither lost nor applied twice. A grade that was scheduled with the old parameters
  * while the rebuild ran (its request read the settings before they changed) is caught by a last
@@ -12,6 +13,7 @@ import { db } from '@/db';
 import { stateToRow } from '@/db/card-state-row';
 import { now as appNow } from '@/lib/clock';
 import { replayLog, type Grade } from '@/lib/scheduler';
+import { paced } from '@/lib/time/background-pace';
 import { studySettingsFor } from './settings';
 
 const cardsWithLog = db.$client.prepare<{ userId: number }, { cardId: number }>(
@@ -41,6 +43,8 @@ export interface RebuildOptions {
   /** Called after each committed batch (progress, and tests that grade in between). */
   afterBatch?: (progress: RebuildProgress) => void | Promise<void>;
   now?: () => number;
+  /** Pause after each batch this many times as long as the batch took (lib/time/background-pace.ts). */
+  share?: number;
 }
 
 function replayBatch(userId: number, cardIds: readonly number[], now: number): void {
@@ -59,17 +63,16 @@ function replayBatch(userId: number, cardIds: readonly number[], now: number): v
 
 /** Replays every card this student has reviewed; resolves when all are consistent with their current parameters. */
 export async function rebuildCardStates(userId: number, options: RebuildOptions = {}): Promise<RebuildProgress> {
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 100;
   // The grade path stamps created_at with the app's clock: compare on the same one.
   const now = options.now ?? (() => appNow().getTime());
   const startedAt = now();
   const cards = cardsWithLog.all({ userId }).map((r) => r.cardId);
   const progress = { done: 0, total: cards.length };
   for (let i = 0; i < cards.length; i += batchSize) {
-    replayBatch(userId, cards.slice(i, i + batchSize), now());
+    await paced(() => replayBatch(userId, cards.slice(i, i + batchSize), now()), options.share);
     progress.done = Math.min(cards.length, i + batchSize);
     await options.afterBatch?.({ ...progress });
-    await new Promise((resolve) => setImmediate(resolve));
   }
   const graded = cardsGradedSince.all({ userId, since: startedAt }).map((r) => r.cardId);
   if (graded.length > 0) replayBatch(userId, graded, now());

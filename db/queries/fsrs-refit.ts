@@ -1,12 +1,14 @@
 /**
  * Refitting every pool: each deck that has been studied and each live class with an assigned deck.
  * Run by `npm run fsrs:fit -- --all` and, in the server, on a schedule (instrumentation.ts).
- * Pools are fitted one after the other: the optimiser is off the event loop, and building a pool's
- * history pauses between students, so grading goes on meanwhile.
+ * Pools are fitted one after the other (the optimiser is off the event loop, and building a
+ * pool's history pauses between students, so grading goes on meanwhile); students move to their
+ * best pool once all are fitted, so each student's cards are replayed at most once per refit.
  */
 import 'server-only';
 import { db } from '@/db';
-import { fitPoolParameters, type PoolFitOutcome } from './fsrs-parameters';
+import { fitPoolParameters, reassignPooledStudents, type PoolFitOutcome } from './fsrs-parameters';
+import type { Optimiser } from '@/lib/scheduler/fit';
 import type { PoolScope } from './fsrs-history';
 
 const studiedDecks = db.$client.prepare<[], { deckId: string }>(
@@ -23,14 +25,25 @@ export function poolScopes(): PoolScope[] {
   ];
 }
 
-export async function refitPools(onEach?: (scope: PoolScope, outcome: PoolFitOutcome) => void): Promise<PoolFitOutcome[]> {
-  const out: PoolFitOutcome[] = [];
+export interface RefitOutcome {
+  pools: PoolFitOutcome[];
+  /** Students who moved to another pool's parameters, and the cards replayed for them. */
+  switched: number;
+  rebuilt: number;
+}
+
+export async function refitPools(
+  onEach?: (scope: PoolScope, outcome: PoolFitOutcome) => void,
+  options: { optimiser?: Optimiser } = {},
+): Promise<RefitOutcome> {
+  const pools: PoolFitOutcome[] = [];
   for (const scope of poolScopes()) {
-    const outcome = await fitPoolParameters(scope);
+    const outcome = await fitPoolParameters(scope, { optimiser: options.optimiser, reassign: false });
     onEach?.(scope, outcome);
-    out.push(outcome);
+    pools.push(outcome);
   }
-  return out;
+  const moved = pools.some((p) => p.verdict.adopted) ? await reassignPooledStudents() : { switched: 0, rebuilt: 0 };
+  return { pools, ...moved };
 }
 
 let timer: NodeJS.Timeout | undefined;

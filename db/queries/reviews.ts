@@ -9,10 +9,10 @@ import 'server-only';
 import { db } from '@/db';
 import { rowToState, stateToRow, type CardStateColumns } from '@/db/card-state-row';
 import { z } from 'zod';
-import { becameLeech, replayLog, restoreSnapshot, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
+import { becameLeech, parametersKey, replayLog, restoreSnapshot, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
 import { snapshotSchema } from '@/lib/scheduler/undo';
 import { canStudyCard } from './access';
-import type { StudySettings } from './settings';
+import { studySettingsFor, type StudySettings } from './settings';
 
 export type ReviewSource = 'review' | 'quiz';
 
@@ -87,8 +87,11 @@ function currentState(userId: number, cardId: number): { state: CardState | null
   return row ? { state: rowToState(row), suspended: row.suspended === 1, leech: row.leech === 1 } : { state: null, suspended: false, leech: false };
 }
 
-/** Snapshot kept in the log so undo restores exactly this (flags included). */
-const storedSnapshotSchema = snapshotSchema.extend({ suspended: z.boolean(), leech: z.boolean() });
+/**
+ * Snapshot kept in the log so undo restores exactly this (flags included), and the fingerprint of
+ * the FSRS weights in use when it was taken (absent in rows written before it was kept).
+ */
+const storedSnapshotSchema = snapshotSchema.extend({ suspended: z.boolean(), leech: z.boolean(), params: z.string().max(16).optional() });
 export type StoredSnapshot = z.infer<typeof storedSnapshotSchema>;
 
 /** The latest instant a JavaScript Date can hold; past it `new Date(ms)` is Invalid Date. */
@@ -125,7 +128,7 @@ export function recordReview(userId: number, input: ReviewInput, settings: Study
     // Out of order: the state the card had at that moment is the replay of the reviews before it.
     const stateAtTime = inOrder ? before.state : replayLog(history.filter((e) => e.reviewedAt <= input.reviewedAt), settings.scheduler);
     const { next, log } = scheduleReview(stateAtTime, input.grade, input.reviewedAt, settings.scheduler);
-    const snapshot: StoredSnapshot = { ...snapshotOf(before.state), suspended: before.suspended, leech: before.leech };
+    const snapshot: StoredSnapshot = { ...snapshotOf(before.state), suspended: before.suspended, leech: before.leech, params: parametersKey(settings.scheduler.weights) };
     const inserted = stmts.insertLog.run({
       userId,
       cardId: input.cardId,
@@ -182,8 +185,10 @@ export type UndoOutcome = { ok: true; cardId: number; state: CardState | null } 
 
 /**
  * Undoes the review recorded with `clientId`: restores the exact pre-review memory state from its
- * snapshot and marks the log row undone (history stays append-only). Only the card's latest
- * review can be undone, as in Anki. Undoing twice is harmless.
+ * snapshot and marks the log row undone (history stays append-only). When the FSRS weights in use
+ * changed after the review (a fit or pool adopted, the card states replayed), the snapshot holds a
+ * state computed with the old weights: the card then gets the replay of its remaining log with the
+ * weights now in use instead. Only the card's latest review can be undone, as in Anki. Undoing twice is harmless.
  * The suspended and leech flags are the user's own since the review, except what the review did
  * itself: if it made the card a leech (and so suspended it), that is undone too. A card suspended
  * by hand after the review stays suspended, even when undoing its first review leaves it new.
@@ -199,7 +204,12 @@ export function undoReview(userId: number, clientId: string, serverNow: Date): U
     }
     // Decoded, not cast: a malformed snapshot throws and the transaction changes nothing.
     const snapshot = log.snapshot === null ? null : storedSnapshotSchema.parse(JSON.parse(log.snapshot));
-    const restored = snapshot ? restoreSnapshot(snapshot) : null;
+    // Taken with other FSRS weights than those now in use (the card states were replayed with the
+    // new ones since): the card becomes what its log without this review replays to with them.
+    const { scheduler } = studySettingsFor(userId);
+    const stale = snapshot?.params !== undefined && snapshot.params !== parametersKey(scheduler.weights);
+    undoStmts.markUndone.run({ at: serverNow.getTime(), id: log.id });
+    const restored = stale ? replayLog(cardHistory(userId, log.cardId), scheduler) : snapshot ? restoreSnapshot(snapshot) : null;
     // Only reviews set the leech flag, and this is the card's latest: a flag the snapshot lacks came from it.
     const madeLeech = now.leech && !snapshot?.leech;
     const leech = madeLeech ? false : now.leech;
@@ -212,7 +222,6 @@ export function undoReview(userId: number, clientId: string, serverNow: Date): U
     } else {
       undoStmts.deleteState.run({ userId, cardId: log.cardId });
     }
-    undoStmts.markUndone.run({ at: serverNow.getTime(), id: log.id });
     return { ok: true, cardId: log.cardId, state: restored };
   }).immediate();
 }

@@ -33,3 +33,4 @@ export {
   type SerializedCardState,
 } from './undo';
 export { LEECH_LAPSES_DEFAULT, isLeech, becameLeech } from './leech';
+export { parametersKey } from './parameters-key';

@@ -126,6 +126,35 @@ describe('pooled parameters', () => {
     expect(out.verdict).toMatchObject({ adopted: false, reason: 'not_better' });
     expect(parametersInUse(student.id)).toEqual(before);
   }, 60_000);
+
+  it('a refit of every pool moves each student once, after all pools are fitted, and replays their cards once', async () => {
+    const classRow = db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'R', 'REFITALL01') RETURNING id").get((await makeUser('instructor')).id) as { id: number };
+    db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'war-for-peace', 0)").run(classRow.id);
+    const student = await makeUser();
+    db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classRow.id, student.id);
+    recordHistory(student.id, 50, 90);
+    const weights = default_w.map((w, i) => (i === 2 ? 4.4 : w));
+    const { refitPools } = await import('@/db/queries/fsrs-refit');
+    const moved: number[] = [];
+    const refit = await refitPools((_scope, out) => moved.push(out.switched), { optimiser: adopting(weights) });
+    // Nobody moved while pools were being fitted: only at the end, once.
+    expect(moved.every((n) => n === 0)).toBe(true);
+    expect(refit.pools.some((p) => p.verdict.adopted)).toBe(true);
+    // The student is on their class's pool (a class pool comes before a deck pool), states replayed with it.
+    const classFit = refit.pools.find((p) => p.fitId === parametersInUse(student.id).fitId);
+    expect(parametersInUse(student.id)).toMatchObject({ source: 'class', weights });
+    expect(classFit?.verdict.adopted).toBe(true);
+    expect(statesMatchReplay(student.id).mismatches).toBe(0);
+    // Every card replayed belongs to a student who moved, each student counted once.
+    const cardsOf = db.$client.prepare('SELECT count(DISTINCT card_id) AS n FROM review_logs WHERE user_id = ? AND undone_at IS NULL');
+    const pooled = db.$client.prepare("SELECT user_id AS userId FROM user_settings WHERE fsrs_source IN ('deck', 'class')").all() as { userId: number }[];
+    const pooledCards = pooled.reduce((sum, u) => sum + (cardsOf.get(u.userId) as { n: number }).n, 0);
+    expect(refit.switched).toBe(pooled.length);
+    expect(refit.rebuilt).toBe(pooledCards);
+    // A second refit with nothing new to adopt moves nobody.
+    const again = await refitPools(undefined, { optimiser: adopting(weights) });
+    expect(again).toMatchObject({ switched: 0, rebuilt: 0 });
+  }, 120_000);
 });
 
 describe('replaying card states while grades arrive', () => {

@@ -3,15 +3,18 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ActionError, authedAction } from '@/app/_lib/action';
-import { dropPersonalParameters, fitUserParameters } from '@/db/queries/fsrs-parameters';
+import { dropPersonalParameters, FitAlreadyRunningError, fitUserParameters } from '@/db/queries/fsrs-parameters';
 import { memoryModelReport, workloadFor, type WorkloadRow } from '@/db/queries/fsrs-report';
 import { now } from '@/lib/clock';
 import type { FitReason } from '@/lib/scheduler/fit';
 import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from '@/lib/scheduler';
 
-/** One fit per student at a time, and not more than one a minute: fitting is the heaviest thing a student can ask for. */
+/**
+ * One fit per student at a time (fitUserParameters refuses a second, on any server), and not more
+ * than one a minute: fitting is the heaviest thing a student can ask for.
+ */
 const FIT_COOLDOWN_MS = 60_000;
-const fitting = new Set<number>();
+const TOO_SOON = 'A fit ran less than a minute ago. Try again in a minute.';
 
 export interface FitNowResult {
   adopted: boolean;
@@ -21,16 +24,14 @@ export interface FitNowResult {
 
 export const fitNowAction = authedAction(z.object({}), async (_input, user): Promise<FitNowResult> => {
   const last = memoryModelReport(user.id).lastFit;
-  if (fitting.has(user.id) || (last && now().getTime() - last.fittedAt.getTime() < FIT_COOLDOWN_MS)) {
-    throw new ActionError('A fit ran less than a minute ago. Try again in a minute.');
-  }
-  fitting.add(user.id);
+  if (last && now().getTime() - last.fittedAt.getTime() < FIT_COOLDOWN_MS) throw new ActionError(TOO_SOON);
   try {
     const out = await fitUserParameters(user.id);
     revalidatePath('/settings');
     return { adopted: out.verdict.adopted, reason: out.verdict.reason, items: out.verdict.items };
-  } finally {
-    fitting.delete(user.id);
+  } catch (error) {
+    if (error instanceof FitAlreadyRunningError) throw new ActionError('Your fit is already running.');
+    throw error;
   }
 });
 

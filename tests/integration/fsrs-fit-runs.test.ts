@@ -1,0 +1,92 @@
+/**
+ * A running fit lives in the database: another server (here a second connection to the same file)
+ * sees its progress, a second fit for the same student is refused wherever it is asked for, the
+ * row goes when the fit ends (even when it fails), and a run left by a server that died does not
+ * block the student for ever.
+ */
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { FIT_RUN_STALE_MS } from '@/db/queries/fsrs-fit-runs';
+import { FitAlreadyRunningError, fitProgressOf, fitUserParameters } from '@/db/queries/fsrs-parameters';
+import { recordReview } from '@/db/queries/reviews';
+import { studySettingsFor } from '@/db/queries/settings';
+import type { Optimiser } from '@/lib/scheduler/fit';
+import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+
+const DAY = 86_400_000;
+
+async function studentWithHistory() {
+  loadRealDeck();
+  const user = await makeUser();
+  let n = 0;
+  for (const day of [0, 2, 6]) {
+    for (const card of cardIds().slice(0, 40)) {
+      const at = new Date(Date.UTC(2026, 1, 2) + day * DAY + n * 1000);
+      recordReview(user.id, { cardId: card, grade: 3, clientId: `r-${n++}`, reviewedAt: at, durationMs: 1000, source: 'review' }, studySettingsFor(user.id), at);
+    }
+  }
+  return user;
+}
+
+/** An optimiser whose fit reports progress and then waits until the test lets it finish. */
+function heldOptimiser() {
+  let release: (ok: boolean) => void = () => undefined;
+  const gate = new Promise<boolean>((resolve) => (release = resolve));
+  let reported: () => void = () => undefined;
+  const progressed = new Promise<void>((resolve) => (reported = resolve));
+  const optimiser: Optimiser = {
+    fit: async (_items, onProgress) => {
+      onProgress?.(3, 10);
+      reported();
+      if (!(await gate)) throw new Error('the optimiser failed');
+      return [];
+    },
+    evaluate: async () => ({ logLoss: 0.3, rmse: 0.05 }),
+  };
+  return { optimiser, progressed, release: (ok = true) => release(ok) };
+}
+
+describe('a running fit, shared through the database', () => {
+  it('is seen from another connection, refuses a second fit for the student, and ends with the fit', async () => {
+    const user = await studentWithHistory();
+    const held = heldOptimiser();
+    const fit = fitUserParameters(user.id, { optimiser: held.optimiser });
+    await held.progressed;
+    const other = new Database(process.env.DATABASE_PATH!, { readonly: true });
+    try {
+      const row = other.prepare('SELECT phase, done, total FROM fsrs_fit_runs WHERE user_id = ?').get(user.id);
+      expect(row).toEqual({ phase: 'fitting', done: 3, total: 10 });
+    } finally {
+      other.close();
+    }
+    expect(fitProgressOf(user.id)).toEqual({ phase: 'fitting', done: 3, total: 10 });
+    await expect(fitUserParameters(user.id, { optimiser: held.optimiser })).rejects.toBeInstanceOf(FitAlreadyRunningError);
+    held.release();
+    await fit;
+    expect(fitProgressOf(user.id)).toBeNull();
+    expect(db.$client.prepare('SELECT count(*) AS n FROM fsrs_fit_runs WHERE user_id = ?').get(user.id)).toEqual({ n: 0 });
+  });
+
+  it('ends the run when the fit fails', async () => {
+    const user = await studentWithHistory();
+    const held = heldOptimiser();
+    const fit = fitUserParameters(user.id, { optimiser: held.optimiser });
+    await held.progressed;
+    held.release(false);
+    await expect(fit).rejects.toThrow('the optimiser failed');
+    expect(fitProgressOf(user.id)).toBeNull();
+  });
+
+  it('takes over a run left by a server that stopped mid-fit', async () => {
+    const user = await studentWithHistory();
+    const long = Date.now() - FIT_RUN_STALE_MS - 1_000;
+    db.$client.prepare("INSERT INTO fsrs_fit_runs (user_id, phase, done, total, started_at, updated_at) VALUES (?, 'fitting', 5, 10, ?, ?)").run(user.id, long, long);
+    expect(fitProgressOf(user.id)).toBeNull();
+    const held = heldOptimiser();
+    held.release();
+    const out = await fitUserParameters(user.id, { optimiser: held.optimiser });
+    expect(out.verdict.items).toBeGreaterThan(0);
+    expect(fitProgressOf(user.id)).toBeNull();
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Undo after the parameters changed: the snapshot a review kept was taken with the parameters in
+ * use when it was graded. Once a fit (or a pool) has replaced them and the card states were
+ * replayed, restoring that snapshot would put back a state computed with the old parameters; undo
+ * must instead leave the card as its remaining log replays with the parameters now in use. With
+ * the parameters unchanged, undo still restores the snapshot exactly.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { default_w } from 'ts-fsrs';
+import { db } from '@/db';
+import { fitUserParameters, parametersInUse } from '@/db/queries/fsrs-parameters';
+import { recordReview, undoReview } from '@/db/queries/reviews';
+import { studySettingsFor } from '@/db/queries/settings';
+import { rowToState, type CardStateColumns } from '@/db/card-state-row';
+import { replayLog, restoreSnapshot, type Grade } from '@/lib/scheduler';
+import type { Optimiser } from '@/lib/scheduler/fit';
+import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-02-02T09:00:00Z');
+
+let cards: number[];
+beforeAll(() => {
+  loadRealDeck();
+  cards = cardIds();
+});
+
+function stateOf(userId: number, cardId: number) {
+  const row = db.$client
+    .prepare(
+      `SELECT due, stability, difficulty, scheduled_days AS scheduledDays, learning_steps AS learningSteps, reps, lapses, state, last_review AS lastReview
+       FROM card_states WHERE user_id = ? AND card_id = ?`,
+    )
+    .get(userId, cardId) as CardStateColumns | undefined;
+  return row ? rowToState(row) : null;
+}
+
+function replayNow(userId: number, cardId: number) {
+  const log = (db.$client.prepare('SELECT rating, reviewed_at AS at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id').all(userId, cardId) as { rating: number; at: number }[])
+    .map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.at) }));
+  return replayLog(log, studySettingsFor(userId).scheduler);
+}
+
+/** A student with three reviews of each of 40 cards over two weeks (enough for a fit to be tried). */
+async function studentWithHistory() {
+  const user = await makeUser();
+  let n = 0;
+  for (const [day, grade] of [[0, 3], [3, 3], [10, 2]] as const) {
+    for (const card of cards.slice(0, 40)) {
+      const at = new Date(T0 + day * DAY + n * 1000);
+      const out = recordReview(user.id, { cardId: card, grade, clientId: `h-${n++}`, reviewedAt: at, durationMs: 2000, source: 'review' }, studySettingsFor(user.id), at);
+      if (!out.ok) throw new Error(out.message);
+    }
+  }
+  return { user, lastClientId: `h-${n - 1}`, lastCard: cards[39]! };
+}
+
+/** Adopts these weights whatever the data (the held-out scores favour them). */
+const adopting = (weights: number[]): Optimiser => ({
+  fit: async () => [...weights],
+  evaluate: async (w) => ({ logLoss: w && w[2] === weights[2] ? 0.2 : 0.4, rmse: 0.05 }),
+});
+
+describe('undo after the parameters changed', () => {
+  it('leaves the card as its remaining log replays with the parameters now in use', async () => {
+    const { user, lastClientId, lastCard } = await studentWithHistory();
+    const snapshotState = (() => {
+      const row = db.$client.prepare('SELECT snapshot_before AS s FROM review_logs WHERE user_id = ? AND client_id = ?').get(user.id, lastClientId) as { s: string };
+      return (JSON.parse(row.s) as { card: { stability: number } }).card;
+    })();
+    const weights = default_w.map((w, i) => (i === 2 ? 9.5 : i === 8 ? 2.2 : w));
+    const fit = await fitUserParameters(user.id, { optimiser: adopting(weights) });
+    expect(fit.verdict.adopted).toBe(true);
+    expect(parametersInUse(user.id).source).toBe('personal');
+
+    const out = undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
+    expect(out.ok).toBe(true);
+    const expected = replayNow(user.id, lastCard);
+    expect(stateOf(user.id, lastCard)).toEqual(expected);
+    if (out.ok) expect(out.state).toEqual(expected);
+    // And that is not what the old snapshot held (the test would pass vacuously otherwise).
+    expect(expected!.stability).not.toBeCloseTo(snapshotState.stability, 3);
+  }, 60_000);
+
+  it('with the parameters unchanged, restores the snapshot exactly', async () => {
+    const { user, lastClientId, lastCard } = await studentWithHistory();
+    const before = db.$client.prepare('SELECT snapshot_before AS s FROM review_logs WHERE user_id = ? AND client_id = ?').get(user.id, lastClientId) as { s: string };
+    const out = undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
+    expect(out.ok).toBe(true);
+    expect(stateOf(user.id, lastCard)).toEqual(restoreSnapshot(before.s));
+  });
+});
