@@ -6,8 +6,19 @@ import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { e2eDb, reviewLogsOf } from './db';
 import { signIn, STUDENT, uniqueEmail } from './helpers';
 import { rawRequest } from './raw-http';
+import { HOSTILE_REPLIES, SOUND_REPLIES, type ReplyField } from '../fixtures/action-replies';
 
 const MB = 'a'.repeat(1024 * 1024);
+
+/** A multipart body as React's client sends an action's arguments, with file parts where asked. */
+function multipart(fields: ReplyField[], boundary = 'recallzz'): string {
+  const parts = fields.map(([name, value]) =>
+    typeof value === 'string'
+      ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+      : `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="blob"\r\nContent-Type: application/octet-stream\r\n\r\n${value.file}\r\n`,
+  );
+  return `${parts.join('')}--${boundary}--\r\n`;
+}
 
 async function expectRefused(response: APIResponse, status: number) {
   const text = await response.text();
@@ -147,6 +158,18 @@ test('malformed action payloads, cross-origin actions, bad escapes and refused q
   for (const body of ['not json', '[{"$":1}', '["$Q1"]', '[{},"$@1"]']) expect((await action(body)).status, body).toBe(400);
   const brokenPart = '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{broken\r\n--zz--\r\n';
   expect((await action(brokenPart, { 'content-type': 'multipart/form-data; boundary=zz' })).status).toBe(400);
+  // Multipart replies whose parts reference each other: a dangling, cyclic or wrong-kind reference is refused.
+  const multipartType = { 'content-type': 'multipart/form-data; boundary=recallzz' };
+  for (const [label, fields] of HOSTILE_REPLIES) {
+    const res = await action(multipart(fields), multipartType);
+    expect(res.status, label).toBe(400);
+    expect(res.text, label).toBe('Malformed request.');
+  }
+  // Sound ones reach the action, which refuses what is not its form in its own words.
+  for (const [label, fields] of SOUND_REPLIES) {
+    const res = await action(multipart(fields), multipartType);
+    expect(res.status, label).toBe(200);
+  }
   expect((await action('[]', { 'next-action': 'not an id' })).status).toBe(400);
   expect((await action('[{},42]', { origin: 'http://evil.example' })).status).toBe(403);
   expect(users()).toBe(before);
