@@ -9,7 +9,8 @@
  * confirms, the grade is forgotten here and its id is never sent again.
  */
 import { z } from 'zod';
-import { TYPED_ANSWER_MAX } from '../validation/reviews';
+// From limits, not the zod rules in validation/reviews.ts: this file ships to the review page.
+import { TYPED_ANSWER_MAX } from '../validation/limits';
 
 export interface PendingGrade {
   clientId: string;

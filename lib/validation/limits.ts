@@ -2,6 +2,8 @@
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const EMAIL_MAX = 254;
+/** The longest typed answer kept with a review grade (lib/validation/reviews.ts; the review screen cuts to it). */
+export const TYPED_ANSWER_MAX = 200;
 /**
  * The rule for a new password in the words both forms show (sign-up, change password); the server
  * enforces it in lib/validation/auth.ts (length) and lib/auth/password-strength.ts (guessability).

@@ -1,5 +1,6 @@
 /** Input rules for grades sent by the review screen and by offline clients (one batch format for both). */
 import { z } from 'zod';
+import { TYPED_ANSWER_MAX } from './limits';
 
 export const MAX_BATCH = 500;
 
@@ -12,8 +13,7 @@ export const EARLIEST_REVIEW_MS = Date.UTC(2000, 0, 1);
 export const LATEST_REVIEW_MS = Date.UTC(2100, 0, 1);
 export const MAX_DURATION_MS = 24 * 3600_000;
 
-/** The longest typed answer kept with a grade (the review screen cuts what it sends to this). */
-export const TYPED_ANSWER_MAX = 200;
+export { TYPED_ANSWER_MAX };
 
 /** A typed answer the checker marked wrong, sent with its grade, and whether the student overruled it. */
 export const typedAnswerPartSchema = z.strictObject({
