@@ -44,6 +44,11 @@ class Reply {
   private readonly consumed = new Set<string>();
   /** The position of the part being walked; undefined before the root, which may refer to any earlier part. */
   private current: number | undefined;
+  /** Parts being walked, for an unordered reply (a no-JS form post is decoded whole): re-entering one is a cycle. */
+  private readonly walking = new Set<number>();
+
+  /** `ordered`: decoded as it streams (a fetch action), so references must point back. */
+  constructor(private readonly ordered = true) {}
 
   /** False when a numbered field is malformed or there are too many. */
   load(fields: Iterable<[string, unknown]>): boolean {
@@ -87,6 +92,7 @@ class Reply {
   /** True when part `id` came before the part being walked (anything sent counts before the root's turn). */
   private earlier(id: number): boolean {
     const at = this.position.get(id);
+    if (!this.ordered) return at !== undefined && !this.walking.has(id);
     return at !== undefined && (this.current === undefined || at < this.current);
   }
 
@@ -99,7 +105,9 @@ class Reply {
     if (ok === undefined) {
       const outer = this.current;
       this.current = this.position.get(id);
+      this.walking.add(id);
       ok = this.walk(value, 0);
+      this.walking.delete(id);
       this.current = outer;
       this.walked.set(id, ok);
     }
@@ -166,7 +174,42 @@ function hexId(text: string): number | null {
 }
 
 /** True when a reply's numbered fields (name, value) decode: every reference lands on a part of the right kind. */
-export function replyDecodes(fields: Iterable<[string, unknown]>): boolean {
-  const reply = new Reply();
+export function replyDecodes(fields: Iterable<[string, unknown]>, ordered = true): boolean {
+  const reply = new Reply(ordered);
   return reply.load(fields) && reply.allParse() && reply.root();
+}
+
+const parseOrNull = (text: unknown): unknown => {
+  try {
+    return typeof text === 'string' ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A form posted without JavaScript names its action with `$ACTION_REF_<n>` and carries the action's
+ * bound arguments as a reply in fields prefixed `$ACTION_<n>:` (part 0: `{ id, bound: "$@1" }`,
+ * part 1: the list of arguments), decoded whole by React's decodeAction, which throws (a 500) on
+ * a dangling reference just as a fetch action does. True when every such reply decodes; a post with
+ * none (`$ACTION_ID_<id>` alone, or no action) has nothing to check here.
+ */
+export function boundFormActionDecodes(fields: Iterable<[string, unknown]>): boolean {
+  const entries = [...fields];
+  for (const [name] of entries) {
+    const ref = /^\$ACTION_REF_(.*)$/s.exec(name);
+    if (!ref) continue;
+    const prefix = `$ACTION_${ref[1]}:`;
+    const reply = entries.filter(([n]) => n.startsWith(prefix)).map(([n, v]): [string, unknown] => [n.slice(prefix.length), v]);
+    if (!replyDecodes(reply, false)) return false;
+    const meta = parseOrNull(reply.find(([n]) => n === '0')?.[1]);
+    if (typeof meta !== 'object' || meta === null || typeof (meta as { id?: unknown }).id !== 'string') return false;
+    const bound = (meta as { bound?: unknown }).bound;
+    if (bound === null || bound === undefined) continue;
+    const hex = typeof bound === 'string' ? /^\$@([0-9a-f]{1,4})$/i.exec(bound)?.[1] : undefined;
+    if (hex === undefined) return false;
+    const args = parseOrNull(reply.find(([n]) => n === String(parseInt(hex, 16)))?.[1]);
+    if (!Array.isArray(args)) return false;
+  }
+  return true;
 }

@@ -3,7 +3,7 @@
  * a 500: a path with a malformed percent escape, and a server-action id that cannot be one.
  * Pure functions of the request's parts.
  */
-import { replyDecodes } from './action-reply';
+import { boundFormActionDecodes, replyDecodes } from './action-reply';
 
 /** True when every percent escape in the path decodes (`/quiz/%E0%A4%A` does not). */
 export function pathDecodes(pathname: string): boolean {
@@ -49,4 +49,9 @@ export function plausibleTextActionBody(text: string): boolean {
 /** True when a multipart action body decodes: JSON parts whose references all resolve. */
 export function plausibleMultipartActionBody(fields: Iterable<[string, unknown]>): boolean {
   return replyDecodes(fields);
+}
+
+/** True when a multipart page post (a form sent without JavaScript) carries bound action arguments that decode. */
+export function plausibleMultipartFormPost(fields: Iterable<[string, unknown]>): boolean {
+  return boundFormActionDecodes(fields);
 }

@@ -6,7 +6,8 @@ import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { e2eDb, reviewLogsOf } from './db';
 import { signIn, STUDENT, uniqueEmail } from './helpers';
 import { rawRequest } from './raw-http';
-import { HOSTILE_REPLIES, SOUND_REPLIES, type ReplyField } from '../fixtures/action-replies';
+import { baseURL } from '../../playwright.config';
+import { HOSTILE_FORM_POSTS, HOSTILE_REPLIES, SOUND_FORM_POSTS, SOUND_REPLIES, type ReplyField } from '../fixtures/action-replies';
 
 const MB = 'a'.repeat(1024 * 1024);
 
@@ -184,4 +185,24 @@ test('malformed action payloads, cross-origin actions, bad escapes and refused q
     expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
   expect((await page.request.get('/api/health')).status()).toBe(200);
+});
+
+test('forms posted without JavaScript: hostile bound arguments get 400, and a real no-JS sign-in still works', async ({ browser }) => {
+  const post = (fields: ReplyField[]) =>
+    rawRequest({ method: 'POST', path: '/signin', headers: { 'content-type': 'multipart/form-data; boundary=recallzz', origin: baseURL }, body: multipart(fields) });
+  for (const [label, fields] of HOSTILE_FORM_POSTS) {
+    const res = await post(fields);
+    expect(res.status, label).toBe(400);
+    expect(res.text, label).toBe('Malformed request.');
+  }
+  for (const [label, fields] of SOUND_FORM_POSTS) expect((await post(fields)).status, label).toBeLessThan(500);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(STUDENT.email);
+  await page.getByLabel('Password').fill(STUDENT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/today$/);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_REPLIES, SOUND_REPLIES, type ReplyField } from '@/tests/fixtures/action-replies';
-import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleTextActionBody, sameHost } from '@/lib/security/request-shape';
+import { HOSTILE_FORM_POSTS, HOSTILE_REPLIES, SOUND_FORM_POSTS, SOUND_REPLIES, type ReplyField } from '@/tests/fixtures/action-replies';
+import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleMultipartFormPost, plausibleTextActionBody, sameHost } from '@/lib/security/request-shape';
 
 describe('what the proxy refuses before Next.js answers 500', () => {
   it.each([
@@ -66,4 +66,10 @@ describe('multipart action bodies: every reference resolves to a part of the rig
     const many: Array<[string, unknown]> = Array.from({ length: 1001 }, (_, i) => [String(i), '1']);
     expect(plausibleMultipartActionBody(many)).toBe(false);
   });
+});
+
+describe('forms posted without JavaScript: bound action arguments decode', () => {
+  const asFields = (fields: ReplyField[]): Array<[string, unknown]> => fields.map(([name, value]) => [name, typeof value === 'string' ? value : new Blob([value.file])]);
+  it.each(HOSTILE_FORM_POSTS)('refuses %s', (_label, fields) => expect(plausibleMultipartFormPost(asFields(fields))).toBe(false));
+  it.each(SOUND_FORM_POSTS)('lets %s through', (_label, fields) => expect(plausibleMultipartFormPost(asFields(fields))).toBe(true));
 });
