@@ -14,7 +14,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isSessionCookie, PUBLIC_PATHS } from './auth.config';
 import { newNonce, pagePolicy } from './lib/security/csp';
 import { parse as parseContentType } from 'content-type';
-import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleTextActionBody, sameHost } from './lib/security/request-shape';
+import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleMultipartFormPost, plausibleTextActionBody, sameHost } from './lib/security/request-shape';
 
 // Next.js refuses server-action bodies over 1 MB (serverActions.bodySizeLimit), but answers 500; say 413 first.
 export const MAX_ACTION_BODY = 1024 * 1024;
@@ -53,14 +53,27 @@ async function refusal(request: NextRequest): Promise<NextResponse | null> {
   if (action !== null && !plausibleActionId(action)) return refuse(400, 'Malformed request.');
   // Next.js refuses these too, but with a 500; our pages only ever post to themselves.
   if (!sameHost(request.headers.get('origin'), request.headers.get('x-forwarded-host') ?? request.headers.get('host'))) return refuse(403, 'Cross-origin request refused.');
-  // Bodies with a Content-Length are judged by it, unless they are fetch actions, whose shape is checked.
-  if (action === null && request.headers.get('content-length') !== null) {
+  // A multipart form posted without JavaScript may carry an action's bound arguments: checked too.
+  const formPost = action === null && /^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '');
+  // Other bodies with a Content-Length are judged by it; fetch actions and multipart forms by their shape.
+  if (action === null && !formPost && request.headers.get('content-length') !== null) {
     return Number(request.headers.get('content-length')) > MAX_ACTION_BODY ? refuse(413, 'Request body too large.') : null;
   }
   const body = await readBody(request, MAX_ACTION_BODY);
   if (body === null) return refuse(413, 'Request body too large.');
   if (action !== null && !(await plausibleActionPayload(request.headers.get('content-type'), body))) return refuse(400, 'Malformed request.');
+  if (formPost && !(await plausibleFormPost(request.headers.get('content-type'), body))) return refuse(400, 'Malformed request.');
   return null;
+}
+
+/** Checks a multipart form post's bound action arguments (see lib/security/action-reply.ts). */
+async function plausibleFormPost(contentType: string | null, body: Uint8Array): Promise<boolean> {
+  try {
+    const form = await new Response(body as BodyInit, { headers: { 'content-type': contentType ?? '' } }).formData();
+    return plausibleMultipartFormPost(form);
+  } catch {
+    return false; // not even multipart: Next.js would fail on it too
+  }
 }
 
 /** Checks the shape of a fetch action's body (see lib/security/request-shape.ts). */

@@ -248,6 +248,8 @@ export const quizAnswers = pgTable(
     correct: boolean('correct').notNull(),
     answeredAt: epochMs('answered_at').notNull(),
     reviewLogId: integer('review_log_id').references(() => reviewLogs.id),
+    acceptedAs: text('accepted_as'),
+    acceptedRule: text('accepted_rule'),
   },
   (t) => [uniqueIndex('quiz_answers_attempt_card').on(t.attemptId, t.cardId), index('quiz_answers_card').on(t.cardId)],
 );
@@ -347,8 +349,9 @@ export const typedAnswers = pgTable(
     answer: text('answer').notNull(),
     overruled: boolean('overruled').notNull().default(false),
     answeredAt: epochMs('answered_at').notNull(),
+    clientId: text('client_id'),
   },
-  (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
+  (t) => [index('typed_answers_card').on(t.cardId, t.userId), uniqueIndex('typed_answers_user_client').on(t.userId, t.clientId)],
 );
 
 export const quizOverrules = pgTable(

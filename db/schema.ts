@@ -237,6 +237,10 @@ export const quizAnswers = sqliteTable(
     correct: integer('correct', { mode: 'boolean' }).notNull(),
     answeredAt: integer('answered_at').notNull(),
     reviewLogId: integer('review_log_id').references(() => reviewLogs.id),
+    // Issue 11 (hardening): a typed answer's verdict as the checker gave it when answered, so the
+    // feedback shown later is that verdict, not today's checker's (null: an exact match, or older rows).
+    acceptedAs: text('accepted_as'),
+    acceptedRule: text('accepted_rule'),
   },
   (t) => [uniqueIndex('quiz_answers_attempt_card').on(t.attemptId, t.cardId), index('quiz_answers_card').on(t.cardId)],
 );
@@ -356,8 +360,10 @@ export const typedAnswers = sqliteTable(
     answer: text('answer').notNull(),
     overruled: integer('overruled', { mode: 'boolean' }).notNull().default(false),
     answeredAt: integer('answered_at').notNull(),
+    // Issue 11 (hardening): the grade it came with (review_logs.client_id), so a re-sent grade records it once.
+    clientId: text('client_id'),
   },
-  (t) => [index('typed_answers_card').on(t.cardId, t.userId)],
+  (t) => [index('typed_answers_card').on(t.cardId, t.userId), uniqueIndex('typed_answers_user_client').on(t.userId, t.clientId)],
 );
 
 // ── Overrules of quiz answers (issues 11 and 16) ──────────────────────────────────────────────

@@ -6,7 +6,8 @@
 // reads a page POST's whole body before the proxy's answer goes out, so a chunked body (no
 // Content-Length for the proxy to judge) is counted here, as it arrives, and refused with 413 past
 // the cap. Route handlers (/api) cap their own bodies as they read them (app/api/_lib/json.ts).
-// Usage: node scripts/serve.mjs (PORT, HOST from the environment).
+// Usage: node scripts/serve.mjs [--dev] (PORT, HOST from the environment); `npm run dev` passes
+// --dev, so the development server knows client addresses too.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer } from 'node:http';
 import next from 'next';
@@ -16,7 +17,8 @@ const hostname = process.env.HOST || '0.0.0.0';
 const store = new AsyncLocalStorage();
 globalThis[Symbol.for('recall.requestFacts')] = store;
 
-const app = next({ dev: false, hostname, port, dir: process.cwd() });
+const dev = process.argv.includes('--dev');
+const app = next({ dev, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -4,7 +4,7 @@ import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/validation/limits';
+import { EMAIL_MAX, NEW_PASSWORD_HINT, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/validation/limits';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
@@ -29,7 +29,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         required
         minLength={PASSWORD_MIN}
         maxLength={PASSWORD_MAX}
-        hint={`At least ${PASSWORD_MIN} characters. A short sentence is easy to remember.`}
+        hint={NEW_PASSWORD_HINT}
         errors={errors?.password}
       />
       <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>

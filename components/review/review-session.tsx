@@ -10,11 +10,12 @@
  * gzip to this screen's JavaScript.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { recordTypedAnswerAction, suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
+import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
 import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 import { isObjective } from '@/lib/review/answer-checker';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
 import { loadSession, saveSession } from '@/lib/review/device-store';
+import { typedPart } from '@/lib/review/outbox';
 import { applyGrade, dropCard, nextCard, remainingCounts, replayPending, startSession, type Session } from '@/lib/review/session';
 import { gradedMessage, sessionSummary } from '@/lib/review/summary';
 import { deserialize } from '@/lib/review/session';
@@ -111,10 +112,12 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
       const step = applyGrade(session, card, g, at, data.settings.scheduler, data.dayEnd);
       const clientId = newClientId();
       saving.current = true;
-      await outbox.current.add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000) }).finally(() => (saving.current = false));
+      // What the checker marked wrong (and whether the student overruled it) goes with the grade, for the instructor.
+      const typed = result && !result.correct && answer?.kind === 'typed' ? typedPart(answer.text, overruled) : undefined;
+      await outbox.current
+        .add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000), ...(typed ? { typed } : {}) })
+        .finally(() => (saving.current = false));
       setHistory((h) => [...h.slice(-49), { before: session, card, clientId }]);
-      // What the checker marked wrong (and whether the student overruled it) is kept for the instructor; best effort.
-      if (result && !result.correct && answer?.kind === 'typed') void recordTypedAnswerAction(null, { cardId: card.id, answer: answer.text, overruled }).catch(() => undefined);
       setSession(step.session);
       setClock(at.getTime());
       resetCard();

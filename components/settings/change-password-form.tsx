@@ -5,7 +5,7 @@ import type { ActionResult } from '@/app/_lib/action';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { PASSWORD_MIN } from '@/lib/validation/limits';
+import { NEW_PASSWORD_HINT, PASSWORD_MIN } from '@/lib/validation/limits';
 
 export function ChangePasswordForm({ changed = false }: { changed?: boolean }) {
   const [state, action] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);
@@ -14,7 +14,7 @@ export function ChangePasswordForm({ changed = false }: { changed?: boolean }) {
     <form action={action} className="form" noValidate>
       <FormAlert error={state && !state.ok ? state.error : undefined} message={changed && !state ? 'Password changed. Your other devices have been signed out.' : undefined} />
       <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={errors?.currentPassword} />
-      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} hint={`At least ${PASSWORD_MIN} characters.`} errors={errors?.newPassword} />
+      <Field name="newPassword" label="New password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} hint={NEW_PASSWORD_HINT} errors={errors?.newPassword} />
       <Field name="confirmPassword" label="Repeat the new password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
       <SubmitButton pendingLabel="Saving…" className="btn btn-primary">
         Change password

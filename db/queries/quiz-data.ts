@@ -6,7 +6,7 @@
 import 'server-only';
 import { db } from '@/db';
 import { DECK_VISIBLE_SQL } from './access';
-import { gradeResponse, isQuizPayload, questionSeed, type GradedResponse, type QuizPayload } from '@/lib/quiz/present';
+import { gradeResponse, isQuizPayload, questionSeed, withStoredVerdict, type GradedResponse, type QuizPayload, type StoredVerdict } from '@/lib/quiz/present';
 import { jsonColumn, idList, stringList } from '@/db/json-column';
 import { cardPayload } from '@/db/json-column';
 
@@ -33,11 +33,10 @@ export interface QuizCardRow {
   sectionTitle: string;
 }
 
-export interface AnswerRow {
+export interface AnswerRow extends StoredVerdict {
   cardId: number;
   position: number;
   response: unknown;
-  correct: boolean;
   answeredAt: number;
 }
 
@@ -64,8 +63,11 @@ const stmts = {
            sec.key AS sectionKey, sec.title AS sectionTitle
     FROM cards c JOIN sections sec ON sec.id = c.section_id
     WHERE c.id IN (SELECT value FROM json_each(@ids))`),
-  answers: db.$client.prepare<{ attemptId: number }, { cardId: number; position: number; response: string; correct: number; answeredAt: number }>(`
-    SELECT card_id AS cardId, position, response, correct, answered_at AS answeredAt
+  answers: db.$client.prepare<
+    { attemptId: number },
+    { cardId: number; position: number; response: string; correct: number; answeredAt: number; acceptedAs: string | null; acceptedRule: string | null }
+  >(`
+    SELECT card_id AS cardId, position, response, correct, answered_at AS answeredAt, accepted_as AS acceptedAs, accepted_rule AS acceptedRule
     FROM quiz_answers WHERE attempt_id = @attemptId ORDER BY position`),
 };
 
@@ -101,10 +103,14 @@ export function answersOf(attemptId: number): Map<number, AnswerRow> {
   );
 }
 
-/** Grades `response` to `card` as shown in `attemptId`; null if the response has the wrong shape. */
-export function feedbackFor(attemptId: number, card: QuizCardRow, response: unknown): AnswerFeedback | null {
-  const graded = gradeResponse(card.payload, questionSeed(attemptId, card.id), response);
-  if (!graded) return null;
+/**
+ * Grades `response` to `card` as shown in `attemptId`; null if the response has the wrong shape.
+ * An answer given before passes its `stored` verdict, which the feedback then shows.
+ */
+export function feedbackFor(attemptId: number, card: QuizCardRow, response: unknown, stored?: StoredVerdict): AnswerFeedback | null {
+  const fresh = gradeResponse(card.payload, questionSeed(attemptId, card.id), response);
+  if (!fresh) return null;
+  const graded = stored ? withStoredVerdict(fresh, stored) : fresh;
   return {
     ...graded,
     cardId: card.id,

@@ -128,7 +128,7 @@ export function quizResult(userId: number, attemptId: number): QuizResultView | 
     if (!card) return [];
     const seed = questionSeed(attemptId, cardId);
     const answer = answers.get(cardId);
-    const graded = answer ? feedbackFor(attemptId, card, answer.response) : null;
+    const graded = answer ? feedbackFor(attemptId, card, answer.response, answer) : null;
     const feedback: AnswerFeedback = graded ?? {
       ...revealAnswer(card.payload, seed),
       cardId,
@@ -138,8 +138,6 @@ export function quizResult(userId: number, attemptId: number): QuizResultView | 
       sectionKey: card.sectionKey,
       sectionTitle: card.sectionTitle,
     };
-    // The stored verdict is what was scored, even if grading rules change later.
-    if (answer) feedback.correct = answer.correct;
     const prompt = presentQuestion(card.payload, seed).prompt;
     return [{ position, prompt, type: card.payload.type, answered: answer !== undefined, feedback }];
   });

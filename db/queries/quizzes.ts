@@ -70,8 +70,8 @@ const stmts = {
     INSERT INTO quiz_attempts (user_id, deck_id, section_keys, card_ids, feedback, started_at, question_count)
     VALUES (@userId, @deckId, @sectionKeys, @cardIds, @feedback, @startedAt, @questionCount)`),
   insertAnswer: db.$client.prepare(`
-    INSERT INTO quiz_answers (attempt_id, card_id, position, response, correct, answered_at, review_log_id)
-    VALUES (@attemptId, @cardId, @position, @response, @correct, @answeredAt, @reviewLogId)`),
+    INSERT INTO quiz_answers (attempt_id, card_id, position, response, correct, answered_at, review_log_id, accepted_as, accepted_rule)
+    VALUES (@attemptId, @cardId, @position, @response, @correct, @answeredAt, @reviewLogId, @acceptedAs, @acceptedRule)`),
   tally: db.$client.prepare<{ attemptId: number }, { answered: number; correct: number }>(
     'SELECT count(*) AS answered, coalesce(sum(correct), 0) AS correct FROM quiz_answers WHERE attempt_id = @attemptId',
   ),
@@ -182,7 +182,7 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
     const previous = answers.get(input.cardId);
     const counts = { answeredCount: answers.size, questionCount: attempt.questionCount, feedbackMode: attempt.feedback };
     if (previous) {
-      const feedback = feedbackFor(attemptId, card, previous.response) as AnswerFeedback;
+      const feedback = feedbackFor(attemptId, card, previous.response, previous) as AnswerFeedback;
       return { ok: true, duplicate: true, finished: attempt.finishedAt !== null, ...counts, feedback };
     }
     if (attempt.finishedAt !== null) return refuse('finished', 'This quiz is already finished.');
@@ -210,6 +210,9 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
       correct: feedback.correct ? 1 : 0,
       answeredAt: now.getTime(),
       reviewLogId: review?.logId ?? null,
+      // The verdict as given now, shown from here on (lib/quiz/present.ts withStoredVerdict).
+      acceptedAs: feedback.acceptedAs ?? null,
+      acceptedRule: feedback.acceptedRule ?? null,
     });
     const tally = stmts.tally.get({ attemptId }) ?? { answered: 0, correct: 0 };
     // The last answer finishes the quiz, so a refresh or a lost "finish" request can't leave it open.

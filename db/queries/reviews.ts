@@ -11,8 +11,10 @@ import { rowToState, stateToRow, type CardStateColumns } from '@/db/card-state-r
 import { z } from 'zod';
 import { becameLeech, parametersKey, replayLog, restoreSnapshot, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
 import { snapshotSchema } from '@/lib/scheduler/undo';
+import type { TypedAnswerPart } from '@/lib/validation/reviews';
 import { canStudyCard } from './access';
 import { studySettingsFor, type StudySettings } from './settings';
+import { forgetTypedPart, recordTypedPart } from './typed-answer-record';
 
 export type ReviewSource = 'review' | 'quiz';
 
@@ -23,6 +25,8 @@ export interface ReviewInput {
   reviewedAt: Date;
   durationMs: number;
   source: ReviewSource;
+  /** A typed answer marked wrong, kept for the instructor with this grade (review screen only). */
+  typed?: TypedAnswerPart;
 }
 
 export type ReviewRejection = 'unknown_card' | 'future_time' | 'invalid_time' | 'id_conflict';
@@ -145,6 +149,7 @@ export function recordReview(userId: number, input: ReviewInput, settings: Study
       source: input.source,
       createdAt: serverNow.getTime(),
     });
+    if (input.typed) recordTypedPart(userId, input.cardId, input.clientId, input.typed, input.reviewedAt);
 
     // The log now holds this grade, so its replay is never "not studied"; fall back to `next` to keep the type honest.
     const state = inOrder ? next : (replayLog(cardHistory(userId, input.cardId), settings.scheduler) ?? next);
@@ -222,6 +227,7 @@ export function undoReview(userId: number, clientId: string, serverNow: Date): U
     } else {
       undoStmts.deleteState.run({ userId, cardId: log.cardId });
     }
+    forgetTypedPart(userId, clientId);
     return { ok: true, cardId: log.cardId, state: restored };
   }).immediate();
 }

@@ -1,40 +1,19 @@
 /**
- * Typed answers marked wrong: recorded from review sessions (with the student's "I was right"),
- * read back for instructors together with the wrong typed answers of quizzes, and turned into an
- * accepted answer in one click on an instructor's own deck.
+ * Typed answers marked wrong: recorded with review grades (db/queries/typed-answer-record.ts, with
+ * the student's "I was right"), read back for instructors together with the wrong typed answers
+ * of quizzes, and turned into an accepted answer in one click on an instructor's own deck.
  */
 import 'server-only';
 import { db } from '@/db';
 import { itemToDraft } from '@/lib/content/item-form';
 import { gradeTyped } from '@/lib/quiz/grade';
 import { groupWrongAnswers, type WrongAnswerGroup } from '@/lib/teach/typed-answers';
-import { canStudyCard } from './access';
 import { ASSIGNED_CARD_SQL } from './assignments';
 import { deckForEditor } from './authoring-decks';
 import { isDeckOwner } from './authoring-edit';
 import { saveItem } from './authoring-items';
 import { classForInstructor } from './classes';
 import { typedCardPayload } from '@/db/json-column';
-
-const typedPayload = db.$client.prepare<{ cardId: number }, { payload: string }>("SELECT payload FROM cards WHERE id = @cardId AND type = 'typed'");
-const insert = db.$client.prepare<{ userId: number; cardId: number; answer: string; overruled: number; at: number }>(
-  'INSERT INTO typed_answers (user_id, card_id, answer, overruled, answered_at) VALUES (@userId, @cardId, @answer, @overruled, @at)',
-);
-
-/**
- * Records a typed answer the checker marks wrong (the server checks again: an answer it accepts is
- * not recorded). False when the card is not a typed card this user may study.
- */
-export function recordWrongTypedAnswer(userId: number, cardId: number, answer: string, overruled: boolean, now: Date): boolean {
-  if (!canStudyCard(userId, cardId)) return false;
-  const row = typedPayload.get({ cardId });
-  if (!row) return false;
-  const payload = typedCardPayload(row.payload);
-  if (!payload) return false;
-  if (gradeTyped(answer, payload.answers, payload.question).correct) return true;
-  insert.run({ userId, cardId, answer: answer.trim(), overruled: overruled ? 1 : 0, at: now.getTime() });
-  return true;
-}
 
 const SCOPE_CARDS = `SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
   WHERE a.id = @assignmentId AND c.type = 'typed' AND ${ASSIGNED_CARD_SQL}`;

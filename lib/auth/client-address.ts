@@ -4,8 +4,10 @@
  * of proxies in front of the app) the address is the n-th entry from the right; without it the
  * header is ignored and the socket's peer address is used. The socket address comes from
  * scripts/serve.mjs, which runs each request inside an AsyncLocalStorage holding it (Next.js gives
- * route handlers, actions and Auth.js's authorize no socket). Without that server (`next dev`),
- * the address is "unknown": one shared bucket, never a client-chosen one.
+ * route handlers, actions and Auth.js's authorize no socket). Without that server (a bare
+ * `next start` or `next dev`) and without TRUST_PROXY, the address is "unknown": one shared bucket
+ * for every client, never a client-chosen one (safe, if strict: a crowd behind the shared bucket
+ * locks each other out sooner), and the server says so once at start (instrumentation.ts).
  */
 
 /** What scripts/serve.mjs keeps for each request. */
@@ -23,6 +25,21 @@ interface Store {
 export function requestFacts(): RequestFacts | undefined {
   const store = (globalThis as Record<symbol, Store | undefined>)[STORE_KEY];
   return store?.getStore();
+}
+
+/** True when scripts/serve.mjs runs this app, so each request's socket address is known. */
+export function socketAddressesKnown(): boolean {
+  return (globalThis as Record<symbol, Store | undefined>)[STORE_KEY] !== undefined;
+}
+
+/** The warning to log at start when throttles cannot tell clients apart, or null. */
+export function addressWarning(socketKnown: boolean, hops: number): string | null {
+  if (socketKnown) return null;
+  if (hops > 0) return null; // the trusted proxy's X-Forwarded-For names each client
+  return (
+    'Client addresses are unknown: this server was not started with `npm start` (scripts/serve.mjs) and TRUST_PROXY is unset, ' +
+    'so X-Forwarded-For is ignored and every client shares one sign-in and sign-up throttle.'
+  );
 }
 
 /** Parses TRUST_PROXY: a whole number of hops from 0 to 10; anything else means "no proxy". */

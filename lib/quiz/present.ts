@@ -7,6 +7,7 @@
 import type { CardPayload } from '../content/cards';
 import { gradeChoice, gradeOrdering, gradeTrueFalse, gradeTyped, type TypedRule } from './grade';
 import { seededPermutation } from './shuffle';
+import { storedAcceptedRule } from './typed/accepted-note';
 
 export const QUIZ_TYPES = ['mcq', 'truefalse', 'typed', 'ordering'] as const;
 export type QuizType = (typeof QUIZ_TYPES)[number];
@@ -149,6 +150,25 @@ export function gradeResponse(payload: QuizPayload, seed: string, response: unkn
       };
     }
   }
+}
+
+/** The verdict stored with an answer when it was given (quiz_answers: correct, accepted_as, accepted_rule). */
+export interface StoredVerdict {
+  correct: boolean;
+  acceptedAs: string | null;
+  acceptedRule: string | null;
+}
+
+/**
+ * A stored answer's feedback says what it was told when answered: its verdict and, for a typed
+ * answer, the rule that accepted it, not what today's checker (or today's accepted answers) would
+ * make of it, so a later change never rewrites an old attempt's verdict beside its stored score.
+ * @example withStoredVerdict(gradeResponse(p, seed, 'three decades')!, { correct: true, acceptedAs: '30 years', acceptedRule: 'number' })
+ */
+export function withStoredVerdict(graded: GradedResponse, stored: StoredVerdict): GradedResponse {
+  const { acceptedAs: _as, acceptedRule: _rule, ...rest } = graded;
+  const rule = storedAcceptedRule(stored.acceptedRule);
+  return { ...rest, correct: stored.correct, ...(stored.correct && rule && stored.acceptedAs ? { acceptedAs: stored.acceptedAs, acceptedRule: rule } : {}) };
 }
 
 /**

@@ -9,6 +9,8 @@
  * confirms, the grade is forgotten here and its id is never sent again.
  */
 import { z } from 'zod';
+// From limits, not the zod rules in validation/reviews.ts: this file ships to the review page.
+import { TYPED_ANSWER_MAX } from '../validation/limits';
 
 export interface PendingGrade {
   clientId: string;
@@ -16,6 +18,17 @@ export interface PendingGrade {
   grade: 1 | 2 | 3 | 4;
   reviewedAt: number;
   durationMs: number;
+  /** A typed answer the checker marked wrong, kept for the instructor with this grade (lib/validation/reviews.ts). */
+  typed?: { answer: string; overruled: boolean };
+}
+
+/**
+ * The typed part of a grade as the server takes it (trimmed, at most TYPED_ANSWER_MAX characters),
+ * or undefined for an empty answer: a part the server would refuse would cost the grade with it.
+ */
+export function typedPart(text: string, overruled: boolean): PendingGrade['typed'] {
+  const answer = text.trim().slice(0, TYPED_ANSWER_MAX).trim();
+  return answer ? { answer, overruled } : undefined;
 }
 
 /** The per-entry answer of POST /api/reviews (db/queries/review-batch.ts), decoded on arrival. */

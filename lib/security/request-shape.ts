@@ -3,6 +3,7 @@
  * a 500: a path with a malformed percent escape, and a server-action id that cannot be one.
  * Pure functions of the request's parts.
  */
+import { boundFormActionDecodes, replyDecodes } from './action-reply';
 
 /** True when every percent escape in the path decodes (`/quiz/%E0%A4%A` does not). */
 export function pathDecodes(pathname: string): boolean {
@@ -35,41 +36,22 @@ export function sameHost(origin: string | null, host: string | null): boolean {
 
 /*
  * Server-action payloads. React encodes a fetch action's arguments either as one JSON text
- * (text/plain) or as multipart parts whose numbered fields are JSON; a string starting with `$`
- * is a tag. Next.js answers a payload it cannot decode with a 500, so the proxy checks the shape
- * first: a text body must be JSON whose `$` strings need no other part (there is none), and each
- * numbered multipart field must be JSON. Deeper checks (a dangling reference between multipart
- * parts) are left to Next.js.
+ * (text/plain, the reply's only part) or as multipart fields whose numbered ones are JSON parts
+ * that may reference each other. Next.js answers a payload it cannot decode with a 500, so the
+ * proxy checks that it decodes first (lib/security/action-reply.ts).
  */
-// Tags that decode on their own: undefined, infinities, NaN, -0, an escaped "$", a date, a bigint.
-const SELF_CONTAINED_TAG = /^\$(?:undefined|Infinity|-Infinity|NaN|-0|\$.*|D.*|n-?\d+)$/s;
 
-function tagsSelfContained(value: unknown, depth = 0): boolean {
-  if (depth > 64) return false;
-  if (typeof value === 'string') return !value.startsWith('$') || SELF_CONTAINED_TAG.test(value);
-  if (Array.isArray(value)) return value.every((v) => tagsSelfContained(v, depth + 1));
-  if (value && typeof value === 'object') return Object.values(value).every((v) => tagsSelfContained(v, depth + 1));
-  return true;
-}
-
-function parsesAsJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** True when a text/plain action body is an argument list React can decode without other parts. */
+/** True when a text/plain action body is an argument list React can decode (it has no other parts). */
 export function plausibleTextActionBody(text: string): boolean {
-  const parsed = parsesAsJson(text);
-  return parsed.ok && tagsSelfContained(parsed.value);
+  return replyDecodes([['0', text]]);
 }
 
-/** True when every numbered field of a multipart action body is JSON. */
+/** True when a multipart action body decodes: JSON parts whose references all resolve. */
 export function plausibleMultipartActionBody(fields: Iterable<[string, unknown]>): boolean {
-  for (const [name, value] of fields) {
-    if (/^\d+$/.test(name) && (typeof value !== 'string' || !parsesAsJson(value).ok)) return false;
-  }
-  return true;
+  return replyDecodes(fields);
+}
+
+/** True when a multipart page post (a form sent without JavaScript) carries bound action arguments that decode. */
+export function plausibleMultipartFormPost(fields: Iterable<[string, unknown]>): boolean {
+  return boundFormActionDecodes(fields);
 }

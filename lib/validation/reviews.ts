@@ -1,5 +1,6 @@
 /** Input rules for grades sent by the review screen and by offline clients (one batch format for both). */
 import { z } from 'zod';
+import { TYPED_ANSWER_MAX } from './limits';
 
 export const MAX_BATCH = 500;
 
@@ -12,6 +13,15 @@ export const EARLIEST_REVIEW_MS = Date.UTC(2000, 0, 1);
 export const LATEST_REVIEW_MS = Date.UTC(2100, 0, 1);
 export const MAX_DURATION_MS = 24 * 3600_000;
 
+export { TYPED_ANSWER_MAX };
+
+/** A typed answer the checker marked wrong, sent with its grade, and whether the student overruled it. */
+export const typedAnswerPartSchema = z.strictObject({
+  answer: z.string().trim().min(1, 'typed answer is empty').max(TYPED_ANSWER_MAX, `typed answer is longer than ${TYPED_ANSWER_MAX} characters`),
+  overruled: z.boolean(),
+});
+export type TypedAnswerPart = z.infer<typeof typedAnswerPartSchema>;
+
 export const gradeEntrySchema = z.strictObject({
   clientId: z.string().trim().min(8, 'clientId too short').max(100, 'clientId too long').regex(/^[\w:.-]+$/, 'clientId has invalid characters'),
   cardId: z.number().int('cardId must be a whole number').positive('cardId must be positive').max(2 ** 31 - 1, 'cardId is too large'),
@@ -19,6 +29,7 @@ export const gradeEntrySchema = z.strictObject({
   // Epoch milliseconds of the moment the student graded (device clock). z.number() refuses NaN and Infinity.
   reviewedAt: z.number().int('must be whole milliseconds').min(EARLIEST_REVIEW_MS, 'is before the year 2000').max(LATEST_REVIEW_MS, 'is after the year 2100'),
   durationMs: z.number().int().min(0, 'cannot be negative').max(MAX_DURATION_MS, 'is longer than a day').default(0),
+  typed: typedAnswerPartSchema.optional(),
 });
 
 export const gradeBatchSchema = z.strictObject({

@@ -6,8 +6,20 @@ import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { e2eDb, reviewLogsOf } from './db';
 import { signIn, STUDENT, uniqueEmail } from './helpers';
 import { rawRequest } from './raw-http';
+import { baseURL } from '../../playwright.config';
+import { HOSTILE_FORM_POSTS, HOSTILE_REPLIES, SOUND_FORM_POSTS, SOUND_REPLIES, type ReplyField } from '../fixtures/action-replies';
 
 const MB = 'a'.repeat(1024 * 1024);
+
+/** A multipart body as React's client sends an action's arguments, with file parts where asked. */
+function multipart(fields: ReplyField[], boundary = 'recallzz'): string {
+  const parts = fields.map(([name, value]) =>
+    typeof value === 'string'
+      ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+      : `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="blob"\r\nContent-Type: application/octet-stream\r\n\r\n${value.file}\r\n`,
+  );
+  return `${parts.join('')}--${boundary}--\r\n`;
+}
 
 async function expectRefused(response: APIResponse, status: number) {
   const text = await response.text();
@@ -147,6 +159,18 @@ test('malformed action payloads, cross-origin actions, bad escapes and refused q
   for (const body of ['not json', '[{"$":1}', '["$Q1"]', '[{},"$@1"]']) expect((await action(body)).status, body).toBe(400);
   const brokenPart = '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{broken\r\n--zz--\r\n';
   expect((await action(brokenPart, { 'content-type': 'multipart/form-data; boundary=zz' })).status).toBe(400);
+  // Multipart replies whose parts reference each other: a dangling, cyclic or wrong-kind reference is refused.
+  const multipartType = { 'content-type': 'multipart/form-data; boundary=recallzz' };
+  for (const [label, fields] of HOSTILE_REPLIES) {
+    const res = await action(multipart(fields), multipartType);
+    expect(res.status, label).toBe(400);
+    expect(res.text, label).toBe('Malformed request.');
+  }
+  // Sound ones reach the action, which refuses what is not its form in its own words.
+  for (const [label, fields] of SOUND_REPLIES) {
+    const res = await action(multipart(fields), multipartType);
+    expect(res.status, label).toBe(200);
+  }
   expect((await action('[]', { 'next-action': 'not an id' })).status).toBe(400);
   expect((await action('[{},42]', { origin: 'http://evil.example' })).status).toBe(403);
   expect(users()).toBe(before);
@@ -161,4 +185,24 @@ test('malformed action payloads, cross-origin actions, bad escapes and refused q
     expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
   expect((await page.request.get('/api/health')).status()).toBe(200);
+});
+
+test('forms posted without JavaScript: hostile bound arguments get 400, and a real no-JS sign-in still works', async ({ browser }) => {
+  const post = (fields: ReplyField[]) =>
+    rawRequest({ method: 'POST', path: '/signin', headers: { 'content-type': 'multipart/form-data; boundary=recallzz', origin: baseURL }, body: multipart(fields) });
+  for (const [label, fields] of HOSTILE_FORM_POSTS) {
+    const res = await post(fields);
+    expect(res.status, label).toBe(400);
+    expect(res.text, label).toBe('Malformed request.');
+  }
+  for (const [label, fields] of SOUND_FORM_POSTS) expect((await post(fields)).status, label).toBeLessThan(500);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(STUDENT.email);
+  await page.getByLabel('Password').fill(STUDENT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/today$/);
+  await context.close();
 });

@@ -1,6 +1,7 @@
 /**
  * "I was right" and the instructor's list of typed answers marked wrong (issue 11): review answers
- * recorded with the overrule, quiz answers read from quiz_answers, grouped per item, and one answer
+ * recorded with their grade (POST /api/reviews' batch, once per grade) and the overrule, quiz
+ * answers read from quiz_answers, grouped per item, and one answer
  * added to the accepted answers of the instructor's own deck (never to a deck they do not own).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,9 @@ import { createDeck } from '@/db/queries/authoring-decks';
 import { saveItem } from '@/db/queries/authoring-items';
 import { createClass } from '@/db/queries/classes';
 import { answerQuestion, startQuiz } from '@/db/queries/quizzes';
-import { addAcceptedAnswer, recordWrongTypedAnswer, typedAnswerReport } from '@/db/queries/typed-answers';
+import { applyGradeBatch } from '@/db/queries/review-batch';
+import { undoReview } from '@/db/queries/reviews';
+import { addAcceptedAnswer, typedAnswerReport } from '@/db/queries/typed-answers';
 import { emptyDraft } from '@/lib/content/item-form';
 import { gradeTyped } from '@/lib/quiz/grade';
 import { loadRealDeck, makeUser } from '../support/fixtures';
@@ -19,6 +22,15 @@ import { enroll } from '../support/teach-fixtures';
 const T0 = new Date('2026-03-02T09:00:00Z');
 const later = (min: number) => new Date(T0.getTime() + min * 60_000);
 const typedCardOf = (deckId: string) => db.$client.prepare("SELECT id, payload FROM cards WHERE deck_id = ? AND type = 'typed' AND retired_at IS NULL ORDER BY position").get(deckId) as { id: number; payload: string };
+
+let seq = 0;
+/** A grade of `cardId` sent the way the review screen sends it, with the typed answer it came with. */
+function gradeWithTyped(userId: number, cardId: number, answer: string, overruled: boolean, at: Date, clientId = `typed-grade-${++seq}`) {
+  const entry = { clientId, cardId, grade: overruled ? 3 : 1, reviewedAt: at.getTime(), durationMs: 1000, typed: { answer, overruled } };
+  return applyGradeBatch(userId, [entry], later(60))[0]?.status;
+}
+const typedRowsOf = (userId: number) =>
+  db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, answer, overruled, answered_at AS answeredAt FROM typed_answers WHERE user_id = ? ORDER BY id').all(userId);
 
 describe('typed answers marked wrong', () => {
   let iris: { id: number };
@@ -48,11 +60,11 @@ describe('typed answers marked wrong', () => {
   it('records a wrong review answer with its overrule, groups equal answers, and ignores what the checker accepts or a stranger sends', async () => {
     const card = typedCardOf(own);
     const [s1, s2, s3] = students as [{ id: number }, { id: number }, { id: number }];
-    expect(recordWrongTypedAnswer(s1.id, card.id, 'Nazarbayev', true, later(1))).toBe(true);
-    expect(recordWrongTypedAnswer(s2.id, card.id, 'nazarbayev.', false, later(2))).toBe(true);
-    expect(recordWrongTypedAnswer(s3.id, card.id, 'President Tokayev', true, later(3))).toBe(true); // accepted by the checker: not recorded
+    expect(gradeWithTyped(s1.id, card.id, 'Nazarbayev', true, later(1))).toBe('recorded');
+    expect(gradeWithTyped(s2.id, card.id, 'nazarbayev.', false, later(2))).toBe('recorded');
+    expect(gradeWithTyped(s3.id, card.id, 'President Tokayev', true, later(3))).toBe('recorded'); // accepted by the checker: not recorded
     const stranger = await makeUser();
-    expect(recordWrongTypedAnswer(stranger.id, card.id, 'Putin', true, later(4))).toBe(false);
+    expect(gradeWithTyped(stranger.id, card.id, 'Putin', true, later(4))).toBe('rejected');
 
     const report = typedAnswerReport(iris.id, classId, ownAssignment);
     expect(report).toEqual([
@@ -82,5 +94,49 @@ describe('typed answers marked wrong', () => {
     expect(report).toEqual([expect.objectContaining({ cardId: typed, canAccept: false, wrong: [{ answer: 'certainly not this', count: 1, overruled: 0 }] })]);
     const row = report![0]!;
     expect(addAcceptedAnswer(iris.id, row.deckId, row.itemId, 'certainly not this', later(12))).toBe(false);
+  });
+
+  it('keeps the typed answer with its grade: written with it, once however often the grade is re-sent, gone with its undo', async () => {
+    const card = typedCardOf(own);
+    const student = await makeUser();
+    enroll(classId, student.id, T0.getTime());
+    const entry = { clientId: 'offline-typed-1', cardId: card.id, grade: 3, reviewedAt: later(20).getTime(), durationMs: 900, typed: { answer: 'Nursultan Nazarbayev', overruled: true } };
+    // Sent, then sent again (the answer to the first send was lost), then twice in one batch.
+    expect(applyGradeBatch(student.id, [entry], later(30)).map((r) => r.status)).toEqual(['recorded']);
+    expect(applyGradeBatch(student.id, [entry], later(31)).map((r) => r.status)).toEqual(['duplicate']);
+    expect(applyGradeBatch(student.id, [entry, entry], later(32)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(typedRowsOf(student.id)).toEqual([{ cardId: card.id, clientId: 'offline-typed-1', answer: 'Nursultan Nazarbayev', overruled: 1, answeredAt: later(20).getTime() }]);
+    const listed = typedAnswerReport(iris.id, classId, ownAssignment)?.[0]?.wrong.find((w) => w.answer === 'Nursultan Nazarbayev');
+    expect(listed).toEqual({ answer: 'Nursultan Nazarbayev', count: 1, overruled: 1 });
+
+    // Undone: the grade and its typed answer go together; a late copy of the grade brings neither back.
+    expect(undoReview(student.id, entry.clientId, later(33)).ok).toBe(true);
+    expect(typedRowsOf(student.id)).toEqual([]);
+    expect(applyGradeBatch(student.id, [entry], later(34)).map((r) => r.status)).toEqual(['undone']);
+    expect(typedRowsOf(student.id)).toEqual([]);
+  });
+
+  it('refuses a malformed typed part with the grade, writing neither, and ignores one on a card that is not typed', async () => {
+    const card = typedCardOf(own);
+    const student = await makeUser();
+    const base = { cardId: card.id, grade: 1, reviewedAt: later(40).getTime(), durationMs: 10 };
+    const results = applyGradeBatch(
+      student.id,
+      [
+        { ...base, clientId: 'typed-too-long', typed: { answer: 'x'.repeat(201), overruled: false } },
+        { ...base, clientId: 'typed-empty', typed: { answer: '   ', overruled: false } },
+        { ...base, clientId: 'typed-no-flag', typed: { answer: 'Putin' } },
+        { ...base, clientId: 'typed-extra', typed: { answer: 'Putin', overruled: false, score: 1 } },
+      ],
+      later(41),
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(results[0]).toMatchObject({ reason: expect.stringContaining('longer than 200') });
+    expect(db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(student.id)).toEqual({ n: 0 });
+    expect(typedRowsOf(student.id)).toEqual([]);
+
+    const notTyped = db.$client.prepare("SELECT id FROM cards WHERE deck_id = 'war-for-peace' AND type = 'basic' LIMIT 1").get() as { id: number };
+    expect(applyGradeBatch(student.id, [{ ...base, cardId: notTyped.id, clientId: 'typed-on-basic', typed: { answer: 'Putin', overruled: false } }], later(42))[0]?.status).toBe('recorded');
+    expect(typedRowsOf(student.id)).toEqual([]);
   });
 });

@@ -20,3 +20,8 @@ export function acceptedNote(rule: TypedRule | undefined, acceptedAs: string | u
   if (!rule || rule === 'exact' || !acceptedAs) return '';
   return `Accepted as “${acceptedAs}” (${WHY[rule]}).`;
 }
+
+/** A rule name read back from storage, if it is one of the rules above (an exact match stores none). */
+export function storedAcceptedRule(raw: unknown): Exclude<TypedRule, 'exact'> | undefined {
+  return typeof raw === 'string' && Object.hasOwn(WHY, raw) ? (raw as Exclude<TypedRule, 'exact'>) : undefined;
+}

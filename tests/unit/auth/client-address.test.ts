@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { pickClientAddress, trustedHops } from '@/lib/auth/client-address';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addressWarning, clientAddress, pickClientAddress, socketAddressesKnown, trustedHops, type RequestFacts } from '@/lib/auth/client-address';
 
 const SOCKET = '10.0.0.2';
 
@@ -37,5 +38,43 @@ describe('trustedHops', () => {
     ['99', 10],
   ] as const)('TRUST_PROXY=%j means %i hops', (raw, hops) => {
     expect(trustedHops(raw)).toBe(hops);
+  });
+});
+
+describe('clientAddress, with and without scripts/serve.mjs', () => {
+  const KEY = Symbol.for('recall.requestFacts');
+  const slot = globalThis as Record<symbol, unknown>;
+  const forged = new Headers({ 'x-forwarded-for': '203.0.113.7' });
+  afterEach(() => {
+    delete slot[KEY];
+    vi.unstubAllEnvs();
+  });
+
+  it('uses the socket address serve.mjs keeps for the request, not a forged header', () => {
+    const store = new AsyncLocalStorage<RequestFacts>();
+    slot[KEY] = store;
+    expect(socketAddressesKnown()).toBe(true);
+    expect(store.run({ socketAddress: '127.0.0.9' }, () => clientAddress(forged))).toBe('127.0.0.9');
+    expect(store.run({ socketAddress: '::1' }, () => clientAddress(undefined))).toBe('::1');
+  });
+
+  it('without the store and without TRUST_PROXY: one shared bucket, whatever the header says', () => {
+    vi.stubEnv('TRUST_PROXY', '');
+    expect(socketAddressesKnown()).toBe(false);
+    expect(clientAddress(forged)).toBe('unknown');
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '198.51.100.1' }))).toBe('unknown');
+    expect(clientAddress(undefined)).toBe('unknown');
+  });
+
+  it("without the store but with TRUST_PROXY=1: the proxy's entry, else the shared bucket", () => {
+    vi.stubEnv('TRUST_PROXY', '1');
+    expect(clientAddress(new Headers({ 'x-forwarded-for': 'forged, 203.0.113.7' }))).toBe('203.0.113.7');
+    expect(clientAddress(new Headers())).toBe('unknown');
+  });
+
+  it('warns at start exactly when clients cannot be told apart', () => {
+    expect(addressWarning(false, 0)).toMatch(/shares one sign-in and sign-up throttle/);
+    expect(addressWarning(true, 0)).toBeNull();
+    expect(addressWarning(false, 1)).toBeNull();
   });
 });

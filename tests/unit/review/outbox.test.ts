@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotSentError, Outbox, type OutboxStorage, type PendingGrade, type SendResult, type UndoAnswer } from '@/lib/review/outbox';
+import { NotSentError, Outbox, typedPart, type OutboxStorage, type PendingGrade, type SendResult, type UndoAnswer } from '@/lib/review/outbox';
+import { gradeEntrySchema } from '@/lib/validation/reviews';
 
 function memoryStorage(initial: PendingGrade[] = []): OutboxStorage & { saved: PendingGrade[] } {
   const s = {
@@ -191,5 +192,20 @@ describe('outbox', () => {
       expect(status).toEqual({ storageError: null, pending: 2 });
       expect(saved.at(-1)?.map((x) => x.clientId)).toEqual(['client-1', 'client-2']);
     });
+  });
+});
+
+describe('the typed part of a grade', () => {
+  const grade = { clientId: 'typed-part-1', cardId: 1, grade: 1, reviewedAt: Date.UTC(2026, 0, 1), durationMs: 0 };
+  it.each([
+    ['  Nazarbayev  ', false, { answer: 'Nazarbayev', overruled: false }],
+    ['x'.repeat(250), true, { answer: 'x'.repeat(200), overruled: true }],
+    [`${'y'.repeat(199)}  z`, false, { answer: 'y'.repeat(199), overruled: false }],
+    ['   ', true, undefined],
+  ] as const)('%j (overruled %s) is sent as %j, which the server takes', (text, overruled, expected) => {
+    const part = typedPart(text, overruled);
+    expect(part).toEqual(expected);
+    // Whatever is sent must pass the server's rule, or the grade itself would be refused with it.
+    expect(gradeEntrySchema.safeParse({ ...grade, ...(part ? { typed: part } : {}) }).success).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleTextActionBody, sameHost } from '@/lib/security/request-shape';
+import { HOSTILE_FORM_POSTS, HOSTILE_REPLIES, SOUND_FORM_POSTS, SOUND_REPLIES, type ReplyField } from '@/tests/fixtures/action-replies';
+import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleMultipartFormPost, plausibleTextActionBody, sameHost } from '@/lib/security/request-shape';
 
 describe('what the proxy refuses before Next.js answers 500', () => {
   it.each([
@@ -28,7 +29,7 @@ describe('what the proxy refuses before Next.js answers 500', () => {
     ['[{"$":1}', false],
     ['["$Q1"]', false],
     ['[{"a":"$@1"}]', false],
-    ['["$K1"]', false],
+    ['["$K1"]', true], // an empty form: the action refuses it itself
     ['', false],
   ])('text action body %j plausible: %s', (body, ok) => expect(plausibleTextActionBody(body)).toBe(ok));
 
@@ -47,4 +48,28 @@ describe('what the proxy refuses before Next.js answers 500', () => {
     ['null', 'app.example', false],
     ['https://app.example', null, false],
   ])('Origin %j to host %j is same-host: %s', (origin, host, ok) => expect(sameHost(origin, host)).toBe(ok));
+});
+
+describe('multipart action bodies: every reference resolves to a part of the right kind', () => {
+  const asFields = (fields: ReplyField[]): Array<[string, unknown]> =>
+    fields.map(([name, value]) => [name, typeof value === 'string' ? value : new Blob([value.file])]);
+  it.each(HOSTILE_REPLIES)('refuses %s', (_label, fields) => expect(plausibleMultipartActionBody(asFields(fields))).toBe(false));
+  it.each(SOUND_REPLIES)('lets %s through', (_label, fields) => expect(plausibleMultipartActionBody(asFields(fields))).toBe(true));
+  it('walks each part once, so a chain of parts each referenced twice stays cheap', () => {
+    const chain: Array<[string, unknown]> = Array.from({ length: 999 }, (_, i) => [String(999 - i), i === 0 ? '1' : `["$${(1000 - i).toString(16)}","$${(1000 - i).toString(16)}"]`]);
+    const started = performance.now();
+    expect(plausibleMultipartActionBody([...chain, ['0', '["$1","$1"]']])).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('refuses a body with more parts than any reply has', () => {
+    const many: Array<[string, unknown]> = Array.from({ length: 1001 }, (_, i) => [String(i), '1']);
+    expect(plausibleMultipartActionBody(many)).toBe(false);
+  });
+});
+
+describe('forms posted without JavaScript: bound action arguments decode', () => {
+  const asFields = (fields: ReplyField[]): Array<[string, unknown]> => fields.map(([name, value]) => [name, typeof value === 'string' ? value : new Blob([value.file])]);
+  it.each(HOSTILE_FORM_POSTS)('refuses %s', (_label, fields) => expect(plausibleMultipartFormPost(asFields(fields))).toBe(false));
+  it.each(SOUND_FORM_POSTS)('lets %s through', (_label, fields) => expect(plausibleMultipartFormPost(asFields(fields))).toBe(true));
 });
