@@ -95,6 +95,20 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
+// Password reset by email (issue 17): see db/schema.ts.
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: epochMs('created_at').notNull(),
+    expiresAt: epochMs('expires_at').notNull(),
+  },
+  (t) => [index('password_reset_tokens_user').on(t.userId)],
+);
+
 export const decks = pgTable('decks', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),

@@ -75,6 +75,26 @@ export const sessions = sqliteTable(
 );
 // --- end sessions ---
 
+// --- Password reset by email (issue 17) ---
+/**
+ * One row per reset link that may still be used: the SHA-256 of the token in the link (the token
+ * itself is only in the mail). A row is deleted when it is used and when a later request for the
+ * same account replaces it, so at most one link per account works. Times are epoch ms.
+ */
+export const passwordResetTokens = sqliteTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('password_reset_tokens_user').on(t.userId)],
+);
+// --- end password reset ---
+
 export const decks = sqliteTable('decks', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
@@ -450,5 +470,6 @@ export type QuizAttempt = typeof quizAttempts.$inferSelect;
 export type Class = typeof classes.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type PasswordResetTokenRow = typeof passwordResetTokens.$inferSelect;
 export type TypedAnswer = typeof typedAnswers.$inferSelect;
 export type FsrsFit = typeof fsrsFits.$inferSelect;

@@ -72,3 +72,23 @@ export function authedAction<S extends z.ZodType, T>(
     }
   };
 }
+
+/**
+ * The same wrapper for the few actions open to signed-out visitors (asking for a password reset,
+ * setting a new password from a link): zod input and a typed result, but no session to check.
+ * Throttling is the action's own business.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T> | T, message?: string) {
+  return async (_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+    const parsed = schema.safeParse(formDataToObject(raw));
+    if (!parsed.success) {
+      return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data), ...(message ? { message } : {}) };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      throw error;
+    }
+  };
+}

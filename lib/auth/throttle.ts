@@ -18,6 +18,10 @@ export const ACCOUNT_LIMITS: ThrottleLimits = { maxFailures: 5, windowMs: 15 * 6
 export const IP_LIMITS: ThrottleLimits = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 // Sign-ups refused because the email is taken, per address: enough for typos, too few to map who has an account.
 export const SIGN_UP_LIMITS: ThrottleLimits = { maxFailures: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+// Password-reset requests (each one counts, whether or not the email has an account): per email, so
+// nobody's inbox is flooded; per address, so nobody sprays the form. Wrong reset links count per address.
+export const RESET_ACCOUNT_LIMITS: ThrottleLimits = { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+export const RESET_IP_LIMITS: ThrottleLimits = { maxFailures: 20, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
 
 /** Milliseconds left on a lock, or 0 when the key may try. */
 export function lockRemaining(record: ThrottleRecord | undefined, now: number): number {
@@ -34,8 +38,10 @@ export function recordFailure(record: ThrottleRecord | undefined, now: number, l
   return { failures, windowStart, lockedUntil };
 }
 
-export function lockMessage(remainingMs: number, what: 'sign-in' | 'sign-up' = 'sign-in'): string {
+const ATTEMPTS = { 'sign-in': 'failed sign-in attempts', 'sign-up': 'sign-up attempts', reset: 'password reset attempts' } as const;
+
+export function lockMessage(remainingMs: number, what: keyof typeof ATTEMPTS = 'sign-in'): string {
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
-  const attempts = what === 'sign-in' ? 'failed sign-in attempts' : 'sign-up attempts';
+  const attempts = ATTEMPTS[what];
   return `Too many ${attempts}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }

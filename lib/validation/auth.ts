@@ -5,6 +5,7 @@ import { safeCallbackPath } from './callback-path';
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits';
 import { plainText } from './text';
 import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from '@/lib/auth/password-strength';
+import { RESET_TOKEN_PATTERN } from '@/lib/auth/reset-token';
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 
@@ -42,6 +43,22 @@ export const signUpSchema = z.object({
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX),
+    newPassword: newPasswordField,
+    confirmPassword: z.string().max(PASSWORD_MAX),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: 'The two passwords differ.',
+    path: ['confirmPassword'],
+  });
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+/** A reset link's token: exactly the shape we issue, so nothing else reaches a lookup. */
+export const resetTokenField = z.string({ error: 'This link is not complete.' }).regex(RESET_TOKEN_PATTERN, 'This link is not complete.');
+
+export const resetPasswordSchema = z
+  .object({
+    token: resetTokenField,
     newPassword: newPasswordField,
     confirmPassword: z.string().max(PASSWORD_MAX),
   })

@@ -29,6 +29,7 @@ type AnyAction = (prev: never, input: never) => Promise<unknown>;
 
 const modules = {
   auth: await import('@/app/(auth)/actions'),
+  reset: await import('@/app/(auth)/reset-actions'),
   teach: await import('@/app/(teach)/teach/actions'),
   assignments: await import('@/app/(teach)/teach/assignment-actions'),
   decks: await import('@/app/(teach)/teach/decks/actions'),

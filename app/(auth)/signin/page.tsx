@@ -7,7 +7,7 @@ import { safeCallbackPath } from '@/lib/validation/callback-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[]; reset?: string | string[] }> }) {
   const query = await searchParams;
   const raw = query.callbackUrl;
   const callbackUrl = safeCallbackPath(raw);
@@ -19,9 +19,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           You have signed out. Pages kept for offline use on this device were forgotten.
         </p>
       )}
+      {query.reset === '1' && (
+        <p className="alert alert-ok" role="status" data-testid="password-reset-done">
+          Your new password is set and every device was signed out. Sign in with it.
+        </p>
+      )}
       <h1>Welcome back</h1>
       <p className="muted">Sign in to pick up today&apos;s reviews.</p>
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="small">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
       <p className="auth-foot small">
         New here? <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
       </p>
