@@ -15,6 +15,8 @@ import { jsonColumn, stringList } from '@/db/json-column';
 import { canonical } from '@/lib/quiz/typed/check-typed';
 import { attemptOf } from './quiz-data';
 import { refuse, type Refused } from './quizzes';
+import { suggestedGrade } from '@/lib/quiz/grade';
+import { regradeLoggedReview } from './reviews';
 
 export type OverruleStatus = 'pending' | 'accepted' | 'declined';
 
@@ -43,14 +45,22 @@ const stmts = {
   rescore: db.$client.prepare<{ answerId: number }>(`
     UPDATE quiz_attempts SET correct_count = (SELECT coalesce(sum(correct), 0) FROM quiz_answers WHERE attempt_id = quiz_attempts.id)
     WHERE id = (SELECT attempt_id FROM quiz_answers WHERE id = @answerId)`),
+  loggedReview: db.$client.prepare<{ answerId: number }, { userId: number; reviewLogId: number | null }>(`
+    SELECT q.user_id AS userId, qa.review_log_id AS reviewLogId FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id WHERE qa.id = @answerId`),
   forAttempt: db.$client.prepare<{ attemptId: number }, { cardId: number; status: OverruleStatus }>(`
     SELECT qa.card_id AS cardId, o.status FROM quiz_overrules o JOIN quiz_answers qa ON qa.id = o.quiz_answer_id WHERE qa.attempt_id = @attemptId`),
 };
 
-/** Marks a quiz answer right and re-scores its attempt. Call inside a transaction. */
-function acceptAnswer(answerId: number): void {
+/**
+ * Marks a quiz answer right and re-scores its attempt; the review the answer logged (Again) becomes
+ * Good and the card is rescheduled from its corrected log, so FSRS does not treat a right answer as
+ * forgotten. Call inside a transaction.
+ */
+function acceptAnswer(answerId: number, now: Date): void {
   stmts.markRight.run({ answerId });
   stmts.rescore.run({ answerId });
+  const logged = stmts.loggedReview.get({ answerId });
+  if (logged?.reviewLogId != null) regradeLoggedReview(logged.userId, logged.reviewLogId, suggestedGrade(true), now);
 }
 
 /**
@@ -70,7 +80,7 @@ export function requestOverrule(userId: number, attemptId: number, cardId: numbe
     const counts = answer.assignmentId !== null;
     const status: OverruleStatus = counts ? 'pending' : 'accepted';
     stmts.insert.run({ answerId: answer.answerId, userId, assignmentId: answer.assignmentId, status, at: now.getTime(), decidedAt: counts ? null : now.getTime(), decidedBy: null });
-    if (!counts) acceptAnswer(answer.answerId);
+    if (!counts) acceptAnswer(answer.answerId, now);
     return { ok: true, status };
   }).immediate();
 }
@@ -178,12 +188,12 @@ export function decideOverrule(instructorId: number, overruleId: number, decisio
       return { ok: true, rescored: 0 };
     }
     stmts.decide.run({ ...decided, answerId: req.answerId, status: 'accepted' });
-    acceptAnswer(req.answerId);
+    acceptAnswer(req.answerId, now);
     const others = decision === 'accept-all' ? sameText(req.assignmentId, req.cardId, req.response).filter((t) => t.answerId !== req.answerId) : [];
     for (const t of others) {
       if (t.status === null) stmts.insert.run({ ...decided, answerId: t.answerId, userId: t.userId, assignmentId: req.assignmentId, status: 'accepted', at: now.getTime() });
       else stmts.decide.run({ ...decided, answerId: t.answerId, status: 'accepted' });
-      acceptAnswer(t.answerId);
+      acceptAnswer(t.answerId, now);
     }
     const targets = [req, ...others];
     return { ok: true, rescored: targets.length };

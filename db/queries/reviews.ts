@@ -231,3 +231,31 @@ export function undoReview(userId: number, clientId: string, serverNow: Date): U
     return { ok: true, cardId: log.cardId, state: restored };
   }).immediate();
 }
+
+const regradeStmts = {
+  log: db.$client.prepare<{ userId: number; id: number }, { cardId: number; rating: number; undoneAt: number | null }>(
+    'SELECT card_id AS cardId, rating, undone_at AS undoneAt FROM review_logs WHERE id = @id AND user_id = @userId',
+  ),
+  setRating: db.$client.prepare<{ id: number; rating: number }>('UPDATE review_logs SET rating = @rating WHERE id = @id'),
+};
+
+/**
+ * Corrects the grade of a review already logged — a quiz answer marked wrong whose overrule was
+ * accepted: the log said Again for an answer now judged right, so FSRS would schedule the card as
+ * forgotten. The row's rating is corrected (the one place the log is rewritten: its verdict was the
+ * app's mistake, not the student's) and the card's state becomes the replay of its whole log, flags
+ * kept. Call inside the caller's transaction. False when the row is not this user's or was undone.
+ */
+export function regradeLoggedReview(userId: number, reviewLogId: number, grade: Grade, serverNow: Date): boolean {
+  const log = regradeStmts.log.get({ userId, id: reviewLogId });
+  if (!log || log.undoneAt !== null) return false;
+  if (log.rating === grade) return true;
+  regradeStmts.setRating.run({ id: reviewLogId, rating: grade });
+  const { scheduler } = studySettingsFor(userId);
+  const state = replayLog(cardHistory(userId, log.cardId), scheduler);
+  const now = currentState(userId, log.cardId);
+  if (state) {
+    stmts.upsertState.run({ userId, cardId: log.cardId, ...stateToRow(state), suspended: now.suspended ? 1 : 0, leech: now.leech ? 1 : 0, updatedAt: serverNow.getTime() });
+  }
+  return true;
+}

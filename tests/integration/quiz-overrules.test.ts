@@ -4,6 +4,10 @@
  * assignment quiz of the six typed questions of "Introduction", goal 80 %.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { stateToRow } from '@/db/card-state-row';
+import { studySettingsFor } from '@/db/queries/settings';
+import { replayLog, type Grade } from '@/lib/scheduler';
 import { startAssignmentQuiz } from '@/db/queries/assignment-quiz';
 import { createAssignment } from '@/db/queries/assignments';
 import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
@@ -29,6 +33,19 @@ function take(userId: number, attemptId: number, wrong: Record<number, string>, 
   });
   finishQuiz(userId, attemptId, at(minute + 1));
   return cards;
+}
+
+const loggedRating = (userId: number, cardId: number) =>
+  (db.$client.prepare("SELECT rating FROM review_logs WHERE user_id = ? AND card_id = ? AND source = 'quiz' AND undone_at IS NULL").get(userId, cardId) as { rating: number }).rating;
+const cardState = (userId: number, cardId: number) =>
+  db.$client.prepare('SELECT stability, difficulty, due, reps, lapses, state FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId) as { stability: number; difficulty: number; due: number; reps: number; lapses: number; state: number };
+/** The state a replay of the card's log gives with the student's parameters: what card_states must hold. */
+function replayedState(userId: number, cardId: number) {
+  const log = db.$client.prepare('SELECT rating, reviewed_at AS at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id').all(userId, cardId) as { rating: Grade; at: number }[];
+  const state = replayLog(log.map((l) => ({ grade: l.rating, reviewedAt: new Date(l.at) })), studySettingsFor(userId).scheduler);
+  if (!state) throw new Error('no state to replay');
+  const row = stateToRow(state);
+  return { stability: row.stability, difficulty: row.difficulty, due: row.due, reps: row.reps, lapses: row.lapses, state: row.state };
 }
 
 const score = (userId: number, attemptId: number) => quizResult(userId, attemptId)?.score;
@@ -91,15 +108,24 @@ describe('overrules of typed quiz answers', () => {
     const id = requests[0]?.id as number;
     expect(decideOverrule(s.other.id, id, 'accept', at(40))).toMatchObject({ ok: false, reason: 'not_found' });
 
+    // The wrong answer logged an Again for the card, which FSRS scheduled as forgotten.
+    expect(loggedRating(s.ann.id, firstCard)).toBe(1);
+    const stabilityBefore = cardState(s.ann.id, firstCard).stability;
+
     // Accepted: 5 of 6 = 83.3 % ≥ 80 %, the quiz goal is met, on the dashboard and on Today alike.
     expect(decideOverrule(s.instructor.id, id, 'accept', at(40))).toEqual({ ok: true, rescored: 1 });
+    // ...and the review it logged is now Good, the card rescheduled from the corrected log.
+    expect(loggedRating(s.ann.id, firstCard)).toBe(3);
+    expect(cardState(s.ann.id, firstCard)).toMatchObject(replayedState(s.ann.id, firstCard));
+    expect(cardState(s.ann.id, firstCard).stability).toBeGreaterThan(stabilityBefore);
     expect(score(s.ann.id, annAttempt)).toMatchObject({ correct: 5, total: 6 });
     expect(goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });
     expect(assignmentsForStudent(s.ann.id, at(100)).find((a) => a.id === s.assignmentId)?.bestQuiz).toBe(5 / 6);
     expect(overrulesForAttempt(s.ann.id, annAttempt).get(firstCard)).toBe('accepted');
     expect(decideOverrule(s.instructor.id, id, 'decline', at(41))).toMatchObject({ ok: false, reason: 'finished' });
-    // Bob did not ask: his one wrong answer stays wrong.
+    // Bob did not ask: his one wrong answer stays wrong, and so does its review.
     expect(score(s.bob.id, bobAttempt)).toMatchObject({ correct: 5, total: 6 });
+    expect(loggedRating(s.bob.id, firstCard)).toBe(1);
   });
 
   it('accepting for all re-scores every student of the class who typed the same; declining changes nothing', async () => {
