@@ -106,8 +106,10 @@ describe('the fsrs-rs optimiser in its process', () => {
     expect(metrics.logLoss).toBeGreaterThan(0);
     expect(child.starts).toBe(1);
     // The process dies mid-fit (killed, as the OOM killer would): that fit fails, the server does not.
+    // Killed on the next turn of the event loop: the task has been sent by then (it is dispatched in a
+    // microtask) and no fit can have answered (a fixed delay raced a fast fit on a quiet machine).
     const crashed = optimiser.fit(items);
-    setTimeout(() => void child.stop(), 50);
+    setImmediate(() => void child.stop());
     await expect(crashed).rejects.toThrow(/optimiser process stopped/);
     expect(await optimiser.fit(items)).toEqual(weights);
     expect(child.starts).toBe(2);
