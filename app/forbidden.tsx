@@ -1,4 +1,5 @@
 import { SignOutButton } from '@/components/sign-out-button';
+import { signOutAction } from '@/app/(auth)/actions';
 
 // A plain <a>, not next/link: root boundaries ship their client code with every page (see app/error.tsx).
 export default function Forbidden() {
@@ -12,7 +13,7 @@ export default function Forbidden() {
           <a className="btn btn-primary" href="/today">
             Back to Today
           </a>
-          <SignOutButton className="btn" label="Use another account" />
+          <SignOutButton signOut={signOutAction} className="btn" label="Use another account" />
         </div>
       </div>
     </main>

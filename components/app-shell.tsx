@@ -18,7 +18,7 @@ const STUDY: NavItem[] = [
 ];
 const TEACH: NavItem = { href: '/teach', label: 'Teach', icon: icon('M2 8l10-5 10 5-10 5-10-5zM6 10v5c3 3 9 3 12 0v-5') };
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export function AppShell({ user, signOut, children }: { user: SessionUser; signOut: () => Promise<void>; children: React.ReactNode }) {
   const items = user.role === 'instructor' ? [...STUDY.slice(0, 2), TEACH, ...STUDY.slice(2)] : STUDY;
   return (
     <div className="shell">
@@ -30,7 +30,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <nav className="nav" aria-label="Main">
             <NavLinks items={items} />
-            <SignOutButton />
+            <SignOutButton signOut={signOut} />
           </nav>
         </div>
       </header>

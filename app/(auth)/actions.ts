@@ -12,7 +12,8 @@ import { db } from '@/db';
 import { createUser, EmailTakenError } from '@/db/admin/users';
 import { recordSignUpRefusal, signUpLockRemaining } from '@/db/queries/auth';
 import { signOutThisBrowser } from '@/app/_lib/session';
-import { fieldErrorsOf, formDataToObject, type ActionResult } from '@/app/_lib/action';
+import { fieldErrorsOf, formDataToObject } from '@/app/_lib/action';
+import type { AuthFormState } from '@/lib/actions/result';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isValidTimeZone } from '@/lib/time/study-day';
 import { lockMessage } from '@/lib/auth/throttle';
@@ -20,10 +21,6 @@ import { signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { SIGNED_OUT_PARAM } from '@/lib/auth/signed-out';
 import { now } from '@/lib/clock';
 
-export interface AuthFormState {
-  result?: ActionResult<undefined>;
-  values?: { email?: string; name?: string };
-}
 
 const INVALID = 'Email or password is incorrect.';
 const NOT_A_FORM: AuthFormState = { result: { ok: false, error: 'Send the form.' } };

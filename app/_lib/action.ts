@@ -7,10 +7,9 @@ import type { z } from 'zod';
 import { currentUser, type SignedInUser } from '@/app/_lib/session';
 import type { Role } from '@/lib/auth/session-user';
 
-export type FieldErrors = Record<string, string[] | undefined>;
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: FieldErrors };
+import type { ActionResult, FieldErrors } from '@/lib/actions/result';
+
+export type { ActionResult, FieldErrors } from '@/lib/actions/result';
 
 export class ActionError extends Error {
   constructor(

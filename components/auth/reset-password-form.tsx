@@ -1,15 +1,14 @@
 'use client';
 import { useActionState } from 'react';
-import { resetPasswordAction } from '@/app/(auth)/reset-actions';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult, FormAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/validation/limits';
 
 /** Sets a new password from a reset link; on success the action sends the browser to sign in. */
-export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action] = useActionState<ActionResult | null, FormData>(resetPasswordAction, null);
+export function ResetPasswordForm({ resetPassword, token }: { resetPassword: FormAction<ActionResult | null>; token: string }) {
+  const [state, action] = useActionState<ActionResult | null, FormData>(resetPassword, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="form" noValidate>

@@ -1,13 +1,13 @@
 'use client';
 import { useActionState } from 'react';
-import { signInAction, type AuthFormState } from '@/app/(auth)/actions';
+import type { AuthFormState, FormAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { EMAIL_MAX, PASSWORD_MAX } from '@/lib/validation/limits';
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(signInAction, {});
+export function SignInForm({ signIn, callbackUrl }: { signIn: FormAction<AuthFormState>; callbackUrl?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signIn, {});
   const errors = state.result && !state.result.ok ? state.result.fieldErrors : undefined;
   return (
     <form action={action} className="form" noValidate>

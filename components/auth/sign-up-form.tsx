@@ -1,13 +1,13 @@
 'use client';
 import { useActionState, useEffect, useRef } from 'react';
-import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
+import type { AuthFormState, FormAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { EMAIL_MAX, NEW_PASSWORD_HINT, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/validation/limits';
 
-export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
+export function SignUpForm({ signUp, callbackUrl }: { signUp: FormAction<AuthFormState>; callbackUrl?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signUp, {});
   // The browser knows the student's time zone; "today" in reviews follows it.
   const timeZone = useRef<HTMLInputElement>(null);
   useEffect(() => {

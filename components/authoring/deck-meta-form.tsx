@@ -1,6 +1,6 @@
 'use client';
 /** Deck details: creates a deck (with its first section) or edits an existing deck's metadata. */
-import { createDeckAction, updateDeckMetaAction } from '@/app/(teach)/teach/decks/actions';
+import type { ServerAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { DeckRecord } from '@/lib/content/deck-record';
@@ -8,8 +8,9 @@ import { TextAreaField } from './form-controls';
 import { HydrationGate } from './hydration-gate';
 import { useActionForm } from './use-action-form';
 
-export function DeckMetaForm({ deck }: { deck?: DeckRecord }) {
-  const { onSubmit, pending, errors, error, message } = useActionForm<unknown>(deck ? updateDeckMetaAction : createDeckAction);
+/** Creates a deck (no `deck`) or edits one; `save` is the matching action, from the page. */
+export function DeckMetaForm({ deck, save }: { deck?: DeckRecord; save: ServerAction<unknown> }) {
+  const { onSubmit, pending, errors, error, message } = useActionForm<unknown>(save);
   return (
     <form onSubmit={onSubmit} className="form" noValidate data-testid="deck-meta-form">
       <HydrationGate>

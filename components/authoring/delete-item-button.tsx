@@ -1,13 +1,13 @@
 'use client';
 /** Deletes (retires) an item after an explicit confirmation that says what happens to progress. */
 import { useState } from 'react';
-import { retireItemAction } from '@/app/(teach)/teach/decks/actions';
+import type { ServerAction } from '@/lib/actions/result';
 import { FormAlert } from '@/components/ui/form-alert';
 import { useActionForm } from './use-action-form';
 
-export function DeleteItemButton({ deckId, itemId }: { deckId: string; itemId: string }) {
+export function DeleteItemButton({ deckId, itemId, retireItem }: { deckId: string; itemId: string; retireItem: ServerAction<never> }) {
   const [confirming, setConfirming] = useState(false);
-  const { submit, pending, error } = useActionForm<never>(retireItemAction);
+  const { submit, pending, error } = useActionForm<never>(retireItem);
   if (!confirming) {
     return (
       <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>

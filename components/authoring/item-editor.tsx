@@ -6,7 +6,7 @@
  */
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { saveItemAction } from '@/app/(teach)/teach/decks/actions';
+import type { ServerAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { ITEM_TYPE_LABELS, type ItemDraft } from '@/lib/content/item-form';
@@ -17,6 +17,7 @@ import { ItemTypeFields, typeFieldKeys } from './item-type-fields';
 import { useActionForm } from './use-action-form';
 
 interface Props {
+  saveItem: ServerAction<never>;
   deckId: string;
   /** Absent for a new item: the server makes its id. */
   itemId?: string;
@@ -41,10 +42,10 @@ function editedFields(before: ItemDraft, patch: Partial<ItemDraft>): string[] {
 
 const EXPLANATION_REQUIRED = new Set(['truefalse', 'typed', 'ordering']);
 
-export function ItemEditor({ deckId, itemId, initial, sections }: Props) {
+export function ItemEditor({ deckId, itemId, initial, sections, saveItem }: Props) {
   const [draft, setDraft] = useState(initial);
   const hydrated = useHydrated();
-  const { state, submit, pending, error, errors: serverErrors = {} } = useActionForm<never>(saveItemAction);
+  const { state, submit, pending, error, errors: serverErrors = {} } = useActionForm<never>(saveItem);
   // Fields edited since the server answered: their old errors no longer apply, so they are hidden.
   const [edited, setEdited] = useState<{ answer: typeof state; keys: Set<string> }>({ answer: null, keys: new Set() });
   const editedKeys = edited.answer === state ? edited.keys : new Set<string>();

@@ -1,9 +1,10 @@
 'use client';
 /** Up/down buttons that reorder a section (its items move with it). */
-import { moveSectionAction } from '@/app/(teach)/teach/decks/actions';
+import type { ServerAction } from '@/lib/actions/result';
 import { useActionForm } from './use-action-form';
 
 interface Props {
+  moveSection: ServerAction<void>;
   deckId: string;
   sectionKey: string;
   title: string;
@@ -11,8 +12,8 @@ interface Props {
   last: boolean;
 }
 
-export function MoveSectionButtons({ deckId, sectionKey, title, first, last }: Props) {
-  const { submit, pending, error } = useActionForm<void>(moveSectionAction);
+export function MoveSectionButtons({ deckId, sectionKey, title, first, last, moveSection }: Props) {
+  const { submit, pending, error } = useActionForm<void>(moveSection);
   const move = (direction: 'up' | 'down') => submit({ deckId, key: sectionKey, direction });
   return (
     <div className="row move-buttons">

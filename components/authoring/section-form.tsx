@@ -1,7 +1,7 @@
 'use client';
 /** Adds a section, or renames one and edits its study notes. */
 import { useEffect, useRef } from 'react';
-import { saveSectionAction } from '@/app/(teach)/teach/decks/actions';
+import type { ServerAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { DeckSectionRecord } from '@/lib/content/deck-record';
@@ -9,8 +9,8 @@ import { TextAreaField } from './form-controls';
 import { HydrationGate } from './hydration-gate';
 import { useActionForm } from './use-action-form';
 
-export function SectionForm({ deckId, section }: { deckId: string; section?: DeckSectionRecord }) {
-  const { onSubmit, pending, errors, error, message, state } = useActionForm<string>(saveSectionAction);
+export function SectionForm({ deckId, section, saveSection }: { deckId: string; section?: DeckSectionRecord; saveSection: ServerAction<string> }) {
+  const { onSubmit, pending, errors, error, message, state } = useActionForm<string>(saveSection);
   const idBase = `section-${section?.id ?? 'new'}`;
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -4,9 +4,7 @@
  * the fields afterwards, so what the instructor typed stays when the action answers with errors.
  */
 import { startTransition, useActionState, type FormEvent } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
-
-type ServerAction<T> = (prev: unknown, input: FormData | Record<string, unknown>) => Promise<ActionResult<T>>;
+import type { ActionResult, ServerAction } from '@/lib/actions/result';
 
 export function useActionForm<T>(action: ServerAction<T>) {
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData | Record<string, unknown>>(action, null);

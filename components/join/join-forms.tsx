@@ -1,16 +1,15 @@
 'use client';
 /** The two steps of joining a class: type the code, then confirm the class it names. */
 import { useActionState } from 'react';
-import { findClassAction, joinClassAction } from '@/app/(study)/join/actions';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult, FormAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 type State = ActionResult<unknown> | null;
 
-export function JoinCodeForm() {
-  const [state, action] = useActionState<State, FormData>(findClassAction, null);
+export function JoinCodeForm({ findClass }: { findClass: FormAction<State> }) {
+  const [state, action] = useActionState<State, FormData>(findClass, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="form" noValidate data-testid="join-code-form">
@@ -33,8 +32,8 @@ export function JoinCodeForm() {
   );
 }
 
-export function JoinConfirmForm({ code }: { code: string }) {
-  const [state, action] = useActionState<State, FormData>(joinClassAction, null);
+export function JoinConfirmForm({ code, joinClass }: { code: string; joinClass: FormAction<State> }) {
+  const [state, action] = useActionState<State, FormData>(joinClass, null);
   return (
     <form action={action} className="form" data-testid="join-confirm-form">
       <FormAlert error={state && !state.ok ? state.error : undefined} />

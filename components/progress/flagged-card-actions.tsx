@@ -1,13 +1,17 @@
 'use client';
 /** The buttons of one card on /progress/leeches: unsuspend it, or clear its leech flag. */
 import { useActionState } from 'react';
-import { clearLeechFlagAction, unsuspendCardAction } from '@/app/(study)/progress/leeches/actions';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult, FormAction } from '@/lib/actions/result';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-export function FlaggedCardActions({ cardId, suspended, leech }: { cardId: number; suspended: boolean; leech: boolean }) {
-  const [unsuspendState, unsuspend] = useActionState<ActionResult | null, FormData>(unsuspendCardAction, null);
-  const [clearState, clear] = useActionState<ActionResult | null, FormData>(clearLeechFlagAction, null);
+export interface FlaggedCardServerActions {
+  unsuspendCard: FormAction<ActionResult | null>;
+  clearLeechFlag: FormAction<ActionResult | null>;
+}
+
+export function FlaggedCardActions({ cardId, suspended, leech, actions }: { cardId: number; suspended: boolean; leech: boolean; actions: FlaggedCardServerActions }) {
+  const [unsuspendState, unsuspend] = useActionState<ActionResult | null, FormData>(actions.unsuspendCard, null);
+  const [clearState, clear] = useActionState<ActionResult | null, FormData>(actions.clearLeechFlag, null);
   const error = [unsuspendState, clearState].find((s) => s && !s.ok);
   return (
     <div className="leech-actions">

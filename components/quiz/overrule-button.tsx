@@ -4,7 +4,7 @@
  * once; in an assignment's quiz it asks the instructor, and the page then says the request waits.
  */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 interface Props {

@@ -8,10 +8,10 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { answerQuestionAction, finishQuizAction } from '@/app/(study)/quiz/actions';
 import type { AttemptQuestion } from '@/db/queries/quiz-views';
 import type { AnswerFeedback } from '@/db/queries/quiz-data';
 import type { QuizResponse } from '@/lib/quiz/present';
+import type { ActionCall } from '@/lib/actions/result';
 import { AnswerDetails } from './answer-details';
 import { ChoiceInput, OrderingInput, TrueFalseInput, TypedInput } from './answer-inputs';
 
@@ -20,11 +20,18 @@ interface Props {
   deckId: string;
   feedbackMode: 'immediate' | 'end';
   questions: AttemptQuestion[];
+  actions: QuizRunnerActions;
+}
+
+/** The server actions the runner calls, handed down by the page. */
+export interface QuizRunnerActions {
+  answerQuestion: ActionCall<{ attemptId: number; cardId: number; response: QuizResponse }, { finished: boolean; feedback: AnswerFeedback | null }>;
+  finishQuiz: ActionCall<{ attemptId: number }>;
 }
 
 const TYPE_HINT = { mcq: 'Choose one answer', truefalse: 'True or false?', typed: 'Type your answer', ordering: 'Put the steps in order' } as const;
 
-export function QuizRunner({ attemptId, deckId, feedbackMode, questions }: Props) {
+export function QuizRunner({ attemptId, deckId, feedbackMode, questions, actions }: Props) {
   const router = useRouter();
   const total = questions.length;
   const [index, setIndex] = useState(() => questions.findIndex((q) => !q.answered));
@@ -54,7 +61,7 @@ export function QuizRunner({ attemptId, deckId, feedbackMode, questions }: Props
     setError(null);
     startTransition(async () => {
       try {
-        const out = await answerQuestionAction(null, { attemptId, cardId: current.cardId, response });
+        const out = await actions.answerQuestion(null, { attemptId, cardId: current.cardId, response });
         if (!out.ok) {
           // Field errors here mean the answer itself was malformed; the generic form message would not help.
           setError(out.fieldErrors ? 'That answer could not be accepted. Check it and try again.' : out.error);
@@ -85,7 +92,7 @@ export function QuizRunner({ attemptId, deckId, feedbackMode, questions }: Props
 
   function finish() {
     startTransition(async () => {
-      const out = await finishQuizAction(null, { attemptId }).catch(() => null);
+      const out = await actions.finishQuiz(null, { attemptId }).catch(() => null);
       if (out && !out.ok) setError(out.error);
       else router.push(resultHref);
     });

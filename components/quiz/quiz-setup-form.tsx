@@ -5,8 +5,7 @@
  * student's choices instead of resetting the form; without JavaScript the form action still works.
  */
 import { startTransition, useActionState } from 'react';
-import { startQuizAction } from '@/app/(study)/quiz/actions';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult, FormAction } from '@/lib/actions/result';
 import { FormAlert } from '@/components/ui/form-alert';
 import { plural } from '@/lib/text/plural';
 
@@ -22,6 +21,7 @@ interface Props {
   defaultFeedback: 'immediate' | 'end';
   defaultCount: number;
   maxCount: number;
+  startQuiz: FormAction<ActionResult<never> | null>;
 }
 
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
@@ -32,8 +32,8 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
   ));
 }
 
-export function QuizSetupForm({ deckId, sections, defaultFeedback, defaultCount, maxCount }: Props) {
-  const [state, dispatch, pending] = useActionState<ActionResult<never> | null, FormData>(startQuizAction, null);
+export function QuizSetupForm({ deckId, sections, defaultFeedback, defaultCount, maxCount, startQuiz }: Props) {
+  const [state, dispatch, pending] = useActionState<ActionResult<never> | null, FormData>(startQuiz, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const total = sections.reduce((sum, s) => sum + s.questionCount, 0);
   return (

@@ -10,7 +10,7 @@
  * gzip to this screen's JavaScript.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
+import type { ActionCall } from '@/lib/actions/result';
 import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 import { isObjective } from '@/lib/review/answer-checker';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
@@ -42,7 +42,11 @@ function newClientId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function ReviewSession({ data, userId }: { data: ReviewSessionData; userId: number }) {
+export interface ReviewActions {
+  suspendCard: ActionCall<{ cardId: number; suspended: boolean }>;
+}
+
+export function ReviewSession({ data, userId, actions }: { data: ReviewSessionData; userId: number; actions: ReviewActions }) {
   const { outbox, status } = useOutbox(userId);
   const [session, setSession] = useState<Session>(() => startSession(data.cards));
   const [history, setHistory] = useState<Step[]>([]);
@@ -161,7 +165,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
 
   const suspend = async () => {
     if (!card) return;
-    const out = await suspendCardAction(null, { cardId: card.id, suspended: true });
+    const out = await actions.suspendCard(null, { cardId: card.id, suspended: true });
     if (out.ok) {
       setSession((s) => dropCard(s, card.id));
       resetCard();

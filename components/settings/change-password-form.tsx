@@ -1,14 +1,13 @@
 'use client';
 import { useActionState } from 'react';
-import { changePasswordAction } from '@/app/(study)/settings/actions';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult, FormAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { NEW_PASSWORD_HINT, PASSWORD_MIN } from '@/lib/validation/limits';
 
-export function ChangePasswordForm({ changed = false }: { changed?: boolean }) {
-  const [state, action] = useActionState<ActionResult | null, FormData>(changePasswordAction, null);
+export function ChangePasswordForm({ changePassword, changed = false }: { changePassword: FormAction<ActionResult | null>; changed?: boolean }) {
+  const [state, action] = useActionState<ActionResult | null, FormData>(changePassword, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="form" noValidate>

@@ -5,7 +5,7 @@
  * Server actions arrive as props (components import no values from app/).
  */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FitProgress } from './fit-progress';

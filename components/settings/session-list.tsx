@@ -4,7 +4,7 @@
  * this device (or everywhere) also forgets its offline pages, like the sign-out button.
  */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import './settings.css';

@@ -5,8 +5,7 @@
  * they typed next to the message.
  */
 import { startTransition, useActionState, useEffect, useRef, useSyncExternalStore, type FormEvent } from 'react';
-import { saveStudySettingsAction } from '@/app/(study)/settings/actions';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult, FormAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -30,8 +29,8 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const noSubscribe = () => () => {};
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function StudySettingsForm({ initial, timeZones }: { initial: StudySettingsValues; timeZones: string[] }) {
-  const [state, action] = useActionState<ActionResult | null, FormData>(saveStudySettingsAction, null);
+export function StudySettingsForm({ initial, timeZones, save }: { initial: StudySettingsValues; timeZones: string[]; save: FormAction<ActionResult | null> }) {
+  const [state, action] = useActionState<ActionResult | null, FormData>(save, null);
   const zoneSelect = useRef<HTMLSelectElement>(null);
   // Known only in the browser; null while rendering on the server.
   const device = useSyncExternalStore(noSubscribe, deviceZone, () => null);

@@ -1,7 +1,7 @@
 'use client';
 /** One click adds a typed answer to the item's accepted answers (the instructor's own deck). */
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 
 interface Props {
   action: (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;

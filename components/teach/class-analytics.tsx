@@ -2,7 +2,7 @@
  * The analytics part of a class page: pick an assignment (tabs as links), then per-student,
  * per-section and per-item tables for it. Sorting and the choice live in the URL.
  */
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
 import { typedAnswerReport } from '@/db/queries/typed-answers';
 import type { AssignmentView } from '@/db/queries/assignments';

@@ -4,10 +4,13 @@
  * first, inline: no browser dialog, so it works the same with a keyboard, a screen reader and a tap.
  */
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
+
+/** Any server action taking the button's fields: the page hands it down. */
+export type ConfirmableAction = (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
 
 interface Props {
-  action: (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  action: ConfirmableAction;
   fields: Record<string, string | number>;
   label: string;
   question: string;

@@ -1,14 +1,13 @@
 'use client';
 /** New class: a name and the time zone its due dates are written in. */
 import { useActionState } from 'react';
-import { createClassAction } from '@/app/(teach)/teach/actions';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult, FormAction } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-export function CreateClassForm({ timeZones, defaultTimeZone }: { timeZones: string[]; defaultTimeZone: string }) {
-  const [state, action] = useActionState<ActionResult<unknown> | null, FormData>(createClassAction, null);
+export function CreateClassForm({ timeZones, defaultTimeZone, createClass }: { timeZones: string[]; defaultTimeZone: string; createClass: FormAction<ActionResult<unknown> | null> }) {
+  const [state, action] = useActionState<ActionResult<unknown> | null, FormData>(createClass, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="form" noValidate data-testid="create-class-form">

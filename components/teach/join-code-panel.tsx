@@ -1,10 +1,10 @@
 /** The class's join code and link, with copy buttons and a confirmed "new code" (the old one stops working). */
-import { regenerateJoinCodeAction } from '@/app/(teach)/teach/actions';
+import type { ConfirmableAction } from './confirm-action';
 import { formatJoinCode } from '@/lib/teach/join-code';
 import { ConfirmAction } from './confirm-action';
 import { CopyButton } from './copy-button';
 
-export function JoinCodePanel({ classId, joinCode, origin, archived }: { classId: number; joinCode: string; origin: string; archived: boolean }) {
+export function JoinCodePanel({ classId, joinCode, origin, archived, regenerate }: { classId: number; joinCode: string; origin: string; archived: boolean; regenerate: ConfirmableAction }) {
   const link = `${origin}/join/${joinCode}`;
   return (
     <section className="card teach-section" aria-labelledby="join-heading">
@@ -28,7 +28,7 @@ export function JoinCodePanel({ classId, joinCode, origin, archived }: { classId
       </div>
       <div>
         <ConfirmAction
-          action={regenerateJoinCodeAction}
+          action={regenerate}
           fields={{ classId }}
           label="New code"
           question="Make a new code? The current code and link stop working at once; students already in the class stay."

@@ -1,7 +1,7 @@
 'use client';
 /** Accept (for this student, or for everyone who typed the same) or decline one overrule request. */
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { plural } from '@/lib/text/plural';
 
 export type DecideOverrule = (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;

@@ -1,10 +1,9 @@
 /** Students removed from the class: they cannot rejoin with the code or link until let back in. */
-import { letBackInAction } from '@/app/(teach)/teach/actions';
 import type { RemovedStudent } from '@/db/queries/classes';
 import { formatShortDate } from '@/lib/time/zoned';
-import { ConfirmAction } from './confirm-action';
+import { ConfirmAction, type ConfirmableAction } from './confirm-action';
 
-export function RemovedStudents({ classId, removed, timeZone }: { classId: number; removed: RemovedStudent[]; timeZone: string }) {
+export function RemovedStudents({ classId, removed, timeZone, letBackIn }: { classId: number; removed: RemovedStudent[]; timeZone: string; letBackIn: ConfirmableAction }) {
   if (removed.length === 0) return <p className="muted small" data-testid="removed-empty">Nobody has been removed.</p>;
   return (
     <table className="data-table" data-testid="removed-students">
@@ -25,7 +24,7 @@ export function RemovedStudents({ classId, removed, timeZone }: { classId: numbe
             <td className="nowrap" data-label="Removed">{formatShortDate(s.removedAt, timeZone)}</td>
             <td data-label="">
               <ConfirmAction
-                action={letBackInAction}
+                action={letBackIn}
                 fields={{ classId, userId: s.userId }}
                 label="Let back in"
                 question={`Let ${s.name} join again with the class code or link?`}

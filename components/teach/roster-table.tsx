@@ -1,10 +1,9 @@
 /** The class roster: who joined when, with a confirmed "remove" per student. */
-import { removeStudentAction } from '@/app/(teach)/teach/actions';
 import type { RosterEntry } from '@/db/queries/classes';
 import { formatShortDate } from '@/lib/time/zoned';
-import { ConfirmAction } from './confirm-action';
+import { ConfirmAction, type ConfirmableAction } from './confirm-action';
 
-export function RosterTable({ classId, roster, timeZone }: { classId: number; roster: RosterEntry[]; timeZone: string }) {
+export function RosterTable({ classId, roster, timeZone, removeStudent }: { classId: number; roster: RosterEntry[]; timeZone: string; removeStudent: ConfirmableAction }) {
   if (roster.length === 0) return <p className="muted" data-testid="roster-empty">Nobody has joined yet.</p>;
   return (
     <table className="data-table" data-testid="roster">
@@ -25,7 +24,7 @@ export function RosterTable({ classId, roster, timeZone }: { classId: number; ro
             <td className="nowrap" data-label="Joined">{formatShortDate(s.joinedAt, timeZone)}</td>
             <td data-label="">
               <ConfirmAction
-                action={removeStudentAction}
+                action={removeStudent}
                 fields={{ classId, userId: s.userId }}
                 label="Remove"
                 question={`Remove ${s.name} from this class? Their own study history stays with them.`}

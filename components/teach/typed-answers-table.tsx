@@ -3,7 +3,7 @@
  * wrong, how often, and how often a student said "I was right"; on the instructor's own decks,
  * one click adds one to the accepted answers.
  */
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import type { TypedItemReport } from '@/db/queries/typed-answers';
 import { plural } from '@/lib/text/plural';
 import { AcceptAnswerButton } from './accept-answer-button';

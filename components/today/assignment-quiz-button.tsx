@@ -1,7 +1,7 @@
 'use client';
 /** "Take the quiz" on an assignment: one tap starts the assignment's own quiz; a refusal is shown in place. */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 interface Props {

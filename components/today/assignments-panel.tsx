@@ -12,7 +12,7 @@ import { now } from '@/lib/clock';
 import { assignmentLabel, percent } from '@/lib/teach/format';
 import { formatDueDate } from '@/lib/time/zoned';
 import { plural } from '@/lib/text/plural';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { quizSpecText } from '@/lib/teach/assignment-quiz';
 import { AssignmentQuizButton } from './assignment-quiz-button';
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ForgotPasswordForm } from '@/components/auth/forgot-password-form';
+import { requestPasswordResetAction } from '@/app/(auth)/reset-actions';
 
 export const metadata: Metadata = { title: 'Forgot password' };
 
@@ -12,7 +13,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
     <div className="card">
       <h1>Forgot your password?</h1>
       <p className="muted">Enter the email you sign in with. We will send you a link to choose a new password.</p>
-      <ForgotPasswordForm linkDead={query.expired === '1'} />
+      <ForgotPasswordForm requestReset={requestPasswordResetAction} linkDead={query.expired === '1'} />
       <p className="auth-foot small">
         Remembered it? <Link href="/signin">Sign in</Link>
       </p>

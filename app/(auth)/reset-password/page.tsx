@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
+import { resetPasswordAction } from '@/app/(auth)/reset-actions';
 import { isResetTokenUsable } from '@/db/queries/password-reset';
 import { resetTokenField } from '@/lib/validation/auth';
 import { now } from '@/lib/clock';
@@ -19,7 +20,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <div className="card">
       <h1>Choose a new password</h1>
       <p className="muted">Setting it signs you out on every device; then sign in with the new one.</p>
-      <ResetPasswordForm token={parsed.data} />
+      <ResetPasswordForm resetPassword={resetPasswordAction} token={parsed.data} />
       <p className="auth-foot small">
         <Link href="/signin">Back to sign in</Link>
       </p>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { signInAction } from '@/app/(auth)/actions';
 import { currentUser } from '@/app/_lib/session';
 import { safeCallbackPath } from '@/lib/validation/callback-path';
 
@@ -26,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <h1>Welcome back</h1>
       <p className="muted">Sign in to pick up today&apos;s reviews.</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm signIn={signInAction} callbackUrl={callbackUrl} />
       <p className="small">
         <Link href="/forgot-password">Forgot password?</Link>
       </p>

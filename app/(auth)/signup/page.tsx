@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/sign-up-form';
+import { signUpAction } from '@/app/(auth)/actions';
 import { currentUser } from '@/app/_lib/session';
 import { safeCallbackPath } from '@/lib/validation/callback-path';
 
@@ -15,7 +16,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     <div className="card">
       <h1>Create your account</h1>
       <p className="muted">Study the reading a few minutes a day; we schedule the reviews.</p>
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm signUp={signUpAction} callbackUrl={callbackUrl} />
       <p className="auth-foot small">
         Already have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
       </p>

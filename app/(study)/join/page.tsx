@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { JoinCodeForm } from '@/components/join/join-forms';
+import { findClassAction } from '@/app/(study)/join/actions';
 import { joinErrorMessage, joinLockRemaining } from '@/db/queries/join';
 import { requireUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
@@ -25,7 +26,7 @@ export default async function JoinPage() {
             {joinErrorMessage({ ok: false, reason: 'locked', retryInMs: locked })}
           </div>
         ) : (
-          <JoinCodeForm />
+          <JoinCodeForm findClass={findClassAction} />
         )}
       </section>
     </div>

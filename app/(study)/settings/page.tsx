@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/settings/change-password-form';
+import { changePasswordAction, saveStudySettingsAction } from '@/app/(study)/settings/actions';
 import { SessionList, type SessionItem } from '@/components/settings/session-list';
 import { MemoryModel } from '@/components/settings/memory-model';
 import { StudySettingsForm } from '@/components/settings/study-settings-form';
@@ -46,6 +47,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <section className="card" aria-labelledby="study-heading" style={{ maxWidth: 640 }}>
           <h2 id="study-heading">Study</h2>
           <StudySettingsForm
+            save={saveStudySettingsAction}
             timeZones={timeZoneOptions(settings.timeZone)}
             initial={{
               desiredRetention: settings.scheduler.desiredRetention,
@@ -76,7 +78,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </section>
         <section className="card" aria-labelledby="password-heading" style={{ maxWidth: 640 }}>
           <h2 id="password-heading">Password</h2>
-          <ChangePasswordForm changed={password === 'changed'} />
+          <ChangePasswordForm changePassword={changePasswordAction} changed={password === 'changed'} />
         </section>
         <section className="card" aria-labelledby="sessions-heading" style={{ maxWidth: 640 }}>
           <h2 id="sessions-heading">Signed-in devices</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import '@/components/teach/teach.css';
 import { CreateClassForm } from '@/components/teach/create-class-form';
+import { createClassAction } from '@/app/(teach)/teach/actions';
 import { classesForInstructor, type ClassSummary } from '@/db/queries/classes';
 import { requireRole } from '@/app/_lib/session';
 import { studySettingsFor } from '@/db/queries/settings';
@@ -67,7 +68,7 @@ export default async function TeachPage() {
       </section>
       <section className="card" aria-labelledby="new-class-heading" style={{ maxWidth: 560 }}>
         <h2 id="new-class-heading">New class</h2>
-        <CreateClassForm timeZones={timeZoneOptions(timeZone)} defaultTimeZone={timeZone} />
+        <CreateClassForm timeZones={timeZoneOptions(timeZone)} defaultTimeZone={timeZone} createClass={createClassAction} />
       </section>
       {archived.length > 0 && (
         <section className="teach-section" aria-labelledby="archived-heading">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { JoinConfirmForm } from '@/components/join/join-forms';
+import { joinClassAction } from '@/app/(study)/join/actions';
 import { joinErrorMessage, lookupJoinCode } from '@/db/queries/join';
 import { requireUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
@@ -47,7 +48,7 @@ export default async function JoinCodePage({ params, searchParams }: { params: P
               Your instructor will see your name, email and your progress on the decks they assign to this class.
             </p>
             <div className="row">
-              <JoinConfirmForm code={found.class.joinCode} />
+              <JoinConfirmForm code={found.class.joinCode} joinClass={joinClassAction} />
               <Link className="btn" href="/today">
                 Cancel
               </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FlaggedCardActions } from '@/components/progress/flagged-card-actions';
+import { FlaggedCardActions, type FlaggedCardServerActions } from '@/components/progress/flagged-card-actions';
+import { clearLeechFlagAction, unsuspendCardAction } from '@/app/(study)/progress/leeches/actions';
 import { plural } from '@/components/progress/format';
 import { flaggedCardsFor } from '@/db/queries/leeches';
 import { requireUser } from '@/app/_lib/session';
@@ -8,6 +9,8 @@ import { studySettingsFor } from '@/db/queries/settings';
 import '@/components/progress/progress.css';
 
 export const metadata: Metadata = { title: 'Leeches' };
+
+const cardActions: FlaggedCardServerActions = { unsuspendCard: unsuspendCardAction, clearLeechFlag: clearLeechFlagAction };
 
 export default async function LeechesPage() {
   const user = await requireUser();
@@ -47,7 +50,7 @@ export default async function LeechesPage() {
               <Link className="small" href={`/decks/${c.deckId}/notes#${c.sectionKey}`}>
                 Read the notes: {c.sectionTitle}
               </Link>
-              <FlaggedCardActions cardId={c.cardId} suspended={c.suspended} leech={c.leech} />
+              <FlaggedCardActions cardId={c.cardId} suspended={c.suspended} leech={c.leech} actions={cardActions} />
             </li>
           ))}
         </ul>

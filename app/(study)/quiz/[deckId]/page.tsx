@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PastAttempts } from '@/components/quiz/past-attempts';
 import { QuizSetupForm } from '@/components/quiz/quiz-setup-form';
+import { startQuizAction } from '@/app/(study)/quiz/actions';
 import '@/components/quiz/quiz.css';
 import { QUIZ_COUNT, quizSetupFor, recentAttempts } from '@/db/queries/quizzes';
 import { requireUser } from '@/app/_lib/session';
@@ -39,6 +40,7 @@ export default async function QuizSetupPage({ params }: { params: Promise<{ deck
               defaultFeedback={settings.quizFeedback}
               defaultCount={QUIZ_COUNT.default}
               maxCount={QUIZ_COUNT.max}
+              startQuiz={startQuizAction}
             />
           )}
         </section>

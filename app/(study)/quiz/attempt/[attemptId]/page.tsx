@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { QuizRunner } from '@/components/quiz/quiz-runner';
+import { answerQuestionAction, finishQuizAction } from '@/app/(study)/quiz/actions';
 import '@/components/quiz/quiz.css';
 import { quizAttemptView } from '@/db/queries/quizzes';
 import { requireUser } from '@/app/_lib/session';
@@ -24,7 +25,7 @@ export default async function QuizAttemptPage({ params }: { params: Promise<{ at
           <h1 className="quiz-deck-title">{view.deckTitle}</h1>
         </div>
       </div>
-      <QuizRunner attemptId={view.id} deckId={view.deckId} feedbackMode={view.feedback} questions={view.questions} />
+      <QuizRunner attemptId={view.id} deckId={view.deckId} feedbackMode={view.feedback} questions={view.questions} actions={{ answerQuestion: answerQuestionAction, finishQuiz: finishQuizAction }} />
     </>
   );
 }

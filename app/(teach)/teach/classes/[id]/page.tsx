@@ -7,6 +7,7 @@ import { AssignmentList } from '@/components/teach/assignment-list';
 import { ClassAnalytics } from '@/components/teach/class-analytics';
 import { ConfirmAction } from '@/components/teach/confirm-action';
 import { JoinCodePanel } from '@/components/teach/join-code-panel';
+import { regenerateJoinCodeAction } from '@/app/(teach)/teach/actions';
 import { RosterSummary } from '@/components/teach/roster-summary';
 import { assignmentsForClass } from '@/db/queries/assignments';
 import { rosterForInstructor } from '@/db/queries/classes';
@@ -64,7 +65,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         </div>
       </div>
       <div className="grid-2">
-        <JoinCodePanel classId={cls.id} joinCode={cls.joinCode} origin={await siteOrigin()} archived={archived} />
+        <JoinCodePanel classId={cls.id} joinCode={cls.joinCode} origin={await siteOrigin()} archived={archived} regenerate={regenerateJoinCodeAction} />
         <section className="card teach-section" aria-labelledby="assignments-heading">
           <div className="section-head">
             <h2 id="assignments-heading">Assignments</h2>

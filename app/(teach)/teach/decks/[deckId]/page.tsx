@@ -6,6 +6,7 @@ import { ItemList } from '@/components/authoring/item-list';
 import { LintPanel } from '@/components/authoring/lint-panel';
 import { MoveSectionButtons } from '@/components/authoring/move-section-buttons';
 import { SectionForm } from '@/components/authoring/section-form';
+import { moveSectionAction, saveSectionAction, updateDeckMetaAction } from '@/app/(teach)/teach/decks/actions';
 import { ITEM_TYPE_LABELS, itemHeadline } from '@/lib/content/item-form';
 import { lintDeck } from '@/lib/content/lint';
 import { ITEM_TYPES } from '@/lib/content/schema';
@@ -105,23 +106,23 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
               <h2 id={`sec-${section.id}`}>
                 {i + 1}. {section.title}
               </h2>
-              <MoveSectionButtons deckId={deck.id} sectionKey={section.id} title={section.title} first={i === 0} last={i === deck.sections.length - 1} />
+              <MoveSectionButtons deckId={deck.id} sectionKey={section.id} title={section.title} first={i === 0} last={i === deck.sections.length - 1} moveSection={moveSectionAction} />
             </div>
             {!section.notes && <p className="small muted">No study notes yet.</p>}
             <ItemList deckId={deck.id} items={items.filter((it) => it.section === section.id)} savedId={query.saved} />
             <details className="disclosure">
               <summary>Edit section title and notes</summary>
-              <SectionForm deckId={deck.id} section={section} />
+              <SectionForm deckId={deck.id} section={section} saveSection={saveSectionAction} />
             </details>
           </section>
         ))}
         <details className="card disclosure">
           <summary>Add a section</summary>
-          <SectionForm deckId={deck.id} />
+          <SectionForm deckId={deck.id} saveSection={saveSectionAction} />
         </details>
         <details className="card disclosure">
           <summary>Deck details</summary>
-          <DeckMetaForm deck={deck} />
+          <DeckMetaForm deck={deck} save={updateDeckMetaAction} />
         </details>
       </div>
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import '@/components/authoring/authoring.css';
 import { DeckMetaForm } from '@/components/authoring/deck-meta-form';
+import { createDeckAction } from '@/app/(teach)/teach/decks/actions';
 import { requireRole } from '@/app/_lib/session';
 
 export const metadata: Metadata = { title: 'New deck' };
@@ -22,7 +23,7 @@ export default async function NewDeckPage() {
         </div>
       </div>
       <div className="card narrow">
-        <DeckMetaForm />
+        <DeckMetaForm save={createDeckAction} />
       </div>
     </div>
   );

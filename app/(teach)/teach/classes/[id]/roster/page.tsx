@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import '@/components/teach/teach.css';
 import { RosterTable } from '@/components/teach/roster-table';
 import { RemovedStudents } from '@/components/teach/removed-students';
+import { letBackInAction, removeStudentAction } from '@/app/(teach)/teach/actions';
 import { removedStudentsForInstructor, rosterForInstructor } from '@/db/queries/classes';
 import { BackToClass, ownClassOr404 } from '../../_lib/own-class';
 import { plural } from '@/lib/text/plural';
@@ -24,11 +25,11 @@ export default async function RosterPage({ params }: { params: Promise<{ id: str
         </p>
       </div>
       <section className="card teach-section" aria-label="Students in this class">
-        <RosterTable classId={cls.id} roster={roster} timeZone={cls.timeZone} />
+        <RosterTable classId={cls.id} roster={roster} timeZone={cls.timeZone} removeStudent={removeStudentAction} />
       </section>
       <section className="card teach-section" aria-labelledby="removed-heading">
         <h2 id="removed-heading">Removed students</h2>
-        <RemovedStudents classId={cls.id} removed={removed} timeZone={cls.timeZone} />
+        <RemovedStudents classId={cls.id} removed={removed} timeZone={cls.timeZone} letBackIn={letBackInAction} />
       </section>
     </div>
   );

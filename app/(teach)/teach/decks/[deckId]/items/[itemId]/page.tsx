@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import '@/components/authoring/authoring.css';
 import { DeleteItemButton } from '@/components/authoring/delete-item-button';
 import { ItemEditor } from '@/components/authoring/item-editor';
+import { retireItemAction, saveItemAction } from '@/app/(teach)/teach/decks/actions';
 import { itemToDraft } from '@/lib/content/item-form';
 import { DeckCrumbs, editableDeckOr404 } from '../../../_lib/editable-deck';
 
@@ -29,9 +30,9 @@ export default async function EditItemPage({ params }: Props) {
           </p>
         </div>
       </div>
-      <ItemEditor deckId={deck.id} itemId={item.id} initial={itemToDraft(item)} sections={deck.sections} />
+      <ItemEditor deckId={deck.id} itemId={item.id} initial={itemToDraft(item)} sections={deck.sections} saveItem={saveItemAction} />
       <div className="danger-zone">
-        <DeleteItemButton deckId={deck.id} itemId={item.id} />
+        <DeleteItemButton deckId={deck.id} itemId={item.id} retireItem={retireItemAction} />
       </div>
     </div>
   );

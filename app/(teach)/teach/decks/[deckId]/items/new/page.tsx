@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import '@/components/authoring/authoring.css';
 import { ItemEditor } from '@/components/authoring/item-editor';
+import { saveItemAction } from '@/app/(teach)/teach/decks/actions';
 import { emptyDraft, ITEM_TYPE_LABELS } from '@/lib/content/item-form';
 import { ITEM_TYPES, type ItemType } from '@/lib/content/schema';
 import { DeckCrumbs, editableDeckOr404 } from '../../../_lib/editable-deck';
@@ -28,7 +29,7 @@ export default async function NewItemPage({ params, searchParams }: Props) {
           <h1>New item: {ITEM_TYPE_LABELS[type].toLowerCase()}</h1>
         </div>
       </div>
-      <ItemEditor key={type} deckId={deck.id} initial={emptyDraft(type, section.id)} sections={deck.sections} />
+      <ItemEditor key={type} deckId={deck.id} initial={emptyDraft(type, section.id)} sections={deck.sections} saveItem={saveItemAction} />
     </div>
   );
 }
