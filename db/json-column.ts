@@ -23,6 +23,16 @@ export function jsonColumn<T>(text: string, schema: z.ZodType<T>, column: string
   return parsed.data;
 }
 
+/** Decodes like jsonColumn, but answers null for a value that is not JSON or not of the schema. */
+export function jsonColumnOrNull<T>(text: string, schema: z.ZodType<T>): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A card's payload (cards.payload), decoded and checked. */
 export function cardPayload(text: string): CardPayload {
   return jsonColumn(text, cardPayloadSchema, 'cards.payload');

@@ -6,6 +6,7 @@
  * student's parameters change, their card states are replayed with them (./fsrs-rebuild.ts).
  */
 import 'server-only';
+import { jsonColumnOrNull } from '@/db/json-column';
 import { z } from 'zod';
 import { db } from '@/db';
 import { checkedFit, type FitVerdict, type Optimiser } from '@/lib/scheduler/fit';
@@ -22,15 +23,8 @@ const weightsSchema = z.array(z.number().finite()).refine((w) => [17, 19, 21].in
 
 /** Decodes a stored weights column (JSON text or already parsed); anything else is no weights. */
 export function decodeWeights(value: unknown): number[] | null {
-  let parsed = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  const result = weightsSchema.safeParse(parsed);
+  if (typeof value === 'string') return jsonColumnOrNull(value, weightsSchema);
+  const result = weightsSchema.safeParse(value);
   return result.success ? result.data : null;
 }
 

@@ -11,7 +11,8 @@
  */
 import 'server-only';
 import { db } from '@/db';
-import { jsonColumn, stringList } from '@/db/json-column';
+import { z } from 'zod';
+import { jsonColumn, jsonColumnOrNull, typedCardPayload } from '@/db/json-column';
 import { canonical } from '@/lib/quiz/typed/check-typed';
 import { attemptOf } from './quiz-data';
 import { refuse, type Refused } from './quizzes';
@@ -63,6 +64,9 @@ function acceptAnswer(answerId: number, now: Date): void {
   if (logged?.reviewLogId != null) regradeLoggedReview(logged.userId, logged.reviewLogId, suggestedGrade(true), now);
 }
 
+// A typed quiz answer is stored as a JSON string; objective answers are numbers or lists.
+const isTypedResponse = (response: string) => jsonColumnOrNull(response, z.string()) !== null;
+
 /**
  * The student's "I was right" on their typed answer to `cardId` in a finished attempt: accepted at
  * once in a practice quiz, a pending request in an assignment's quiz. Asking twice changes nothing.
@@ -73,7 +77,7 @@ export function requestOverrule(userId: number, attemptId: number, cardId: numbe
     if (!attempt) return refuse('not_found', 'This quiz does not exist.');
     if (attempt.finishedAt === null) return refuse('not_found', 'Finish the quiz first.');
     const answer = stmts.answer.get({ attemptId, cardId });
-    if (!answer || answer.type !== 'typed' || typeof JSON.parse(answer.response) !== 'string') return refuse('not_in_attempt', 'Only a typed answer can be overruled.');
+    if (!answer || answer.type !== 'typed' || !isTypedResponse(answer.response)) return refuse('not_in_attempt', 'Only a typed answer can be overruled.');
     const existing = stmts.existing.get({ answerId: answer.answerId });
     if (existing) return { ok: true, status: existing.status };
     if (answer.correct === 1) return refuse('invalid_response', 'This answer was already marked right.');
@@ -140,7 +144,7 @@ const wrongAnswersStmt = db.$client.prepare<{ assignmentId: number; cardId: numb
   WHERE aq.assignment_id = @assignmentId AND qa.card_id = @cardId AND qa.correct = 0 AND json_type(qa.response) = 'text'
     AND q.user_id IN (SELECT user_id FROM enrollments WHERE class_id = a.class_id)`);
 
-const textOf = (response: string) => String(JSON.parse(response));
+const textOf = (response: string) => jsonColumn(response, z.string(), 'quiz_answers.response');
 
 function sameText(assignmentId: number, cardId: number, response: string) {
   const key = canonical(textOf(response));
@@ -150,14 +154,13 @@ function sameText(assignmentId: number, cardId: number, response: string) {
 /** Pending requests of one assignment of the instructor's class, oldest first; empty if the class is not theirs. */
 export function pendingOverrules(instructorId: number, classId: number, assignmentId: number): OverruleRequest[] {
   return requestsStmt.all({ instructorId, classId, assignmentId }).map((r) => {
-    const payload = JSON.parse(r.payload) as { answers?: unknown };
     const others = new Set(sameText(assignmentId, r.cardId, r.response).map((w) => w.userId).filter((u) => u !== r.userId));
     return {
       id: r.id,
       studentName: r.studentName,
       prompt: r.prompt,
       typed: textOf(r.response),
-      accepted: jsonColumn(JSON.stringify(payload.answers ?? []), stringList, 'cards.payload answers'),
+      accepted: typedCardPayload(r.payload)?.answers ?? [],
       requestedAt: r.requestedAt,
       sameTextOthers: others.size,
     };
