@@ -1,40 +1,11 @@
 /**
- * Forgot password, by keyboard, on desktop and phone: the mail is the .eml the embedded default
- * writes beside the e2e database (data/mail/); the real-SMTP path is tests/integration/mail.test.ts
- * and password-reset.test.ts. Following its link sets a new password and signs out a session that
- * was open in another browser; the old password stops working.
+ * Forgot password, by keyboard, on desktop and phone: the mail goes over real SMTP to the test's
+ * mail server (scripts/e2e-smtp-inbox.mjs, read through ./mail). Following its link sets a new
+ * password and signs out a session that was open in another browser; the old password stops working.
  */
 import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { signIn, uniqueEmail } from './helpers';
-
-const MAIL_DIR = path.resolve('data/mail');
-
-async function mailTo(email: string, after: number): Promise<{ subject: string; text: string }> {
-  let found: { subject: string; text: string } | undefined;
-  await expect
-    .poll(async () => {
-      let files: string[] = [];
-      try {
-        files = readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml') && statSync(path.join(MAIL_DIR, f)).mtimeMs >= after);
-      } catch {
-        return false;
-      }
-      for (const file of files.sort().reverse()) {
-        const mail = await simpleParser(readFileSync(path.join(MAIL_DIR, file)));
-        const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : '';
-        if (to === email) {
-          found = { subject: mail.subject ?? '', text: mail.text ?? '' };
-          return true;
-        }
-      }
-      return false;
-    })
-    .toBe(true);
-  return found!;
-}
+import { linkIn, mailTo } from './mail';
 
 test('forgot password → mail → link → new password signs out the other session', async ({ page, browser }) => {
   const email = uniqueEmail('reset');
@@ -54,17 +25,15 @@ test('forgot password → mail → link → new password signs out the other ses
   await otherPage.getByRole('link', { name: 'Forgot password?' }).focus();
   await otherPage.keyboard.press('Enter');
   await expect(otherPage).toHaveURL(/\/forgot-password$/);
-  const asked = Date.now() - 1000;
   await otherPage.getByLabel('Email').fill(email);
   await otherPage.keyboard.press('Enter');
   await expect(otherPage.getByTestId('form-ok')).toContainText('If an account uses this address');
 
-  const mail = await mailTo(email, asked);
+  const mail = await mailTo(email);
   expect(mail.subject).toBe('Reset your Recall password');
-  const link = /(http\S+\/reset-password\?token=[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
-  expect(link).toBeTruthy();
+  const link = linkIn(mail, /http\S+\/reset-password\?token=[A-Za-z0-9_-]{43}/);
 
-  await otherPage.goto(link!);
+  await otherPage.goto(link);
   await expect(otherPage.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   await otherPage.getByLabel('New password', { exact: true }).fill(newPassword);
   await otherPage.keyboard.press('Tab');
@@ -78,7 +47,7 @@ test('forgot password → mail → link → new password signs out the other ses
   await expect(page).toHaveURL(/\/signin/);
 
   // The link works once.
-  await otherPage.goto(link!);
+  await otherPage.goto(link);
   await expect(otherPage.getByTestId('reset-link-dead')).toBeVisible();
 
   // The old password no longer works; the new one does.
