@@ -13,8 +13,11 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const DEFAULT_DATABASE_PATH = 'data/app.db';
 
-export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+/** DATABASE_PATH, else a DATABASE_URL that is a file path (`file:` optional; postgres:// URLs are PostgreSQL's), else data/app.db. */
+export function databasePath(env: Record<string, string | undefined> = process.env): string {
+  const url = env.DATABASE_URL;
+  const fromUrl = url && !/^postgres(ql)?:\/\//i.test(url) ? url.replace(/^file:/, '') : undefined;
+  return path.resolve(/*turbopackIgnore: true*/ env.DATABASE_PATH || fromUrl || DEFAULT_DATABASE_PATH);
 }
 
 export function openDatabase(file: string = databasePath()): Db {

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Study notes' };
 export default async function NotesPage({ params }: { params: Promise<{ deckId: string }> }) {
   const user = await requireUser();
   const { deckId } = await params;
-  const notes = deckNotesFor(user.id, deckId);
+  const notes = await deckNotesFor(user.id, deckId);
   if (!notes) notFound();
   const { deck, sections } = notes;
   return (

@@ -1,0 +1,25 @@
+/**
+ * Decoders for what the two engines return for the same column. SQLite has no boolean (0/1) and
+ * PostgreSQL has (true/false); counts are numbers on both (db/pg/connection.ts parses int8).
+ */
+import { z } from 'zod';
+import type { Queryable } from './types';
+
+/** A SQL boolean, as either engine returns it. */
+export const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
+
+/** A whole number (ids, counts, epoch milliseconds). */
+export const int = z.number().int();
+
+export function decodeRows<R>(rows: unknown[], row: z.ZodType<R>, query: string): R[] {
+  return rows.map((value) => {
+    const parsed = row.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`A row of "${query.slice(0, 60)}…" does not decode: ${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  });
+}
+
+export type { Queryable };

@@ -1,0 +1,17 @@
+/**
+ * The deck-visibility rule of access.ts as a typed `sql` fragment for queries on the engine
+ * (db/engine): shared decks, decks the user wrote, and decks assigned to a class they are
+ * enrolled in that is not archived. access.ts keeps the same rule as a SQLite string for the
+ * prepared statements not yet moved; tests/integration/engine.test.ts checks the two agree.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { assignments, classes, decks, enrollments } from '@/db/schema';
+
+/** True for rows of `d` (the decks table, or an alias of it) that `userId` may study. */
+export function deckVisibleTo(userId: number, d: typeof decks = decks): SQL {
+  return sql`(${d.ownerId} IS NULL OR ${d.ownerId} = ${userId} OR EXISTS (
+    SELECT 1 FROM ${assignments}
+      JOIN ${enrollments} ON ${enrollments.classId} = ${assignments.classId}
+      JOIN ${classes} ON ${classes.id} = ${assignments.classId}
+    WHERE ${assignments.deckId} = ${d.id} AND ${enrollments.userId} = ${userId} AND ${classes.archivedAt} IS NULL))`;
+}
