@@ -3,6 +3,10 @@
  * process has one connection, so an async transaction must own the connection until it ends:
  * every call waits its turn on one queue (a transaction holds it from BEGIN to COMMIT), and a
  * statement issued outside the transaction while it is open runs after it, not inside it.
+ * That holds for statements that go through the engine: the prepared statements still called
+ * directly on db.$client (most of db/queries, until they move) do not queue, so until then a
+ * transaction on the engine awaits nothing but engine calls (each resolves at once on SQLite, so
+ * the whole transaction runs before the event loop serves another request).
  */
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
