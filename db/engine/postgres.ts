@@ -1,35 +1,71 @@
 /**
- * The engine on PostgreSQL (node-postgres pool through Drizzle, db/pg/connection.ts). Each call
- * takes a pooled connection; a transaction keeps one from BEGIN to COMMIT.
+ * The engine on PostgreSQL: the node-postgres pool of db/pg/connection.ts (its type parsers read
+ * int8 and numeric as numbers), with queries rendered by Drizzle's pg dialect. Each call takes a
+ * pooled connection; a transaction keeps one from BEGIN to COMMIT.
  */
-import type { SQL } from 'drizzle-orm';
+import type pg from 'pg';
+import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { PgDb } from '../pg/connection';
-import { decodeRows } from './rows';
-import type { Engine, Queryable } from './types';
+import { decodeRows, rowSchema } from './rows';
+import type { Engine, Prepared, Queryable } from './types';
 
-type Executor = Pick<PgDb, 'execute'>;
-// Only to name a query in an error message.
 const dialect = new PgDialect();
-const text = (query: SQL) => dialect.sqlToQuery(query).sql;
+// node-postgres prepares a named statement once per connection; the name stands for the text.
+const names = new Map<string, string>();
+const nameFor = (text: string) => {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `recall_${names.size + 1}`));
+  return name;
+};
 
-function over(db: Executor): Queryable {
+function over(client: pg.Pool | pg.PoolClient): Queryable {
+  const prepare = <P extends Record<string, unknown>, R>(query: SQL, row?: z.ZodType<R>, named = true): Prepared<P, R> => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const name = named ? nameFor(text) : undefined;
+    const execute = (values: P) => client.query({ ...(name ? { name } : {}), text, values: fillPlaceholders(params, values) });
+    return {
+      all: async (values) => {
+        const schema = rowSchema(row, text);
+        return decodeRows((await execute(values)).rows, schema, text);
+      },
+      get: async (values) => {
+        const schema = rowSchema(row, text);
+        const { rows } = await execute(values);
+        return rows.length === 0 ? undefined : decodeRows(rows.slice(0, 1), schema, text)[0];
+      },
+      run: async (values) => ({ changes: (await execute(values)).rowCount ?? 0 }),
+    };
+  };
   return {
     kind: 'postgres',
-    all: async <R>(query: SQL, row: z.ZodType<R>) => decodeRows((await db.execute(query)).rows, row, text(query)),
-    get: async <R>(query: SQL, row: z.ZodType<R>) => {
-      const { rows } = await db.execute(query);
-      return rows.length === 0 ? undefined : decodeRows(rows.slice(0, 1), row, text(query))[0];
-    },
-    run: async (query: SQL) => ({ changes: (await db.execute(query)).rowCount ?? 0 }),
+    // One-off queries are not named: their texts vary (lists of ids) and would fill each connection.
+    all: (query, row) => prepare(query, row, false).all({}),
+    get: (query, row) => prepare(query, row, false).get({}),
+    run: (query) => prepare(query, undefined, false).run({}),
+    prepare: (query, row) => prepare(query, row),
   };
 }
 
 export function postgresEngine(db: PgDb): Engine {
+  const pool = db.$client;
   return {
-    ...over(db),
-    transaction: (body) => db.transaction((tx) => body(over(tx))),
-    close: () => db.$client.end(),
+    ...over(pool),
+    transaction: async (body) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await body(over(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
   };
 }

@@ -11,6 +11,12 @@ export const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform
 /** A whole number (ids, counts, epoch milliseconds). */
 export const int = z.number().int();
 
+/** The row schema a statement that returns rows needs; thrown before the statement runs. */
+export function rowSchema<R>(row: z.ZodType<R> | undefined, query: string): z.ZodType<R> {
+  if (!row) throw new Error(`"${query.slice(0, 60)}…" was prepared without a row schema: it can only be run`);
+  return row;
+}
+
 export function decodeRows<R>(rows: unknown[], row: z.ZodType<R>, query: string): R[] {
   return rows.map((value) => {
     const parsed = row.safeParse(value);

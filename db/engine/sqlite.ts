@@ -8,31 +8,51 @@
  * transaction on the engine awaits nothing but engine calls (each resolves at once on SQLite, so
  * the whole transaction runs before the event loop serves another request).
  */
-import type { SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Db } from '../connection';
-import { decodeRows } from './rows';
-import type { Engine, Queryable } from './types';
+import { decodeRows, rowSchema } from './rows';
+import type { Engine, Prepared, Queryable } from './types';
 
-// Only to name a query in an error message.
 const dialect = new SQLiteSyncDialect();
-const text = (query: SQL) => dialect.sqlToQuery(query).sql;
 
-function direct(db: Db): Queryable {
+function direct(client: Database.Database): Queryable {
+  const statements = new Map<string, Database.Statement>();
+  const statement = (text: string) => {
+    let s = statements.get(text);
+    if (!s) statements.set(text, (s = client.prepare(text)));
+    return s;
+  };
+  const prepare = <P extends Record<string, unknown>, R>(query: SQL, row?: z.ZodType<R>): Prepared<P, R> => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const bound = (values: P) => fillPlaceholders(params, values);
+    return {
+      all: async (values) => {
+        const schema = rowSchema(row, text);
+        return decodeRows(statement(text).all(...bound(values)), schema, text);
+      },
+      get: async (values) => {
+        const schema = rowSchema(row, text);
+        const value = statement(text).get(...bound(values));
+        return value === undefined ? undefined : decodeRows([value], schema, text)[0];
+      },
+      run: async (values) => ({ changes: statement(text).run(...bound(values)).changes }),
+    };
+  };
   return {
     kind: 'sqlite',
-    all: async <R>(query: SQL, row: z.ZodType<R>) => decodeRows(db.all(query), row, text(query)),
-    get: async <R>(query: SQL, row: z.ZodType<R>) => {
-      const value = db.get(query);
-      return value === undefined ? undefined : decodeRows([value], row, text(query))[0];
-    },
-    run: async (query: SQL) => ({ changes: db.run(query).changes }),
+    all: (query, row) => prepare(query, row).all({}),
+    get: (query, row) => prepare(query, row).get({}),
+    run: (query) => prepare(query).run({}),
+    prepare,
   };
 }
 
 export function sqliteEngine(db: Db): Engine {
-  const inner = direct(db);
+  const client = db.$client;
+  const inner = direct(client);
   let queue: Promise<unknown> = Promise.resolve();
   // Runs `task` after everything queued before it; a failure is the caller's, not the queue's.
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -45,17 +65,25 @@ export function sqliteEngine(db: Db): Engine {
     all: (query, row) => serial(() => inner.all(query, row)),
     get: (query, row) => serial(() => inner.get(query, row)),
     run: (query) => serial(() => inner.run(query)),
+    prepare: (query, row) => {
+      const prepared = inner.prepare(query, row);
+      return {
+        all: (values) => serial(() => prepared.all(values)),
+        get: (values) => serial(() => prepared.get(values)),
+        run: (values) => serial(() => prepared.run(values)),
+      };
+    },
     transaction: (body) =>
       serial(async () => {
         // IMMEDIATE: take the write lock now, so a second process (a script, the backup) waits at
         // BEGIN instead of failing at the first write with SQLITE_BUSY.
-        db.$client.exec('BEGIN IMMEDIATE');
+        client.exec('BEGIN IMMEDIATE');
         try {
           const out = await body(inner);
-          db.$client.exec('COMMIT');
+          client.exec('COMMIT');
           return out;
         } catch (error) {
-          if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
+          if (client.inTransaction) client.exec('ROLLBACK');
           throw error;
         }
       }),

@@ -18,6 +18,18 @@ export interface Queryable {
   get<R>(query: SQL, row: z.ZodType<R>): Promise<R | undefined>;
   /** A statement without rows; how many rows it changed. */
   run(query: SQL): Promise<{ changes: number }>;
+  /**
+   * A statement parsed once and run many times, for hot paths (a grade, a session check): the
+   * query's values are `sql.placeholder('name')`s, filled from `params` at each call. SQLite keeps
+   * one better-sqlite3 statement per text; PostgreSQL a named statement per connection.
+   */
+  prepare<P extends Record<string, unknown>, R = never>(query: SQL, row?: z.ZodType<R>): Prepared<P, R>;
+}
+
+export interface Prepared<P extends Record<string, unknown>, R> {
+  all(params: P): Promise<R[]>;
+  get(params: P): Promise<R | undefined>;
+  run(params: P): Promise<{ changes: number }>;
 }
 
 export interface Engine extends Queryable {

@@ -57,6 +57,26 @@ export function engineSuite({ engine, insert, notes }: EngineSuiteOptions) {
       expect(await db.all(sql`SELECT id AS "id", n AS "n" FROM engine_probe WHERE id >= ${3}`, probeRow)).toEqual([{ id: 3, n: 31 }]);
     });
 
+    it('runs a prepared statement many times with its placeholders filled, also inside a transaction', async () => {
+      const db = engine();
+      const insertProbe = db.prepare<{ id: number; n: number }>(sql`INSERT INTO engine_probe (id, n) VALUES (${sql.placeholder('id')}, ${sql.placeholder('n')})`);
+      const byId = db.prepare<{ id: number }, { id: number; n: number }>(sql`SELECT id AS "id", n AS "n" FROM engine_probe WHERE id = ${sql.placeholder('id')}`, probeRow);
+      for (let id = 100; id < 110; id++) await insertProbe.run({ id, n: id * 2 });
+      expect(await byId.get({ id: 104 })).toEqual({ id: 104, n: 208 });
+      expect(await byId.get({ id: 999 })).toBeUndefined();
+      await expect(
+        db.transaction(async (tx) => {
+          const bump = tx.prepare<{ id: number }>(sql`UPDATE engine_probe SET n = n + 1 WHERE id = ${sql.placeholder('id')}`);
+          expect(await bump.run({ id: 101 })).toEqual({ changes: 1 });
+          expect(await tx.prepare<{ id: number }, { id: number; n: number }>(sql`SELECT id AS "id", n AS "n" FROM engine_probe WHERE id = ${sql.placeholder('id')}`, probeRow).get({ id: 101 })).toEqual({ id: 101, n: 203 });
+          throw new Error('undo the bump');
+        }),
+      ).rejects.toThrow('undo the bump');
+      expect(await byId.get({ id: 101 })).toEqual({ id: 101, n: 202 });
+      await expect(insertProbe.all({ id: 200, n: 1 })).rejects.toThrow(/without a row schema/);
+      await db.run(sql`DELETE FROM engine_probe WHERE id >= ${100}`);
+    });
+
     it('keeps a statement issued during an open transaction out of it', async () => {
       const db = engine();
       let release!: () => void;
