@@ -10,6 +10,7 @@ import 'server-only';
 import { db } from '@/db';
 import { newInvitationToken } from '@/lib/auth/invitation-token';
 import { invitable, parseRoster, type RosterEntry } from '@/lib/teach/roster';
+import type { PendingInvitationView } from '@/lib/teach/invitation-summary';
 
 interface OwnClass {
   id: number;
@@ -122,15 +123,7 @@ export function recordInvitationMail(invitation: Pick<IssuedInvitation, 'id' | '
   else markFailedStmt.run({ id: invitation.id, tokenHash: invitation.tokenHash });
 }
 
-export interface PendingInvitation {
-  id: number;
-  email: string;
-  name: string | null;
-  createdAt: number;
-  sentAt: number | null;
-  expiresAt: number;
-  sendFailed: boolean;
-}
+export type PendingInvitation = PendingInvitationView;
 
 const pendingStmt = db.$client.prepare<{ userId: number; classId: number }, Omit<PendingInvitation, 'sendFailed'> & { sendFailed: number }>(`
   SELECT i.id, i.email, i.name, i.created_at AS createdAt, i.sent_at AS sentAt, i.expires_at AS expiresAt, i.send_failed AS sendFailed

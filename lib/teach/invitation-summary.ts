@@ -15,3 +15,14 @@ export function invitationSendMessage({ sent, failed, skipped }: InvitationSendS
   if (skipped > 0) parts.push(`${plural(skipped, 'row')} of the list ${skipped === 1 ? 'was' : 'were'} not invited.`);
   return parts.join(' ');
 }
+
+/** One open invitation as the roster page lists it (db/queries/invitations.ts returns this shape). */
+export interface PendingInvitationView {
+  id: number;
+  email: string;
+  name: string | null;
+  createdAt: number;
+  sentAt: number | null;
+  expiresAt: number;
+  sendFailed: boolean;
+}
