@@ -24,15 +24,15 @@ async function guardAddress(): Promise<string> {
   return key;
 }
 
-function refused(key: string, reason: InvitationRefusal): never {
+function refused(key: string, reason: InvitationRefusal, invitedEmail?: string): never {
   if (reason === 'unknown' || reason === 'expired') recordSignInFailure([{ key, limits: IP_LIMITS }], now().getTime());
-  throw new ActionError(invitationRefusalMessage(reason));
+  throw new ActionError(invitationRefusalMessage(reason, invitedEmail));
 }
 
 export const acceptInvitationAction = authedAction(acceptInvitationSchema, async ({ token }, user) => {
   const key = await guardAddress();
   const accepted = acceptInvitation(token, user, now());
-  if (!accepted.ok) refused(key, accepted.reason);
+  if (!accepted.ok) refused(key, accepted.reason, accepted.invitedEmail);
   redirect(`/join/${accepted.joinCode}?joined=1`);
 });
 

@@ -58,7 +58,7 @@ function enrolAndSpend(invitation: OpenInvitation, userId: number, now: number):
   if (spendStmt.run({ id: invitation.id }).changes !== 1) throw new Error('the invitation was spent twice in one transaction');
 }
 
-export type AcceptResult = { ok: true; classId: number; joinCode: string } | { ok: false; reason: InvitationRefusal };
+export type AcceptResult = { ok: true; classId: number; joinCode: string } | { ok: false; reason: InvitationRefusal; invitedEmail?: string };
 
 /** A signed-in account accepts: only the account with the invited address, and never the class's instructor. */
 export function acceptInvitation(token: string, account: { id: number; email: string }, now: Date): AcceptResult {
@@ -67,7 +67,8 @@ export function acceptInvitation(token: string, account: { id: number; email: st
     if (!found.ok) return found;
     const { invitation } = found;
     if (invitation.instructorId === account.id) return { ok: false, reason: 'own-class' };
-    if (invitation.email !== account.email.toLowerCase()) return { ok: false, reason: 'other-account' };
+    // The token's holder may see the address it was sent to (the link's page shows it too).
+    if (invitation.email !== account.email.toLowerCase()) return { ok: false, reason: 'other-account', invitedEmail: invitation.email };
     enrolAndSpend(invitation, account.id, now.getTime());
     return { ok: true, classId: invitation.classId, joinCode: invitation.joinCode };
   }).immediate();

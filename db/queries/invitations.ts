@@ -9,7 +9,7 @@
 import 'server-only';
 import { db } from '@/db';
 import { newInvitationToken } from '@/lib/auth/invitation-token';
-import { invitable, parseRoster, type RosterEntry } from '@/lib/teach/roster';
+import { invitable, type RosterEntry } from '@/lib/teach/roster';
 import type { PendingInvitationView } from '@/lib/teach/invitation-summary';
 
 interface OwnClass {
@@ -55,12 +55,12 @@ function classify(cls: OwnClass, entries: RosterEntry[], now: number): RosterEnt
 
 export type RosterCheck = { ok: true; entries: RosterEntry[] } | { ok: false; reason: 'not-found' | 'archived' };
 
-/** What sending would do with this roster, row by row; writes nothing. */
-export function previewRoster(userId: number, classId: number, text: string, now: Date): RosterCheck {
+/** What sending would do with these roster entries (lib/teach/roster.ts parseRoster), row by row; writes nothing. */
+export function previewRoster(userId: number, classId: number, entries: RosterEntry[], now: Date): RosterCheck {
   const cls = ownClassStmt.get({ userId, classId });
   if (!cls) return { ok: false, reason: 'not-found' };
   if (cls.archivedAt !== null) return { ok: false, reason: 'archived' };
-  return { ok: true, entries: classify(cls, parseRoster(text), now.getTime()) };
+  return { ok: true, entries: classify(cls, entries, now.getTime()) };
 }
 
 /** An invitation just issued: what its mail needs (the token exists only here, never in the db). */
@@ -91,9 +91,8 @@ export type IssueResult = { ok: true; entries: RosterEntry[]; issued: IssuedInvi
  * Checks the roster again (the preview may be stale) and issues an invitation to every row
  * without a problem, all in one transaction; an expired invitation to the same address is replaced.
  */
-export function issueInvitations(userId: number, classId: number, text: string, now: Date): IssueResult {
+export function issueInvitations(userId: number, classId: number, entries: RosterEntry[], now: Date): IssueResult {
   const at = now.getTime();
-  const entries = parseRoster(text);
   return db.$client.transaction((): IssueResult => {
     const cls = ownClassStmt.get({ userId, classId });
     if (!cls) return { ok: false, reason: 'not-found' };

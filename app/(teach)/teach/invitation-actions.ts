@@ -10,7 +10,7 @@ import { ActionError, authedAction } from '@/app/_lib/action';
 import { sendInvitationMails, type MailOutcome } from '@/app/_lib/invitation-mail';
 import { issueInvitations, previewRoster, reissueInvitation, revokeInvitation } from '@/db/queries/invitations';
 import { now } from '@/lib/clock';
-import { invitable, rosterSizeError, type RosterEntry } from '@/lib/teach/roster';
+import { invitable, parseRoster, rosterSizeError, type RosterEntry } from '@/lib/teach/roster';
 import type { InvitationSendSummary } from '@/lib/teach/invitation-summary';
 import { invitationIdSchema, rosterSchema } from '@/lib/validation/invitations';
 
@@ -23,9 +23,12 @@ function refuse(reason: 'not-found' | 'archived'): never {
   throw new ActionError(reason === 'archived' ? ARCHIVED : NOT_FOUND);
 }
 
-function checkSize(entries: RosterEntry[]): void {
+/** The roster's people, refused whole (before anything is looked up or written) when there are none or too many. */
+function readRoster(text: string): RosterEntry[] {
+  const entries = parseRoster(text);
   const error = rosterSizeError(entries);
   if (error) throw new ActionError(error, { roster: [error] });
+  return entries;
 }
 
 const rosterPath = (classId: number) => `/teach/classes/${classId}/roster`;
@@ -34,9 +37,8 @@ const rosterPath = (classId: number) => `/teach/classes/${classId}/roster`;
 export const previewRosterAction = authedAction(
   rosterSchema,
   ({ classId, roster }, user): { entries: RosterEntry[] } => {
-    const checked = previewRoster(user.id, classId, roster, now());
+    const checked = previewRoster(user.id, classId, readRoster(roster), now());
     if (!checked.ok) refuse(checked.reason);
-    checkSize(checked.entries);
     return { entries: checked.entries };
   },
   instructorOnly,
@@ -46,9 +48,8 @@ export const previewRosterAction = authedAction(
 export const sendInvitationsAction = authedAction(
   rosterSchema,
   async ({ classId, roster }, user): Promise<InvitationSendSummary> => {
-    const result = issueInvitations(user.id, classId, roster, now());
+    const result = issueInvitations(user.id, classId, readRoster(roster), now());
     if (!result.ok) refuse(result.reason);
-    checkSize(result.entries);
     if (invitable(result.entries).length === 0) throw new ActionError('Nobody on this list can be invited: see the reasons beside each row.');
     const outcome: MailOutcome = await sendInvitationMails(result.issued);
     revalidatePath(rosterPath(classId));
