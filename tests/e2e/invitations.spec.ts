@@ -28,6 +28,8 @@ async function press(page: Page, locator: ReturnType<Page['getByRole']>) {
 }
 
 test('a roster of five → preview shows the bad row → four invitations → two accept → two stay open; revoke one', async ({ page, browser }) => {
+  // Three browsers, two sign-ups and five mails: on a busy 2-core machine this takes over a minute.
+  test.setTimeout(180_000);
   const existing = { name: 'Erin Existing', email: uniqueEmail('inv-existing'), password: 'a long enough password' };
   const fresh = { name: 'Nia New', email: uniqueEmail('inv-new') };
   const third = uniqueEmail('inv-third');
