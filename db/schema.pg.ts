@@ -422,3 +422,30 @@ export const fsrsFitRuns = pgTable('fsrs_fit_runs', {
   startedAt: epochMs('started_at').notNull(),
   updatedAt: epochMs('updated_at').notNull(),
 });
+
+// --- issue 17: invitations by roster ---------------------------------------------------------------
+// One row per invited address and class while the invitation is open: accepting or revoking it
+// deletes the row, and re-sending replaces the token (the old link dies). The link's token is kept
+// only as its SHA-256. sent_at is null until a mail went out; send_failed marks a mail that did not
+// (retryable: re-sending issues a new token and tries again).
+export const classInvitations = pgTable(
+  'class_invitations',
+  {
+    id: serialId(),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name'),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: integer('invited_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: epochMs('created_at').notNull(),
+    expiresAt: epochMs('expires_at').notNull(),
+    sentAt: epochMs('sent_at'),
+    sendFailed: boolean('send_failed').notNull().default(false),
+  },
+  (t) => [uniqueIndex('class_invitations_class_email').on(t.classId, t.email)],
+);
+// --- end of issue 17 --------------------------------------------------------------------------------

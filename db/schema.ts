@@ -458,6 +458,33 @@ export const fsrsFitRuns = sqliteTable('fsrs_fit_runs', {
 });
 // --- end of issue 15 follow-up ---------------------------------------------------------------------
 
+// --- issue 17: invitations by roster ---------------------------------------------------------------
+// One row per invited address and class while the invitation is open: accepting or revoking it
+// deletes the row, and re-sending replaces the token (the old link dies). The link's token is kept
+// only as its SHA-256. sent_at is null until a mail went out; send_failed marks a mail that did not
+// (retryable: re-sending issues a new token and tries again).
+export const classInvitations = sqliteTable(
+  'class_invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name'),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: integer('invited_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    sentAt: integer('sent_at'),
+    sendFailed: integer('send_failed', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('class_invitations_class_email').on(t.classId, t.email)],
+);
+// --- end of issue 17 --------------------------------------------------------------------------------
+
 export type User = typeof users.$inferSelect;
 export type { Role };
 export type UserSettings = typeof userSettings.$inferSelect;
@@ -473,3 +500,4 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type PasswordResetTokenRow = typeof passwordResetTokens.$inferSelect;
 export type TypedAnswer = typeof typedAnswers.$inferSelect;
 export type FsrsFit = typeof fsrsFits.$inferSelect;
+export type ClassInvitation = typeof classInvitations.$inferSelect;

@@ -23,21 +23,29 @@ export interface NewUser {
 
 export async function createUser(db: Db, input: NewUser): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  const email = input.email.trim().toLowerCase();
   // Hash first (async), then write user + settings in one synchronous transaction.
-  return db.transaction((tx) => {
-    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-    if (existing) throw new EmailTakenError();
-    const user = tx
-      .insert(users)
-      .values({ email, name: input.name.trim(), passwordHash, role: input.role ?? 'student' })
-      .returning()
-      .get();
-    tx.insert(userSettings)
-      .values({ userId: user.id, timeZone: input.timeZone ?? 'UTC' })
-      .run();
-    return user;
-  });
+  return db.transaction((tx) => insertUser(tx, { ...input, passwordHash }));
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The user row and its settings row, inside the caller's transaction (so accepting an invitation
+ * can create the account and enrol it in one): throws EmailTakenError when the address has an account.
+ */
+export function insertUser(tx: Tx, input: Omit<NewUser, 'password'> & { passwordHash: string }): User {
+  const email = input.email.trim().toLowerCase();
+  const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  if (existing) throw new EmailTakenError();
+  const user = tx
+    .insert(users)
+    .values({ email, name: input.name.trim(), passwordHash: input.passwordHash, role: input.role ?? 'student' })
+    .returning()
+    .get();
+  tx.insert(userSettings)
+    .values({ userId: user.id, timeZone: input.timeZone ?? 'UTC' })
+    .run();
+  return user;
 }
 
 /** Changes the role and signs the user out everywhere (their sessions are deleted, the version bumped). */

@@ -38,7 +38,7 @@ export function recordFailure(record: ThrottleRecord | undefined, now: number, l
   return { failures, windowStart, lockedUntil };
 }
 
-const ATTEMPTS = { 'sign-in': 'failed sign-in attempts', 'sign-up': 'sign-up attempts', reset: 'password reset attempts' } as const;
+const ATTEMPTS = { 'sign-in': 'failed sign-in attempts', 'sign-up': 'sign-up attempts', reset: 'password reset attempts', invitation: 'tries with invitation links' } as const;
 
 export function lockMessage(remainingMs: number, what: keyof typeof ATTEMPTS = 'sign-in'): string {
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));

@@ -72,3 +72,28 @@ export function passwordResetMail({ name, link, validMinutes }: PasswordResetMai
   );
   return { subject, text, html };
 }
+
+export interface InvitationMailInput {
+  /** The invited person's name when the roster gave one. */
+  name: string | null;
+  className: string;
+  instructorName: string;
+  link: string;
+  validDays: number;
+}
+
+export function invitationMail({ name, className, instructorName, link, validDays }: InvitationMailInput): MailContent {
+  const subject = `${instructorName} invites you to ${className} on ${MAIL_APP_NAME}`;
+  const greeting = name ? `Hello ${name},` : 'Hello,';
+  const invite = `${instructorName} invites you to join the class “${className}” on ${MAIL_APP_NAME}, where you study the course readings with flashcards and quizzes.`;
+  const how = 'Open this link to accept. If you have no account yet, you can create one there with this address.';
+  const smallPrint = `The link works once, for ${plural(validDays, 'day', 'days')}, and only for this email address.`;
+  const notYou = 'If you were not expecting this, ignore this mail.';
+  const text = [greeting, '', invite, how, '', link, '', smallPrint, notYou].join('\n');
+  const html = layout(
+    [escapeHtml(greeting), escapeHtml(invite), escapeHtml(how)],
+    { href: link, label: 'Accept the invitation' },
+    `${smallPrint} ${notYou}`,
+  );
+  return { subject, text, html };
+}

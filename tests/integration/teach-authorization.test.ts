@@ -15,11 +15,23 @@ vi.mock('next/navigation', () => ({
   },
 }));
 vi.mock('next/server', () => ({ connection: async () => undefined }));
+// The invitation link actions: a client address for their throttle, and no sign-in ever reached here.
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.40' }) }));
+vi.mock('@/auth', () => ({
+  signIn: async () => {
+    throw new Error('signIn reached: an invitation was spent');
+  },
+}));
 
 const { db } = await import('@/db');
 const teach = await import('@/app/(teach)/teach/actions');
 const assignmentActions = await import('@/app/(teach)/teach/assignment-actions');
 const join = await import('@/app/(study)/join/actions');
+const invitations = await import('@/app/(teach)/teach/invitation-actions');
+const inviteLinks = await import('@/app/(auth)/invite-actions');
+const { issueInvitations } = await import('@/db/queries/invitations');
+const { acceptInvitation } = await import('@/db/queries/invitation-accept');
+const { parseRoster } = await import('@/lib/teach/roster');
 const { GET } = await import('@/app/(teach)/teach/classes/[id]/gradebook.csv/route');
 const { createClass } = await import('@/db/queries/classes');
 const { createAssignment } = await import('@/db/queries/assignments');
@@ -30,6 +42,8 @@ type Persona = 'signed out' | 'student' | 'other instructor';
 let users: Record<'owner' | 'student' | 'other', SessionUser>;
 let classId: number;
 let assignmentId: number;
+let invitationId: number;
+let invitationToken: string;
 
 function as(persona: Persona | 'owner') {
   session.user = persona === 'signed out' ? null : persona === 'owner' ? users.owner : persona === 'student' ? users.student : users.other;
@@ -42,6 +56,8 @@ function snapshot() {
     all('SELECT * FROM classes ORDER BY id'),
     all('SELECT * FROM enrollments ORDER BY class_id, user_id'),
     all('SELECT * FROM assignments ORDER BY id'),
+    all('SELECT * FROM class_invitations ORDER BY id'),
+    all('SELECT id, email FROM users ORDER BY id'),
   ]);
 }
 
@@ -59,6 +75,10 @@ beforeAll(async () => {
   const created = createAssignment(owner.id, classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in created)) throw new Error('setup failed');
   assignmentId = created.id;
+  const issued = issueInvitations(owner.id, classId, parseRoster('invited@school.example'), new Date());
+  if (!issued.ok || !issued.issued[0]) throw new Error('setup failed');
+  invitationId = issued.issued[0].id;
+  invitationToken = issued.issued[0].token;
 });
 
 beforeEach(() => {
@@ -72,6 +92,11 @@ const actions: [string, () => Promise<{ ok: boolean }>][] = [
   ['create an assignment', () => assignmentActions.createAssignmentAction(null, { ...assignmentFields, classId })],
   ['edit an assignment', () => assignmentActions.updateAssignmentAction(null, { ...assignmentFields, assignmentId })],
   ['delete an assignment', () => assignmentActions.deleteAssignmentAction(null, { assignmentId })],
+  ['preview a roster (read who is enrolled or invited)', () => invitations.previewRosterAction(null, { classId, roster: `invited@school.example\n${users.student.email}` })],
+  ['send invitations', () => invitations.sendInvitationsAction(null, { classId, roster: 'someone@school.example' })],
+  ['send an invitation again', () => invitations.resendInvitationAction(null, { classId, invitationId })],
+  ['revoke an invitation', () => invitations.revokeInvitationAction(null, { classId, invitationId })],
+  ['accept an invitation meant for another address', () => inviteLinks.acceptInvitationAction(null, { token: invitationToken })],
 ];
 
 describe.each<Persona>(['signed out', 'student', 'other instructor'])('as %s', (persona) => {
@@ -124,6 +149,31 @@ describe('refusals that depend on the persona', () => {
     const result = await assignmentActions.createAssignmentAction(null, { ...assignmentFields, deckId: 'private-deck', classId });
     expect(result).toMatchObject({ ok: false, fieldErrors: { deckId: ['Choose one of your decks.'] } });
     expect(snapshot()).toBe(before);
+  });
+});
+
+describe('invitation tokens', () => {
+  it('a guessed, truncated or foreign-shaped token opens nothing, and nothing is written', async () => {
+    as('student');
+    const before = snapshot();
+    const guesses = ['A'.repeat(43), invitationToken.slice(0, 42), `${invitationToken}x`, invitationToken.toUpperCase() === invitationToken ? 'b'.repeat(43) : invitationToken.toUpperCase()];
+    for (const token of guesses) expect((await inviteLinks.acceptInvitationAction(null, { token })).ok).toBe(false);
+    expect((await inviteLinks.signUpWithInvitationAction(null, { token: 'A'.repeat(43), name: 'X', password: 'a long fresh passphrase' })).ok).toBe(false);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('another instructor cannot revoke or resend by guessing the class id of their own class', async () => {
+    as('other instructor');
+    const theirs = createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, new Date());
+    const before = snapshot();
+    expect((await invitations.revokeInvitationAction(null, { classId: theirs, invitationId })).ok).toBe(false);
+    expect((await invitations.resendInvitationAction(null, { classId: theirs, invitationId })).ok).toBe(false);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('the invited address alone can spend the token, once', () => {
+    const invited = acceptInvitation(invitationToken, { id: users.student.id, email: users.student.email }, new Date());
+    expect(invited).toMatchObject({ ok: false, reason: 'other-account' });
   });
 });
 

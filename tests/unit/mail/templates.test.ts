@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appLink, escapeHtml, passwordResetMail } from '@/lib/mail/templates';
+import { appLink, escapeHtml, invitationMail, passwordResetMail } from '@/lib/mail/templates';
 
 describe('passwordResetMail', () => {
   const link = 'https://recall.example.edu/reset-password?token=abc&x=1';
@@ -34,5 +34,25 @@ describe('appLink and escapeHtml', () => {
   });
   it('escapes the five characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('invitationMail', () => {
+  const link = 'https://recall.example.edu/invite?token=abc';
+  it.each([
+    ['Ann <Lee>', 'Hello Ann <Lee>,', 'Hello Ann &lt;Lee&gt;,'],
+    [null, 'Hello,', 'Hello,'],
+  ])('greets %s, names class and instructor, says how long the link works', (name, textGreeting, htmlGreeting) => {
+    const mail = invitationMail({ name, className: 'History & <Peace>', instructorName: 'Iris', link, validDays: 14 });
+    expect(mail.subject).toBe('Iris invites you to History & <Peace> on Recall');
+    expect(mail.text).toContain(textGreeting);
+    expect(mail.html).toContain(htmlGreeting);
+    expect(mail.text).toContain(link);
+    expect(mail.text).toContain('for 14 days, and only for this email address');
+    expect(mail.html).toContain('History &amp; &lt;Peace&gt;');
+    expect(mail.html).not.toContain('<Peace>');
+  });
+  it('says "1 day" in the singular', () => {
+    expect(invitationMail({ name: null, className: 'C', instructorName: 'I', link, validDays: 1 }).text).toContain('for 1 day,');
   });
 });
