@@ -19,6 +19,8 @@ export interface NewUser {
   password: string;
   role?: Role;
   timeZone?: string;
+  /** False only for self sign-up: the owner has yet to follow the verification mail's link. */
+  emailVerified?: boolean;
 }
 
 export async function createUser(db: Db, input: NewUser): Promise<User> {
@@ -30,7 +32,7 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
     if (existing) throw new EmailTakenError();
     const user = tx
       .insert(users)
-      .values({ email, name: input.name.trim(), passwordHash, role: input.role ?? 'student' })
+      .values({ email, name: input.name.trim(), passwordHash, role: input.role ?? 'student', emailVerifiedAt: input.emailVerified === false ? null : Date.now() })
       .returning()
       .get();
     tx.insert(userSettings)
