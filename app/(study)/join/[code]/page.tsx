@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { JoinConfirmForm } from '@/components/join/join-forms';
+import { ResendVerification } from '@/components/settings/email-status';
+import { resendVerificationAction } from '../../settings/account-actions';
 import { joinErrorMessage, lookupJoinCode } from '@/db/queries/join';
 import { requireUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
@@ -25,9 +27,13 @@ export default async function JoinCodePage({ params, searchParams }: { params: P
             <div className="alert" role="alert" data-testid="join-error">
               {joinErrorMessage(found)}
             </div>
-            <Link className="btn" href="/join">
-              Enter a code
-            </Link>
+            {found.reason === 'unverified' ? (
+              <ResendVerification resend={resendVerificationAction} />
+            ) : (
+              <Link className="btn" href="/join">
+                Enter a code
+              </Link>
+            )}
           </>
         ) : found.class.alreadyEnrolled ? (
           <>
