@@ -2,7 +2,7 @@
  * "Take my data" (issue 17) on a real SQLite file: the zip opens, holds what its README says, its
  * review count matches the history CSV and the database, and nothing of another user is in it.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { db } from '@/db';
 import { ownDecksOf, personalData } from '@/db/queries/data-export';
@@ -14,6 +14,10 @@ import { parseDelimited } from '@/lib/content/import-csv';
 import { buildDataZip } from '@/lib/export/data-zip';
 import { makeUser } from '../support/fixtures';
 import { DAY, enroll, logReview, makeTinyDeck, quizAttempt } from '../support/teach-fixtures';
+
+const session = vi.hoisted(() => ({ user: null as null | { id: number; name: string; email: string; role: 'student' | 'instructor'; sessionId: string } }));
+vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
+const { GET } = await import('@/app/(study)/settings/data-export/route');
 
 const T0 = Date.parse('2026-05-04T00:00:00Z');
 const EXPORTED = new Date(T0 + 10 * DAY);
@@ -74,5 +78,30 @@ describe('the data export zip', () => {
     const yaml = strFromU8(files[`decks/${ownDeck}.yaml`]!);
     expect(yaml).toContain('title: My own deck');
     expect(yaml).toContain('Introduction');
+  });
+});
+
+describe('GET /settings/data-export', () => {
+  it('answers 401 signed out, a zip signed in, and 429 (with Retry-After) past 10 an hour', async () => {
+    session.user = null;
+    const out = await GET();
+    expect(out.status).toBe(401);
+    expect(await out.text()).toBe('Sign in to download your data.');
+
+    session.user = { id: ids.student.id, name: 'S', email: ids.student.email, role: 'student', sessionId: 's' };
+    for (let i = 0; i < 10; i += 1) {
+      const ok = await GET();
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toBe('application/zip');
+      expect(ok.headers.get('cache-control')).toBe('private, no-store');
+      if (i === 0) {
+        const files = unzipSync(new Uint8Array(await ok.arrayBuffer()));
+        expect((JSON.parse(strFromU8(files['data.json']!)) as { reviews: unknown[] }).reviews).toHaveLength(3);
+      }
+    }
+    const limited = await GET();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
+    expect(await limited.text()).toContain('Try again in 60 minutes.');
   });
 });
