@@ -66,7 +66,9 @@ test('download my data, then delete my account', async ({ page, browser }) => {
   // The right one deletes everything.
   await form.getByLabel('Your password').fill(PASSWORD);
   await form.getByLabel('Your password').press('Tab');
+  // The refused submit reset the form, as React does after an action: the word is typed again.
   await expect(form.getByLabel('Type DELETE to confirm')).toBeFocused();
+  await page.keyboard.type('DELETE');
   await page.keyboard.press('Tab');
   await expect(form.getByRole('button', { name: 'Delete my account' })).toBeFocused();
   await page.keyboard.press('Enter');
