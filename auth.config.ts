@@ -4,7 +4,7 @@
  */
 import type { NextAuthConfig } from 'next-auth';
 
-export const PUBLIC_PATHS = ['/', '/signin', '/signup', '/forgot-password', '/reset-password', '/invite'];
+export const PUBLIC_PATHS = ['/', '/signin', '/signup', '/forgot-password', '/reset-password', '/invite', '/verify-email'];
 
 // Auth.js names the cookie with a __Secure- prefix when the site is served over https, and splits
 // a large token into numbered chunks (".0", ".1").

@@ -53,6 +53,8 @@ export const users = pgTable('users', {
   role: text('role', { enum: ROLES }).notNull().default('student'),
   sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
+  // Email verification (issue 17): see db/schema.ts.
+  emailVerifiedAt: epochMs('email_verified_at'),
 });
 
 export const userSettings = pgTable('user_settings', {
@@ -107,6 +109,20 @@ export const passwordResetTokens = pgTable(
     expiresAt: epochMs('expires_at').notNull(),
   },
   (t) => [index('password_reset_tokens_user').on(t.userId)],
+);
+
+// Email verification (issue 17): see db/schema.ts.
+export const emailVerificationTokens = pgTable(
+  'email_verification_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: epochMs('created_at').notNull(),
+    expiresAt: epochMs('expires_at').notNull(),
+  },
+  (t) => [index('email_verification_tokens_user').on(t.userId)],
 );
 
 export const decks = pgTable('decks', {

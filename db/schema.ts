@@ -21,6 +21,9 @@ export const users = sqliteTable('users', {
   // Bumped to revoke every session issued before (password change, sign out everywhere).
   sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
+  // Issue 17 (email verification): when the owner followed the mail's link (epoch ms); null = not
+  // yet. Demo and admin-made accounts, and every account older than this column, count as verified.
+  emailVerifiedAt: integer('email_verified_at'),
 });
 
 export const userSettings = sqliteTable('user_settings', {
@@ -94,6 +97,22 @@ export const passwordResetTokens = sqliteTable(
   (t) => [index('password_reset_tokens_user').on(t.userId)],
 );
 // --- end password reset ---
+
+// --- Email verification (issue 17) ---
+/** One row per verification link that may still be used; same rules as password_reset_tokens. */
+export const emailVerificationTokens = sqliteTable(
+  'email_verification_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('email_verification_tokens_user').on(t.userId)],
+);
+// --- end email verification ---
 
 export const decks = sqliteTable('decks', {
   id: text('id').primaryKey(),

@@ -4,7 +4,7 @@
 // went through nodemailer and SMTP, as in a deployment. Written to a temporary name, then renamed,
 // so a reader never sees half a message.
 import { SMTPServer } from 'smtp-server';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const INBOX_DIR = 'data/e2e-inbox';
@@ -30,5 +30,8 @@ export async function startSmtpInbox() {
     },
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `smtp://127.0.0.1:${server.server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  const url = `smtp://127.0.0.1:${server.server.address().port}`;
+  // For a spec that starts a second app server (another configuration) sending to the same inbox.
+  writeFileSync(path.join(INBOX_DIR, 'smtp-url'), url);
+  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
 }

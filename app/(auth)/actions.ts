@@ -20,6 +20,8 @@ import { lockMessage } from '@/lib/auth/throttle';
 import { signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { SIGNED_OUT_PARAM } from '@/lib/auth/signed-out';
 import { now } from '@/lib/clock';
+import { emailVerificationRequired } from '@/lib/auth/email-verification';
+import { queueVerificationMail } from '@/app/_lib/verification-mail';
 
 
 const INVALID = 'Email or password is incorrect.';
@@ -78,7 +80,9 @@ export async function signUpAction(_prev: AuthFormState, formData: unknown): Pro
   if (locked > 0) return { values, result: { ok: false, error: lockMessage(locked, 'sign-up') } };
   const tz = echo(formData, 'timeZone', 64);
   try {
-    await createUser(db, { ...parsed.data, timeZone: isValidTimeZone(tz) ? tz : 'UTC' });
+    const user = await createUser(db, { ...parsed.data, timeZone: isValidTimeZone(tz) ? tz : 'UTC', emailVerified: false });
+    // Issue 17: the link that lets a self-made account join classes while verification is required.
+    if (emailVerificationRequired()) queueVerificationMail(user.id, at);
   } catch (error) {
     if (!(error instanceof EmailTakenError)) throw error;
     // Counted per address, so trying a list of emails to see which are taken soon stops.

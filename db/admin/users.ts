@@ -19,6 +19,8 @@ export interface NewUser {
   password: string;
   role?: Role;
   timeZone?: string;
+  /** False only for self sign-up: the owner has yet to follow the verification mail's link. */
+  emailVerified?: boolean;
 }
 
 export async function createUser(db: Db, input: NewUser): Promise<User> {
@@ -39,7 +41,9 @@ export function insertUser(tx: Tx, input: Omit<NewUser, 'password'> & { password
   if (existing) throw new EmailTakenError();
   const user = tx
     .insert(users)
-    .values({ email, name: input.name.trim(), passwordHash: input.passwordHash, role: input.role ?? 'student' })
+    // Verified unless the caller says otherwise (a self sign-up while verification is required);
+    // an invited person proved the address by following the mailed link.
+    .values({ email, name: input.name.trim(), passwordHash: input.passwordHash, role: input.role ?? 'student', emailVerifiedAt: input.emailVerified === false ? null : Date.now() })
     .returning()
     .get();
   tx.insert(userSettings)

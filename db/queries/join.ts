@@ -9,6 +9,7 @@ import 'server-only';
 import { db } from '@/db';
 import { lockRemaining, recordFailure, type ThrottleLimits, type ThrottleRecord } from '@/lib/auth/throttle';
 import { normaliseJoinCode } from '@/lib/teach/join-code';
+import { emailVerificationRequired, VERIFY_BEFORE_JOINING } from '@/lib/auth/email-verification';
 
 export const JOIN_LIMITS: ThrottleLimits = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
@@ -23,7 +24,7 @@ export interface JoinableClass {
 export type JoinLookup =
   | { ok: true; class: JoinableClass }
   | { ok: false; reason: 'locked'; retryInMs: number }
-  | { ok: false; reason: 'not-found' | 'archived' | 'own-class' | 'removed' };
+  | { ok: false; reason: 'not-found' | 'archived' | 'own-class' | 'removed' | 'unverified' };
 
 const throttleKey = (userId: number) => `join:${userId}`;
 
@@ -39,10 +40,11 @@ const recordWrongCode = db.$client.transaction((key: string, now: number) => {
   upsertThrottle.run({ key, ...recordFailure(throttleRow.get({ key }), now, JOIN_LIMITS) });
 });
 
-const byCode = db.$client.prepare<{ code: string; userId: number }, Omit<JoinableClass, 'alreadyEnrolled'> & { instructorId: number; archivedAt: number | null; enrolled: number; removed: number }>(`
+const byCode = db.$client.prepare<{ code: string; userId: number }, Omit<JoinableClass, 'alreadyEnrolled'> & { instructorId: number; archivedAt: number | null; enrolled: number; removed: number; verified: number }>(`
   SELECT cl.id, cl.name, cl.join_code AS joinCode, cl.instructor_id AS instructorId, cl.archived_at AS archivedAt, u.name AS instructorName,
          EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = cl.id AND e.user_id = @userId) AS enrolled,
-         EXISTS (SELECT 1 FROM class_removals r WHERE r.class_id = cl.id AND r.user_id = @userId) AS removed
+         EXISTS (SELECT 1 FROM class_removals r WHERE r.class_id = cl.id AND r.user_id = @userId) AS removed,
+         EXISTS (SELECT 1 FROM users me WHERE me.id = @userId AND me.email_verified_at IS NOT NULL) AS verified
   FROM classes cl JOIN users u ON u.id = cl.instructor_id
   WHERE cl.join_code = @code
 `);
@@ -66,6 +68,9 @@ export function lookupJoinCode(userId: number, rawCode: string, now: Date): Join
   if (row.instructorId === userId) return { ok: false, reason: 'own-class' };
   // Removed by the instructor: the code and link no longer work for them until they are let back in.
   if (row.removed === 1) return { ok: false, reason: 'removed' };
+  // Issue 17: with verification required, an unconfirmed address may study but not join (a class
+  // already joined stays joined).
+  if (row.enrolled !== 1 && row.verified !== 1 && emailVerificationRequired()) return { ok: false, reason: 'unverified' };
   return {
     ok: true,
     class: { id: row.id, name: row.name, instructorName: row.instructorName, joinCode: row.joinCode, alreadyEnrolled: row.enrolled === 1 },
@@ -98,5 +103,7 @@ export function joinErrorMessage(result: Exclude<JoinLookup, { ok: true }>): str
       return 'You teach this class, so you cannot join it as a student.';
     case 'removed':
       return 'Your instructor removed you from this class. Ask them to let you back in, then use the code again.';
+    case 'unverified':
+      return VERIFY_BEFORE_JOINING;
   }
 }

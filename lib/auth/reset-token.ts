@@ -20,9 +20,10 @@ export interface NewResetToken {
   expiresAt: number;
 }
 
-export function newResetToken(now: number, random: (n: number) => Buffer = randomBytes): NewResetToken {
+/** A new link token; email verification uses the same shape with a longer life (`ttlMs`). */
+export function newResetToken(now: number, random: (n: number) => Buffer = randomBytes, ttlMs: number = RESET_TOKEN_TTL_MS): NewResetToken {
   const token = random(RESET_TOKEN_BYTES).toString('base64url');
-  return { token, tokenHash: hashResetToken(token), createdAt: now, expiresAt: now + RESET_TOKEN_TTL_MS };
+  return { token, tokenHash: hashResetToken(token), createdAt: now, expiresAt: now + ttlMs };
 }
 
 /** A stored token may be used while `now` is before its expiry (the expiry instant itself is too late). */

@@ -97,3 +97,21 @@ export function invitationMail({ name, className, instructorName, link, validDay
   );
   return { subject, text, html };
 }
+
+export interface VerificationMailInput {
+  name: string;
+  link: string;
+  validHours: number;
+}
+
+/** Issue 17: the mail that proves an address belongs to whoever signed up with it. */
+export function emailVerificationMail({ name, link, validHours }: VerificationMailInput): MailContent {
+  const valid = plural(validHours, 'hour', 'hours');
+  const subject = `Confirm your email for ${MAIL_APP_NAME}`;
+  const smallPrint = `The link works once, for ${valid}. You can ask for a new one in Settings.`;
+  const notYou = `If you did not sign up for ${MAIL_APP_NAME}, ignore this mail.`;
+  const intro = `To confirm that this address is yours, and to be able to join classes, open this link:`;
+  const text = [`Hello ${name},`, '', intro, '', link, '', smallPrint, notYou].join('\n');
+  const html = layout([`Hello ${escapeHtml(name)},`, intro], { href: link, label: 'Confirm my email' }, `${smallPrint} ${notYou}`);
+  return { subject, text, html };
+}

@@ -66,3 +66,15 @@ export const resetPasswordSchema = z
     message: 'The two passwords differ.',
     path: ['confirmPassword'],
   });
+
+/** Issue 17: "Confirm my email" from a verification link (same token shape as a reset link). */
+export const verifyEmailSchema = z.object({ token: resetTokenField });
+
+/** Issue 17: deleting one's account asks for the password again, and for the word DELETE. */
+export const deleteAccountSchema = z.object({
+  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(PASSWORD_MAX, 'Password too long.'),
+  confirm: z.string({ error: 'Type DELETE to confirm.' }).max(20).trim().refine((v) => v === 'DELETE', 'Type DELETE to confirm.'),
+});
+
+/** Actions that take no input ("Resend verification mail"): any fields sent are ignored. */
+export const noInputSchema = z.object({});

@@ -35,6 +35,11 @@ async function inbox(): Promise<ReceivedMail[]> {
   return files.map((f) => parsed.get(f)!);
 }
 
+/** The e2e mail server's address and sender, for a spec that starts a second app server. */
+export function e2eMailEnv(): { SMTP_URL: string; MAIL_FROM: string } {
+  return { SMTP_URL: readFileSync(path.join(INBOX_DIR, 'smtp-url'), 'utf8').trim(), MAIL_FROM: 'Recall <recall@e2e.test>' };
+}
+
 /** Every message to `email` so far, oldest first. */
 export async function mailsTo(email: string): Promise<ReceivedMail[]> {
   return (await inbox()).filter((m) => m.to === email);

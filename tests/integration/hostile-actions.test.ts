@@ -43,6 +43,9 @@ const modules = {
   decisions: await import('@/app/(teach)/teach/overrule-actions'),
   invitations: await import('@/app/(teach)/teach/invitation-actions'),
   invite: await import('@/app/(auth)/invite-actions'),
+  // Issue 17: delete my account, resend verification mail (the user here is verified), confirm an email.
+  account: await import('@/app/(study)/settings/account-actions'),
+  verify: await import('@/app/(auth)/verify-actions'),
 };
 
 // "Sign out everywhere" takes no input at all: nothing hostile can be sent to it. Sign-out likewise.
@@ -75,7 +78,7 @@ const JUNK: string[] = [
   '{"__proto__":{"admin":true}}',
 ];
 // Every field name any action reads (a FormData with all of them set to the same junk).
-const FIELDS = ['name', 'email', 'password', 'callbackUrl', 'timeZone', 'classId', 'userId', 'archived', 'deckId', 'sectionKeys', 'dueDate', 'dueTime', 'dueAt', 'goalQuizScore', 'goalRecall', 'assignmentId', 'title', 'author', 'publisher', 'published', 'sourceUrl', 'description', 'sectionTitle', 'sectionNotes', 'key', 'notes', 'direction', 'itemId', 'type', 'prompt', 'answer', 'cardId', 'attemptId', 'response', 'count', 'feedback', 'currentPassword', 'newPassword', 'confirmPassword', 'desiredRetention', 'newPerDay', 'reviewsPerDay', 'rolloverHour', 'passFail', 'maximumInterval', 'leechThreshold', 'quizFeedback', 'code', 'id', 'csv', 'rows', 'text', 'overruleId', 'decision', 'quizScope', 'quizSectionKeys', 'quizAll', 'quizQuestions', 'quizTypes', 'quizAttempts', 'quizFeedback', 'roster', 'invitationId', 'token'];
+const FIELDS = ['name', 'email', 'password', 'callbackUrl', 'timeZone', 'classId', 'userId', 'archived', 'deckId', 'sectionKeys', 'dueDate', 'dueTime', 'dueAt', 'goalQuizScore', 'goalRecall', 'assignmentId', 'title', 'author', 'publisher', 'published', 'sourceUrl', 'description', 'sectionTitle', 'sectionNotes', 'key', 'notes', 'direction', 'itemId', 'type', 'prompt', 'answer', 'cardId', 'attemptId', 'response', 'count', 'feedback', 'currentPassword', 'newPassword', 'confirmPassword', 'desiredRetention', 'newPerDay', 'reviewsPerDay', 'rolloverHour', 'passFail', 'maximumInterval', 'leechThreshold', 'quizFeedback', 'code', 'id', 'csv', 'rows', 'text', 'overruleId', 'decision', 'quizScope', 'quizSectionKeys', 'quizAll', 'quizQuestions', 'quizTypes', 'quizAttempts', 'quizFeedback', 'roster', 'invitationId', 'token', 'confirm'];
 
 function formWith(value: string): FormData {
   const form = new FormData();

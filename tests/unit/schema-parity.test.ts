@@ -31,6 +31,7 @@ describe('PostgreSQL schema mirrors the SQLite schema', () => {
     expectTypeOf<typeof postgres.sessions.$inferSelect>().toEqualTypeOf<typeof sqlite.sessions.$inferSelect>();
     expectTypeOf<typeof postgres.passwordResetTokens.$inferSelect>().toEqualTypeOf<typeof sqlite.passwordResetTokens.$inferSelect>();
     expectTypeOf<typeof postgres.classInvitations.$inferSelect>().toEqualTypeOf<typeof sqlite.classInvitations.$inferSelect>();
+    expectTypeOf<typeof postgres.emailVerificationTokens.$inferSelect>().toEqualTypeOf<typeof sqlite.emailVerificationTokens.$inferSelect>();
     expectTypeOf<typeof postgres.decks.$inferSelect>().toEqualTypeOf<typeof sqlite.decks.$inferSelect>();
     expectTypeOf<typeof postgres.sections.$inferSelect>().toEqualTypeOf<typeof sqlite.sections.$inferSelect>();
     expectTypeOf<typeof postgres.cards.$inferSelect>().toEqualTypeOf<typeof sqlite.cards.$inferSelect>();

@@ -8,14 +8,19 @@ import { safeCallbackPath } from '@/lib/validation/callback-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[]; reset?: string | string[] }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[]; reset?: string | string[]; deleted?: string | string[] }> }) {
   const query = await searchParams;
   const raw = query.callbackUrl;
   const callbackUrl = safeCallbackPath(raw);
   if (await currentUser()) redirect(callbackUrl);
   return (
     <div className="card">
-      {query.signedOut === '1' && (
+      {query.deleted === '1' && (
+        <p className="alert alert-ok" role="status" data-testid="account-deleted">
+          Your account and everything in it have been deleted, and every device was signed out.
+        </p>
+      )}
+      {query.signedOut === '1' && query.deleted !== '1' && (
         <p className="alert alert-ok" role="status" data-testid="signed-out">
           You have signed out. Pages kept for offline use on this device were forgotten.
         </p>

@@ -11,6 +11,7 @@ import { studySettingsFor } from '@/db/queries/settings';
 import { describeWhen } from '@/lib/auth/session-times';
 import { timeZoneOptions } from '@/lib/validation/study-settings';
 import { endSessionAction, signOutEverywhereAction } from './session-actions';
+import { AccountSections } from './account-sections';
 import { estimateWorkloadAction, fitNowAction, usePooledParametersAction } from './memory-actions';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -85,6 +86,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <p className="muted small">Each browser where you are signed in. Signing one out ends its session at once.</p>
           <SessionList sessions={sessions} endSession={endSessionAction} endAll={signOutEverywhereAction} />
         </section>
+        <AccountSections userId={user.id} />
       </div>
     </>
   );

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { JoinConfirmForm } from '@/components/join/join-forms';
 import { joinClassAction } from '@/app/(study)/join/actions';
+import { ResendVerification } from '@/components/settings/email-status';
+import { resendVerificationAction } from '../../settings/account-actions';
 import { joinErrorMessage, lookupJoinCode } from '@/db/queries/join';
 import { requireUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
@@ -26,9 +28,13 @@ export default async function JoinCodePage({ params, searchParams }: { params: P
             <div className="alert" role="alert" data-testid="join-error">
               {joinErrorMessage(found)}
             </div>
-            <Link className="btn" href="/join">
-              Enter a code
-            </Link>
+            {found.reason === 'unverified' ? (
+              <ResendVerification resend={resendVerificationAction} />
+            ) : (
+              <Link className="btn" href="/join">
+                Enter a code
+              </Link>
+            )}
           </>
         ) : found.class.alreadyEnrolled ? (
           <>
