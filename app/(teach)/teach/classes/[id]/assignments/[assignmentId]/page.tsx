@@ -29,7 +29,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
         <AssignmentForm
           action={updateAssignmentAction}
           hidden={{ assignmentId: assignment.id }}
-          decks={assignableDecks(user.id)}
+          decks={assignableDecks(user.id, cls.id)}
           timeZone={cls.timeZone}
           submitLabel="Save changes"
           initial={{
