@@ -28,3 +28,12 @@ export function extensionDateError(dueAt: number, assignment: { dueAt: number; c
   if (dueAt > Math.max(assignment.createdAt, assignment.dueAt) + EXTENSION_MAX_MS) return 'too-far';
   return null;
 }
+
+/**
+ * The short due-date note shown beside a student who has an extension.
+ * @example extendedDueLabel(Date.parse('2026-12-09T12:00:00Z'), 'UTC') // 'due Wed 9 Dec (extended)'
+ */
+export function extendedDueLabel(dueAt: number, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(dueAt));
+  return `due ${day.replace(',', '')} (extended)`;
+}
