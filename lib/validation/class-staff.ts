@@ -1,6 +1,6 @@
 /** Input rules for extensions (a later due date per student) and co-instructors (issue 17). */
 import { z } from 'zod';
-import { emailField } from './auth';
+import { emailField } from '@/lib/validation/auth';
 
 const id = z.coerce.number({ error: 'Missing id.' }).int().positive();
 const asArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
