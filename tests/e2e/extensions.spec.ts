@@ -38,6 +38,7 @@ function csvRows(text: string): string[][] {
 }
 
 test('an extension moves one student’s due date, status and gradebook row, and is removed again', async ({ page, browser }, testInfo) => {
+  test.setTimeout(180_000); // three accounts, five pages and a CSV: over a minute on a busy machine
   const className = `Extensions ${testInfo.project.name} ${Date.now() % 100000}`;
   await signInAndWait(page, INSTRUCTOR);
   const { classUrl, code } = await createClass(page, className);
@@ -60,8 +61,8 @@ test('an extension moves one student’s due date, status and gradebook row, and
   await form.getByLabel('Ann Extended').check();
   const newDate = utcDatePlusDays(6);
   await form.getByLabel('New due date').fill(newDate);
-  await form.getByLabel('Time').fill('18:00');
-  await form.getByLabel('Time').press('Enter');
+  await form.getByLabel('Time', { exact: true }).fill('18:00');
+  await form.getByLabel('Time', { exact: true }).press('Enter');
   await expect(form.getByTestId('form-ok')).toHaveText('Extended for 1 student.');
   const listed = page.getByTestId('extension-list');
   await expect(listed).toContainText('Ann Extended');
@@ -120,6 +121,7 @@ function makeInstructor(email: string, password: string) {
 }
 
 test('an instructor adds a co-instructor who opens the class; once removed, they get 404', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000); // creating the second instructor runs a script (tsx): slow on a busy machine
   const className = `Co-taught ${testInfo.project.name} ${Date.now() % 100000}`;
   const coEmail = uniqueEmail('co-instructor');
   makeInstructor(coEmail, 'co instructor password');
