@@ -69,22 +69,22 @@ test('an extension moves one student’s due date, status and gradebook row, and
   await expect(listed).not.toContainText('Bob Ontime');
   await page.screenshot({ path: testInfo.outputPath('assignment-extensions.png'), fullPage: true });
 
-  // Ann's Today shows her date; Bob's does not change.
+  // Ann's Today shows her date and she is behind, no longer late; Bob's does not change.
   await ann.goto('/today');
   const annDue = ann.getByTestId('assignments-panel').getByTestId('assignment-due').filter({ hasText: className });
   await expect(annDue).toContainText('(extended for you)');
   await expect(annDue).toContainText('18:00');
-  await expect(ann.getByTestId('assignments-panel').locator('li').filter({ hasText: className })).toContainText('On track');
+  await expect(ann.getByTestId('assignments-panel').locator('li').filter({ hasText: className })).toContainText('Behind');
   await ann.screenshot({ path: testInfo.outputPath('today-extended.png'), fullPage: true });
   await bob.goto('/today');
   const bobItem = bob.getByTestId('assignments-panel').locator('li').filter({ hasText: className });
   await expect(bobItem).toContainText('Late');
   await expect(bobItem).not.toContainText('extended');
 
-  // The dashboard: Ann is on track with her date beside her name, Bob still late.
+  // The dashboard: Ann is behind (5 of her 11 days gone, nothing studied), not late, with her date beside her name; Bob still late.
   await page.goto(classUrl);
   await expect(row('Ann Extended')).toContainText('(extended)');
-  await expect(row('Ann Extended')).toContainText('On track');
+  await expect(row('Ann Extended')).toContainText('Behind');
   await expect(row('Bob Ontime')).toContainText('Late');
   await expect(row('Bob Ontime')).not.toContainText('extended');
   await page.getByTestId('student-table').scrollIntoViewIfNeeded();
@@ -97,7 +97,7 @@ test('an extension moves one student’s due date, status and gradebook row, and
   const due = header!.findIndex((h) => h.endsWith(': due'));
   const annRow = students.find((r) => r[0] === 'Ann Extended');
   const bobRow = students.find((r) => r[0] === 'Bob Ontime');
-  expect(annRow?.[status]).toBe('on track');
+  expect(annRow?.[status]).toBe('behind');
   expect(annRow?.[due]).toBe(`${newDate} 18:00`);
   expect(bobRow?.[status]).toBe('late');
   expect(bobRow?.[due]).not.toBe(`${newDate} 18:00`);
