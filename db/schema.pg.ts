@@ -465,3 +465,39 @@ export const classInvitations = pgTable(
   (t) => [uniqueIndex('class_invitations_class_email').on(t.classId, t.email)],
 );
 // --- end of issue 17 --------------------------------------------------------------------------------
+// --- Extensions and co-instructors (issue 17) ---------------------------------------------------
+// A later due date for one student on one assignment (Moodle's user overrides). The date a student
+// works to is the later of the assignment's and theirs: db/queries/extensions.ts holds that rule.
+export const assignmentExtensions = pgTable(
+  'assignment_extensions',
+  {
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    dueAt: epochMs('due_at').notNull(),
+    grantedBy: integer('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    grantedAt: epochMs('granted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index('assignment_extensions_user').on(t.userId)],
+);
+
+// Instructors who teach a class beside its owner (classes.instructor_id), with the same rights on
+// it except archiving and removing co-instructors. db/queries/access.ts holds the "teaches" rule.
+export const classInstructors = pgTable(
+  'class_instructors',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    addedBy: integer('added_by').references(() => users.id, { onDelete: 'set null' }),
+    addedAt: epochMs('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_instructors_user').on(t.userId)],
+);
+// --- end extensions and co-instructors ------------------------------------------------------------

@@ -3,6 +3,7 @@ import { percent } from '@/lib/teach/format';
 import type { StudentAnalytics } from '@/lib/teach/class-analytics';
 import { sortRows, type SortState } from '@/lib/teach/sort';
 import { formatShortDate } from '@/lib/time/zoned';
+import { extendedDueLabel } from '@/lib/teach/extensions';
 import { SortableHead, SortLinks, type Column } from './sortable';
 import { StatusBadge } from './status-badge';
 import { ShowAllLink } from './show-all-link';
@@ -62,6 +63,11 @@ export function StudentTable({ rows, sort, query, timeZone, showAll = false }: P
             <tr key={s.userId} data-testid={`student-row-${s.userId}`}>
               <td className="cell-main" data-label="Student" title={s.email}>
                 {s.name}
+                {s.extended && (
+                  <span className="muted small" style={{ display: 'block' }} data-testid={`extended-${s.userId}`}>
+                    {extendedDueLabel(s.dueAt, timeZone)}
+                  </span>
+                )}
               </td>
               <td className="num nowrap" data-label="Studied">{s.studied} / {s.assigned}</td>
               <td className="num" data-label="Reviews 7 d">{s.reviews7d}</td>

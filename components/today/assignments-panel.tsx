@@ -62,8 +62,9 @@ export function AssignmentsPanel({ user, startQuiz }: { user: SessionUser; start
                 <strong>{assignmentLabel(a)}</strong>
                 <StatusBadge status={a.status} />
               </div>
-              <span className="small muted">
+              <span className="small muted" data-testid="assignment-due">
                 {a.className} · due {formatDueDate(a.dueAt, timeZone)}
+                {a.extended && ' (extended for you)'}
               </span>
               <div className="assignment-progress" role="img" aria-label={`${a.studied} of ${plural(a.assigned, 'card')} studied`}>
                 <span style={{ width: `${Math.round(share * 100)}%` }} />

@@ -31,3 +31,18 @@ export function canStudyCard(userId: number, cardId: number): boolean {
   const row = cardVisible.get({ userId, cardId });
   return row !== undefined && (!row.retired || row.studied === 1);
 }
+
+/**
+ * Who teaches a class: its owner (classes.instructor_id) or a co-instructor (class_instructors).
+ * A SQL condition on a class id expression, for the instructor bound as @instructorId (or @param). Every
+ * instructor query goes through it, so adding or removing a co-instructor takes effect on the
+ * next request. Owner-only writes (archive, co-instructor removal) use CLASS_OWNER_SQL instead.
+ * @example `SELECT … FROM assignments a WHERE ${teachesClassSql('a.class_id')}`
+ */
+export function teachesClassSql(classIdExpr: string, param = 'instructorId'): string {
+  return `${classIdExpr} IN (SELECT id FROM classes WHERE instructor_id = @${param}
+    UNION ALL SELECT class_id FROM class_instructors WHERE user_id = @${param})`;
+}
+
+/** SQL condition: the class row aliased `cl` is owned by @instructorId (archiving, co-instructor removal). */
+export const CLASS_OWNER_SQL = 'cl.instructor_id = @instructorId';

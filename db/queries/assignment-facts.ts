@@ -6,7 +6,9 @@
  *
  * The review-log sums read only the covering index review_logs_user_card. Memory at the due date
  * is today's card state unless the card was reviewed since the due date; only those cards read
- * the log (one seek each) for the state they had then.
+ * the log (one seek each) for the state they had then. "The due date" is each student's own
+ * (effectiveDueSql: an extension moves it), so status, studied-by-due, quiz-by-due and memory at
+ * the due date are all as of the date that student works to.
  */
 import 'server-only';
 import { db } from '@/db';
@@ -16,6 +18,7 @@ import { discriminationByCard, type StudentCardScore } from '@/lib/teach/discrim
 import type { ItemQuizCounts } from '@/lib/teach/item-analysis';
 import { originalChoice } from '@/lib/teach/mcq-choice';
 import { ASSIGNED_CARD_SQL, lastReviewIdSql } from './assignments';
+import { effectiveDueSql, extendedSql } from './extensions';
 
 const DAY_MS = 86_400_000;
 
@@ -24,16 +27,18 @@ interface Scope {
   classId: number;
 }
 
-const STUDENTS_CTE = `students AS MATERIALIZED (SELECT e.user_id, us.fsrs_weights AS weights FROM enrollments e
+const STUDENTS_CTE = `students AS MATERIALIZED (SELECT e.user_id, us.fsrs_weights AS weights, ${effectiveDueSql('e.user_id')} AS due_at
+  FROM enrollments e JOIN assignments a ON a.id = @assignmentId
   LEFT JOIN user_settings us ON us.user_id = e.user_id WHERE e.class_id = @classId)`;
 const ASSIGNED_CTE = `assigned AS MATERIALIZED (SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
   WHERE a.id = @assignmentId AND ${ASSIGNED_CARD_SQL})`;
 
-type RosterRow = Pick<FactStudent, 'userId' | 'name' | 'email' | 'joinedAt'>;
+type RosterRow = Pick<FactStudent, 'userId' | 'name' | 'email' | 'joinedAt' | 'dueAt'> & { extended: number };
 
 const rosterStmt = db.$client.prepare<Scope, RosterRow>(`
-  SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt
-  FROM enrollments e JOIN users u ON u.id = e.user_id
+  SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt,
+         ${effectiveDueSql('e.user_id')} AS dueAt, ${extendedSql('e.user_id')} AS extended
+  FROM enrollments e JOIN users u ON u.id = e.user_id JOIN assignments a ON a.id = @assignmentId
   WHERE e.class_id = @classId
   ORDER BY u.name COLLATE NOCASE, u.id
 `);
@@ -52,7 +57,7 @@ type LogSumRow = Pick<FactStudent, 'studied' | 'studiedByDue' | 'reviews7d' | 'm
 
 // One pass over the roster's log on the assigned cards, grouped per (student, card), then summed
 // per student and per card.
-const logSumsStmt = db.$client.prepare<Scope & { since7: number; since30: number; dueAt: number }, LogSumRow>(`
+const logSumsStmt = db.$client.prepare<Scope & { since7: number; since30: number }, LogSumRow>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE},
   pairs AS MATERIALIZED (
     SELECT r.user_id AS userId, r.card_id AS cardId, min(r.reviewed_at) AS firstAt, max(r.reviewed_at) AS lastAt,
@@ -65,9 +70,9 @@ const logSumsStmt = db.$client.prepare<Scope & { since7: number; since30: number
     WHERE r.undone_at IS NULL AND r.user_id IN (SELECT user_id FROM students) AND r.card_id IN (SELECT id FROM assigned)
     GROUP BY r.user_id, r.card_id
   )
-  SELECT 'student' AS kind, userId AS id, count(*) AS studied, sum(firstAt <= @dueAt) AS studiedByDue, sum(reviews7d) AS reviews7d,
+  SELECT 'student' AS kind, userId AS id, count(*) AS studied, sum(firstAt <= st.due_at) AS studiedByDue, sum(reviews7d) AS reviews7d,
          sum(mature30) AS mature30, sum(passed30) AS passed30, max(lastAt) AS lastAt, 0 AS matureAll, 0 AS lapsesAll
-  FROM pairs GROUP BY userId
+  FROM pairs JOIN students st ON st.user_id = pairs.userId GROUP BY userId
   UNION ALL
   SELECT 'card', cardId, count(*), 0, 0, 0, 0, NULL, sum(matureAll), sum(lapsesAll)
   FROM pairs GROUP BY cardId
@@ -86,44 +91,37 @@ const STATES_CTE = `states AS MATERIALIZED (
     WHERE s.user_id IN (SELECT user_id FROM students) AND s.card_id IN (SELECT id FROM assigned) AND s.state != 0 AND s.last_review IS NOT NULL
   )`;
 
-function recallSql(atDue: string): string {
-  // recall_at() is a call into JavaScript: once per (student, card) and instant, summed twice.
-  return `
-  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}, ${STATES_CTE}, ${atDue},
-  recallDue AS MATERIALIZED (SELECT due.userId, due.cardId, recall_at(at, stability, @dueAt, st.weights) AS r FROM due JOIN students st ON st.user_id = due.userId)
+// Each student's memory at their own due date: a due date ahead grows from today's state; a due
+// date passed takes the state each card was left in by its last review at or before it, which is
+// today's state unless the card was reviewed since (only those read the log, one seek each).
+// recall_at() is a call into JavaScript: once per (student, card) and instant, summed twice.
+const recallStmt = db.$client.prepare<Scope & { now: number }, RecallRow>(`
+  WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}, ${STATES_CTE},
+  due AS MATERIALIZED (
+    SELECT s.userId, s.cardId, s.at, s.stability, st.due_at AS dueAt, st.weights
+    FROM states s JOIN students st ON st.user_id = s.userId WHERE s.at <= st.due_at
+    UNION ALL
+    SELECT s.userId, s.cardId, r.reviewed_at, r.stability_after, st.due_at, st.weights
+    FROM states s JOIN students st ON st.user_id = s.userId
+    JOIN review_logs r ON r.id = ${lastReviewIdSql('s.userId', 's.cardId', 'st.due_at')}
+    WHERE s.at > st.due_at
+  ),
+  recallDue AS MATERIALIZED (SELECT userId, cardId, recall_at(at, stability, dueAt, weights) AS r FROM due)
   SELECT 'card-now' AS kind, cardId AS id, sum(recall_at(at, stability, @now, st.weights)) AS recallSum
   FROM states JOIN students st ON st.user_id = states.userId GROUP BY cardId
   UNION ALL
   SELECT 'card-due', cardId, sum(r) FROM recallDue GROUP BY cardId
   UNION ALL
-  SELECT 'student-due', userId, sum(r) FROM recallDue GROUP BY userId`;
-}
-
-type RecallParams = Scope & { now: number; dueAt: number };
-
-// Due date ahead: the memory at the due date grows from today's state.
-const recallBeforeDueStmt = db.$client.prepare<RecallParams, RecallRow>(recallSql('due AS (SELECT * FROM states)'));
-
-// Due date passed: the state each card was left in by its last review at or before the due date,
-// which is today's state unless the card was reviewed since; only those read the log (one seek each).
-const recallAfterDueStmt = db.$client.prepare<RecallParams, RecallRow>(
-  recallSql(`due AS MATERIALIZED (
-    SELECT userId, cardId, at, stability FROM states WHERE at <= @dueAt
-    UNION ALL
-    SELECT s.userId, s.cardId, r.reviewed_at, r.stability_after
-    FROM states s JOIN review_logs r ON r.id = ${lastReviewIdSql('s.userId', 's.cardId', '@dueAt')}
-    WHERE s.at > @dueAt
-  )`),
-);
+  SELECT 'student-due', userId, sum(r) FROM recallDue GROUP BY userId
+`);
 
 // Only finished attempts of the assignment's own quiz count (issue 16); practice quizzes never do.
-const quizBestStmt = db.$client.prepare<Scope & { dueAt: number }, { userId: number; best: number | null; bestByDue: number | null }>(`
+const quizBestStmt = db.$client.prepare<Scope, { userId: number; best: number | null; bestByDue: number | null }>(`
   WITH ${STUDENTS_CTE}
   SELECT q.user_id AS userId, max(q.correct_count * 1.0 / q.question_count) AS best,
-         max(CASE WHEN q.finished_at <= @dueAt THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue
-  FROM assignment_quiz_attempts aq JOIN quiz_attempts q ON q.id = aq.attempt_id
+         max(CASE WHEN q.finished_at <= st.due_at THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue
+  FROM assignment_quiz_attempts aq JOIN quiz_attempts q ON q.id = aq.attempt_id JOIN students st ON st.user_id = q.user_id
   WHERE aq.assignment_id = @assignmentId AND q.finished_at IS NOT NULL AND q.question_count > 0
-    AND q.user_id IN (SELECT user_id FROM students)
   GROUP BY q.user_id
 `);
 
@@ -145,10 +143,9 @@ export function assignmentFacts(scope: Scope, now: Date): AssignmentFacts | unde
   const assignment = headerStmt.get(scope);
   if (!assignment) return undefined;
   const t = now.getTime();
-  const { dueAt } = assignment;
-  const logs = logSumsStmt.all({ ...scope, since7: t - 7 * DAY_MS, since30: t - 30 * DAY_MS, dueAt });
-  const recall = (dueAt >= t ? recallBeforeDueStmt : recallAfterDueStmt).all({ ...scope, now: t, dueAt });
-  const quiz = new Map(quizBestStmt.all({ ...scope, dueAt }).map((q) => [q.userId, q]));
+  const logs = logSumsStmt.all({ ...scope, since7: t - 7 * DAY_MS, since30: t - 30 * DAY_MS });
+  const recall = recallStmt.all({ ...scope, now: t });
+  const quiz = new Map(quizBestStmt.all(scope).map((q) => [q.userId, q]));
   const studentLogs = new Map(logs.filter((r) => r.kind === 'student').map((r) => [r.id, r]));
   const cardLogs = new Map(logs.filter((r) => r.kind === 'card').map((r) => [r.id, r]));
   const recallOf = (kind: RecallRow['kind']) => new Map(recall.filter((r) => r.kind === kind).map((r) => [r.id, r.recallSum]));
@@ -160,6 +157,7 @@ export function assignmentFacts(scope: Scope, now: Date): AssignmentFacts | unde
       const q = quiz.get(s.userId);
       return {
         ...s,
+        extended: s.extended === 1,
         studied: l?.studied ?? 0,
         studiedByDue: l?.studiedByDue ?? 0,
         reviews7d: l?.reviews7d ?? 0,

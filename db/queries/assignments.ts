@@ -1,10 +1,11 @@
 /**
  * Assignments as their instructor manages them: a deck (or some of its sections) given to a
- * class with a due date and optional goals. Every statement checks that the class belongs to
- * the asking instructor, and that the deck is one they may assign (shared, or their own).
+ * class with a due date and optional goals. Every statement checks that the asking instructor
+ * teaches the class (teachesClassSql: owner or co-instructor), and that the deck is one they may assign (shared, or their own).
  */
 import 'server-only';
 import { db } from '@/db';
+import { teachesClassSql } from './access';
 import { jsonColumn, stringList } from '@/db/json-column';
 import { DEFAULT_ASSIGNMENT_QUIZ, isQuizType, quizSections, type AssignmentQuizSpec } from '@/lib/teach/assignment-quiz';
 import { QUIZ_TYPES } from '@/lib/quiz/present';
@@ -29,17 +30,23 @@ export interface AssignableDeck {
   sections: { key: string; title: string }[];
 }
 
-const decksStmt = db.$client.prepare<{ instructorId: number }, { id: string; title: string; key: string | null; sectionTitle: string | null }>(`
+// A deck may be assigned in a class if it is shared, the instructor's own, or already assigned to
+// that class (so a co-instructor can edit an assignment of the owner's deck; editing the deck
+// itself stays its owner's).
+const ASSIGNABLE_DECK_SQL = `(d.owner_id IS NULL OR d.owner_id = @instructorId
+  OR (${teachesClassSql('@classId')} AND d.id IN (SELECT deck_id FROM assignments WHERE class_id = @classId)))`;
+
+const decksStmt = db.$client.prepare<{ instructorId: number; classId: number }, { id: string; title: string; key: string | null; sectionTitle: string | null }>(`
   SELECT d.id, d.title, s.key, s.title AS sectionTitle
   FROM decks d LEFT JOIN sections s ON s.deck_id = d.id
-  WHERE d.owner_id IS NULL OR d.owner_id = @instructorId
+  WHERE ${ASSIGNABLE_DECK_SQL}
   ORDER BY d.position, d.title, s.position
 `);
 
-/** Decks this instructor may assign, with their sections in reading order. */
-export function assignableDecks(instructorId: number): AssignableDeck[] {
+/** Decks this instructor may assign in this class, with their sections in reading order. */
+export function assignableDecks(instructorId: number, classId: number): AssignableDeck[] {
   const out = new Map<string, AssignableDeck>();
-  for (const row of decksStmt.all({ instructorId })) {
+  for (const row of decksStmt.all({ instructorId, classId })) {
     const deck = out.get(row.id) ?? { id: row.id, title: row.title, sections: [] };
     out.set(row.id, deck);
     if (row.key !== null) deck.sections.push({ key: row.key, title: row.sectionTitle ?? row.key });
@@ -98,7 +105,7 @@ const listStmt = db.$client.prepare<{ instructorId: number; classId: number }, L
          (SELECT json_group_array(title) FROM (SELECT s2.title FROM sections s2 WHERE s2.deck_id = a.deck_id
             AND s2.key IN (SELECT value FROM json_each(a.section_keys)) ORDER BY s2.position)) AS titles
   FROM assignments a JOIN classes cl ON cl.id = a.class_id JOIN decks d ON d.id = a.deck_id
-  WHERE a.class_id = @classId AND cl.instructor_id = @instructorId
+  WHERE a.class_id = @classId AND ${teachesClassSql('cl.id')}
   ORDER BY a.due_at, a.id
 `);
 
@@ -134,11 +141,11 @@ export function assignmentsForClass(instructorId: number, classId: number): Assi
 export type AssignmentWriteError = 'not-found' | 'deck' | 'sections' | 'quiz-sections' | 'quiz-empty';
 
 const ownsClass = db.$client.prepare<{ instructorId: number; classId: number }, { ok: number }>(
-  'SELECT 1 AS ok FROM classes WHERE id = @classId AND instructor_id = @instructorId',
+  `SELECT 1 AS ok FROM classes cl WHERE cl.id = @classId AND ${teachesClassSql('cl.id')}`,
 );
-const deckSections = db.$client.prepare<{ instructorId: number; deckId: string }, { key: string | null }>(`
+const deckSections = db.$client.prepare<{ instructorId: number; classId: number; deckId: string }, { key: string | null }>(`
   SELECT s.key FROM decks d LEFT JOIN sections s ON s.deck_id = d.id
-  WHERE d.id = @deckId AND (d.owner_id IS NULL OR d.owner_id = @instructorId)
+  WHERE d.id = @deckId AND ${ASSIGNABLE_DECK_SQL}
 `);
 
 const quizQuestionsStmt = db.$client.prepare<{ deckId: string; sectionKeys: string | null; types: string }, number>(`
@@ -148,8 +155,8 @@ const quizQuestionsStmt = db.$client.prepare<{ deckId: string; sectionKeys: stri
 `).pluck();
 
 /** Why this input can't be assigned by this instructor, or null when it can. */
-function checkInput(instructorId: number, input: AssignmentInput): AssignmentWriteError | null {
-  const rows = deckSections.all({ instructorId, deckId: input.deckId });
+function checkInput(instructorId: number, classId: number, input: AssignmentInput): AssignmentWriteError | null {
+  const rows = deckSections.all({ instructorId, classId, deckId: input.deckId });
   if (rows.length === 0) return 'deck';
   const keys = new Set(rows.map((r) => r.key));
   if (input.sectionKeys !== null && (input.sectionKeys.length === 0 || input.sectionKeys.some((k) => !keys.has(k)))) return 'sections';
@@ -192,7 +199,7 @@ function columns(input: AssignmentInput) {
 
 export function createAssignment(instructorId: number, classId: number, input: AssignmentInput, now: Date): { id: number } | { error: AssignmentWriteError } {
   if (!ownsClass.get({ instructorId, classId })) return { error: 'not-found' };
-  const error = checkInput(instructorId, input);
+  const error = checkInput(instructorId, classId, input);
   if (error) return { error };
   const result = insertStmt.run({ classId, ...columns(input), now: now.getTime() });
   return { id: Number(result.lastInsertRowid) };
@@ -200,7 +207,7 @@ export function createAssignment(instructorId: number, classId: number, input: A
 
 const ownedAssignment = db.$client.prepare<{ instructorId: number; assignmentId: number }, { classId: number }>(`
   SELECT a.class_id AS classId FROM assignments a JOIN classes cl ON cl.id = a.class_id
-  WHERE a.id = @assignmentId AND cl.instructor_id = @instructorId
+  WHERE a.id = @assignmentId AND ${teachesClassSql('cl.id')}
 `);
 
 /** One assignment, only if it belongs to one of this instructor's classes. */
@@ -213,13 +220,13 @@ const updateStmt = db.$client.prepare<Columns & { instructorId: number; id: numb
   UPDATE assignments SET deck_id = @deckId, section_keys = @sectionKeys, due_at = @dueAt, goal_quiz_score = @goalQuizScore, goal_recall = @goalRecall,
          quiz_section_keys = @quizSectionKeys, quiz_questions = @quizQuestions, quiz_types = @quizTypes,
          quiz_attempts = @quizAttempts, quiz_feedback = @quizFeedback
-  WHERE id = @id AND class_id IN (SELECT id FROM classes WHERE instructor_id = @instructorId)
+  WHERE id = @id AND ${teachesClassSql('class_id')}
 `);
 
 export function updateAssignment(instructorId: number, assignmentId: number, input: AssignmentInput): { classId: number } | { error: AssignmentWriteError } {
   const owner = ownedAssignment.get({ instructorId, assignmentId });
   if (!owner) return { error: 'not-found' };
-  const error = checkInput(instructorId, input);
+  const error = checkInput(instructorId, owner.classId, input);
   if (error) return { error };
   updateStmt.run({ instructorId, id: assignmentId, ...columns(input) });
   return owner;
@@ -227,7 +234,7 @@ export function updateAssignment(instructorId: number, assignmentId: number, inp
 
 const deleteStmt = db.$client.prepare<{ instructorId: number; assignmentId: number }>(`
   DELETE FROM assignments WHERE id = @assignmentId
-    AND class_id IN (SELECT id FROM classes WHERE instructor_id = @instructorId)
+    AND ${teachesClassSql('class_id')}
 `);
 
 export function deleteAssignment(instructorId: number, assignmentId: number): boolean {

@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { db } from '@/db';
+import { teachesClassSql } from './access';
 import '@/db/recall-function';
 import { bandOf, type CalibrationRow } from '@/lib/teach/calibration';
 
@@ -13,7 +14,7 @@ const FORECASTS = `
   students AS MATERIALIZED (
     SELECT e.user_id, us.fsrs_weights AS weights FROM enrollments e JOIN classes k ON k.id = e.class_id
     LEFT JOIN user_settings us ON us.user_id = e.user_id
-    WHERE e.class_id = @classId AND k.instructor_id = @instructorId),
+    WHERE e.class_id = @classId AND ${teachesClassSql('k.id')}),
   assigned AS MATERIALIZED (
     SELECT c.id, c.section_id FROM cards c WHERE c.deck_id IN (SELECT a.deck_id FROM assignments a WHERE a.class_id = @classId)),
   ordered AS (

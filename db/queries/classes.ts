@@ -1,10 +1,11 @@
 /**
  * Classes as their instructor sees them: create, list, roster, join code, archive.
- * Every statement filters by `instructor_id = @instructorId`, so another instructor's class
- * simply does not exist here (pages turn that into a 404, actions into "not found").
+ * Every statement filters by teachesClassSql (the owner or a co-instructor: db/queries/access.ts),
+ * so a class the instructor does not teach simply does not exist here (pages turn that into a 404, actions into "not found").
  */
 import 'server-only';
 import { db } from '@/db';
+import { CLASS_OWNER_SQL, teachesClassSql } from './access';
 import { generateJoinCode } from '@/lib/teach/join-code';
 
 export interface ClassSummary {
@@ -16,15 +17,17 @@ export interface ClassSummary {
   createdAt: number;
   students: number;
   assignments: number;
+  /** The instructor who created the class; only they may archive it or remove co-instructors. */
+  ownerId: number;
 }
 
 const SUMMARY_COLUMNS = `cl.id, cl.name, cl.join_code AS joinCode, cl.time_zone AS timeZone, cl.archived_at AS archivedAt,
-  cl.created_at AS createdAt,
+  cl.created_at AS createdAt, cl.instructor_id AS ownerId,
   (SELECT count(*) FROM enrollments e WHERE e.class_id = cl.id) AS students,
   (SELECT count(*) FROM assignments a WHERE a.class_id = cl.id) AS assignments`;
 
 const listStmt = db.$client.prepare<{ instructorId: number }, ClassSummary>(`
-  SELECT ${SUMMARY_COLUMNS} FROM classes cl WHERE cl.instructor_id = @instructorId
+  SELECT ${SUMMARY_COLUMNS} FROM classes cl WHERE ${teachesClassSql('cl.id')}
   ORDER BY cl.archived_at IS NOT NULL, cl.created_at DESC, cl.id DESC
 `);
 
@@ -34,10 +37,10 @@ export function classesForInstructor(instructorId: number): ClassSummary[] {
 }
 
 const oneStmt = db.$client.prepare<{ instructorId: number; classId: number }, ClassSummary>(`
-  SELECT ${SUMMARY_COLUMNS} FROM classes cl WHERE cl.id = @classId AND cl.instructor_id = @instructorId
+  SELECT ${SUMMARY_COLUMNS} FROM classes cl WHERE cl.id = @classId AND ${teachesClassSql('cl.id')}
 `);
 
-/** One class, only if this instructor teaches it. */
+/** One class, only if this instructor teaches it (owner or co-instructor). */
 export function classForInstructor(instructorId: number, classId: number): ClassSummary | undefined {
   return oneStmt.get({ instructorId, classId });
 }
@@ -62,7 +65,7 @@ export function createClass(instructorId: number, input: { name: string; timeZon
 }
 
 const newCodeStmt = db.$client.prepare<{ instructorId: number; classId: number; joinCode: string }>(`
-  UPDATE classes SET join_code = @joinCode WHERE id = @classId AND instructor_id = @instructorId
+  UPDATE classes SET join_code = @joinCode WHERE id = @classId AND ${teachesClassSql('id')}
 `);
 
 /** Replace the join code (the old one stops working at once); null if not this instructor's class. */
@@ -72,10 +75,10 @@ export function regenerateJoinCode(instructorId: number, classId: number): strin
 }
 
 const archiveStmt = db.$client.prepare<{ instructorId: number; classId: number; archivedAt: number | null }>(`
-  UPDATE classes SET archived_at = @archivedAt WHERE id = @classId AND instructor_id = @instructorId
+  UPDATE classes AS cl SET archived_at = @archivedAt WHERE cl.id = @classId AND ${CLASS_OWNER_SQL}
 `);
 
-/** Archive (no joining, assignments leave students' Today) or bring back; false if not this instructor's. */
+/** Archive (no joining, assignments leave students' Today) or bring back; owner only, false otherwise. */
 export function setClassArchived(instructorId: number, classId: number, archived: boolean, now: Date): boolean {
   return archiveStmt.run({ instructorId, classId, archivedAt: archived ? now.getTime() : null }).changes === 1;
 }
@@ -90,7 +93,7 @@ export interface RosterEntry {
 const rosterStmt = db.$client.prepare<{ instructorId: number; classId: number }, RosterEntry>(`
   SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt
   FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN users u ON u.id = e.user_id
-  WHERE e.class_id = @classId AND cl.instructor_id = @instructorId
+  WHERE e.class_id = @classId AND ${teachesClassSql('cl.id')}
   ORDER BY u.name COLLATE NOCASE, u.id
 `);
 
@@ -100,7 +103,7 @@ export function rosterForInstructor(instructorId: number, classId: number): Rost
 
 const removeStmt = db.$client.prepare<{ instructorId: number; classId: number; userId: number }>(`
   DELETE FROM enrollments WHERE class_id = @classId AND user_id = @userId
-    AND EXISTS (SELECT 1 FROM classes cl WHERE cl.id = @classId AND cl.instructor_id = @instructorId)
+    AND ${teachesClassSql('@classId')}
 `);
 
 const recordRemovalStmt = db.$client.prepare<{ classId: number; userId: number; now: number }>(`
@@ -130,7 +133,7 @@ export interface RemovedStudent {
 const removedStmt = db.$client.prepare<{ instructorId: number; classId: number }, RemovedStudent>(`
   SELECT u.id AS userId, u.name, u.email, r.removed_at AS removedAt
   FROM class_removals r JOIN classes cl ON cl.id = r.class_id JOIN users u ON u.id = r.user_id
-  WHERE r.class_id = @classId AND cl.instructor_id = @instructorId
+  WHERE r.class_id = @classId AND ${teachesClassSql('cl.id')}
   ORDER BY r.removed_at DESC, u.id
 `);
 
@@ -141,7 +144,7 @@ export function removedStudentsForInstructor(instructorId: number, classId: numb
 
 const letBackInStmt = db.$client.prepare<{ instructorId: number; classId: number; userId: number }>(`
   DELETE FROM class_removals WHERE class_id = @classId AND user_id = @userId
-    AND EXISTS (SELECT 1 FROM classes cl WHERE cl.id = @classId AND cl.instructor_id = @instructorId)
+    AND ${teachesClassSql('@classId')}
 `);
 
 /** Lets a removed student join again with the code or link; false if they were not removed from this instructor's class. */

@@ -2,12 +2,13 @@
  * Invitations to a class by roster, as its instructor manages them: checking a pasted roster
  * against the class, issuing invitations in one transaction, the open ones, re-sending (a new
  * token; the old link dies) and revoking. Every statement is scoped to the asking instructor by a
- * condition on the class (`k.instructor_id = @userId`), so another instructor's class or
+ * condition on the class (teachesClassSql: its owner or a co-instructor), so another instructor's class or
  * invitation simply does not exist here. Spending an invitation (following its link) is in
  * invitation-accept.ts. Mail goes out after these commit (app/_lib/invitation-mail.ts).
  */
 import 'server-only';
 import { db } from '@/db';
+import { teachesClassSql } from './access';
 import { newInvitationToken } from '@/lib/auth/invitation-token';
 import { invitable, type RosterEntry } from '@/lib/teach/roster';
 import type { PendingInvitationView } from '@/lib/teach/invitation-summary';
@@ -23,7 +24,7 @@ interface OwnClass {
 const ownClassStmt = db.$client.prepare<{ userId: number; classId: number }, OwnClass>(`
   SELECT k.id, k.name, k.archived_at AS archivedAt, u.email AS instructorEmail, u.name AS instructorName
   FROM classes k JOIN users u ON u.id = k.instructor_id
-  WHERE k.id = @classId AND k.instructor_id = @userId
+  WHERE k.id = @classId AND ${teachesClassSql('k.id', 'userId')}
 `);
 
 const enrolledEmailsStmt = db.$client.prepare<{ classId: number }, { email: string }>(
@@ -127,7 +128,7 @@ export type PendingInvitation = PendingInvitationView;
 const pendingStmt = db.$client.prepare<{ userId: number; classId: number }, Omit<PendingInvitation, 'sendFailed'> & { sendFailed: number }>(`
   SELECT i.id, i.email, i.name, i.created_at AS createdAt, i.sent_at AS sentAt, i.expires_at AS expiresAt, i.send_failed AS sendFailed
   FROM class_invitations i JOIN classes k ON k.id = i.class_id
-  WHERE i.class_id = @classId AND k.instructor_id = @userId
+  WHERE i.class_id = @classId AND ${teachesClassSql('k.id', 'userId')}
   ORDER BY i.created_at DESC, i.email
 `);
 
@@ -139,7 +140,7 @@ export function pendingInvitationsForInstructor(userId: number, classId: number)
 const oneInvitationStmt = db.$client.prepare<{ userId: number; classId: number; id: number }, { email: string; name: string | null; className: string; archivedAt: number | null; instructorName: string }>(`
   SELECT i.email, i.name, k.name AS className, k.archived_at AS archivedAt, u.name AS instructorName
   FROM class_invitations i JOIN classes k ON k.id = i.class_id JOIN users u ON u.id = k.instructor_id
-  WHERE i.id = @id AND i.class_id = @classId AND k.instructor_id = @userId
+  WHERE i.id = @id AND i.class_id = @classId AND ${teachesClassSql('k.id', 'userId')}
 `);
 const reissueStmt = db.$client.prepare<{ id: number; tokenHash: string; createdAt: number; expiresAt: number }>(`
   UPDATE class_invitations SET token_hash = @tokenHash, created_at = @createdAt, expires_at = @expiresAt, sent_at = NULL, send_failed = 0
@@ -163,7 +164,7 @@ export function reissueInvitation(userId: number, classId: number, id: number, n
 
 const revokeStmt = db.$client.prepare<{ userId: number; classId: number; id: number }>(`
   DELETE FROM class_invitations WHERE id = @id AND class_id = @classId
-    AND EXISTS (SELECT 1 FROM classes k WHERE k.id = class_invitations.class_id AND k.instructor_id = @userId)
+    AND EXISTS (SELECT 1 FROM classes k WHERE k.id = class_invitations.class_id AND ${teachesClassSql('k.id', 'userId')})
 `);
 
 /** Deletes an open invitation (its link stops working); false if it is not one of this instructor's. */

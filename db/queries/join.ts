@@ -40,11 +40,12 @@ const recordWrongCode = db.$client.transaction((key: string, now: number) => {
   upsertThrottle.run({ key, ...recordFailure(throttleRow.get({ key }), now, JOIN_LIMITS) });
 });
 
-const byCode = db.$client.prepare<{ code: string; userId: number }, Omit<JoinableClass, 'alreadyEnrolled'> & { instructorId: number; archivedAt: number | null; enrolled: number; removed: number; verified: number }>(`
+const byCode = db.$client.prepare<{ code: string; userId: number }, Omit<JoinableClass, 'alreadyEnrolled'> & { instructorId: number; archivedAt: number | null; enrolled: number; removed: number; verified: number; coTeaches: number }>(`
   SELECT cl.id, cl.name, cl.join_code AS joinCode, cl.instructor_id AS instructorId, cl.archived_at AS archivedAt, u.name AS instructorName,
          EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = cl.id AND e.user_id = @userId) AS enrolled,
          EXISTS (SELECT 1 FROM class_removals r WHERE r.class_id = cl.id AND r.user_id = @userId) AS removed,
-         EXISTS (SELECT 1 FROM users me WHERE me.id = @userId AND me.email_verified_at IS NOT NULL) AS verified
+         EXISTS (SELECT 1 FROM users me WHERE me.id = @userId AND me.email_verified_at IS NOT NULL) AS verified,
+         EXISTS (SELECT 1 FROM class_instructors ci WHERE ci.class_id = cl.id AND ci.user_id = @userId) AS coTeaches
   FROM classes cl JOIN users u ON u.id = cl.instructor_id
   WHERE cl.join_code = @code
 `);
@@ -65,7 +66,7 @@ export function lookupJoinCode(userId: number, rawCode: string, now: Date): Join
     return { ok: false, reason: 'not-found' };
   }
   if (row.archivedAt !== null) return { ok: false, reason: 'archived' };
-  if (row.instructorId === userId) return { ok: false, reason: 'own-class' };
+  if (row.instructorId === userId || row.coTeaches === 1) return { ok: false, reason: 'own-class' };
   // Removed by the instructor: the code and link no longer work for them until they are let back in.
   if (row.removed === 1) return { ok: false, reason: 'removed' };
   // Issue 17: with verification required, an unconfirmed address may study but not join (a class

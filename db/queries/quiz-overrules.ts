@@ -12,6 +12,7 @@
 import 'server-only';
 import { db } from '@/db';
 import { z } from 'zod';
+import { teachesClassSql } from './access';
 import { jsonColumn, jsonColumnOrNull, typedCardPayload } from '@/db/json-column';
 import { canonical } from '@/lib/quiz/typed/check-typed';
 import { attemptOf } from './quiz-data';
@@ -131,7 +132,7 @@ const requestsStmt = db.$client.prepare<{ instructorId: number; classId: number;
   FROM quiz_overrules o
   JOIN assignments a ON a.id = o.assignment_id JOIN classes cl ON cl.id = a.class_id
   JOIN quiz_answers qa ON qa.id = o.quiz_answer_id JOIN cards c ON c.id = qa.card_id JOIN users u ON u.id = o.user_id
-  WHERE o.status = 'pending' AND a.id = @assignmentId AND a.class_id = @classId AND cl.instructor_id = @instructorId
+  WHERE o.status = 'pending' AND a.id = @assignmentId AND a.class_id = @classId AND ${teachesClassSql('cl.id')}
     AND o.user_id IN (SELECT user_id FROM enrollments WHERE class_id = @classId)
   ORDER BY o.requested_at, o.id`);
 
@@ -173,7 +174,7 @@ const ownedRequestStmt = db.$client.prepare<{ instructorId: number; id: number }
   SELECT o.quiz_answer_id AS answerId, o.assignment_id AS assignmentId, qa.card_id AS cardId, qa.response, o.status
   FROM quiz_overrules o JOIN assignments a ON a.id = o.assignment_id JOIN classes cl ON cl.id = a.class_id
   JOIN quiz_answers qa ON qa.id = o.quiz_answer_id
-  WHERE o.id = @id AND cl.instructor_id = @instructorId`);
+  WHERE o.id = @id AND ${teachesClassSql('cl.id')}`);
 
 /**
  * The instructor's decision on a request. 'accept-all' also accepts every other wrong answer of the

@@ -16,6 +16,7 @@ import { mean, studentStatus, type AssignmentStatus } from '@/lib/teach/progress
 import { ASSIGNED_CARD_SQL, ASSIGNMENT_QUIZ_CARD_SQL, lastReviewIdSql, quizSpecOf } from './assignments';
 import { attemptsLeft, type AssignmentQuizSpec } from '@/lib/teach/assignment-quiz';
 import { jsonColumn, stringList } from '@/db/json-column';
+import { effectiveDueSql, extendedSql } from './extensions';
 
 export interface StudentAssignment {
   id: number;
@@ -24,7 +25,10 @@ export interface StudentAssignment {
   deckTitle: string;
   /** Section titles in deck order; empty when the whole deck is assigned. */
   sectionTitles: string[];
+  /** The due date that applies to this student: theirs if they have an extension (effectiveDueSql). */
   dueAt: number;
+  /** They have an extension: dueAt is later than the class's due date. */
+  extended: boolean;
   assigned: number;
   studied: number;
   /** Percent, 0–100, or null. */
@@ -45,6 +49,7 @@ interface MineRow {
   titles: string | null;
   sectionKeys: string | null;
   dueAt: number;
+  extended: number;
   createdAt: number;
   joinedAt: number;
   goalQuizScore: number | null;
@@ -59,7 +64,7 @@ interface MineRow {
 
 const mineStmt = db.$client.prepare<{ userId: number }, MineRow>(`
   SELECT a.id, cl.name AS className, a.deck_id AS deckId, d.title AS deckTitle, a.section_keys AS sectionKeys,
-         a.due_at AS dueAt, a.created_at AS createdAt, e.joined_at AS joinedAt,
+         ${effectiveDueSql('@userId')} AS dueAt, ${extendedSql('@userId')} AS extended, a.created_at AS createdAt, e.joined_at AS joinedAt,
          a.goal_quiz_score AS goalQuizScore, a.goal_recall AS goalRecall,
          a.quiz_section_keys AS quizSectionKeys, a.quiz_questions AS quizQuestions, a.quiz_types AS quizTypes,
          a.quiz_attempts AS quizAttempts, a.quiz_feedback AS quizFeedback,
@@ -68,12 +73,13 @@ const mineStmt = db.$client.prepare<{ userId: number }, MineRow>(`
             AND s.key IN (SELECT value FROM json_each(a.section_keys)) ORDER BY s.position)) AS titles
   FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN assignments a ON a.class_id = cl.id JOIN decks d ON d.id = a.deck_id
   WHERE e.user_id = @userId AND cl.archived_at IS NULL
-  ORDER BY a.due_at, a.id
+  ORDER BY dueAt, a.id
 `);
 
-// The raw assignment columns ASSIGNED_CARD_SQL expects, under the alias `a`.
+// The raw assignment columns ASSIGNED_CARD_SQL expects, under the alias `a`; due_at is the
+// student's own due date (their extension, if any), so every figure below is as of their date.
 const MY_ASSIGNMENTS_SQL = `
-  SELECT a.id, a.deck_id, a.section_keys, a.due_at
+  SELECT a.id, a.deck_id, a.section_keys, ${effectiveDueSql('@userId')} AS due_at
   FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN assignments a ON a.class_id = cl.id
   WHERE e.user_id = @userId AND cl.archived_at IS NULL`;
 
@@ -143,6 +149,7 @@ export function assignmentsForStudent(userId: number, now: Date): StudentAssignm
       deckTitle: a.deckTitle,
       sectionTitles: a.sectionKeys === null ? [] : jsonColumn(a.titles ?? '[]', stringList, 'section titles'),
       dueAt: a.dueAt,
+      extended: a.extended === 1,
       assigned: p.assigned,
       studied: p.studied,
       goalQuizScore: a.goalQuizScore,

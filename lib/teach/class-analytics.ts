@@ -24,6 +24,10 @@ export interface FactStudent {
   name: string;
   email: string;
   joinedAt: number;
+  /** This student's due date: the assignment's, or their extension's (later). */
+  dueAt: number;
+  /** They have an extension that moves their due date. */
+  extended: boolean;
   /** Items reviewed at least once, and of those, first reviewed at or before the due date. */
   studied: number;
   studiedByDue: number;
@@ -77,6 +81,9 @@ export interface StudentAnalytics extends StudentProgress {
   recallAtDue: number;
   lastActive: number | null;
   status: AssignmentStatus;
+  /** Their due date, and whether an extension set it. */
+  dueAt: number;
+  extended: boolean;
 }
 
 /** One row per student on the roster, in roster order. */
@@ -85,7 +92,7 @@ export function studentAnalytics(facts: AssignmentFacts, now: number): StudentAn
   return facts.students.map((s) => {
     const recallAtDue = mean(s.recallDueSum, cards.length);
     const progress = studentStatus(
-      assignment,
+      { ...assignment, dueAt: s.dueAt },
       {
         assigned: cards.length,
         studiedNow: s.studied,
@@ -107,6 +114,8 @@ export function studentAnalytics(facts: AssignmentFacts, now: number): StudentAn
       bestQuiz: s.best,
       recallAtDue,
       lastActive: s.lastAt,
+      dueAt: s.dueAt,
+      extended: s.extended,
       ...progress,
     };
   });

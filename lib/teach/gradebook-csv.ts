@@ -1,6 +1,7 @@
 /**
  * The gradebook as CSV (RFC 4180): one row per student, and for each assignment the columns
- * studied, assigned, best quiz %, predicted recall at due %, status. Studied and assigned are
+ * studied, assigned, best quiz %, predicted recall at due %, status, and the student's due date
+ * (later than the assignment's, in the header, when they have an extension). Studied and assigned are
  * separate numbers because a spreadsheet would read "3/10" as a date.
  */
 import { percentNumber } from './format';
@@ -24,6 +25,8 @@ export interface GradebookCell {
   bestQuiz: number | null;
   recallAtDue: number;
   status: AssignmentStatus;
+  /** This student's due date as written in the class's time zone ("2026-12-09 23:59"). */
+  due: string;
 }
 
 /**
@@ -45,7 +48,7 @@ export function gradebookCsv(
 ): string {
   const header = ['Student', 'Email', 'Joined'];
   for (const a of assignments) {
-    header.push(`${a.label}: studied`, `${a.label}: assigned`, `${a.label}: best quiz %`, `${a.label}: recall at due %`, `${a.label}: status`);
+    header.push(`${a.label}: studied`, `${a.label}: assigned`, `${a.label}: best quiz %`, `${a.label}: recall at due %`, `${a.label}: status`, `${a.label}: due`);
   }
   const lines = [header.map(csvField).join(',')];
   for (const s of students) {
@@ -53,7 +56,7 @@ export function gradebookCsv(
     for (const a of assignments) {
       const c = cell(a.id, s.userId);
       row.push(
-        ...(c ? [c.studied, c.assigned, percentNumber(c.bestQuiz), percentNumber(c.recallAtDue), STATUS_LABEL[c.status].toLowerCase()] : ['', '', '', '', '']),
+        ...(c ? [c.studied, c.assigned, percentNumber(c.bestQuiz), percentNumber(c.recallAtDue), STATUS_LABEL[c.status].toLowerCase(), c.due] : ['', '', '', '', '', '']),
       );
     }
     lines.push(row.map(csvField).join(','));

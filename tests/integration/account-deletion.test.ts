@@ -79,6 +79,13 @@ async function setup() {
   $.prepare(`INSERT INTO fsrs_fit_runs (user_id, phase, done, total, started_at, updated_at) VALUES (?, 'fitting', 0, 1, ?, ?)`).run(student.id, at(5), at(5));
   $.prepare(`INSERT INTO fsrs_fits (scope, scope_id, adopted, reason, items, train_items, test_items, reviews, duration_ms, fitted_at) VALUES ('user', ?, 0, 'too_little_history', 1, 1, 0, 3, 1, ?)`).run(student.id, at(5));
   for (const key of [`email:${student.email}`, `join:${student.id}`]) $.prepare('INSERT INTO auth_throttle (key, failures, window_start) VALUES (?, 1, ?)').run(key, at(5));
+  // The student's own due date (granted by the teacher); the teacher co-teaches a colleague's class and
+  // added a co-instructor to their own.
+  $.prepare('INSERT INTO assignment_extensions (assignment_id, user_id, due_at, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)').run(made.id, student.id, at(12), teacher.id, at(5));
+  const colleague = await makeUser('instructor');
+  const colleagueClass = createClass(colleague.id, { name: 'Colleague class', timeZone: 'UTC' }, new Date(at(-2)));
+  $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(colleagueClass, teacher.id, colleague.id, at(5));
+  $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(classId, colleague.id, teacher.id, at(5));
   // An open invitation to the student's address (by the teacher): it names the student by email only.
   $.prepare('INSERT INTO class_invitations (class_id, email, token_hash, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     other, student.email, `i${student.id}`, teacher.id, at(5), at(20),

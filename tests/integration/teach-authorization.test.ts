@@ -26,6 +26,9 @@ vi.mock('@/auth', () => ({
 const { db } = await import('@/db');
 const teach = await import('@/app/(teach)/teach/actions');
 const assignmentActions = await import('@/app/(teach)/teach/assignment-actions');
+const staff = await import('@/app/(teach)/teach/class-staff-actions');
+const { classForInstructor } = await import('@/db/queries/classes');
+const { assignmentAnalyticsFor } = await import('@/db/queries/class-analytics');
 const join = await import('@/app/(study)/join/actions');
 const invitations = await import('@/app/(teach)/teach/invitation-actions');
 const inviteLinks = await import('@/app/(auth)/invite-actions');
@@ -58,10 +61,13 @@ function snapshot() {
     all('SELECT * FROM assignments ORDER BY id'),
     all('SELECT * FROM class_invitations ORDER BY id'),
     all('SELECT id, email FROM users ORDER BY id'),
+    all('SELECT * FROM assignment_extensions ORDER BY assignment_id, user_id'),
+    all('SELECT * FROM class_instructors ORDER BY class_id, user_id'),
   ]);
 }
 
 const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+const later = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
 const assignmentFields = { deckId: 'authz', scope: 'all', dueDate: future, dueTime: '12:00', goalQuizScore: '', goalRecallPercent: '' };
 
 beforeAll(async () => {
@@ -97,6 +103,10 @@ const actions: [string, () => Promise<{ ok: boolean }>][] = [
   ['send an invitation again', () => invitations.resendInvitationAction(null, { classId, invitationId })],
   ['revoke an invitation', () => invitations.revokeInvitationAction(null, { classId, invitationId })],
   ['accept an invitation meant for another address', () => inviteLinks.acceptInvitationAction(null, { token: invitationToken })],
+  ['give an extension', () => staff.grantExtensionAction(null, { assignmentId, userIds: [users.student.id], dueDate: later, dueTime: '12:00' })],
+  ['remove an extension', () => staff.removeExtensionAction(null, { assignmentId, userId: users.student.id })],
+  ['add a co-instructor', () => staff.addCoInstructorAction(null, { classId, email: users.other.email })],
+  ['remove a co-instructor', () => staff.removeCoInstructorAction(null, { classId, userId: users.other.id })],
 ];
 
 describe.each<Persona>(['signed out', 'student', 'other instructor'])('as %s', (persona) => {
@@ -202,6 +212,120 @@ describe('the owner', () => {
     expect(badSection).toMatchObject({ ok: false, fieldErrors: { sectionKeys: ['Tick sections of the chosen deck.'] } });
     const badGoal = await assignmentActions.createAssignmentAction(null, { ...assignmentFields, goalQuizScore: '140', classId });
     expect(badGoal.ok).toBe(false);
+    expect(snapshot()).toBe(before);
+  });
+});
+
+describe('a co-instructor', () => {
+  // Class A: owned by `owner`, co-taught by `co`; class B: owned by `other`. Each has a student and an assignment.
+  let co: SessionUser;
+  let late: SessionUser;
+  let a: { classId: number; assignmentId: number; studentId: number };
+  let b: { classId: number; assignmentId: number; studentId: number };
+
+  async function classWithStudent(ownerId: number, name: string) {
+    const id = createClass(ownerId, { name, timeZone: 'UTC' }, new Date());
+    const student = await makeUser('student');
+    enroll(id, student.id, Date.now());
+    const made = createAssignment(ownerId, id, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+    if (!('id' in made)) throw new Error('setup failed');
+    return { classId: id, assignmentId: made.id, studentId: student.id };
+  }
+
+  /** Every read and write an instructor has on a class, as [name, run → allowed?]. */
+  function rights(c: { classId: number; assignmentId: number; studentId: number }): [string, () => Promise<boolean>][] {
+    const ok = (p: Promise<{ ok: boolean }>) => p.then((r) => r.ok);
+    const redirects = (p: Promise<unknown>) => p.then(() => false, (e: Error) => e.message.startsWith('REDIRECT'));
+    return [
+      ['see the class', async () => classForInstructor(session.user!.id, c.classId) !== undefined],
+      ['see the analytics', async () => assignmentAnalyticsFor(session.user!.id, c.classId, c.assignmentId, new Date()) !== undefined],
+      ['download the gradebook', async () => (await GET(new Request('http://test/'), { params: Promise.resolve({ id: String(c.classId) }) })).status === 200],
+      ['renew the join code', () => ok(teach.regenerateJoinCodeAction(null, { classId: c.classId }))],
+      ['create an assignment', () => redirects(assignmentActions.createAssignmentAction(null, { ...assignmentFields, classId: c.classId }))],
+      ['edit an assignment', () => redirects(assignmentActions.updateAssignmentAction(null, { ...assignmentFields, assignmentId: c.assignmentId }))],
+      ['give an extension', () => ok(staff.grantExtensionAction(null, { assignmentId: c.assignmentId, userIds: [c.studentId], dueDate: later, dueTime: '12:00' }))],
+      ['remove that extension', () => ok(staff.removeExtensionAction(null, { assignmentId: c.assignmentId, userId: c.studentId }))],
+      ['remove a student', () => ok(teach.removeStudentAction(null, { classId: c.classId, userId: c.studentId }))],
+      ['let them back in', () => ok(teach.letBackInAction(null, { classId: c.classId, userId: c.studentId }))],
+      ['delete an assignment', () => redirects(assignmentActions.deleteAssignmentAction(null, { assignmentId: c.assignmentId }))],
+    ];
+  }
+
+  beforeAll(async () => {
+    co = await makeUser('instructor');
+    late = await makeUser('instructor');
+    a = await classWithStudent(users.owner.id, 'Co-taught A');
+    b = await classWithStudent(users.other.id, 'Not theirs B');
+    session.user = users.owner;
+    expect(await staff.addCoInstructorAction(null, { classId: a.classId, email: co.email.toUpperCase() })).toMatchObject({ ok: true });
+  });
+
+  it('has no right in class B, and nothing is written', async () => {
+    session.user = co;
+    const before = snapshot();
+    for (const [name, run] of rights(b)) expect(await run(), name).toBe(false);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('has every right of an instructor in class A', async () => {
+    session.user = co;
+    for (const [name, run] of rights(a)) expect(await run(), name).toBe(true);
+    // The last right deleted the assignment: give the class a new one for the tests below.
+    const made = createAssignment(users.owner.id, a.classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+    if (!('id' in made)) throw new Error('setup failed');
+    a.assignmentId = made.id;
+  });
+
+  it('may add another instructor, but not archive the class or remove instructors (owner only)', async () => {
+    session.user = co;
+    expect(await staff.addCoInstructorAction(null, { classId: a.classId, email: late.email })).toMatchObject({ ok: true });
+    const before = snapshot();
+    expect(await teach.setArchivedAction(null, { classId: a.classId, archived: 'true' })).toEqual({ ok: false, error: 'Only the instructor who created this class can archive it.' });
+    expect(await staff.removeCoInstructorAction(null, { classId: a.classId, userId: late.id })).toEqual({
+      ok: false,
+      error: 'Only the instructor who created this class can remove co-instructors.',
+    });
+    expect(snapshot()).toBe(before);
+  });
+
+  it('cannot be added twice, nor as a student, an unknown email or a student of the class', async () => {
+    session.user = users.owner;
+    const before = snapshot();
+    const student = db.$client.prepare('SELECT email FROM users WHERE id = ?').pluck().get(a.studentId) as string;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ classId: a.classId, email: co.email }, 'They already teach this class.'],
+      [{ classId: a.classId, email: users.owner.email }, 'They already teach this class.'],
+      [{ classId: a.classId, email: 'nobody@nowhere.test' }, 'Nobody has an account with that email. Ask them to sign up first.'],
+      [{ classId: a.classId, email: users.student.email }, 'That account is not an instructor’s.'],
+      [{ classId: a.classId, email: 'not an email' }, 'Please correct the highlighted fields.'],
+      [{ classId: b.classId, email: co.email }, 'That class was not found.'],
+    ];
+    for (const [input, error] of cases) expect(await staff.addCoInstructorAction(null, input), JSON.stringify(input)).toMatchObject({ ok: false, error });
+    expect(student).toContain('@');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('gets field errors, and no write, for a bad extension', async () => {
+    session.user = co;
+    const before = snapshot();
+    const base = { assignmentId: a.assignmentId, userIds: [a.studentId], dueDate: later, dueTime: '12:00' };
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const tooFar = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    expect(await staff.grantExtensionAction(null, { ...base, dueDate: yesterday })).toMatchObject({ ok: false, fieldErrors: { dueDate: ['Choose a date after the assignment’s due date.'] } });
+    expect(await staff.grantExtensionAction(null, { ...base, dueDate: tooFar })).toMatchObject({ ok: false, fieldErrors: { dueDate: ['Choose a date at most a year after the assignment’s due date.'] } });
+    expect(await staff.grantExtensionAction(null, { ...base, dueDate: '2026-02-30' })).toMatchObject({ ok: false, fieldErrors: { dueDate: ['Choose a real date.'] } });
+    expect(await staff.grantExtensionAction(null, { ...base, userIds: [] })).toMatchObject({ ok: false, fieldErrors: { userIds: ['Tick at least one student.'] } });
+    expect(await staff.grantExtensionAction(null, { ...base, userIds: Array.from({ length: 1001 }, (_, i) => i + 1) })).toMatchObject({ ok: false });
+    expect(await staff.grantExtensionAction(null, { ...base, userIds: [a.studentId, b.studentId] })).toMatchObject({ ok: false, fieldErrors: { userIds: ['Tick students of this class.'] } });
+    expect(snapshot()).toBe(before);
+  });
+
+  it('once removed by the owner, has no right in A on the next request', async () => {
+    session.user = users.owner;
+    expect(await staff.removeCoInstructorAction(null, { classId: a.classId, userId: co.id })).toMatchObject({ ok: true });
+    session.user = co;
+    const before = snapshot();
+    for (const [name, run] of rights(a)) expect(await run(), name).toBe(false);
     expect(snapshot()).toBe(before);
   });
 });

@@ -7,7 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ActionError, authedAction } from '@/app/_lib/action';
-import { createClass, letStudentBackIn, regenerateJoinCode, removeStudent, setClassArchived } from '@/db/queries/classes';
+import { classForInstructor, createClass, letStudentBackIn, regenerateJoinCode, removeStudent, setClassArchived } from '@/db/queries/classes';
 import { now } from '@/lib/clock';
 import { archiveSchema, classIdSchema, createClassSchema, removeStudentSchema } from '@/lib/validation/teach';
 
@@ -37,7 +37,10 @@ export const regenerateJoinCodeAction = authedAction(
 export const setArchivedAction = authedAction(
   archiveSchema,
   ({ classId, archived }, user) => {
-    if (!setClassArchived(user.id, classId, archived, now())) throw new ActionError(NOT_FOUND);
+    if (!setClassArchived(user.id, classId, archived, now())) {
+      // A co-instructor teaches the class but does not own it (db/queries/class-instructors.ts).
+      throw new ActionError(classForInstructor(user.id, classId) ? 'Only the instructor who created this class can archive it.' : NOT_FOUND);
+    }
     revalidatePath(`/teach/classes/${classId}`);
     revalidatePath('/teach');
     return { archived };

@@ -12,7 +12,7 @@ import { plural } from '@/lib/text/plural';
 
 export const metadata: Metadata = { title: 'Teach' };
 
-function ClassCard({ c }: { c: ClassSummary }) {
+function ClassCard({ c, viewerId }: { c: ClassSummary; viewerId: number }) {
   return (
     <li className="card" data-testid={`class-${c.id}`}>
       <Link className="class-link" href={`/teach/classes/${c.id}`}>
@@ -20,6 +20,7 @@ function ClassCard({ c }: { c: ClassSummary }) {
         <span className="row small" style={{ gap: '0.4rem' }}>
           <span className="badge">{plural(c.students, 'student')}</span>
           <span className="badge">{plural(c.assignments, 'assignment')}</span>
+          {c.ownerId !== viewerId && <span className="badge">Co-teaching</span>}
           {c.archivedAt !== null && <span className="badge badge-warn">Archived</span>}
         </span>
         <span className="small muted">
@@ -61,7 +62,7 @@ export default async function TeachPage() {
         ) : (
           <ul className="class-list" data-testid="class-list">
             {active.map((c) => (
-              <ClassCard key={c.id} c={c} />
+              <ClassCard key={c.id} c={c} viewerId={user.id} />
             ))}
           </ul>
         )}
@@ -75,7 +76,7 @@ export default async function TeachPage() {
           <h2 id="archived-heading">Archived</h2>
           <ul className="class-list">
             {archived.map((c) => (
-              <ClassCard key={c.id} c={c} />
+              <ClassCard key={c.id} c={c} viewerId={user.id} />
             ))}
           </ul>
         </section>

@@ -60,12 +60,12 @@ describe('gradebook CSV', () => {
     const csv = gradebookCsv(
       [{ userId: 1, name: 'Ann', email: 'ann@x.test', joined: '2026-03-01' }, { userId: 2, name: 'Bob', email: 'bob@x.test', joined: '2026-03-02' }],
       [{ id: 7, label: 'Reading 1' }],
-      (_a, userId) => (userId === 1 ? { studied: 3, assigned: 4, bestQuiz: 0.755, recallAtDue: 0.5, status: 'on-track' } : undefined),
+      (_a, userId) => (userId === 1 ? { studied: 3, assigned: 4, bestQuiz: 0.755, recallAtDue: 0.5, status: 'on-track', due: '2026-03-20 23:59' } : undefined),
     );
     expect(csv.split('\r\n')).toEqual([
-      'Student,Email,Joined,Reading 1: studied,Reading 1: assigned,Reading 1: best quiz %,Reading 1: recall at due %,Reading 1: status',
-      'Ann,ann@x.test,2026-03-01,3,4,75.5,50,on track',
-      'Bob,bob@x.test,2026-03-02,,,,,',
+      'Student,Email,Joined,Reading 1: studied,Reading 1: assigned,Reading 1: best quiz %,Reading 1: recall at due %,Reading 1: status,Reading 1: due',
+      'Ann,ann@x.test,2026-03-01,3,4,75.5,50,on track,2026-03-20 23:59',
+      'Bob,bob@x.test,2026-03-02,,,,,,',
       '',
     ]);
   });

@@ -16,6 +16,9 @@ import { ownClassOr404 } from '../_lib/own-class';
 import { plural } from '@/lib/text/plural';
 import { acceptTypedAnswerAction } from '@/app/(teach)/teach/typed-answer-actions';
 import { decideOverruleAction } from '@/app/(teach)/teach/overrule-actions';
+import { addCoInstructorAction, removeCoInstructorAction } from '@/app/(teach)/teach/class-staff-actions';
+import { InstructorsPanel } from '@/components/teach/instructors-panel';
+import { instructorsOfClass } from '@/db/queries/class-instructors';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -33,6 +36,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const assignments = assignmentsForClass(user.id, cls.id);
   const roster = rosterForInstructor(user.id, cls.id);
   const archived = cls.archivedAt !== null;
+  const isOwner = cls.ownerId === user.id;
   return (
     <div className="stack">
       <div className="page-head" style={{ marginBottom: 0 }}>
@@ -54,14 +58,14 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           <Link className="btn" href={`/teach/classes/${cls.id}/calibration`} data-testid="calibration-link">
             Calibration
           </Link>
-          <ConfirmAction
+          {isOwner && <ConfirmAction
             action={setArchivedAction}
             fields={{ classId: cls.id, archived: archived ? 'false' : 'true' }}
             label={archived ? 'Unarchive' : 'Archive'}
             question={archived ? 'Bring this class back? Students can join again and see its assignments.' : 'Archive this class? Nobody can join, and its assignments leave students’ Today page. Nothing is deleted.'}
             confirmLabel={archived ? 'Yes, unarchive' : 'Yes, archive'}
             testId="archive-class"
-          />
+          />}
         </div>
       </div>
       <div className="grid-2">
@@ -79,6 +83,10 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <section className="card teach-section" aria-labelledby="roster-heading">
         <h2 id="roster-heading">Roster</h2>
         <RosterSummary classId={cls.id} roster={roster} timeZone={cls.timeZone} />
+      </section>
+      <section className="card teach-section" aria-labelledby="instructors-heading">
+        <h2 id="instructors-heading">Instructors</h2>
+        <InstructorsPanel classId={cls.id} instructors={instructorsOfClass(user.id, cls.id)} viewerIsOwner={isOwner} add={addCoInstructorAction} remove={removeCoInstructorAction} />
       </section>
       <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
     </div>

@@ -9,6 +9,11 @@ import { parseId } from '@/lib/teach/ids';
 import { utcToLocalDateTime } from '@/lib/time/zoned';
 import { quizFieldValues } from '@/lib/teach/assignment-quiz';
 import { BackToClass, ownClassOr404 } from '../../../_lib/own-class';
+import { grantExtensionAction, removeExtensionAction } from '@/app/(teach)/teach/class-staff-actions';
+import { ExtensionsPanel } from '@/components/teach/extensions-panel';
+import { rosterForInstructor } from '@/db/queries/classes';
+import { extensionsForAssignment } from '@/db/queries/extensions';
+import { formatDueDate } from '@/lib/time/zoned';
 
 export const metadata: Metadata = { title: 'Edit assignment' };
 
@@ -29,7 +34,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
         <AssignmentForm
           action={updateAssignmentAction}
           hidden={{ assignmentId: assignment.id }}
-          decks={assignableDecks(user.id)}
+          decks={assignableDecks(user.id, cls.id)}
           timeZone={cls.timeZone}
           submitLabel="Save changes"
           initial={{
@@ -42,6 +47,22 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
             goalRecallPercent: assignment.goalRecall === null ? '' : String(Math.round(assignment.goalRecall * 100)),
             ...quizFieldValues(assignment.quiz),
           }}
+        />
+      </section>
+      <section className="card teach-section" aria-labelledby="extensions-heading" id="extensions">
+        <h2 id="extensions-heading">Extensions</h2>
+        <p className="muted small" style={{ margin: 0 }}>
+          Give chosen students a later due date. Their status, memory goal and gradebook row use it.
+        </p>
+        <ExtensionsPanel
+          assignmentId={assignment.id}
+          students={rosterForInstructor(user.id, cls.id)}
+          extensions={extensionsForAssignment(user.id, assignment.id).map((x) => ({ ...x, dueLabel: formatDueDate(x.dueAt, cls.timeZone) }))}
+          timeZone={cls.timeZone}
+          initialDate={utcToLocalDateTime(assignment.dueAt + 7 * 86_400_000, cls.timeZone).date}
+          initialTime={due.time}
+          grant={grantExtensionAction}
+          remove={removeExtensionAction}
         />
       </section>
       <section className="card teach-section" aria-labelledby="delete-heading">
