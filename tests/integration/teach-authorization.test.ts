@@ -20,6 +20,8 @@ const { db } = await import('@/db');
 const teach = await import('@/app/(teach)/teach/actions');
 const assignmentActions = await import('@/app/(teach)/teach/assignment-actions');
 const join = await import('@/app/(study)/join/actions');
+const reportDecisions = await import('@/app/(teach)/teach/decks/report-actions');
+const { reportCard } = await import('@/db/queries/card-reports');
 const { GET } = await import('@/app/(teach)/teach/classes/[id]/gradebook.csv/route');
 const { createClass } = await import('@/db/queries/classes');
 const { createAssignment } = await import('@/db/queries/assignments');
@@ -30,6 +32,7 @@ type Persona = 'signed out' | 'student' | 'other instructor';
 let users: Record<'owner' | 'student' | 'other', SessionUser>;
 let classId: number;
 let assignmentId: number;
+let reportId: number;
 
 function as(persona: Persona | 'owner') {
   session.user = persona === 'signed out' ? null : persona === 'owner' ? users.owner : persona === 'student' ? users.student : users.other;
@@ -42,6 +45,7 @@ function snapshot() {
     all('SELECT * FROM classes ORDER BY id'),
     all('SELECT * FROM enrollments ORDER BY class_id, user_id'),
     all('SELECT * FROM assignments ORDER BY id'),
+    all('SELECT * FROM card_reports ORDER BY id'),
   ]);
 }
 
@@ -59,6 +63,13 @@ beforeAll(async () => {
   const created = createAssignment(owner.id, classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in created)) throw new Error('setup failed');
   assignmentId = created.id;
+  // A deck of the owner's, assigned to the class, with a student's open report on one of its cards.
+  const owned = makeTinyDeck('authz-owned', owner.id);
+  const ownedAssignment = createAssignment(owner.id, classId, { deckId: 'authz-owned', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+  if (!('id' in ownedAssignment)) throw new Error('setup failed');
+  const report = reportCard(student.id, { cardId: owned.c1, reason: 'typo', note: null, source: 'review' }, new Date());
+  if (!report) throw new Error('setup failed: report');
+  reportId = report.id;
 });
 
 beforeEach(() => {
@@ -72,6 +83,7 @@ const actions: [string, () => Promise<{ ok: boolean }>][] = [
   ['create an assignment', () => assignmentActions.createAssignmentAction(null, { ...assignmentFields, classId })],
   ['edit an assignment', () => assignmentActions.updateAssignmentAction(null, { ...assignmentFields, assignmentId })],
   ['delete an assignment', () => assignmentActions.deleteAssignmentAction(null, { assignmentId })],
+  ['answer a report on the deck', () => reportDecisions.handleReportAction(null, { reportId, decision: 'fixed', reply: 'Mine now' })],
 ];
 
 describe.each<Persona>(['signed out', 'student', 'other instructor'])('as %s', (persona) => {
@@ -139,6 +151,7 @@ describe('the owner', () => {
     expect(await teach.removeStudentAction(null, { classId, userId: users.student.id })).toMatchObject({ ok: true });
     expect(await teach.setArchivedAction(null, { classId, archived: 'true' })).toMatchObject({ ok: true });
     await expect(assignmentActions.deleteAssignmentAction(null, { assignmentId })).rejects.toThrow('REDIRECT');
+    expect(await reportDecisions.handleReportAction(null, { reportId, decision: 'fixed', reply: 'Corrected.' })).toMatchObject({ ok: true });
   });
 
   it('gets field errors, and no write, for bad assignment input', async () => {
