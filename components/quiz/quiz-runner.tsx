@@ -12,6 +12,8 @@ import { answerQuestionAction, finishQuizAction } from '@/app/(study)/quiz/actio
 import type { AttemptQuestion } from '@/db/queries/quiz-views';
 import type { AnswerFeedback } from '@/db/queries/quiz-data';
 import type { QuizResponse } from '@/lib/quiz/present';
+import { ReportProblemButton, type ReportCardAction } from '@/components/reports/report-problem';
+import '@/components/reports/reports.css';
 import { AnswerDetails } from './answer-details';
 import { ChoiceInput, OrderingInput, TrueFalseInput, TypedInput } from './answer-inputs';
 
@@ -20,11 +22,12 @@ interface Props {
   deckId: string;
   feedbackMode: 'immediate' | 'end';
   questions: AttemptQuestion[];
+  reportCard: ReportCardAction;
 }
 
 const TYPE_HINT = { mcq: 'Choose one answer', truefalse: 'True or false?', typed: 'Type your answer', ordering: 'Put the steps in order' } as const;
 
-export function QuizRunner({ attemptId, deckId, feedbackMode, questions }: Props) {
+export function QuizRunner({ attemptId, deckId, feedbackMode, questions, reportCard }: Props) {
   const router = useRouter();
   const total = questions.length;
   const [index, setIndex] = useState(() => questions.findIndex((q) => !q.answered));
@@ -136,6 +139,7 @@ export function QuizRunner({ attemptId, deckId, feedbackMode, questions }: Props
               {feedback.correct ? 'Correct' : 'Not quite'}
             </h3>
             <AnswerDetails feedback={feedback} deckId={deckId} />
+            <ReportProblemButton key={current.cardId} action={reportCard} cardId={current.cardId} source="quiz" />
             {isLast ? (
               <Link href={resultHref} className="btn btn-primary btn-block">
                 See your results

@@ -22,6 +22,8 @@ import { deserialize } from '@/lib/review/session';
 import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
 import { previewGrades } from '@/lib/scheduler/scheduler';
 import type { Grade } from '@/lib/scheduler/types';
+import { ReportProblem, type ReportCardAction } from '@/components/reports/report-problem';
+import '@/components/reports/reports.css';
 import { CardView } from './card-view';
 import { Feedback } from './feedback';
 import { GRADE_NAMES, GradeBar, KeyHint } from './grade-bar';
@@ -42,7 +44,7 @@ function newClientId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function ReviewSession({ data, userId }: { data: ReviewSessionData; userId: number }) {
+export function ReviewSession({ data, userId, reportCard }: { data: ReviewSessionData; userId: number; reportCard: ReportCardAction }) {
   const { outbox, status } = useOutbox(userId);
   const [session, setSession] = useState<Session>(() => startSession(data.cards));
   const [history, setHistory] = useState<Step[]>([]);
@@ -53,6 +55,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
   const [clock, setClock] = useState(() => Date.now());
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [overruled, setOverruled] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLElement>(null);
 
@@ -101,6 +104,7 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     setAnswer(null);
     setResult(null);
     setOverruled(false);
+    setReportOpen(false);
   };
 
   // The session moves on only once the grade is on the device (or the outbox has said it cannot be).
@@ -182,6 +186,8 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     [card, onAnswer],
   );
   const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  const openReport = useCallback(() => setReportOpen(true), []);
+  const focusCard = useCallback(() => cardRef.current?.focus({ preventScroll: true }), []);
   useReviewKeys({
     cardRef,
     hasCard: card !== null,
@@ -190,12 +196,14 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
     choiceKeys: card?.payload.type === 'truefalse' ? 'truefalse' : card?.payload.type === 'mcq' ? 'mcq' : 'none',
     allowed,
     primary,
-    overlayOpen: shortcutsOpen,
+    // While the report form is open its fields own the keys: no grade from a stray Space or digit.
+    overlayOpen: shortcutsOpen || reportOpen,
     reveal,
     grade: (g) => void grade(g), // add() resolves even when the device cannot store (the status says so)
     undo: () => void undo(),
     choose,
     showShortcuts,
+    report: openReport,
   });
 
   const counts = remainingCounts(session);
@@ -253,6 +261,18 @@ export function ReviewSession({ data, userId }: { data: ReviewSessionData; userI
             <button type="button" className="link-btn small" onClick={() => void suspend()}>
               Suspend this card
             </button>
+            {answered && (
+              <ReportProblem
+                key={`${card.id}-${history.length}`}
+                action={reportCard}
+                cardId={card.id}
+                source="review"
+                open={reportOpen}
+                onOpenChange={setReportOpen}
+                keyHint={<KeyHint keys="R" />}
+                returnFocus={focusCard}
+              />
+            )}
           </div>
         </section>
       ) : next && 'waitUntil' in next ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ReviewSession } from '@/components/review/review-session';
+import { reportCardAction } from '@/app/(study)/reports/actions';
 import { requireUser } from '@/app/_lib/session';
 import { studySessionFor } from '@/db/queries/study';
 import { now } from '@/lib/clock';
@@ -13,5 +14,5 @@ export default async function ReviewPage({ params }: { params: Promise<{ deckId:
   const { deckId } = await params;
   const data = studySessionFor(user.id, deckId, now());
   if (!data) notFound();
-  return <ReviewSession data={data} userId={user.id} />;
+  return <ReviewSession data={data} userId={user.id} reportCard={reportCardAction} />;
 }
