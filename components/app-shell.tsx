@@ -16,10 +16,12 @@ const STUDY: NavItem[] = [
   { href: '/progress', label: 'Progress', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2') },
   { href: '/settings', label: 'Settings', icon: icon('M12 15a3 3 0 100-6 3 3 0 000 6zM4 12h2m12 0h2M12 4v2m0 12v2') },
 ];
+// Students see the classes they are in; an instructor's classes are under Teach (and the tab bar stays at four).
+const CLASSES: NavItem = { href: '/classes', label: 'Classes', icon: icon('M4 19V6a2 2 0 012-2h12v15H6a2 2 0 00-2 2zM8 8h6') };
 const TEACH: NavItem = { href: '/teach', label: 'Teach', icon: icon('M2 8l10-5 10 5-10 5-10-5zM6 10v5c3 3 9 3 12 0v-5') };
 
 export function AppShell({ user, signOut, children }: { user: SessionUser; signOut: () => Promise<void>; children: React.ReactNode }) {
-  const items = user.role === 'instructor' ? [...STUDY.slice(0, 2), TEACH, ...STUDY.slice(2)] : STUDY;
+  const items = [...STUDY.slice(0, 2), user.role === 'instructor' ? TEACH : CLASSES, ...STUDY.slice(2)];
   return (
     <div className="shell">
       <header className="topbar">

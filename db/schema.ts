@@ -539,6 +539,40 @@ export const classInstructors = sqliteTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_instructors_user').on(t.userId)],
 );
 // --- end extensions and co-instructors ------------------------------------------------------------
+// --- issue 16 item 4: students report a card ----------------------------------------------------
+// A student's "Report a problem" on a card (in a review session or a quiz): a reason and a short
+// note. The deck's owner replies and marks it fixed or dismissed; the student then sees the answer
+// once (seen_at). At most one open report per student and card (a partial unique index): a second
+// report updates the open one. Additive: nothing else refers to this table.
+export const cardReports = sqliteTable(
+  'card_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: ['wrong', 'unclear', 'typo', 'other'] }).notNull(),
+    note: text('note'),
+    source: text('source', { enum: ['review', 'quiz'] }).notNull(),
+    status: text('status', { enum: ['open', 'fixed', 'dismissed'] }).notNull().default('open'),
+    reply: text('reply'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    handledAt: integer('handled_at'),
+    handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    // When the student saw that it was handled (null: not yet, so Today still tells them).
+    seenAt: integer('seen_at'),
+  },
+  (t) => [
+    uniqueIndex('card_reports_one_open').on(t.userId, t.cardId).where(sql`status = 'open'`),
+    index('card_reports_card').on(t.cardId, t.status),
+    index('card_reports_user').on(t.userId, t.status),
+  ],
+);
+// --- end of issue 16 item 4 ------------------------------------------------------------------------
 
 export type User = typeof users.$inferSelect;
 export type { Role };
@@ -556,3 +590,4 @@ export type PasswordResetTokenRow = typeof passwordResetTokens.$inferSelect;
 export type TypedAnswer = typeof typedAnswers.$inferSelect;
 export type FsrsFit = typeof fsrsFits.$inferSelect;
 export type ClassInvitation = typeof classInvitations.$inferSelect;
+export type CardReport = typeof cardReports.$inferSelect;

@@ -12,6 +12,8 @@ import type { AttemptQuestion } from '@/db/queries/quiz-views';
 import type { AnswerFeedback } from '@/db/queries/quiz-data';
 import type { QuizResponse } from '@/lib/quiz/present';
 import type { ActionCall } from '@/lib/actions/result';
+import { ReportProblemButton, type ReportCardAction } from '@/components/reports/report-problem';
+import '@/components/reports/reports.css';
 import { AnswerDetails } from './answer-details';
 import { ChoiceInput, OrderingInput, TrueFalseInput, TypedInput } from './answer-inputs';
 
@@ -21,6 +23,7 @@ interface Props {
   feedbackMode: 'immediate' | 'end';
   questions: AttemptQuestion[];
   actions: QuizRunnerActions;
+  reportCard: ReportCardAction;
 }
 
 /** The server actions the runner calls, handed down by the page. */
@@ -31,7 +34,7 @@ export interface QuizRunnerActions {
 
 const TYPE_HINT = { mcq: 'Choose one answer', truefalse: 'True or false?', typed: 'Type your answer', ordering: 'Put the steps in order' } as const;
 
-export function QuizRunner({ attemptId, deckId, feedbackMode, questions, actions }: Props) {
+export function QuizRunner({ attemptId, deckId, feedbackMode, questions, actions, reportCard }: Props) {
   const router = useRouter();
   const total = questions.length;
   const [index, setIndex] = useState(() => questions.findIndex((q) => !q.answered));
@@ -143,6 +146,7 @@ export function QuizRunner({ attemptId, deckId, feedbackMode, questions, actions
               {feedback.correct ? 'Correct' : 'Not quite'}
             </h3>
             <AnswerDetails feedback={feedback} deckId={deckId} />
+            <ReportProblemButton key={current.cardId} action={reportCard} cardId={current.cardId} source="quiz" />
             {isLast ? (
               <Link href={resultHref} className="btn btn-primary btn-block">
                 See your results

@@ -22,6 +22,8 @@ import { deserialize } from '@/lib/review/session';
 import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
 import { previewGrades } from '@/lib/scheduler/scheduler';
 import type { Grade } from '@/lib/scheduler/types';
+import { ReportProblem, type ReportCardAction } from '@/components/reports/report-problem';
+import '@/components/reports/reports.css';
 import { CardView } from './card-view';
 import { Feedback } from './feedback';
 import { GRADE_NAMES, GradeBar, KeyHint } from './grade-bar';
@@ -46,7 +48,7 @@ export interface ReviewActions {
   suspendCard: ActionCall<{ cardId: number; suspended: boolean }>;
 }
 
-export function ReviewSession({ data, userId, actions }: { data: ReviewSessionData; userId: number; actions: ReviewActions }) {
+export function ReviewSession({ data, userId, actions, reportCard }: { data: ReviewSessionData; userId: number; actions: ReviewActions; reportCard: ReportCardAction }) {
   const { outbox, status } = useOutbox(userId);
   const [session, setSession] = useState<Session>(() => startSession(data.cards));
   const [history, setHistory] = useState<Step[]>([]);
@@ -57,6 +59,7 @@ export function ReviewSession({ data, userId, actions }: { data: ReviewSessionDa
   const [clock, setClock] = useState(() => Date.now());
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [overruled, setOverruled] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLElement>(null);
 
@@ -105,6 +108,7 @@ export function ReviewSession({ data, userId, actions }: { data: ReviewSessionDa
     setAnswer(null);
     setResult(null);
     setOverruled(false);
+    setReportOpen(false);
   };
 
   // The session moves on only once the grade is on the device (or the outbox has said it cannot be).
@@ -186,6 +190,8 @@ export function ReviewSession({ data, userId, actions }: { data: ReviewSessionDa
     [card, onAnswer],
   );
   const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  const openReport = useCallback(() => setReportOpen(true), []);
+  const focusCard = useCallback(() => cardRef.current?.focus({ preventScroll: true }), []);
   useReviewKeys({
     cardRef,
     hasCard: card !== null,
@@ -194,12 +200,14 @@ export function ReviewSession({ data, userId, actions }: { data: ReviewSessionDa
     choiceKeys: card?.payload.type === 'truefalse' ? 'truefalse' : card?.payload.type === 'mcq' ? 'mcq' : 'none',
     allowed,
     primary,
-    overlayOpen: shortcutsOpen,
+    // While the report form is open its fields own the keys: no grade from a stray Space or digit.
+    overlayOpen: shortcutsOpen || reportOpen,
     reveal,
     grade: (g) => void grade(g), // add() resolves even when the device cannot store (the status says so)
     undo: () => void undo(),
     choose,
     showShortcuts,
+    report: openReport,
   });
 
   const counts = remainingCounts(session);
@@ -257,6 +265,18 @@ export function ReviewSession({ data, userId, actions }: { data: ReviewSessionDa
             <button type="button" className="link-btn small" onClick={() => void suspend()}>
               Suspend this card
             </button>
+            {answered && (
+              <ReportProblem
+                key={`${card.id}-${history.length}`}
+                action={reportCard}
+                cardId={card.id}
+                source="review"
+                open={reportOpen}
+                onOpenChange={setReportOpen}
+                keyHint={<KeyHint keys="R" />}
+                returnFocus={focusCard}
+              />
+            )}
           </div>
         </section>
       ) : next && 'waitUntil' in next ? (

@@ -10,6 +10,7 @@ const SHORTCUTS: readonly [keys: string[], what: string][] = [
   [['1', '2', '3', '4'], 'Grade Again, Hard, Good, Easy'],
   [['1', '2', '…'], 'Pick an option (True is 1, False is 2)'],
   [['U'], 'Undo the last grade'],
+  [['R'], 'Report a problem with the card (once the answer is shown)'],
   [['Esc'], 'Leave the answer box, so these keys work again'],
   [['Tab'], 'Move between buttons; Enter or Space presses the one in focus'],
   [['?'], 'Show this list'],

@@ -27,6 +27,8 @@ export interface ReviewKeys {
   undo: () => void;
   choose: (position: number) => void;
   showShortcuts: () => void;
+  /** Opens "Report a problem" (only once the answer is shown, where the report form is). */
+  report: () => void;
 }
 
 /** True when the key event happened with focus on the page or the card, where shortcuts apply. */
@@ -72,7 +74,8 @@ export function useReviewKeys(keys: ReviewKeys): void {
         else if (digit !== null && k.choiceKeys === 'mcq' && digit <= 5) act(() => k.choose(digit));
         return;
       }
-      if (enterOrSpace) act(() => k.grade(k.primary));
+      if (e.key === 'r' || e.key === 'R') act(k.report);
+      else if (enterOrSpace) act(() => k.grade(k.primary));
       else if (digit !== null && k.allowed.includes(digit as Grade)) act(() => k.grade(digit as Grade));
     };
     window.addEventListener('keydown', onKey);

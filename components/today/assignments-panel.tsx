@@ -14,6 +14,7 @@ import { formatDueDate } from '@/lib/time/zoned';
 import { plural } from '@/lib/text/plural';
 import type { ActionResult } from '@/lib/actions/result';
 import { quizSpecText } from '@/lib/teach/assignment-quiz';
+import { showsOnToday } from '@/lib/teach/late-assignments';
 import { AssignmentQuizButton } from './assignment-quiz-button';
 
 function Goals({ a }: { a: StudentAssignment }) {
@@ -41,7 +42,18 @@ function QuizAction({ a, startQuiz }: { a: StudentAssignment; startQuiz: StartQu
 type StartQuizAction = (prev: ActionResult<unknown> | null, data: FormData) => Promise<ActionResult<unknown>>;
 
 export function AssignmentsPanel({ user, startQuiz }: { user: SessionUser; startQuiz: StartQuizAction }) {
-  const assignments = assignmentsForStudent(user.id, now());
+  const at = now();
+  const all = assignmentsForStudent(user.id, at);
+  // More than a week late and not done: listed under its class (/classes), no longer here.
+  const assignments = all.filter((a) => showsOnToday(a, at.getTime()));
+  const hidden = all.length - assignments.length;
+  if (assignments.length === 0 && hidden > 0) {
+    return (
+      <p className="small muted join-hint" data-testid="late-hidden">
+        {plural(hidden, 'assignment')} more than a week late: see <Link href="/classes">your classes</Link>.
+      </p>
+    );
+  }
   if (assignments.length === 0) {
     return user.role === 'student' ? (
       <p className="small muted join-hint">
@@ -85,6 +97,11 @@ export function AssignmentsPanel({ user, startQuiz }: { user: SessionUser; start
           );
         })}
       </ul>
+      {hidden > 0 && (
+        <p className="small muted" data-testid="late-hidden">
+          {plural(hidden, 'assignment')} more than a week late: see <Link href="/classes">your classes</Link>.
+        </p>
+      )}
     </section>
   );
 }

@@ -20,7 +20,10 @@ import { effectiveDueSql, extendedSql } from './extensions';
 
 export interface StudentAssignment {
   id: number;
+  classId: number;
   className: string;
+  /** The class's time zone: the due date is a wall-clock time there (and so is "a week late"). */
+  classTimeZone: string;
   deckId: string;
   deckTitle: string;
   /** Section titles in deck order; empty when the whole deck is assigned. */
@@ -43,7 +46,9 @@ export interface StudentAssignment {
 
 interface MineRow {
   id: number;
+  classId: number;
   className: string;
+  classTimeZone: string;
   deckId: string;
   deckTitle: string;
   titles: string | null;
@@ -63,7 +68,7 @@ interface MineRow {
 }
 
 const mineStmt = db.$client.prepare<{ userId: number }, MineRow>(`
-  SELECT a.id, cl.name AS className, a.deck_id AS deckId, d.title AS deckTitle, a.section_keys AS sectionKeys,
+  SELECT a.id, cl.id AS classId, cl.name AS className, cl.time_zone AS classTimeZone, a.deck_id AS deckId, d.title AS deckTitle, a.section_keys AS sectionKeys,
          ${effectiveDueSql('@userId')} AS dueAt, ${extendedSql('@userId')} AS extended, a.created_at AS createdAt, e.joined_at AS joinedAt,
          a.goal_quiz_score AS goalQuizScore, a.goal_recall AS goalRecall,
          a.quiz_section_keys AS quizSectionKeys, a.quiz_questions AS quizQuestions, a.quiz_types AS quizTypes,
@@ -144,7 +149,9 @@ export function assignmentsForStudent(userId: number, now: Date): StudentAssignm
     );
     return {
       id: a.id,
+      classId: a.classId,
       className: a.className,
+      classTimeZone: a.classTimeZone,
       deckId: a.deckId,
       deckTitle: a.deckTitle,
       sectionTitles: a.sectionKeys === null ? [] : jsonColumn(a.titles ?? '[]', stringList, 'section titles'),

@@ -68,3 +68,6 @@ export const updateAssignmentSchema = assignmentFieldsSchema.and(z.object({ assi
 export const assignmentIdSchema = z.object({ assignmentId: id });
 
 export const joinCodeSchema = z.object({ code: z.string({ error: 'Enter the code.' }).trim().min(1, 'Enter the code.').max(300) });
+
+/** A student leaving a class: the class id, bounded like every id a row can have. */
+export const leaveClassSchema = z.object({ classId: id.max(2_147_483_647, 'Missing id.') });

@@ -86,6 +86,10 @@ async function setup() {
   const colleagueClass = createClass(colleague.id, { name: 'Colleague class', timeZone: 'UTC' }, new Date(at(-2)));
   $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(colleagueClass, teacher.id, colleague.id, at(5));
   $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(classId, colleague.id, teacher.id, at(5));
+  // A report of the student's on a card, answered by the teacher.
+  $.prepare(`INSERT INTO card_reports (card_id, user_id, reason, source, status, reply, created_at, updated_at, handled_at, handled_by) VALUES (?, ?, 'typo', 'review', 'fixed', 'Thanks', ?, ?, ?, ?)`).run(
+    deck.c1, student.id, at(5), at(5), at(6), teacher.id,
+  );
   // An open invitation to the student's address (by the teacher): it names the student by email only.
   $.prepare('INSERT INTO class_invitations (class_id, email, token_hash, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     other, student.email, `i${student.id}`, teacher.id, at(5), at(20),

@@ -47,6 +47,9 @@ const modules = {
   account: await import('@/app/(study)/settings/account-actions'),
   verify: await import('@/app/(auth)/verify-actions'),
   staff: await import('@/app/(teach)/teach/class-staff-actions'),
+  classes: await import('@/app/(study)/classes/actions'),
+  reports: await import('@/app/(study)/reports/actions'),
+  reportDecisions: await import('@/app/(teach)/teach/decks/report-actions'),
 };
 
 // "Sign out everywhere" takes no input at all: nothing hostile can be sent to it. Sign-out likewise.
@@ -79,7 +82,7 @@ const JUNK: string[] = [
   '{"__proto__":{"admin":true}}',
 ];
 // Every field name any action reads (a FormData with all of them set to the same junk).
-const FIELDS = ['name', 'email', 'password', 'callbackUrl', 'timeZone', 'classId', 'userId', 'archived', 'deckId', 'sectionKeys', 'dueDate', 'dueTime', 'dueAt', 'goalQuizScore', 'goalRecall', 'assignmentId', 'title', 'author', 'publisher', 'published', 'sourceUrl', 'description', 'sectionTitle', 'sectionNotes', 'key', 'notes', 'direction', 'itemId', 'type', 'prompt', 'answer', 'cardId', 'attemptId', 'response', 'count', 'feedback', 'currentPassword', 'newPassword', 'confirmPassword', 'desiredRetention', 'newPerDay', 'reviewsPerDay', 'rolloverHour', 'passFail', 'maximumInterval', 'leechThreshold', 'quizFeedback', 'code', 'id', 'csv', 'rows', 'text', 'overruleId', 'decision', 'quizScope', 'quizSectionKeys', 'quizAll', 'quizQuestions', 'quizTypes', 'quizAttempts', 'quizFeedback', 'roster', 'invitationId', 'token', 'confirm', 'userIds'];
+const FIELDS = ['name', 'email', 'password', 'callbackUrl', 'timeZone', 'classId', 'userId', 'archived', 'deckId', 'sectionKeys', 'dueDate', 'dueTime', 'dueAt', 'goalQuizScore', 'goalRecall', 'assignmentId', 'title', 'author', 'publisher', 'published', 'sourceUrl', 'description', 'sectionTitle', 'sectionNotes', 'key', 'notes', 'direction', 'itemId', 'type', 'prompt', 'answer', 'cardId', 'attemptId', 'response', 'count', 'feedback', 'currentPassword', 'newPassword', 'confirmPassword', 'desiredRetention', 'newPerDay', 'reviewsPerDay', 'rolloverHour', 'passFail', 'maximumInterval', 'leechThreshold', 'quizFeedback', 'code', 'id', 'csv', 'rows', 'text', 'overruleId', 'decision', 'quizScope', 'quizSectionKeys', 'quizAll', 'quizQuestions', 'quizTypes', 'quizAttempts', 'quizFeedback', 'roster', 'invitationId', 'token', 'confirm', 'userIds', 'reason', 'note', 'source', 'reportId', 'reply'];
 
 function formWith(value: string): FormData {
   const form = new FormData();

@@ -35,6 +35,8 @@ const inviteLinks = await import('@/app/(auth)/invite-actions');
 const { issueInvitations } = await import('@/db/queries/invitations');
 const { acceptInvitation } = await import('@/db/queries/invitation-accept');
 const { parseRoster } = await import('@/lib/teach/roster');
+const reportDecisions = await import('@/app/(teach)/teach/decks/report-actions');
+const { reportCard } = await import('@/db/queries/card-reports');
 const { GET } = await import('@/app/(teach)/teach/classes/[id]/gradebook.csv/route');
 const { createClass } = await import('@/db/queries/classes');
 const { createAssignment } = await import('@/db/queries/assignments');
@@ -47,6 +49,7 @@ let classId: number;
 let assignmentId: number;
 let invitationId: number;
 let invitationToken: string;
+let reportId: number;
 
 function as(persona: Persona | 'owner') {
   session.user = persona === 'signed out' ? null : persona === 'owner' ? users.owner : persona === 'student' ? users.student : users.other;
@@ -63,6 +66,7 @@ function snapshot() {
     all('SELECT id, email FROM users ORDER BY id'),
     all('SELECT * FROM assignment_extensions ORDER BY assignment_id, user_id'),
     all('SELECT * FROM class_instructors ORDER BY class_id, user_id'),
+    all('SELECT * FROM card_reports ORDER BY id'),
   ]);
 }
 
@@ -85,6 +89,13 @@ beforeAll(async () => {
   if (!issued.ok || !issued.issued[0]) throw new Error('setup failed');
   invitationId = issued.issued[0].id;
   invitationToken = issued.issued[0].token;
+  // A deck of the owner's, assigned to the class, with a student's open report on one of its cards.
+  const owned = makeTinyDeck('authz-owned', owner.id);
+  const ownedAssignment = createAssignment(owner.id, classId, { deckId: 'authz-owned', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+  if (!('id' in ownedAssignment)) throw new Error('setup failed');
+  const report = reportCard(student.id, { cardId: owned.c1, reason: 'typo', note: null, source: 'review' }, new Date());
+  if (!report) throw new Error('setup failed: report');
+  reportId = report.id;
 });
 
 beforeEach(() => {
@@ -107,6 +118,7 @@ const actions: [string, () => Promise<{ ok: boolean }>][] = [
   ['remove an extension', () => staff.removeExtensionAction(null, { assignmentId, userId: users.student.id })],
   ['add a co-instructor', () => staff.addCoInstructorAction(null, { classId, email: users.other.email })],
   ['remove a co-instructor', () => staff.removeCoInstructorAction(null, { classId, userId: users.other.id })],
+  ['answer a report on the deck', () => reportDecisions.handleReportAction(null, { reportId, decision: 'fixed', reply: 'Mine now' })],
 ];
 
 describe.each<Persona>(['signed out', 'student', 'other instructor'])('as %s', (persona) => {
@@ -199,6 +211,7 @@ describe('the owner', () => {
     expect(await teach.removeStudentAction(null, { classId, userId: users.student.id })).toMatchObject({ ok: true });
     expect(await teach.setArchivedAction(null, { classId, archived: 'true' })).toMatchObject({ ok: true });
     await expect(assignmentActions.deleteAssignmentAction(null, { assignmentId })).rejects.toThrow('REDIRECT');
+    expect(await reportDecisions.handleReportAction(null, { reportId, decision: 'fixed', reply: 'Corrected.' })).toMatchObject({ ok: true });
   });
 
   it('gets field errors, and no write, for bad assignment input', async () => {

@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssignmentsPanel } from '@/components/today/assignments-panel';
 import { startAssignmentQuizAction } from '@/app/(study)/quiz/actions';
+import { dismissReportNoticeAction } from '@/app/(study)/reports/actions';
+import { ReportNotices } from '@/components/today/report-notices';
+import { handledReportsFor } from '@/db/queries/card-reports';
+import '@/components/reports/reports.css';
 import { visibleDecksForUser } from '@/db/queries/decks';
 import { requireUser } from '@/app/_lib/session';
 import { queueCountsByDeck } from '@/db/queries/study';
@@ -33,6 +37,7 @@ export default async function TodayPage() {
           </Link>
         )}
       </div>
+      <ReportNotices reports={handledReportsFor(user.id)} dismiss={dismissReportNoticeAction} />
       <AssignmentsPanel user={user} startQuiz={startAssignmentQuizAction} />
       {decks.length === 0 ? (
         <div className="card empty">

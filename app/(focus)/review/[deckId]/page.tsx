@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ReviewSession } from '@/components/review/review-session';
 import { suspendCardAction } from '@/app/(focus)/review/[deckId]/actions';
+import { reportCardAction } from '@/app/(study)/reports/actions';
 import { requireUser } from '@/app/_lib/session';
 import { studySessionFor } from '@/db/queries/study';
 import { now } from '@/lib/clock';
@@ -14,5 +15,5 @@ export default async function ReviewPage({ params }: { params: Promise<{ deckId:
   const { deckId } = await params;
   const data = studySessionFor(user.id, deckId, now());
   if (!data) notFound();
-  return <ReviewSession data={data} userId={user.id} actions={{ suspendCard: suspendCardAction }} />;
+  return <ReviewSession data={data} userId={user.id} actions={{ suspendCard: suspendCardAction }} reportCard={reportCardAction} />;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import '@/components/authoring/authoring.css';
 import { instructorDecks, type DeckListEntry } from '@/db/queries/authoring-decks';
+import { openReportCounts } from '@/db/queries/card-reports';
 import { requireRole } from '@/app/_lib/session';
 import { plural } from '@/lib/text/plural';
 
@@ -31,6 +32,7 @@ function ExportLinks({ deckId }: { deckId: string }) {
 export default async function DecksPage() {
   const user = await requireRole('instructor');
   const { own, shared } = instructorDecks(user);
+  const reports = openReportCounts(user.id);
   return (
     <div className="authoring">
       <div className="page-head">
@@ -60,6 +62,13 @@ export default async function DecksPage() {
                 </h3>
                 {deck.author && <p className="small muted">by {deck.author}</p>}
                 <Counts deck={deck} />
+                {(reports.get(deck.id) ?? 0) > 0 && (
+                  <p className="small" style={{ margin: 0 }}>
+                    <Link href={`/teach/decks/${deck.id}#reports`} data-testid="deck-report-count">
+                      {plural(reports.get(deck.id) ?? 0, 'open report')} from students
+                    </Link>
+                  </p>
+                )}
                 <ExportLinks deckId={deck.id} />
               </li>
             ))}

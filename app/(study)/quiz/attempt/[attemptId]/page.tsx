@@ -6,6 +6,7 @@ import '@/components/quiz/quiz.css';
 import { quizAttemptView } from '@/db/queries/quizzes';
 import { requireUser } from '@/app/_lib/session';
 import { parseAttemptId } from './parse-id';
+import { reportCardAction } from '@/app/(study)/reports/actions';
 
 export const metadata: Metadata = { title: 'Quiz' };
 
@@ -25,7 +26,7 @@ export default async function QuizAttemptPage({ params }: { params: Promise<{ at
           <h1 className="quiz-deck-title">{view.deckTitle}</h1>
         </div>
       </div>
-      <QuizRunner attemptId={view.id} deckId={view.deckId} feedbackMode={view.feedback} questions={view.questions} actions={{ answerQuestion: answerQuestionAction, finishQuiz: finishQuizAction }} />
+      <QuizRunner attemptId={view.id} deckId={view.deckId} feedbackMode={view.feedback} questions={view.questions} actions={{ answerQuestion: answerQuestionAction, finishQuiz: finishQuizAction }} reportCard={reportCardAction} />
     </>
   );
 }

@@ -4,6 +4,11 @@ import '@/components/authoring/authoring.css';
 import { DeckMetaForm } from '@/components/authoring/deck-meta-form';
 import { ItemList } from '@/components/authoring/item-list';
 import { LintPanel } from '@/components/authoring/lint-panel';
+import { ReportsPanel } from '@/components/authoring/reports-panel';
+import { reportsForDeck } from '@/db/queries/card-reports';
+import { studySettingsFor } from '@/db/queries/settings';
+import { requireRole } from '@/app/_lib/session';
+import { handleReportAction } from '../report-actions';
 import { MoveSectionButtons } from '@/components/authoring/move-section-buttons';
 import { SectionForm } from '@/components/authoring/section-form';
 import { moveSectionAction, saveSectionAction, updateDeckMetaAction } from '@/app/(teach)/teach/decks/actions';
@@ -35,6 +40,11 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
   // Decks written in the browser have no deck.yaml thresholds: the lint's defaults apply.
   const lint = lintDeck(items);
   const headlines = Object.fromEntries(items.map((it) => [it.id, itemHeadline(it)]));
+  const user = await requireRole('instructor');
+  const reports = reportsForDeck(user.id, deck.id);
+  const openReports = reports.filter((r) => r.status === 'open');
+  const reportCounts: Record<string, number> = {};
+  for (const r of openReports) reportCounts[r.itemId] = (reportCounts[r.itemId] ?? 0) + 1;
 
   return (
     <div className="authoring">
@@ -47,6 +57,14 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
           <p className="muted" style={{ margin: 0 }}>
             {deck.author && `by ${deck.author} · `}
             {plural(items.length, 'item')}
+            {openReports.length > 0 && (
+              <>
+                {' · '}
+                <a href="#reports" data-testid="open-report-count">
+                  {plural(openReports.length, 'open report')}
+                </a>
+              </>
+            )}
           </p>
         </div>
         <div className="row">
@@ -69,6 +87,7 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
       )}
 
       <LintPanel deckId={deck.id} report={lint} headlines={headlines} />
+      <ReportsPanel deckId={deck.id} reports={reports} timeZone={studySettingsFor(user.id).timeZone} answer={handleReportAction} />
 
       <form className="card add-item" action={`${base}/items/new`} method="get" aria-labelledby="add-item-heading">
         <h2 id="add-item-heading">Add an item</h2>
@@ -109,7 +128,7 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
               <MoveSectionButtons deckId={deck.id} sectionKey={section.id} title={section.title} first={i === 0} last={i === deck.sections.length - 1} moveSection={moveSectionAction} />
             </div>
             {!section.notes && <p className="small muted">No study notes yet.</p>}
-            <ItemList deckId={deck.id} items={items.filter((it) => it.section === section.id)} savedId={query.saved} />
+            <ItemList deckId={deck.id} items={items.filter((it) => it.section === section.id)} savedId={query.saved} reportCounts={reportCounts} />
             <details className="disclosure">
               <summary>Edit section title and notes</summary>
               <SectionForm deckId={deck.id} section={section} saveSection={saveSectionAction} />

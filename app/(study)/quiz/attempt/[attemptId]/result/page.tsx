@@ -9,6 +9,9 @@ import { parseAttemptId } from '../parse-id';
 import { OverruleButton, OverruleStatusNote } from '@/components/quiz/overrule-button';
 import { attemptCountsForAssignment, overrulesForAttempt } from '@/db/queries/quiz-overrules';
 import { requestOverruleAction } from '../../../overrule-actions';
+import { reportCardAction } from '@/app/(study)/reports/actions';
+import { ReportProblemButton } from '@/components/reports/report-problem';
+import '@/components/reports/reports.css';
 
 export const metadata: Metadata = { title: 'Quiz results' };
 
@@ -73,6 +76,7 @@ export default async function QuizResultPage({ params }: { params: Promise<{ att
             ) : (
               <OverruleButton action={requestOverruleAction} attemptId={result.id} cardId={q.feedback.cardId} request={counts} />
             ))}
+            <ReportProblemButton action={reportCardAction} cardId={q.feedback.cardId} source="quiz" />
           </article>
         ))}
       </section>
@@ -91,6 +95,7 @@ export default async function QuizResultPage({ params }: { params: Promise<{ att
               </summary>
               <AnswerDetails feedback={q.feedback} deckId={result.deckId} />
               {overrules.get(q.feedback.cardId) === 'accepted' && <OverruleStatusNote status="accepted" />}
+              <ReportProblemButton action={reportCardAction} cardId={q.feedback.cardId} source="quiz" />
             </details>
           ))}
         </section>

@@ -1,0 +1,17 @@
+'use server';
+/** The deck owner's answer to a student's report: a short reply, and fixed or dismissed. */
+import { revalidatePath } from 'next/cache';
+import { ActionError, authedAction } from '@/app/_lib/action';
+import { handleReport } from '@/db/queries/card-reports';
+import { now } from '@/lib/clock';
+import { handleReportSchema } from '@/lib/validation/reports';
+
+export const handleReportAction = authedAction(
+  handleReportSchema,
+  (input, user) => {
+    // Not the owner's, unknown and already closed look the same: nothing to reveal about other decks.
+    if (!handleReport(user.id, input, now())) throw new ActionError('This report is not open on one of your decks.');
+    revalidatePath('/teach/decks', 'layout');
+  },
+  { role: 'instructor' },
+);

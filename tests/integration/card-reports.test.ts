@@ -1,0 +1,130 @@
+/**
+ * Students' reports on cards (issue 16 item 4), through the real actions with a stubbed session:
+ * who may report which card, one open report per student and card, the author's view and answer,
+ * and the student reading that answer once.
+ */
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from '@/app/_lib/session';
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const { db } = await import('@/db');
+const { reportCardAction, dismissReportNoticeAction } = await import('@/app/(study)/reports/actions');
+const { handleReportAction } = await import('@/app/(teach)/teach/decks/report-actions');
+const { handledReportsFor, openReportCounts, reportsForDeck } = await import('@/db/queries/card-reports');
+const { createClass } = await import('@/db/queries/classes');
+const { createAssignment } = await import('@/db/queries/assignments');
+const { makeUser } = await import('../support/fixtures');
+const { enroll, makeTinyDeck } = await import('../support/teach-fixtures');
+
+let author: SessionUser;
+let otherAuthor: SessionUser;
+let student: SessionUser;
+let outsider: SessionUser;
+let cards: ReturnType<typeof makeTinyDeck>;
+let privateCards: ReturnType<typeof makeTinyDeck>;
+
+const rows = () => db.$client.prepare('SELECT id, user_id AS userId, card_id AS cardId, reason, note, source, status, reply FROM card_reports ORDER BY id').all();
+const snapshot = () => JSON.stringify(db.$client.prepare('SELECT * FROM card_reports ORDER BY id').all());
+
+beforeAll(async () => {
+  author = { ...(await makeUser('instructor')), sessionId: 's1' } as SessionUser;
+  otherAuthor = { ...(await makeUser('instructor')), sessionId: 's2' } as SessionUser;
+  student = { ...(await makeUser('student')), sessionId: 's3' } as SessionUser;
+  outsider = { ...(await makeUser('student')), sessionId: 's4' } as SessionUser;
+  db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Sam Student', student.id);
+  cards = makeTinyDeck('reported', author.id);
+  privateCards = makeTinyDeck('unassigned', author.id);
+  const classId = createClass(author.id, { name: 'Reports', timeZone: 'UTC' }, new Date());
+  const made = createAssignment(author.id, classId, { deckId: 'reported', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+  if (!('id' in made)) throw new Error(made.error);
+  enroll(classId, student.id, Date.now());
+});
+
+beforeEach(() => {
+  session.user = null;
+});
+
+describe('reporting a card', () => {
+  it('a student reports a card of an assigned deck; a second report updates the open one', async () => {
+    session.user = student;
+    expect(await reportCardAction(null, { cardId: cards.c1, reason: 'typo', note: 'teh', source: 'review' })).toMatchObject({ ok: true, data: { updated: false } });
+    expect(await reportCardAction(null, { cardId: cards.c1, reason: 'wrong', note: 'Actually the date is wrong', source: 'quiz' })).toMatchObject({ ok: true, data: { updated: true } });
+    expect(rows().filter((r) => (r as { cardId: number }).cardId === cards.c1)).toEqual([
+      expect.objectContaining({ userId: student.id, reason: 'wrong', note: 'Actually the date is wrong', source: 'quiz', status: 'open', reply: null }),
+    ]);
+  });
+
+  it.each([
+    ['a signed-out visitor', () => null, () => cards.c2],
+    ['a student outside the class', () => outsider, () => cards.c2],
+    ['a student, on an unassigned private deck', () => student, () => privateCards.c1],
+    ['a student, on a card that does not exist', () => student, () => 987654],
+  ])('%s cannot report, and nothing is written', async (_name, who, card) => {
+    session.user = who();
+    const before = snapshot();
+    expect((await reportCardAction(null, { cardId: card(), reason: 'typo', note: '', source: 'review' })).ok).toBe(false);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('refuses a note that is too long, with a field error and no write', async () => {
+    session.user = student;
+    const before = snapshot();
+    expect(await reportCardAction(null, { cardId: cards.c2, reason: 'other', note: 'x'.repeat(501), source: 'review' })).toMatchObject({ ok: false, fieldErrors: { note: ['Use at most 500 characters.'] } });
+    expect(snapshot()).toBe(before);
+  });
+});
+
+describe('the author', () => {
+  it('sees the reports of their deck and its open count; another instructor sees none', () => {
+    const mine = reportsForDeck(author.id, 'reported');
+    expect(mine).toEqual([expect.objectContaining({ cardId: cards.c1, itemId: 'c1', studentName: 'Sam Student', reason: 'wrong', status: 'open' })]);
+    expect(openReportCounts(author.id).get('reported')).toBe(1);
+    expect(reportsForDeck(otherAuthor.id, 'reported')).toEqual([]);
+    expect(openReportCounts(otherAuthor.id).size).toBe(0);
+  });
+
+  it('another instructor and the student cannot answer it; the author can, once', async () => {
+    const [report] = reportsForDeck(author.id, 'reported');
+    const input = { reportId: report!.id, decision: 'fixed', reply: 'Corrected the date, thanks.' };
+    for (const who of [otherAuthor, student, null]) {
+      session.user = who;
+      const before = snapshot();
+      expect((await handleReportAction(null, input)).ok).toBe(false);
+      expect(snapshot()).toBe(before);
+    }
+    session.user = author;
+    expect(await handleReportAction(null, input)).toMatchObject({ ok: true });
+    expect(await handleReportAction(null, { ...input, decision: 'dismissed' })).toMatchObject({ ok: false, error: 'This report is not open on one of your decks.' });
+    expect(reportsForDeck(author.id, 'reported')[0]).toMatchObject({ status: 'fixed', reply: 'Corrected the date, thanks.' });
+    expect(openReportCounts(author.id).get('reported')).toBeUndefined();
+  });
+});
+
+describe('the student reads the answer', () => {
+  it('once, until they dismiss it; nobody else can dismiss it; a new report on the card starts a new one', async () => {
+    const [handled] = handledReportsFor(student.id);
+    expect(handled).toMatchObject({ status: 'fixed', reply: 'Corrected the date, thanks.', prompt: expect.any(String) });
+    expect(handledReportsFor(outsider.id)).toEqual([]);
+
+    session.user = outsider;
+    expect((await dismissReportNoticeAction(null, { reportId: handled!.id })).ok).toBe(false);
+    session.user = student;
+    expect(await dismissReportNoticeAction(null, { reportId: handled!.id })).toMatchObject({ ok: true });
+    expect(handledReportsFor(student.id)).toEqual([]);
+    expect((await dismissReportNoticeAction(null, { reportId: handled!.id })).ok).toBe(false);
+
+    expect(await reportCardAction(null, { cardId: cards.c1, reason: 'unclear', note: '', source: 'review' })).toMatchObject({ ok: true, data: { updated: false } });
+    expect(rows().filter((r) => (r as { cardId: number }).cardId === cards.c1).map((r) => (r as { status: string }).status)).toEqual(['fixed', 'open']);
+  });
+
+  it('the database itself refuses a second open report for the same student and card', () => {
+    const insert = () =>
+      db.$client
+        .prepare("INSERT INTO card_reports (card_id, user_id, reason, source, status, created_at, updated_at) VALUES (?, ?, 'typo', 'review', 'open', 0, 0)")
+        .run(cards.c1, student.id);
+    expect(insert).toThrow(/UNIQUE/);
+  });
+});

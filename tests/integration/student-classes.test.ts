@@ -1,0 +1,106 @@
+/**
+ * A student's classes (issue 16 item 8): the list, leaving (enrolment gone, history kept, the
+ * code works again, unlike after a removal), and a late assignment leaving Today after a week
+ * in the class's time zone while it stays listed under the class.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { createAssignment } from '@/db/queries/assignments';
+import { createClass, removeStudent } from '@/db/queries/classes';
+import { joinClass } from '@/db/queries/join';
+import { assignmentsForStudent } from '@/db/queries/student-assignments';
+import { classesOfStudent, leaveClass } from '@/db/queries/student-classes';
+import { showsOnToday } from '@/lib/teach/late-assignments';
+import { makeUser } from '../support/fixtures';
+import { DAY, enroll, logReview, makeTinyDeck } from '../support/teach-fixtures';
+
+const T0 = Date.parse('2026-11-02T12:00:00Z');
+const at = (days: number) => T0 + days * DAY;
+let instructor: Awaited<ReturnType<typeof makeUser>>;
+let card: ReturnType<typeof makeTinyDeck>;
+
+function codeOf(id: number): string {
+  return (db.$client.prepare('SELECT join_code AS c FROM classes WHERE id = ?').get(id) as { c: string }).c;
+}
+function reviewsOf(userId: number): number {
+  return (db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(userId) as { n: number }).n;
+}
+function assign(classId: number, dueAt: number): number {
+  const made = createAssignment(instructor.id, classId, { deckId: 'tiny-classes', sectionKeys: null, dueAt, goalQuizScore: null, goalRecall: null }, new Date(at(-10)));
+  if (!('id' in made)) throw new Error(made.error);
+  return made.id;
+}
+
+beforeAll(async () => {
+  instructor = await makeUser('instructor');
+  db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Dr Ada Lee', instructor.id);
+  card = makeTinyDeck('tiny-classes');
+});
+
+describe('the classes a student is in', () => {
+  it('lists name, instructor and assignment count, not archived classes nor other students’ classes', async () => {
+    const student = await makeUser();
+    const other = await makeUser();
+    const seminar = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-20)));
+    const archived = createClass(instructor.id, { name: 'Old class', timeZone: 'UTC' }, new Date(at(-20)));
+    const notMine = createClass(instructor.id, { name: 'Elsewhere', timeZone: 'UTC' }, new Date(at(-20)));
+    assign(seminar, at(3));
+    assign(seminar, at(9));
+    enroll(seminar, student.id, at(-5));
+    enroll(archived, student.id, at(-5));
+    enroll(notMine, other.id, at(-5));
+    db.$client.prepare('UPDATE classes SET archived_at = ? WHERE id = ?').run(at(-1), archived);
+    expect(classesOfStudent(student.id)).toEqual([{ id: seminar, name: 'Seminar', instructorName: 'Dr Ada Lee', timeZone: 'UTC', joinedAt: at(-5), assignments: 2 }]);
+  });
+
+  it('leaving removes the enrolment only; the code lets the student back in (a removed one it does not)', async () => {
+    const student = await makeUser();
+    const removed = await makeUser();
+    const classId = createClass(instructor.id, { name: 'Leavers', timeZone: 'UTC' }, new Date(at(-20)));
+    assign(classId, at(3));
+    expect(joinClass(student.id, codeOf(classId), new Date(at(-3))).ok).toBe(true);
+    expect(joinClass(removed.id, codeOf(classId), new Date(at(-3))).ok).toBe(true);
+    logReview(student.id, card.c1, at(-2), { stateBefore: 0, rating: 3, stability: 2 });
+
+    expect(leaveClass(student.id, classId)).toBe(true);
+    expect(leaveClass(student.id, classId)).toBe(false); // not in it any more: nothing to do
+    expect(classesOfStudent(student.id).map((c) => c.id)).not.toContain(classId);
+    expect(assignmentsForStudent(student.id, new Date(at(0)))).toEqual([]);
+    expect(reviewsOf(student.id)).toBe(1);
+
+    expect(joinClass(student.id, codeOf(classId), new Date(at(0)))).toMatchObject({ ok: true, class: { id: classId } });
+    expect(classesOfStudent(student.id).map((c) => c.id)).toContain(classId);
+
+    expect(removeStudent(instructor.id, classId, removed.id, new Date(at(0)))).toBe(true);
+    expect(joinClass(removed.id, codeOf(classId), new Date(at(0)))).toEqual({ ok: false, reason: 'removed' });
+  });
+
+  it('a student cannot leave a class by id that they are not in, and another student stays enrolled', async () => {
+    const a = await makeUser();
+    const b = await makeUser();
+    const classId = createClass(instructor.id, { name: 'Shared', timeZone: 'UTC' }, new Date(at(-20)));
+    enroll(classId, b.id, at(-1));
+    expect(leaveClass(a.id, classId)).toBe(false);
+    expect(classesOfStudent(b.id).map((c) => c.id)).toEqual([classId]);
+  });
+});
+
+describe('late assignments on Today', () => {
+  it('hides an unfinished assignment more than a week past due (in the class’s zone), which stays under the class', async () => {
+    const student = await makeUser('student', 'Europe/London');
+    // Due 2026-10-28 12:00 EDT in New York (16:00Z); the clocks go back on 2026-11-01, so a week later is 2026-11-04 12:00 EST = 17:00Z.
+    const classId = createClass(instructor.id, { name: 'New York', timeZone: 'America/New_York' }, new Date(at(-40)));
+    const dueAt = Date.parse('2026-10-28T16:00:00Z');
+    const id = assign(classId, dueAt);
+    enroll(classId, student.id, at(-30));
+    const today = (now: number) => assignmentsForStudent(student.id, new Date(now)).filter((a) => showsOnToday(a, now)).map((a) => a.id);
+
+    const [mine] = assignmentsForStudent(student.id, new Date(dueAt + 7 * DAY));
+    expect(mine).toMatchObject({ id, classId, classTimeZone: 'America/New_York', status: 'late' });
+    expect(today(dueAt + 7 * DAY + 60_000)).toEqual([id]);
+    expect(today(dueAt + 7 * DAY + 3_600_000)).toEqual([id]);
+    expect(today(dueAt + 7 * DAY + 3_660_000)).toEqual([]);
+    // Still listed under the class.
+    expect(assignmentsForStudent(student.id, new Date(dueAt + 30 * DAY)).map((a) => a.id)).toEqual([id]);
+  });
+});
