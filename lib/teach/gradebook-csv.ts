@@ -1,10 +1,14 @@
 /**
- * The gradebook as CSV (RFC 4180): one row per student, and for each assignment the columns
- * studied, assigned, best quiz %, predicted recall at due %, status. Studied and assigned are
- * separate numbers because a spreadsheet would read "3/10" as a date.
+ * The gradebook as CSV (RFC 4180): one row per student, and for each assignment the columns of
+ * lib/teach/gradebook-columns.ts (studied, assigned, best quiz %, predicted recall at due %, status,
+ * reviews 7 d, retention 30 d %, last active). Studied and assigned are separate numbers because a
+ * spreadsheet would read "3/10" as a date.
  */
 import { percentNumber } from './format';
-import { STATUS_LABEL, type AssignmentStatus } from './progress';
+import { GRADEBOOK_COLUMNS, type GradebookCell, type GradebookColumnKey } from './gradebook-columns';
+import { STATUS_LABEL } from './progress';
+
+export type { GradebookCell } from './gradebook-columns';
 
 export interface GradebookColumnSource {
   id: number;
@@ -18,12 +22,22 @@ export interface GradebookStudent {
   joined: string;
 }
 
-export interface GradebookCell {
-  studied: number;
-  assigned: number;
-  bestQuiz: number | null;
-  recallAtDue: number;
-  status: AssignmentStatus;
+/** One cell as CSV text; `day` turns an instant into the class's calendar date. */
+function cellValue(c: GradebookCell, key: GradebookColumnKey, day: (ms: number) => string): string | number {
+  switch (key) {
+    case 'studied':
+    case 'assigned':
+    case 'reviews7d':
+      return c[key];
+    case 'bestQuiz':
+    case 'recallAtDue':
+    case 'retention30':
+      return percentNumber(c[key]);
+    case 'status':
+      return STATUS_LABEL[c.status].toLowerCase();
+    case 'lastActive':
+      return c.lastActive === null ? '' : day(c.lastActive);
+  }
 }
 
 /**
@@ -42,19 +56,16 @@ export function gradebookCsv(
   students: readonly GradebookStudent[],
   assignments: readonly GradebookColumnSource[],
   cell: (assignmentId: number, userId: number) => GradebookCell | undefined,
+  day: (ms: number) => string,
 ): string {
   const header = ['Student', 'Email', 'Joined'];
-  for (const a of assignments) {
-    header.push(`${a.label}: studied`, `${a.label}: assigned`, `${a.label}: best quiz %`, `${a.label}: recall at due %`, `${a.label}: status`);
-  }
+  for (const a of assignments) header.push(...GRADEBOOK_COLUMNS.map((col) => `${a.label}: ${col.csv}`));
   const lines = [header.map(csvField).join(',')];
   for (const s of students) {
     const row: (string | number)[] = [s.name, s.email, s.joined];
     for (const a of assignments) {
       const c = cell(a.id, s.userId);
-      row.push(
-        ...(c ? [c.studied, c.assigned, percentNumber(c.bestQuiz), percentNumber(c.recallAtDue), STATUS_LABEL[c.status].toLowerCase()] : ['', '', '', '', '']),
-      );
+      row.push(...GRADEBOOK_COLUMNS.map((col) => (c ? cellValue(c, col.key, day) : '')));
     }
     lines.push(row.map(csvField).join(','));
   }

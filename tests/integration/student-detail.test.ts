@@ -151,7 +151,7 @@ describe('the student detail page', () => {
   });
 
   it('shows every attempt, marked as the assignment’s quiz or practice, with every answer', () => {
-    const [a, b, c] = s.students as [{ id: number }, { id: number }, { id: number }];
+    const [a, b, c] = [0, 1, 2].map((i) => s.students[i]!) as [Setup['students'][number], Setup['students'][number], Setup['students'][number]];
     const intro = (id: number) => studentDetailFor(s.instructor.id, s.classId, id, NOW)!.assignments[0]!;
     const whole = (id: number) => studentDetailFor(s.instructor.id, s.classId, id, NOW)!.assignments[1]!;
     expect(intro(a.id).attempts.map((t) => [t.kind, t.correctCount, t.questionCount])).toEqual([['assignment', 5, 5], ['assignment', 3, 5]]);
@@ -190,7 +190,7 @@ describe('the student detail page', () => {
   });
 
   it('is there only for the class’s instructor and a student enrolled in it', async () => {
-    const [a] = s.students as [{ id: number }];
+    const a = s.students[0]!;
     expect(studentDetailFor(s.instructor.id, s.classId, a.id, NOW)).toBeDefined();
     expect(studentDetailFor(s.other.id, s.classId, a.id, NOW)).toBeUndefined();
     expect(studentDetailFor(s.instructor.id, s.classId, s.outsider.id, NOW)).toBeUndefined();

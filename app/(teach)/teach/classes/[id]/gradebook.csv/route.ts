@@ -29,6 +29,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     book.roster.map((s) => ({ userId: s.userId, name: s.name, email: s.email, joined: utcToLocalDateTime(s.joinedAt, tz).date })),
     book.assignments.map((a) => ({ id: a.id, label: `${assignmentLabel(a)} (due ${utcToLocalDateTime(a.dueAt, tz).date})` })),
     (assignmentId, userId) => book.grades.get(assignmentId)?.get(userId),
+    (ms) => utcToLocalDateTime(ms, tz).date,
   );
   const day = utcToLocalDateTime(at.getTime(), tz).date;
   return new Response(`\uFEFF${csv}`, {
