@@ -53,9 +53,14 @@ export interface StudentAssignmentDetail {
   progress: StudentAnalytics;
   /** Their predicted recall per section, now and at the due date (unstudied items count 0). */
   sections: SectionAnalytics[];
-  /** Assigned items they forgot (Again in the Review state), most lapses first. */
-  forgotten: ItemAnalytics[];
+  /** Assigned items they forgot (Again in the Review state), most lapses first, with their lapse count. */
+  forgotten: ForgottenItem[];
   attempts: StudentAttempt[];
+}
+
+export interface ForgottenItem {
+  item: ItemAnalytics;
+  lapses: number;
 }
 
 export interface StudentDetail {
@@ -66,13 +71,13 @@ export interface StudentDetail {
 }
 
 /** Lapses first, then the share of mature reviews forgotten, then deck order (the facts' order). */
-function mostForgotten(items: ItemAnalytics[], lapses: ReadonlyMap<number, number>): ItemAnalytics[] {
+function mostForgotten(items: ItemAnalytics[], lapses: ReadonlyMap<number, number>): ForgottenItem[] {
   return items
     .map((item, order) => ({ item, order, lapses: lapses.get(item.cardId) ?? 0 }))
     .filter((x) => x.lapses > 0)
     .sort((a, b) => b.lapses - a.lapses || (b.item.lapseRate ?? 0) - (a.item.lapseRate ?? 0) || a.order - b.order)
     .slice(0, FORGOTTEN_SHOWN)
-    .map((x) => x.item);
+    .map(({ item, lapses: n }) => ({ item, lapses: n }));
 }
 
 function assignmentDetail(a: AssignmentView, classId: number, studentId: number, now: Date): StudentAssignmentDetail | undefined {

@@ -140,13 +140,14 @@ describe('the student detail page', () => {
     const detail = studentDetailFor(s.instructor.id, s.classId, s.students[0]!.id, NOW)!;
     const forgotten = detail.assignments[1]!.forgotten;
     expect(forgotten.length).toBeGreaterThan(0);
-    for (const item of forgotten) expect(item.lapseRate).toBeGreaterThan(0);
+    for (const { item } of forgotten) expect(item.lapseRate).toBeGreaterThan(0);
     // Their lapses per item, from their own log, in the order shown.
     const lapses = forgotten.map(
-      (item) =>
+      ({ item }) =>
         (db.$client.prepare(`SELECT count(*) AS n FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL AND state_before = 2 AND rating = 1`).get(s.students[0]!.id, item.cardId) as { n: number }).n,
     );
     expect(lapses.every((n) => n > 0)).toBe(true);
+    expect(forgotten.map((f) => f.lapses)).toEqual(lapses);
     expect([...lapses].sort((x, y) => y - x)).toEqual(lapses);
   });
 
