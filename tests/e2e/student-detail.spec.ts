@@ -4,6 +4,7 @@
  * figures as their dashboard row, their quiz attempts with every answer, and their activity; the
  * gradebook page shows the new columns and scrolls inside its box on a phone, not the page.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { INSTRUCTOR, uniqueEmail } from './helpers';
 import { seedHistory } from './seed-history';
@@ -18,6 +19,11 @@ const FIGURES = [
   ['Last active', 'active'],
   ['Status', 'status'],
 ] as const;
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
 
 async function rowFigures(page: Page, userId: number): Promise<Record<string, string>> {
   const row = page.getByTestId(`student-row-${userId}`);
@@ -81,6 +87,7 @@ test('the instructor opens a student from the dashboard and sees the same figure
   expect(verdicts).toContain('false');
   await expect(summary).toContainText(`${verdicts.filter((v) => v === 'true').length} / 5`);
   for (const response of await attempts.first().getByTestId('answer-response').allTextContents()) expect(response).toMatch(/^(True|False)$/);
+  expect(await seriousViolations(page), 'student page').toEqual([]);
 
   // The gradebook page: the new columns, the same reviews figure, a legend; it scrolls in its box.
   await page.goto(classUrl);
@@ -91,6 +98,7 @@ test('the instructor opens a student from the dashboard and sees the same figure
   await expect(gradeRow.locator('td[data-col="retention30"]')).toHaveText(row.retention!);
   await expect(gradeRow.locator('td[data-col="lastActive"]')).toHaveText(row.active!);
   await expect(page.getByTestId('gradebook-legend')).toContainText('true retention over the last 30 days');
+  expect(await seriousViolations(page), 'gradebook page').toEqual([]);
   const widths = await page.evaluate(() => {
     const wrap = document.querySelector('.grade-wrap') as HTMLElement;
     return { page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth, inner: wrap.scrollWidth, box: wrap.clientWidth };
