@@ -77,6 +77,8 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now, acc
               sort={parseSort(query.sort, query.dir, STUDENT_SORT_KEYS, { key: 'name', dir: 'asc' })}
               query={keep}
               timeZone={cls.timeZone}
+              goals={current}
+              studentHrefBase={`/teach/classes/${cls.id}/students/`}
               showAll={query.sall === '1'}
             />
           </div>

@@ -1,4 +1,4 @@
-/** Predicted class recall per assigned section, today and on the due date. */
+/** Predicted recall per assigned section, today and on the due date: the class's, or one student's. */
 import { percent } from '@/lib/teach/format';
 import type { SectionAnalytics } from '@/lib/teach/class-analytics';
 
@@ -13,10 +13,10 @@ function Bar({ value, label }: { value: number | null; label: string }) {
   );
 }
 
-export function SectionTable({ rows }: { rows: SectionAnalytics[] }) {
+export function SectionTable({ rows, caption = 'Predicted class recall per section' }: { rows: SectionAnalytics[]; caption?: string }) {
   return (
     <table className="data-table" data-testid="section-table">
-      <caption className="visually-hidden">Predicted class recall per section</caption>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Section</th>

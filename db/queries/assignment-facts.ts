@@ -25,21 +25,34 @@ const DAY_MS = 86_400_000;
 interface Scope {
   assignmentId: number;
   classId: number;
+  /**
+   * One student of the class instead of the whole roster (the student detail page): the student's
+   * own numbers are the same either way, and the per-card sums become that student's.
+   */
+  onlyUserId?: number | null;
 }
+
+type BoundScope = Scope & { onlyUserId: number | null };
+
+function bound(scope: Scope): BoundScope {
+  return { assignmentId: scope.assignmentId, classId: scope.classId, onlyUserId: scope.onlyUserId ?? null };
+}
+
+const ONLY_STUDENT_SQL = '(@onlyUserId IS NULL OR e.user_id = @onlyUserId)';
 
 const STUDENTS_CTE = `students AS MATERIALIZED (SELECT e.user_id, us.fsrs_weights AS weights, ${effectiveDueSql('e.user_id')} AS due_at
   FROM enrollments e JOIN assignments a ON a.id = @assignmentId
-  LEFT JOIN user_settings us ON us.user_id = e.user_id WHERE e.class_id = @classId)`;
+  LEFT JOIN user_settings us ON us.user_id = e.user_id WHERE e.class_id = @classId AND ${ONLY_STUDENT_SQL})`;
 const ASSIGNED_CTE = `assigned AS MATERIALIZED (SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
   WHERE a.id = @assignmentId AND ${ASSIGNED_CARD_SQL})`;
 
 type RosterRow = Pick<FactStudent, 'userId' | 'name' | 'email' | 'joinedAt' | 'dueAt'> & { extended: number };
 
-const rosterStmt = db.$client.prepare<Scope, RosterRow>(`
+const rosterStmt = db.$client.prepare<BoundScope, RosterRow>(`
   SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt,
          ${effectiveDueSql('e.user_id')} AS dueAt, ${extendedSql('e.user_id')} AS extended
   FROM enrollments e JOIN users u ON u.id = e.user_id JOIN assignments a ON a.id = @assignmentId
-  WHERE e.class_id = @classId
+  WHERE e.class_id = @classId AND ${ONLY_STUDENT_SQL}
   ORDER BY u.name COLLATE NOCASE, u.id
 `);
 
@@ -57,7 +70,7 @@ type LogSumRow = Pick<FactStudent, 'studied' | 'studiedByDue' | 'reviews7d' | 'm
 
 // One pass over the roster's log on the assigned cards, grouped per (student, card), then summed
 // per student and per card.
-const logSumsStmt = db.$client.prepare<Scope & { since7: number; since30: number }, LogSumRow>(`
+const logSumsStmt = db.$client.prepare<BoundScope & { since7: number; since30: number }, LogSumRow>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE},
   pairs AS MATERIALIZED (
     SELECT r.user_id AS userId, r.card_id AS cardId, min(r.reviewed_at) AS firstAt, max(r.reviewed_at) AS lastAt,
@@ -95,7 +108,7 @@ const STATES_CTE = `states AS MATERIALIZED (
 // date passed takes the state each card was left in by its last review at or before it, which is
 // today's state unless the card was reviewed since (only those read the log, one seek each).
 // recall_at() is a call into JavaScript: once per (student, card) and instant, summed twice.
-const recallStmt = db.$client.prepare<Scope & { now: number }, RecallRow>(`
+const recallStmt = db.$client.prepare<BoundScope & { now: number }, RecallRow>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}, ${STATES_CTE},
   due AS MATERIALIZED (
     SELECT s.userId, s.cardId, s.at, s.stability, st.due_at AS dueAt, st.weights
@@ -116,7 +129,7 @@ const recallStmt = db.$client.prepare<Scope & { now: number }, RecallRow>(`
 `);
 
 // Only finished attempts of the assignment's own quiz count (issue 16); practice quizzes never do.
-const quizBestStmt = db.$client.prepare<Scope, { userId: number; best: number | null; bestByDue: number | null }>(`
+const quizBestStmt = db.$client.prepare<BoundScope, { userId: number; best: number | null; bestByDue: number | null }>(`
   WITH ${STUDENTS_CTE}
   SELECT q.user_id AS userId, max(q.correct_count * 1.0 / q.question_count) AS best,
          max(CASE WHEN q.finished_at <= st.due_at THEN q.correct_count * 1.0 / q.question_count END) AS bestByDue
@@ -139,7 +152,8 @@ function parseJson(raw: string): unknown {
 }
 
 /** Everything the per-student, per-section and per-item analytics need; undefined if the assignment is not the class's. */
-export function assignmentFacts(scope: Scope, now: Date): AssignmentFacts | undefined {
+export function assignmentFacts(given: Scope, now: Date): AssignmentFacts | undefined {
+  const scope = bound(given);
   const assignment = headerStmt.get(scope);
   if (!assignment) return undefined;
   const t = now.getTime();
@@ -183,7 +197,7 @@ export function assignmentFacts(scope: Scope, now: Date): AssignmentFacts | unde
   };
 }
 
-const quizCountsStmt = db.$client.prepare<Scope, { cardId: number; answers: number; correct: number }>(`
+const quizCountsStmt = db.$client.prepare<BoundScope, { cardId: number; answers: number; correct: number }>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
   SELECT qa.card_id AS cardId, count(*) AS answers, sum(qa.correct) AS correct
   FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id
@@ -192,7 +206,7 @@ const quizCountsStmt = db.$client.prepare<Scope, { cardId: number; answers: numb
 `);
 
 // Per student and card, for the discrimination index (each student's rest-of-quizzes score).
-const studentCardStmt = db.$client.prepare<Scope, StudentCardScore>(`
+const studentCardStmt = db.$client.prepare<BoundScope, StudentCardScore>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
   SELECT q.user_id AS userId, qa.card_id AS cardId, count(*) AS answers, sum(qa.correct) AS correct
   FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id
@@ -201,7 +215,7 @@ const studentCardStmt = db.$client.prepare<Scope, StudentCardScore>(`
 `);
 
 // mcq answers one by one: the response is a shown index, decoded in lib/teach/mcq-choice.ts.
-const mcqAnswersStmt = db.$client.prepare<Scope, { attemptId: number; cardId: number; response: string }>(`
+const mcqAnswersStmt = db.$client.prepare<BoundScope, { attemptId: number; cardId: number; response: string }>(`
   WITH ${STUDENTS_CTE}, ${ASSIGNED_CTE}
   SELECT qa.attempt_id AS attemptId, qa.card_id AS cardId, qa.response
   FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id JOIN cards c ON c.id = qa.card_id
@@ -214,7 +228,8 @@ const mcqPayloadStmt = db.$client.prepare<Scope, { cardId: number; payload: stri
 `);
 
 /** Quiz answer counts per assigned card for the roster, and the mcq option texts to name distractors. */
-export function itemQuizFacts(scope: Scope): { quiz: Map<number, ItemQuizCounts>; optionTexts: Map<number, string[]> } {
+export function itemQuizFacts(given: Scope): { quiz: Map<number, ItemQuizCounts>; optionTexts: Map<number, string[]> } {
+  const scope = bound(given);
   const optionTexts = new Map<number, string[]>();
   const correctIndex = new Map<number, number>();
   for (const row of mcqPayloadStmt.all(scope)) {

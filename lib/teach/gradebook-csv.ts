@@ -1,11 +1,20 @@
 /**
- * The gradebook as CSV (RFC 4180): one row per student, and for each assignment the columns
- * studied, assigned, best quiz %, predicted recall at due %, status, and the student's due date
- * (later than the assignment's, in the header, when they have an extension). Studied and assigned are
- * separate numbers because a spreadsheet would read "3/10" as a date.
+ * The gradebook as CSV (RFC 4180): one row per student, and for each assignment the columns of
+ * lib/teach/gradebook-columns.ts (studied, assigned, best quiz %, predicted recall at due %, status,
+ * the student's due date, reviews 7 d, retention 30 d %, last active). Studied and assigned are separate numbers because a
+ * spreadsheet would read "3/10" as a date.
  */
 import { percentNumber } from './format';
-import { STATUS_LABEL, type AssignmentStatus } from './progress';
+import { GRADEBOOK_COLUMNS, type GradebookCell, type GradebookColumnKey } from './gradebook-columns';
+import { STATUS_LABEL } from './progress';
+
+export type { GradebookCell } from './gradebook-columns';
+
+/** Instants as the class's time zone writes them: a date ("2026-12-09"), a date and time ("2026-12-09 23:59"). */
+export interface GradebookDates {
+  day(ms: number): string;
+  dateTime(ms: number): string;
+}
 
 export interface GradebookColumnSource {
   id: number;
@@ -19,14 +28,24 @@ export interface GradebookStudent {
   joined: string;
 }
 
-export interface GradebookCell {
-  studied: number;
-  assigned: number;
-  bestQuiz: number | null;
-  recallAtDue: number;
-  status: AssignmentStatus;
-  /** This student's due date as written in the class's time zone ("2026-12-09 23:59"). */
-  due: string;
+/** One cell as CSV text; `when` writes an instant as the class's calendar date (and time). */
+function cellValue(c: GradebookCell, key: GradebookColumnKey, when: GradebookDates): string | number {
+  switch (key) {
+    case 'studied':
+    case 'assigned':
+    case 'reviews7d':
+      return c[key];
+    case 'bestQuiz':
+    case 'recallAtDue':
+    case 'retention30':
+      return percentNumber(c[key]);
+    case 'status':
+      return STATUS_LABEL[c.status].toLowerCase();
+    case 'lastActive':
+      return c.lastActive === null ? '' : when.day(c.lastActive);
+    case 'dueAt':
+      return when.dateTime(c.dueAt);
+  }
 }
 
 /**
@@ -45,19 +64,16 @@ export function gradebookCsv(
   students: readonly GradebookStudent[],
   assignments: readonly GradebookColumnSource[],
   cell: (assignmentId: number, userId: number) => GradebookCell | undefined,
+  when: GradebookDates,
 ): string {
   const header = ['Student', 'Email', 'Joined'];
-  for (const a of assignments) {
-    header.push(`${a.label}: studied`, `${a.label}: assigned`, `${a.label}: best quiz %`, `${a.label}: recall at due %`, `${a.label}: status`, `${a.label}: due`);
-  }
+  for (const a of assignments) header.push(...GRADEBOOK_COLUMNS.map((col) => `${a.label}: ${col.csv}`));
   const lines = [header.map(csvField).join(',')];
   for (const s of students) {
     const row: (string | number)[] = [s.name, s.email, s.joined];
     for (const a of assignments) {
       const c = cell(a.id, s.userId);
-      row.push(
-        ...(c ? [c.studied, c.assigned, percentNumber(c.bestQuiz), percentNumber(c.recallAtDue), STATUS_LABEL[c.status].toLowerCase(), c.due] : ['', '', '', '', '', '']),
-      );
+      row.push(...GRADEBOOK_COLUMNS.map((col) => (c ? cellValue(c, col.key, when) : '')));
     }
     lines.push(row.map(csvField).join(','));
   }

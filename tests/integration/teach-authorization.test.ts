@@ -42,6 +42,7 @@ const { createClass } = await import('@/db/queries/classes');
 const { createAssignment } = await import('@/db/queries/assignments');
 const { makeUser } = await import('../support/fixtures');
 const { enroll, makeTinyDeck } = await import('../support/teach-fixtures');
+const { studentDetailFor } = await import('@/db/queries/student-detail');
 
 type Persona = 'signed out' | 'student' | 'other instructor';
 let users: Record<'owner' | 'student' | 'other', SessionUser>;
@@ -196,6 +197,24 @@ describe('invitation tokens', () => {
   it('the invited address alone can spend the token, once', () => {
     const invited = acceptInvitation(invitationToken, { id: users.student.id, email: users.student.email }, new Date());
     expect(invited).toMatchObject({ ok: false, reason: 'other-account' });
+  });
+});
+
+describe('the student detail page (data layer)', () => {
+  it('shows an enrolled student to the class’s instructor only', async () => {
+    const at = new Date();
+    expect(studentDetailFor(users.owner.id, classId, users.student.id, at)?.student.userId).toBe(users.student.id);
+    // Another instructor, the student themself, and a made-up class id see nothing.
+    expect(studentDetailFor(users.other.id, classId, users.student.id, at)).toBeUndefined();
+    expect(studentDetailFor(users.student.id, classId, users.student.id, at)).toBeUndefined();
+    expect(studentDetailFor(users.owner.id, classId + 1000, users.student.id, at)).toBeUndefined();
+    // Someone not on this class's roster, even a student of the other instructor's class.
+    const stranger = await makeUser('student');
+    const otherClass = createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, at);
+    enroll(otherClass, stranger.id, Date.now());
+    expect(studentDetailFor(users.owner.id, classId, stranger.id, at)).toBeUndefined();
+    expect(studentDetailFor(users.owner.id, otherClass, stranger.id, at)).toBeUndefined();
+    expect(studentDetailFor(users.other.id, otherClass, stranger.id, at)?.student.userId).toBe(stranger.id);
   });
 });
 

@@ -60,14 +60,28 @@ describe('gradebook CSV', () => {
     const csv = gradebookCsv(
       [{ userId: 1, name: 'Ann', email: 'ann@x.test', joined: '2026-03-01' }, { userId: 2, name: 'Bob', email: 'bob@x.test', joined: '2026-03-02' }],
       [{ id: 7, label: 'Reading 1' }],
-      (_a, userId) => (userId === 1 ? { studied: 3, assigned: 4, bestQuiz: 0.755, recallAtDue: 0.5, status: 'on-track', due: '2026-03-20 23:59' } : undefined),
+      (_a, userId) =>
+        userId === 1
+          ? { studied: 3, assigned: 4, bestQuiz: 0.755, recallAtDue: 0.5, status: 'on-track', dueAt: Date.parse('2026-03-20T23:59:00Z'), extended: true, reviews7d: 12, retention30: 0.875, lastActive: Date.parse('2026-03-04T23:30:00Z') }
+          : undefined,
+      { day: (ms) => new Date(ms).toISOString().slice(0, 10), dateTime: (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') },
     );
     expect(csv.split('\r\n')).toEqual([
-      'Student,Email,Joined,Reading 1: studied,Reading 1: assigned,Reading 1: best quiz %,Reading 1: recall at due %,Reading 1: status,Reading 1: due',
-      'Ann,ann@x.test,2026-03-01,3,4,75.5,50,on track,2026-03-20 23:59',
-      'Bob,bob@x.test,2026-03-02,,,,,,',
+      'Student,Email,Joined,Reading 1: studied,Reading 1: assigned,Reading 1: best quiz %,Reading 1: recall at due %,Reading 1: status,Reading 1: due,Reading 1: reviews 7 d,Reading 1: retention 30 d %,Reading 1: last active',
+      'Ann,ann@x.test,2026-03-01,3,4,75.5,50,on track,2026-03-20 23:59,12,87.5,2026-03-04',
+      'Bob,bob@x.test,2026-03-02,,,,,,,,,',
       '',
     ]);
+  });
+
+  it('leaves retention and last active blank for a student with no reviews yet', () => {
+    const csv = gradebookCsv(
+      [{ userId: 1, name: 'Ann', email: 'ann@x.test', joined: '2026-03-01' }],
+      [{ id: 7, label: 'R' }],
+      () => ({ studied: 0, assigned: 4, bestQuiz: null, recallAtDue: 0, status: 'behind', dueAt: 0, extended: false, reviews7d: 0, retention30: null, lastActive: null }),
+      { day: () => 'never called', dateTime: () => '2026-03-20 23:59' },
+    );
+    expect(csv.split('\r\n')[1]).toBe('Ann,ann@x.test,2026-03-01,0,4,,0,behind,2026-03-20 23:59,0,,');
   });
 });
 

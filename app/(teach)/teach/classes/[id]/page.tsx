@@ -52,6 +52,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           </p>
         </div>
         <div className="row">
+          <Link className="btn" href={`/teach/classes/${cls.id}/gradebook`} data-testid="gradebook-page-link">
+            Gradebook
+          </Link>
           <a className="btn" href={`/teach/classes/${cls.id}/gradebook.csv`} download data-testid="gradebook-link">
             Gradebook (CSV)
           </a>

@@ -28,11 +28,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const csv = gradebookCsv(
     book.roster.map((s) => ({ userId: s.userId, name: s.name, email: s.email, joined: utcToLocalDateTime(s.joinedAt, tz).date })),
     book.assignments.map((a) => ({ id: a.id, label: `${assignmentLabel(a)} (due ${utcToLocalDateTime(a.dueAt, tz).date})` })),
-    (assignmentId, userId) => {
-      const grade = book.grades.get(assignmentId)?.get(userId);
-      if (!grade) return undefined;
-      const due = utcToLocalDateTime(grade.dueAt, tz);
-      return { ...grade, due: `${due.date} ${due.time}` };
+    (assignmentId, userId) => book.grades.get(assignmentId)?.get(userId),
+    {
+      day: (ms) => utcToLocalDateTime(ms, tz).date,
+      dateTime: (ms) => {
+        const local = utcToLocalDateTime(ms, tz);
+        return `${local.date} ${local.time}`;
+      },
     },
   );
   const day = utcToLocalDateTime(at.getTime(), tz).date;
