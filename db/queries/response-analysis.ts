@@ -11,32 +11,15 @@ import { db } from '@/db';
 import { cardPayload } from '@/db/json-column';
 import { choiceOptions, trueFalseIndex } from '@/lib/quiz/choice-options';
 import { originalChoice } from '@/lib/teach/mcq-choice';
-import { facility, optionResponses, typedResponses, type ChoiceAnswer, type Facility, type OptionResponses, type TypedAnswer, type TypedResponses } from '@/lib/teach/response-analysis';
+import { facility, optionResponses, typedResponses, type ChoiceAnswer, type ItemResponses, type ResponseItemType, type TypedAnswer } from '@/lib/teach/response-analysis';
+
+export type { ItemResponses } from '@/lib/teach/response-analysis';
 import { itemQuizFacts } from './assignment-facts';
 import { ASSIGNED_CARD_SQL } from './assignments';
 
 interface Scope {
   assignmentId: number;
   classId: number;
-}
-
-export type ResponseItemType = 'mcq' | 'truefalse' | 'typed';
-
-export interface ItemResponses {
-  cardId: number;
-  itemId: string;
-  type: ResponseItemType;
-  prompt: string;
-  sectionTitle: string;
-  facility: Facility;
-  /** Quiz answers, and review answers kept (every choice; for typed items only the wrong ones). */
-  answers: { quiz: number; review: number };
-  discrimination: number | null;
-  discriminationStudents: number;
-  /** Choice items: every option, in the card's order. */
-  options: OptionResponses[] | null;
-  /** Typed items: the distinct answers, most given first. */
-  typed: TypedResponses[] | null;
 }
 
 // The assignment, if it belongs to this class and the class is taught by the asking instructor.

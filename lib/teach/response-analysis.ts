@@ -110,3 +110,23 @@ export function facility(quiz: { answers: number; correct: number }, review: { a
     total: share(quiz.correct + review.correct, quiz.answers + review.answers),
   };
 }
+
+/** One objective item of an assignment with the class's responses (db/queries/response-analysis.ts). */
+export type ResponseItemType = 'mcq' | 'truefalse' | 'typed';
+
+export interface ItemResponses {
+  cardId: number;
+  itemId: string;
+  type: ResponseItemType;
+  prompt: string;
+  sectionTitle: string;
+  facility: Facility;
+  /** Quiz answers, and review answers kept (every choice; for typed items only the wrong ones). */
+  answers: { quiz: number; review: number };
+  discrimination: number | null;
+  discriminationStudents: number;
+  /** Choice items: every option, in the card's order. */
+  options: OptionResponses[] | null;
+  /** Typed items: the distinct answers, most given first. */
+  typed: TypedResponses[] | null;
+}
