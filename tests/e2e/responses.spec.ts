@@ -24,7 +24,9 @@ function cardOf(prompt: string): { id: number; itemId: string } {
 function choicesOf(email: string) {
   const db = e2eDb();
   try {
-    return db.prepare('SELECT r.card_id AS cardId, r.choice, r.correct FROM review_choices r JOIN users u ON u.id = r.user_id WHERE u.email = ? ORDER BY r.id').all(email);
+    return db
+      .prepare('SELECT r.card_id AS cardId, r.choice, r.correct FROM review_choices r JOIN users u ON u.id = r.user_id WHERE u.email = ? ORDER BY r.id')
+      .all(email) as { cardId: number; choice: number; correct: number }[];
   } finally {
     db.close();
   }
@@ -59,18 +61,24 @@ test('a choice made by digit key in review is counted on the instructor’s Resp
   await expect(options.first()).toBeVisible();
   const payload = payloadForPrompt(previous);
   if (payload.type !== 'mcq') throw new Error('expected a multiple-choice card');
-  const wrong = payload.options.findIndex((o) => !o.correct);
   const card = cardOf(previous);
+  // The screen shows the options shuffled: find where the first wrong one is shown.
+  const shownTexts = await options.locator('span:not(.option-key)').allTextContents();
+  const wrong = payload.options.findIndex((o) => !o.correct);
+  const position = shownTexts.indexOf(payload.options[wrong]?.text ?? '');
+  expect(position).toBeGreaterThanOrEqual(0);
 
-  // The digit key of a wrong option, as a person would press it (no button has focus after the last grade).
-  await page.keyboard.press(String(wrong + 1));
+  // Its digit key, as a person would press it (no button has focus after the last grade).
+  await page.keyboard.press(String(position + 1));
   await expect(page.getByTestId('verdict')).toContainText('Not quite');
-  await expect(options.nth(wrong)).toHaveAttribute('aria-pressed', 'true');
+  await expect(options.nth(position)).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('grade-1')).toBeVisible();
   await page.keyboard.press('1');
   await expect(page.getByTestId('announce')).toHaveText(/^Graded Again\./);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
-  await expect.poll(() => choicesOf(email)).toEqual([{ cardId: card.id, choice: wrong, correct: 0 }]);
+  await expect.poll(() => choicesOf(email).filter((r) => r.cardId === card.id)).toEqual([{ cardId: card.id, choice: wrong, correct: 0 }]);
+  // The true/false cards answered right on the way are kept too, as right.
+  expect(choicesOf(email).filter((r) => r.cardId !== card.id && r.correct !== 1)).toEqual([]);
   await context.clearCookies();
 
   // The instructor opens the Responses page from the class dashboard and the item's options.
