@@ -15,11 +15,12 @@ function discriminationText(item: ItemResponses): string {
 
 /** "2 (40 %)": a count and its share of the column's answers. */
 function Count({ n, of }: { n: number; of: number }) {
+  // One element: on a phone the cell is a flex row (label, value), which would split a bare text and span apart.
   return (
-    <>
+    <span className="nowrap">
       {n}
       {of > 0 && <span className="muted small"> ({percent(n / of)})</span>}
-    </>
+    </span>
   );
 }
 
