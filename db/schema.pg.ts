@@ -535,3 +535,22 @@ export const cardReports = pgTable(
   ],
 );
 // --- end of issue 16 item 4 ------------------------------------------------------------------------
+// --- issue 16 item 3: the option a student chose in a review session (db/schema.ts) ----------------
+export const reviewChoices = pgTable(
+  'review_choices',
+  {
+    id: serialId(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    clientId: text('client_id').notNull(),
+    choice: integer('choice').notNull(),
+    correct: boolean('correct').notNull(),
+    answeredAt: epochMs('answered_at').notNull(),
+  },
+  (t) => [index('review_choices_card').on(t.cardId, t.userId), uniqueIndex('review_choices_user_client').on(t.userId, t.clientId)],
+);
+// --- end of issue 16 item 3 ---------------------------------------------------------------------------

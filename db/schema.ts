@@ -573,6 +573,29 @@ export const cardReports = sqliteTable(
   ],
 );
 // --- end of issue 16 item 4 ------------------------------------------------------------------------
+// --- issue 16 item 3: the option a student chose in a review session --------------------------------
+// The option of a multiple-choice (original option index) or true/false card (0 = True, 1 = False)
+// chosen in a review session, with the verdict it got then: the review half of the instructor's
+// response analysis (quiz answers keep theirs in quiz_answers). Written with its grade, once per
+// grade (the grade's client id), removed when the grade is undone. Additive: nothing refers to it.
+export const reviewChoices = sqliteTable(
+  'review_choices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    clientId: text('client_id').notNull(),
+    choice: integer('choice').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [index('review_choices_card').on(t.cardId, t.userId), uniqueIndex('review_choices_user_client').on(t.userId, t.clientId)],
+);
+// --- end of issue 16 item 3 ---------------------------------------------------------------------------
 
 export type User = typeof users.$inferSelect;
 export type { Role };
@@ -591,3 +614,4 @@ export type TypedAnswer = typeof typedAnswers.$inferSelect;
 export type FsrsFit = typeof fsrsFits.$inferSelect;
 export type ClassInvitation = typeof classInvitations.$inferSelect;
 export type CardReport = typeof cardReports.$inferSelect;
+export type ReviewChoice = typeof reviewChoices.$inferSelect;

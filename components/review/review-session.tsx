@@ -15,7 +15,7 @@ import { acceptedNote } from '@/lib/quiz/typed/accepted-note';
 import { isObjective } from '@/lib/review/answer-checker';
 import type { CheckResult, ObjectiveAnswer } from '@/lib/review/check-answer';
 import { loadSession, saveSession } from '@/lib/review/device-store';
-import { typedPart } from '@/lib/review/outbox';
+import { choicePart, typedPart } from '@/lib/review/outbox';
 import { applyGrade, dropCard, nextCard, remainingCounts, replayPending, startSession, type Session } from '@/lib/review/session';
 import { gradedMessage, sessionSummary } from '@/lib/review/summary';
 import { deserialize } from '@/lib/review/session';
@@ -122,8 +122,18 @@ export function ReviewSession({ data, userId, actions, reportCard }: { data: Rev
       saving.current = true;
       // What the checker marked wrong (and whether the student overruled it) goes with the grade, for the instructor.
       const typed = result && !result.correct && answer?.kind === 'typed' ? typedPart(answer.text, overruled) : undefined;
+      // The option chosen, right or wrong, for the instructor's response analysis.
+      const choice = result ? choicePart(answer) : undefined;
       await outbox.current
-        .add({ clientId, cardId: card.id, grade: g, reviewedAt: at.getTime(), durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000), ...(typed ? { typed } : {}) })
+        .add({
+          clientId,
+          cardId: card.id,
+          grade: g,
+          reviewedAt: at.getTime(),
+          durationMs: Math.min(at.getTime() - shownAt.current, 3_600_000),
+          ...(typed ? { typed } : {}),
+          ...(choice ? { choice } : {}),
+        })
         .finally(() => (saving.current = false));
       setHistory((h) => [...h.slice(-49), { before: session, card, clientId }]);
       setSession(step.session);

@@ -2,6 +2,7 @@
  * The analytics part of a class page: pick an assignment (tabs as links), then per-student,
  * per-section and per-item tables for it. Sorting and the choice live in the URL.
  */
+import Link from 'next/link';
 import type { ActionResult } from '@/lib/actions/result';
 import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
 import { typedAnswerReport } from '@/db/queries/typed-answers';
@@ -90,7 +91,12 @@ export function ClassAnalytics({ instructorId, cls, assignments, query, now, acc
             <SectionTable rows={analytics.sections} />
           </div>
           <div className="card teach-section" id="items">
-            <h3 style={{ margin: 0 }}>Items</h3>
+            <div className="section-head">
+              <h3 style={{ margin: 0 }}>Items</h3>
+              <Link className="btn btn-small" href={`/teach/classes/${cls.id}/assignments/${current.id}/responses`} data-testid="responses-link">
+                Responses per option
+              </Link>
+            </div>
             <p className="small muted" style={{ margin: 0 }}>
               Lapse rate: share of reviews after an item was learned that were forgotten (Again). Quiz facility: share of quiz answers that were right. Discrimination: how much better students who do well on the other quiz questions do on this one (correlation, −1 to 1; under 0.2 is weak), shown once 2 students have answered it and flagged from 10.
             </p>

@@ -11,9 +11,10 @@ import { rowToState, stateToRow, type CardStateColumns } from '@/db/card-state-r
 import { z } from 'zod';
 import { becameLeech, parametersKey, replayLog, restoreSnapshot, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
 import { snapshotSchema } from '@/lib/scheduler/undo';
-import type { TypedAnswerPart } from '@/lib/validation/reviews';
+import type { ChoicePart, TypedAnswerPart } from '@/lib/validation/reviews';
 import { canStudyCard } from './access';
 import { studySettingsFor, type StudySettings } from './settings';
+import { forgetChoicePart, recordChoicePart } from './review-choice-record';
 import { forgetTypedPart, recordTypedPart } from './typed-answer-record';
 
 export type ReviewSource = 'review' | 'quiz';
@@ -27,6 +28,8 @@ export interface ReviewInput {
   source: ReviewSource;
   /** A typed answer marked wrong, kept for the instructor with this grade (review screen only). */
   typed?: TypedAnswerPart;
+  /** The option chosen for a multiple-choice or true/false card, kept for the instructor (review screen only). */
+  choice?: ChoicePart;
 }
 
 export type ReviewRejection = 'unknown_card' | 'future_time' | 'invalid_time' | 'id_conflict';
@@ -150,6 +153,7 @@ export function recordReview(userId: number, input: ReviewInput, settings: Study
       createdAt: serverNow.getTime(),
     });
     if (input.typed) recordTypedPart(userId, input.cardId, input.clientId, input.typed, input.reviewedAt);
+    if (input.choice) recordChoicePart(userId, input.cardId, input.clientId, input.choice, input.reviewedAt);
 
     // The log now holds this grade, so its replay is never "not studied"; fall back to `next` to keep the type honest.
     const state = inOrder ? next : (replayLog(cardHistory(userId, input.cardId), settings.scheduler) ?? next);
@@ -228,6 +232,7 @@ export function undoReview(userId: number, clientId: string, serverNow: Date): U
       undoStmts.deleteState.run({ userId, cardId: log.cardId });
     }
     forgetTypedPart(userId, clientId);
+    forgetChoicePart(userId, clientId);
     return { ok: true, cardId: log.cardId, state: restored };
   }).immediate();
 }

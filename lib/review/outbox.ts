@@ -10,7 +10,9 @@
  */
 import { z } from 'zod';
 // From limits, not the zod rules in validation/reviews.ts: this file ships to the review page.
-import { TYPED_ANSWER_MAX } from '../validation/limits';
+import { CHOICE_OPTIONS_MAX, TYPED_ANSWER_MAX } from '../validation/limits';
+import { trueFalseIndex } from '../quiz/choice-options';
+import type { ObjectiveAnswer } from './check-answer';
 
 export interface PendingGrade {
   clientId: string;
@@ -20,6 +22,8 @@ export interface PendingGrade {
   durationMs: number;
   /** A typed answer the checker marked wrong, kept for the instructor with this grade (lib/validation/reviews.ts). */
   typed?: { answer: string; overruled: boolean };
+  /** The option chosen for a multiple-choice or true/false card, right or wrong (lib/quiz/choice-options.ts). */
+  choice?: { index: number };
 }
 
 /**
@@ -29,6 +33,17 @@ export interface PendingGrade {
 export function typedPart(text: string, overruled: boolean): PendingGrade['typed'] {
   const answer = text.trim().slice(0, TYPED_ANSWER_MAX).trim();
   return answer ? { answer, overruled } : undefined;
+}
+
+/**
+ * The choice part of a grade: the option a multiple-choice answer chose (original order) or a
+ * true/false answer's (True 0, False 1); undefined for other answers, or an index the server's
+ * rule would refuse (it would cost the grade with it).
+ * @example choicePart({ kind: 'truefalse', value: false }) // { index: 1 }
+ */
+export function choicePart(answer: ObjectiveAnswer | null): PendingGrade['choice'] {
+  const index = answer?.kind === 'choice' ? answer.index : answer?.kind === 'truefalse' ? trueFalseIndex(answer.value) : null;
+  return index !== null && Number.isInteger(index) && index >= 0 && index < CHOICE_OPTIONS_MAX ? { index } : undefined;
 }
 
 /** The per-entry answer of POST /api/reviews (db/queries/review-batch.ts), decoded on arrival. */

@@ -9,3 +9,5 @@ export const TYPED_ANSWER_MAX = 200;
  * enforces it in lib/validation/auth.ts (length) and lib/auth/password-strength.ts (guessability).
  */
 export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN} characters, and not easy to guess: no common passwords, names or runs like 1234567890. A short sentence of unrelated words is easy to remember.`;
+/** The most options a choice card has (lib/content/schema.ts: multiple choice has 3 to 5; true/false 2). */
+export const CHOICE_OPTIONS_MAX = 5;

@@ -1,6 +1,6 @@
 /** Input rules for grades sent by the review screen and by offline clients (one batch format for both). */
 import { z } from 'zod';
-import { TYPED_ANSWER_MAX } from './limits';
+import { CHOICE_OPTIONS_MAX, TYPED_ANSWER_MAX } from './limits';
 
 export const MAX_BATCH = 500;
 
@@ -22,6 +22,20 @@ export const typedAnswerPartSchema = z.strictObject({
 });
 export type TypedAnswerPart = z.infer<typeof typedAnswerPartSchema>;
 
+/**
+ * The option chosen for a multiple-choice or true/false card (lib/quiz/choice-options.ts: original
+ * option order, True = 0, False = 1). The bound here is any card's; the server then checks it
+ * against the card itself (db/queries/review-choice-record.ts).
+ */
+export const choicePartSchema = z.strictObject({
+  index: z
+    .number()
+    .int('choice must be a whole number')
+    .min(0, 'choice cannot be negative')
+    .max(CHOICE_OPTIONS_MAX - 1, `a card has at most ${CHOICE_OPTIONS_MAX} options`),
+});
+export type ChoicePart = z.infer<typeof choicePartSchema>;
+
 export const gradeEntrySchema = z.strictObject({
   clientId: z.string().trim().min(8, 'clientId too short').max(100, 'clientId too long').regex(/^[\w:.-]+$/, 'clientId has invalid characters'),
   cardId: z.number().int('cardId must be a whole number').positive('cardId must be positive').max(2 ** 31 - 1, 'cardId is too large'),
@@ -30,7 +44,8 @@ export const gradeEntrySchema = z.strictObject({
   reviewedAt: z.number().int('must be whole milliseconds').min(EARLIEST_REVIEW_MS, 'is before the year 2000').max(LATEST_REVIEW_MS, 'is after the year 2100'),
   durationMs: z.number().int().min(0, 'cannot be negative').max(MAX_DURATION_MS, 'is longer than a day').default(0),
   typed: typedAnswerPartSchema.optional(),
-});
+  choice: choicePartSchema.optional(),
+}).refine((e) => !(e.typed && e.choice), { message: 'a grade carries a typed answer or a choice, not both', path: ['choice'] });
 
 export const gradeBatchSchema = z.strictObject({
   reviews: z.array(z.unknown()).min(1, 'No reviews sent.').max(MAX_BATCH, `At most ${MAX_BATCH} reviews per request.`),

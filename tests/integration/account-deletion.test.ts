@@ -86,6 +86,8 @@ async function setup() {
   const colleagueClass = createClass(colleague.id, { name: 'Colleague class', timeZone: 'UTC' }, new Date(at(-2)));
   $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(colleagueClass, teacher.id, colleague.id, at(5));
   $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(classId, colleague.id, teacher.id, at(5));
+  // A choice the student made in a review session.
+  $.prepare('INSERT INTO review_choices (user_id, card_id, client_id, choice, correct, answered_at) VALUES (?, ?, ?, 1, 0, ?)').run(student.id, deck.c2, `choice-${student.id}`, at(2));
   // A report of the student's on a card, answered by the teacher.
   $.prepare(`INSERT INTO card_reports (card_id, user_id, reason, source, status, reply, created_at, updated_at, handled_at, handled_by) VALUES (?, ?, 'typo', 'review', 'fixed', 'Thanks', ?, ?, ?, ?)`).run(
     deck.c1, student.id, at(5), at(5), at(6), teacher.id,

@@ -61,7 +61,7 @@ export function quizAttempt(
   userId: number,
   deckId: string,
   finishedAt: number | null,
-  answers: { cardId: number; correct: boolean; choice?: number }[],
+  answers: { cardId: number; correct: boolean; choice?: number; response?: unknown }[],
   questionCount = answers.length,
   assignmentId?: number,
 ): number {
@@ -72,7 +72,8 @@ export function quizAttempt(
       .run(userId, deckId, JSON.stringify(answers.map((a) => a.cardId)), (finishedAt ?? 0) - 60_000, finishedAt, correct, questionCount).lastInsertRowid,
   );
   answers.forEach((a, position) => {
-    const response = a.choice === undefined ? a.correct : shownIndexOf(a.choice, attemptId, a.cardId, 3);
+    // `response` as given (a typed answer's text), else a choice's shown index, else the verdict (true/false items).
+    const response = a.response !== undefined ? a.response : a.choice === undefined ? a.correct : shownIndexOf(a.choice, attemptId, a.cardId, 3);
     $.prepare('INSERT INTO quiz_answers (attempt_id, card_id, position, response, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       attemptId, a.cardId, position, JSON.stringify(response), a.correct ? 1 : 0, finishedAt ?? 0,
     );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotSentError, Outbox, typedPart, type OutboxStorage, type PendingGrade, type SendResult, type UndoAnswer } from '@/lib/review/outbox';
+import { choicePart, NotSentError, Outbox, typedPart, type OutboxStorage, type PendingGrade, type SendResult, type UndoAnswer } from '@/lib/review/outbox';
+import type { ObjectiveAnswer } from '@/lib/review/check-answer';
 import { gradeEntrySchema } from '@/lib/validation/reviews';
 
 function memoryStorage(initial: PendingGrade[] = []): OutboxStorage & { saved: PendingGrade[] } {
@@ -207,5 +208,48 @@ describe('the typed part of a grade', () => {
     expect(part).toEqual(expected);
     // Whatever is sent must pass the server's rule, or the grade itself would be refused with it.
     expect(gradeEntrySchema.safeParse({ ...grade, ...(part ? { typed: part } : {}) }).success).toBe(true);
+  });
+});
+
+describe('the choice part of a grade', () => {
+  const grade = { clientId: 'choice-part-1', cardId: 1, grade: 3, reviewedAt: Date.UTC(2026, 0, 1), durationMs: 0 };
+  it.each<[ObjectiveAnswer | null, { index: number } | undefined]>([
+    [{ kind: 'choice', index: 0 }, { index: 0 }],
+    [{ kind: 'choice', index: 4 }, { index: 4 }],
+    [{ kind: 'truefalse', value: true }, { index: 0 }],
+    [{ kind: 'truefalse', value: false }, { index: 1 }],
+    // An index the server's rule refuses would cost the grade with it: it is not sent.
+    [{ kind: 'choice', index: 5 }, undefined],
+    [{ kind: 'choice', index: -1 }, undefined],
+    [{ kind: 'typed', text: 'Tokayev' }, undefined],
+    [{ kind: 'ordering', order: [1, 0] }, undefined],
+    [null, undefined],
+  ])('%j is sent as %j, which the server takes', (answer, expected) => {
+    const part = choicePart(answer);
+    expect(part).toEqual(expected);
+    expect(gradeEntrySchema.safeParse({ ...grade, ...(part ? { choice: part } : {}) }).success).toBe(true);
+  });
+
+  it('travels with its grade to the server, kept on the device meanwhile, and an unsent grade withdrawn takes it along', async () => {
+    const storage = memoryStorage();
+    let release: () => void = () => {};
+    const send = vi.fn((batch: PendingGrade[]) => new Promise<SendResult>((r) => (release = () => r(ok(batch)))));
+    const box = new Outbox(storage, send);
+    await box.ready;
+    const withChoice = { ...g(1), choice: { index: 2 } };
+    await box.add(withChoice);
+    expect(storage.saved).toEqual([withChoice]);
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    expect(send.mock.calls[0]?.[0]).toEqual([withChoice]);
+    release();
+    await box.flush();
+    expect(storage.saved).toEqual([]);
+
+    // Undone before it left the device: nothing of it is ever sent.
+    const offline = new Outbox(memoryStorage(), vi.fn(async () => Promise.reject(new NotSentError())));
+    await offline.ready;
+    await offline.add({ ...g(2), choice: { index: 0 } });
+    expect(await offline.undo('client-2')).toBe(true);
+    expect(offline.has('client-2')).toBe(false);
   });
 });

@@ -1,0 +1,189 @@
+/**
+ * Response analysis (issue 16 item 3) on a real SQLite file, against figures worked out by hand.
+ * The whole tiny deck is assigned: c2 (mcq, options 0..2, option 1 right), c3 (true/false, True
+ * right), c4 (typed, accepted "x"), c5 (mcq, option 1 right). Review choices go through the real
+ * grade path (the batch of POST /api/reviews), quiz answers are stored as the quiz module does.
+ *
+ * Quiz answers (outsider's never count):
+ *   A: c2→2 ✗, c3 True ✓, c4 "Putin" ✗, c5→1 ✓        B: c2→1 ✓, c3 False ✗, c4 "x" ✓, c5→0 ✗
+ *   C: c2→2 ✗, c4 " putin. " ✗, c5→1 ✓               outsider: c2→0, c4 "Putin"
+ * Review choices: A c2→0 ✗, B c2→1 ✓, C c3 False ✗ (+ outsider c2→2, one undone, one duplicate).
+ * Review typed (wrong ones only are kept): A c4 "putin".
+ *
+ * c2 options: 0: quiz 0 + review 1 = 1; 1 (right): 1 + 1 = 2; 2: 2 + 0 = 2.
+ *    facility quiz 1/3, review 1/2, together 2/5.
+ * c3: True (right): quiz 1, review 0; False: quiz 1, review 1. Facility 1/2, 0/1, 1/3.
+ * c4: "Putin" (Putin, putin., putin: the checker's normal form) quiz 2 + review 1 = 3, "x" ✓ quiz 1.
+ *    Facility quiz 1/3, review none (right answers are not kept in review), together 1/3.
+ * Discrimination of c2 (Pearson of item score vs rest-of-quizzes score, per student):
+ *   A (0, 2/3), B (1, 1/3), C (0, 1/2): means 1/3 and 1/2; Σdxdy = −1/6, Σdx² = 2/3, Σdy² = 1/18,
+ *   r = (−1/6) / √(2/3 · 1/18) = −√27/6 = −√3/2 ≈ −0.866025, over 3 students.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { createAssignment } from '@/db/queries/assignments';
+import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
+import { createClass } from '@/db/queries/classes';
+import { responseAnalysisFor, type ItemResponses } from '@/db/queries/response-analysis';
+import { applyGradeBatch } from '@/db/queries/review-batch';
+import { undoReview } from '@/db/queries/reviews';
+import { makeUser } from '../support/fixtures';
+import { DAY, enroll, makeTinyDeck, quizAttempt } from '../support/teach-fixtures';
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const at = (minutes: number) => T0 + minutes * 60_000;
+const SERVER_NOW = new Date(at(600));
+
+let seq = 0;
+function grade(userId: number, cardId: number, extra: Record<string, unknown>, clientId = `choice-grade-${++seq}`) {
+  const entry = { clientId, cardId, grade: 3, reviewedAt: at(10 + seq), durationMs: 800, ...extra };
+  return applyGradeBatch(userId, [entry], SERVER_NOW)[0];
+}
+const choiceRowsOf = (userId: number) =>
+  db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, choice, correct FROM review_choices WHERE user_id = ? ORDER BY id').all(userId);
+
+let ids: { instructor: { id: number }; other: { id: number }; a: { id: number }; b: { id: number }; c: { id: number }; outsider: { id: number }; card: ReturnType<typeof makeTinyDeck>; classId: number; assignmentId: number };
+
+beforeAll(async () => {
+  const instructor = await makeUser('instructor');
+  const other = await makeUser('instructor');
+  const [a, b, c, outsider] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
+  const card = makeTinyDeck('tiny-responses');
+  const classId = createClass(instructor.id, { name: 'Responses', timeZone: 'UTC' }, new Date(T0));
+  for (const s of [a, b, c]) enroll(classId, s.id, T0);
+  const created = createAssignment(instructor.id, classId, { deckId: 'tiny-responses', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
+  if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
+  ids = { instructor, other, a, b, c, outsider, card, classId, assignmentId: created.id };
+
+  quizAttempt(a.id, 'tiny-responses', at(60), [
+    { cardId: card.c2, correct: false, choice: 2 },
+    { cardId: card.c3, correct: true },
+    { cardId: card.c4, correct: false, response: 'Putin' },
+    { cardId: card.c5, correct: true, choice: 1 },
+  ]);
+  quizAttempt(b.id, 'tiny-responses', at(61), [
+    { cardId: card.c2, correct: true, choice: 1 },
+    { cardId: card.c3, correct: false },
+    { cardId: card.c4, correct: true, response: 'x' },
+    { cardId: card.c5, correct: false, choice: 0 },
+  ]);
+  quizAttempt(c.id, 'tiny-responses', at(62), [
+    { cardId: card.c2, correct: false, choice: 2 },
+    { cardId: card.c4, correct: false, response: ' putin. ' },
+    { cardId: card.c5, correct: true, choice: 1 },
+  ]);
+  quizAttempt(outsider.id, 'tiny-responses', at(63), [
+    { cardId: card.c2, correct: true, choice: 0 },
+    { cardId: card.c4, correct: false, response: 'Putin' },
+  ]);
+});
+
+describe('review choices travel with their grade', () => {
+  it('records the chosen option with the server’s verdict, once however often the grade is re-sent, and forgets it with its undo', () => {
+    const { a, b, c, outsider, card } = ids;
+    expect(grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2')?.status).toBe('recorded');
+    expect(grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2')?.status).toBe('duplicate');
+    expect(choiceRowsOf(a.id)).toEqual([{ cardId: card.c2, clientId: 'choice-a-c2', choice: 0, correct: 0 }]);
+    expect(grade(b.id, card.c2, { choice: { index: 1 } })?.status).toBe('recorded');
+    expect(choiceRowsOf(b.id)).toEqual([expect.objectContaining({ choice: 1, correct: 1 })]);
+    // True/false: False is option 1; the statement is true, so it is wrong.
+    expect(grade(c.id, card.c3, { grade: 1, choice: { index: 1 } })?.status).toBe('recorded');
+    expect(grade(outsider.id, card.c2, { choice: { index: 2 } })?.status).toBe('recorded');
+
+    // Undone: the choice goes with the grade, and a late copy of the grade brings neither back.
+    expect(grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone')?.status).toBe('recorded');
+    expect(choiceRowsOf(b.id)).toHaveLength(2);
+    expect(undoReview(b.id, 'choice-b-undone', SERVER_NOW).ok).toBe(true);
+    expect(grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone')?.status).toBe('undone');
+    expect(choiceRowsOf(b.id)).toEqual([expect.objectContaining({ cardId: card.c2 })]);
+
+    // A wrong typed answer in review is kept as before (typed_answers).
+    expect(grade(a.id, card.c4, { grade: 1, typed: { answer: 'putin', overruled: false } })?.status).toBe('recorded');
+  });
+
+  it('checks the choice against the card: past its options or on a card without options the grade stands and no choice is kept', () => {
+    const { c, card } = ids;
+    const before = choiceRowsOf(c.id).length;
+    expect(grade(c.id, card.c5, { choice: { index: 3 } })?.status).toBe('recorded'); // c5 has 3 options
+    expect(grade(c.id, card.c1, { choice: { index: 0 } })?.status).toBe('recorded'); // a basic card
+    expect(grade(c.id, card.c3, { choice: { index: 2 } })?.status).toBe('recorded'); // true/false has 2
+    expect(choiceRowsOf(c.id)).toHaveLength(before);
+  });
+
+  it.each([
+    [{ index: -1 }, 'choice.index: choice cannot be negative'],
+    [{ index: 5 }, 'choice.index: a card has at most 5 options'],
+    [{ index: 1.5 }, 'choice.index: choice must be a whole number'],
+    [{ index: '1' }, 'choice.index'],
+    [{ index: 1, extra: true }, 'choice'],
+  ])('refuses the malformed choice %j with a reason, writing nothing', (choice, reason) => {
+    const { c, card } = ids;
+    const before = choiceRowsOf(c.id).length;
+    const out = grade(c.id, card.c2, { choice });
+    expect(out).toMatchObject({ status: 'rejected' });
+    expect(out && 'reason' in out ? out.reason : '').toContain(reason);
+    expect(choiceRowsOf(c.id)).toHaveLength(before);
+  });
+
+  it('refuses a grade that carries both a typed answer and a choice', () => {
+    const out = grade(ids.c.id, ids.card.c2, { choice: { index: 0 }, typed: { answer: 'y', overruled: false } });
+    expect(out).toMatchObject({ status: 'rejected', reason: expect.stringContaining('not both') });
+  });
+});
+
+describe('response analysis per item', () => {
+  const item = (items: ItemResponses[] | undefined, cardId: number) => items?.find((i) => i.cardId === cardId);
+
+  it('counts every option of a multiple-choice item from quizzes and from review, separately and together', () => {
+    const c2 = item(responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c2);
+    expect(c2?.options).toEqual([
+      { index: 0, text: 'c2 option 0', correct: false, quiz: 0, review: 1, total: 1 },
+      { index: 1, text: 'c2 option 1', correct: true, quiz: 1, review: 1, total: 2 },
+      { index: 2, text: 'c2 option 2', correct: false, quiz: 2, review: 0, total: 2 },
+    ]);
+    expect(c2?.answers).toEqual({ quiz: 3, review: 2 });
+    expect(c2?.facility.quiz).toBeCloseTo(1 / 3, 9);
+    expect(c2?.facility.review).toBeCloseTo(1 / 2, 9);
+    expect(c2?.facility.total).toBeCloseTo(2 / 5, 9);
+  });
+
+  it('counts True and False of a true/false item', () => {
+    const c3 = item(responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c3);
+    expect(c3?.options).toEqual([
+      { index: 0, text: 'True', correct: true, quiz: 1, review: 0, total: 1 },
+      { index: 1, text: 'False', correct: false, quiz: 1, review: 1, total: 2 },
+    ]);
+    expect(c3?.facility).toEqual({ quiz: 0.5, review: 0, total: expect.closeTo(1 / 3, 9) });
+  });
+
+  it('lists the distinct typed answers, equal after the checker’s normalisation, with counts', () => {
+    const c4 = item(responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c4);
+    expect(c4?.options).toBeNull();
+    expect(c4?.typed).toEqual([
+      { answer: 'Putin', correct: false, quiz: 2, review: 1, total: 3 },
+      { answer: 'x', correct: true, quiz: 1, review: 0, total: 1 },
+    ]);
+    expect(c4?.facility).toEqual({ quiz: expect.closeTo(1 / 3, 9), review: null, total: expect.closeTo(1 / 3, 9) });
+  });
+
+  it('gives the discrimination worked out by hand, the same as the class analytics', () => {
+    const items = responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId);
+    const c2 = item(items, ids.card.c2);
+    expect(c2?.discriminationStudents).toBe(3);
+    expect(c2?.discrimination).toBeCloseTo(-Math.sqrt(3) / 2, 6);
+    const analytics = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, SERVER_NOW);
+    for (const i of items ?? []) {
+      const row = analytics?.items.find((r) => r.cardId === i.cardId);
+      expect({ facility: i.facility.quiz, discrimination: i.discrimination }).toEqual({ facility: row?.facility, discrimination: row?.discrimination });
+    }
+    // Only objective items, in deck order (c1 is a basic card).
+    expect(items?.map((i) => i.cardId)).toEqual([ids.card.c2, ids.card.c3, ids.card.c4, ids.card.c5]);
+  });
+
+  it('is nobody else’s: another instructor, or an assignment of another class, gets nothing', () => {
+    expect(responseAnalysisFor(ids.other.id, ids.classId, ids.assignmentId)).toBeUndefined();
+    const otherClass = createClass(ids.other.id, { name: 'Other', timeZone: 'UTC' }, new Date(T0));
+    expect(responseAnalysisFor(ids.other.id, otherClass, ids.assignmentId)).toBeUndefined();
+    expect(responseAnalysisFor(ids.instructor.id, otherClass, ids.assignmentId)).toBeUndefined();
+  });
+});
