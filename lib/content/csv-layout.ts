@@ -5,9 +5,8 @@
 // holds a list (typed answers, ordering steps, example answers) has one entry
 // per line. Multiple choice has a column pair per option, and `answer` names
 // the right option by its text (options are distinct, so that is unambiguous).
+import { MCQ_MAX_OPTIONS } from './item-form';
 import type { Item } from './schema';
-
-export const MCQ_MAX_OPTIONS = 5;
 
 const optionColumns = Array.from({ length: MCQ_MAX_OPTIONS }, (_, i) => [`option ${i + 1}`, `option ${i + 1} explanation`] as const).flat();
 

@@ -18,7 +18,7 @@ function roundTrip(items = ROUND_TRIP_ITEMS, sections: { id: string; title: stri
   return checkImportRows(parseImportText(`\uFEFF${csv}`).records, { sections, existingFronts: [] }, noNewIds);
 }
 
-describe('export.csv → import', () => {
+describe('export.csv → import', { timeout: 30_000 }, () => {
   it('the fixture has every item type', () => {
     expect(new Set(ROUND_TRIP_ITEMS.map((i) => i.type))).toEqual(new Set(ITEM_TYPES));
   });
