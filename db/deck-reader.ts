@@ -5,7 +5,6 @@
  * Takes the db as a parameter so a transaction can read and then write through writeDeck.
  */
 import type { DeckRecord } from '@/lib/content/deck-record';
-import type { ExportCard } from '@/lib/content/export-csv';
 import { cardsToItems, type StoredCard } from '@/lib/content/reconstruct';
 import type { Item, ItemType, Skill } from '@/lib/content/schema';
 import type { Db } from './connection';
@@ -72,11 +71,6 @@ export function readDeckItems(db: Db, deckId: string): Item[] {
     tags: jsonColumn(c.tags, stringList, 'cards.tags'),
   }));
   return cardsToItems(stored);
-}
-
-/** Live cards with the columns export.csv writes. */
-export function readExportCards(db: Db, deckId: string): ExportCard[] {
-  return liveCards(db, deckId).map((c) => ({ ...c, tags: jsonColumn(c.tags, stringList, 'cards.tags') }));
 }
 
 /** Every item id the deck ever had, retired ones included: a new item must not take one over. */

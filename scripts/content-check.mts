@@ -5,7 +5,8 @@
 // <repo>/../shared/source.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintDeck } from '../lib/content/lint';
+import { issueLine, lintOf } from '../lib/content/check-deck';
+import type { lintDeck } from '../lib/content/lint';
 import { validateAllDecks, validateDeckDir, type ContentIssue, type DeckValidation } from '../lib/content/validate';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,8 +21,7 @@ function display(p: string): string {
 }
 
 function line(deckDir: string, issue: ContentIssue): string {
-  const file = `${display(deckDir)}/${issue.file}`;
-  return issue.itemId ? `${file}: ${issue.itemId}: ${issue.message}` : `${file}: ${issue.message}`;
+  return issueLine(issue, display(deckDir));
 }
 
 function counts(rec: Record<string, number>): string {
@@ -46,14 +46,10 @@ const results = arg ? [validateDeckDir(path.resolve(arg), { sourceDir })] : vali
 
 if (results.length === 0) console.log(`no decks found in ${display(contentDir)}`);
 /**
- * The item-writing lint (lib/content/lint) for one deck that passed validation: item findings as
- * warnings, deck-wide findings over the deck's thresholds (deck.yaml `lint:`) as errors.
+ * Prints the item-writing lint (lib/content/check-deck.ts lintOf) of one deck that passed validation:
+ * item findings as warnings, deck-wide findings over the deck's thresholds (deck.yaml `lint:`) as errors.
  * Returns the number of errors.
  */
-function lintOf(v: DeckValidation) {
-  return v.ok && v.deck ? lintDeck(v.items ?? [], v.deck.lint ?? {}) : null;
-}
-
 function printLint(v: DeckValidation, report: ReturnType<typeof lintDeck> | null): number {
   if (!report) return 0;
   const k = report.figures.keyLength;

@@ -61,7 +61,8 @@ export function ImportForm({ deckId, sections }: { deckId: string; sections: rea
             hint={
               <>
                 One card per line: front, back, then optionally tags and section, separated by a tab (as Anki and Quizlet export) or a comma (CSV, with
-                &quot;quotes&quot; around text that contains commas or line breaks). A header row such as <code>front,back,tags,section</code> is recognised.
+                &quot;quotes&quot; around text that contains commas or line breaks). A header row such as <code>front,back,tags,section</code> is recognised,
+                and so is this app&apos;s CSV export, which brings back every item type with all its fields (columns in content/README.md).
                 Sections: {sections.map((s) => s.title).join(', ')}.
               </>
             }
@@ -86,6 +87,7 @@ export function ImportForm({ deckId, sections }: { deckId: string; sections: rea
             <thead>
               <tr>
                 <th scope="col">Line</th>
+                <th scope="col">Type</th>
                 <th scope="col">Front</th>
                 <th scope="col">Back</th>
                 <th scope="col">Section and tags</th>
@@ -98,11 +100,14 @@ export function ImportForm({ deckId, sections }: { deckId: string; sections: rea
                   <td data-label="Line">
                     <div>{row.line}</div>
                   </td>
+                  <td data-label="Type">
+                    <div>{row.type}</div>
+                  </td>
                   <td data-label="Front">
                     <div>{row.front || <span className="muted">(empty)</span>}</div>
                   </td>
                   <td data-label="Back">
-                    <div>{row.back || <span className="muted">(empty)</span>}</div>
+                    <div className="pre-line">{row.back || <span className="muted">{row.type === 'cloze' ? '(the blanks)' : '(empty)'}</span>}</div>
                   </td>
                   <td data-label="Section and tags">
                     <div>
@@ -138,7 +143,7 @@ export function ImportForm({ deckId, sections }: { deckId: string; sections: rea
               <button type="button" className="btn btn-primary" disabled={commit.pending} onClick={() => commit.submit({ deckId, text })}>
                 {commit.pending ? 'Importing…' : `Import ${plural(result.valid, 'valid row')}`}
               </button>
-              <p className="hint">Each becomes a basic card citing its section as evidence; add a quote later in the editor.</p>
+              <p className="hint">A row without a quote or paragraph cites its section as evidence; add a quote later in the editor.</p>
             </div>
           ) : (
             <p className="field-error">No row can be imported; fix the text and preview again.</p>

@@ -5,10 +5,9 @@
  */
 import 'server-only';
 import { db } from '@/db';
-import { readDeckItems, readDeckRecord, readExportCards } from '@/db/deck-reader';
+import { readDeckItems, readDeckRecord } from '@/db/deck-reader';
 import { writeDeck } from '@/db/deck-writer';
 import type { DeckRecord } from '@/lib/content/deck-record';
-import type { ExportCard } from '@/lib/content/export-csv';
 import type { Item } from '@/lib/content/schema';
 import { newSlugId, slugify } from '@/lib/content/slug';
 import type { DeckMetaInput, NewDeckInput } from '@/lib/validation/authoring';
@@ -58,10 +57,10 @@ export function deckForEditor(user: Editor, deckId: string): EditableDeck | null
 }
 
 /** Own decks and the shared ones may be exported; null for anything else. */
-export function deckForExport(user: Editor, deckId: string): (EditableDeck & { cards: ExportCard[] }) | null {
+export function deckForExport(user: Editor, deckId: string): EditableDeck | null {
   if (!exportable.get({ deckId, userId: user.id })) return null;
   const deck = readDeckRecord(db, deckId);
-  return deck ? { deck, items: readDeckItems(db, deckId), cards: readExportCards(db, deckId) } : null;
+  return deck ? { deck, items: readDeckItems(db, deckId) } : null;
 }
 
 function metaOf(input: DeckMetaInput) {

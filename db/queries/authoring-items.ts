@@ -5,7 +5,9 @@
  */
 import 'server-only';
 import { db } from '@/db';
-import { readDeckRecord, readExportCards, usedItemIds } from '@/db/deck-reader';
+import { readDeckItems, readDeckRecord, usedItemIds } from '@/db/deck-reader';
+import { itemPrompt } from '@/lib/content/csv-layout';
+import type { DeckRecord } from '@/lib/content/deck-record';
 import { parseImportText } from '@/lib/content/import-csv';
 import { checkImportRows, IMPORT_MAX_ROWS, type PreviewRow } from '@/lib/content/import-rows';
 import { draftFieldErrors, draftHeadline, draftToCandidate, type ItemDraft } from '@/lib/content/item-form';
@@ -66,8 +68,8 @@ function checkRows(deckId: string, text: string, usedIds: Set<string>): PreviewR
   const { records } = parseImportText(text);
   if (records.length === 0) throw new AuthoringError('No rows found.', { text: ['No rows found: write one card per line, front and back separated by a tab or comma.'] });
   if (records.length > IMPORT_MAX_ROWS) throw new AuthoringError(`At most ${IMPORT_MAX_ROWS} rows at a time.`, { text: [`${records.length} rows; split the file.`] });
-  const existingFronts = readExportCards(db, deckId).map((c) => c.prompt);
-  return checkImportRows(records, { sections: deck.sections, existingFronts }, (front) => freshItemId(usedIds, front));
+  const existingFronts = readDeckItems(db, deckId).map(itemPrompt);
+  return checkImportRows(records, { sections: deck.sections, existingFronts, usedIds: new Set(usedIds) }, (front) => freshItemId(usedIds, front));
 }
 
 /** What an import would do, row by row; writes nothing. */
@@ -76,12 +78,19 @@ export function previewImport(user: Editor, deckId: string, text: string): Previ
   return checkRows(deckId, text, usedItemIds(db, deckId));
 }
 
-/** Writes the valid rows as basic items at the end of their sections, all or nothing. */
+/** The deck with the sections imported rows add, in the order the rows first name them (no study notes yet). */
+function withNewSections(deck: DeckRecord, rows: readonly PreviewRow[]): DeckRecord {
+  const added = new Map<string, { id: string; title: string; notes: string }>();
+  for (const r of rows) if (r.item && r.newSection && !added.has(r.newSection.id)) added.set(r.newSection.id, { ...r.newSection, notes: '' });
+  return added.size ? { ...deck, sections: [...deck.sections, ...added.values()] } : deck;
+}
+
+/** Writes the valid rows at the end of their sections (adding the sections they name), all or nothing. */
 export function importRows(user: Editor, deckId: string, text: string, at: Date): { imported: number; skipped: number } {
-  return editDeck(user, deckId, at, (_deck, items) => {
+  return editDeck(user, deckId, at, (deck, items) => {
     const rows = checkRows(deckId, text, usedItemIds(db, deckId));
     const valid = rows.flatMap((r) => (r.item ? [r.item] : []));
     if (valid.length === 0) throw new AuthoringError('None of the rows can be imported.');
-    return { items: [...items, ...valid], result: { imported: valid.length, skipped: rows.length - valid.length } };
+    return { deck: withNewSections(deck, rows), items: [...items, ...valid], result: { imported: valid.length, skipped: rows.length - valid.length } };
   });
 }

@@ -2,8 +2,12 @@
 // instructor can paste or upload them: Anki's "Notes in Plain Text" (tab
 // separated, optional `#separator:` / `#html:` / `#tags column:` header lines),
 // Quizlet's export (term<TAB>definition per line), and CSV from a spreadsheet
-// (RFC 4180 quoting, including our own export.csv). Pure: text in, records out;
+// (RFC 4180 quoting), and our own export.csv with every field of every item
+// type (csv-layout.ts). Pure: text in, records out;
 // checking records against a deck is import-rows.ts.
+
+import { CSV_COLUMNS, type CsvCells, type CsvColumn } from './csv-layout';
+import { FORMULA_GUARDED } from './export-csv';
 
 /** Bigger pastes or files are refused before parsing; under the 1 MB server-action body limit of Next.js. */
 export const IMPORT_MAX_BYTES = 800_000;
@@ -106,6 +110,8 @@ export interface ImportRecord {
   /** As written; import-rows.ts turns it into slugs. */
   tags: string;
   section: string;
+  /** The other columns of export.csv's layout (csv-layout.ts) the file has; none for a plain paste. */
+  cells: CsvCells;
 }
 
 export interface ParsedImport {
@@ -115,13 +121,14 @@ export interface ParsedImport {
   records: ImportRecord[];
 }
 
-type Column = 'front' | 'back' | 'tags' | 'section' | 'ignored';
+type Column = 'front' | 'back' | 'tags' | 'section' | 'ignored' | Exclude<CsvColumn, 'prompt' | 'answer' | 'tags' | 'section'>;
 const HEADER_NAMES: Record<string, Column> = {
   front: 'front', question: 'front', term: 'front', prompt: 'front', word: 'front',
   back: 'back', answer: 'back', definition: 'back', meaning: 'back',
   tags: 'tags', tag: 'tags', section: 'section',
-  // Columns of our own export.csv that a basic card has no use for.
-  id: 'ignored', type: 'ignored', explanation: 'ignored', evidence: 'ignored', notes: 'ignored',
+  // Written by export.csv before it carried every field (one row per card); nothing reads them now.
+  evidence: 'ignored', notes: 'ignored',
+  ...Object.fromEntries(CSV_COLUMNS.filter((c) => !['prompt', 'answer', 'tags', 'section'].includes(c)).map((c) => [c, c])),
 };
 
 function headerColumns(cells: string[]): Column[] | null {
@@ -129,6 +136,11 @@ function headerColumns(cells: string[]): Column[] | null {
   const named = cells.filter((c) => c.trim()).length;
   if (names.filter(Boolean).length !== named) return null;
   return names.includes('front') && names.includes('back') ? names.map((n) => n ?? 'ignored') : null;
+}
+
+/** Undoes export-csv.ts's formula guard: one leading apostrophe before =, +, -, @. */
+function unguard(cell: string): string {
+  return FORMULA_GUARDED.test(cell) && cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
 const ANKI_SEPARATORS: Record<string, Delimiter> = { tab: '\t', comma: ',', semicolon: ';', pipe: '|', '\t': '\t', ',': ',', ';': ';', '|': '|' };
@@ -191,11 +203,17 @@ export function parseImportText(raw: string): ParsedImport {
     }
   }
 
+  // Only a file in our own layout (it names an item type) went through export-csv.ts's formula guard.
+  const ours = columns.includes('type');
   const records = rows.map((r): ImportRecord => {
-    const rec: ImportRecord = { line: r.line, front: '', back: '', tags: '', section: '' };
-    r.cells.forEach((cell, c) => {
+    const rec: ImportRecord = { line: r.line, front: '', back: '', tags: '', section: '', cells: {} };
+    r.cells.forEach((raw, c) => {
       const col = columns[c];
-      if (col && col !== 'ignored' && !rec[col]) rec[col] = html && (col === 'front' || col === 'back') ? htmlToText(cell) : cell;
+      if (!col || col === 'ignored') return;
+      const cell = ours ? unguard(raw) : raw;
+      if (col === 'front' || col === 'back' || col === 'tags' || col === 'section') {
+        if (!rec[col]) rec[col] = html && (col === 'front' || col === 'back') ? htmlToText(cell) : cell;
+      } else if (!rec.cells[col]) rec.cells[col] = cell;
     });
     return rec;
   });

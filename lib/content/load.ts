@@ -1,4 +1,4 @@
-// Reads deck folders from disk into raw YAML data, remembering which file and
+// Reads deck folders (from disk, or files held in memory) into raw YAML data, remembering which file and
 // position every item came from so errors can point authors at the right
 // place. No schema checks here: see validate.ts for turning this into typed,
 // checked decks.
@@ -37,14 +37,7 @@ export interface RawDeckDir {
   warnings: ReadProblem[];
 }
 
-function readYaml(absFile: string, relFile: string, errors: ReadProblem[]): { ok: boolean; data: unknown } {
-  let source: string;
-  try {
-    source = readFileSync(absFile, 'utf8');
-  } catch (e) {
-    errors.push({ file: relFile, message: `cannot read file: ${(e as Error).message}` });
-    return { ok: false, data: undefined };
-  }
+function parseYaml(source: string, relFile: string, errors: ReadProblem[]): { ok: boolean; data: unknown } {
   const doc = parseDocument(source, { prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
@@ -57,39 +50,33 @@ function readYaml(absFile: string, relFile: string, errors: ReadProblem[]): { ok
   return { ok: true, data: doc.toJS() };
 }
 
-function itemFiles(dir: string): string[] {
-  const itemsDir = path.join(dir, ITEMS_DIR);
-  if (!existsSync(itemsDir)) return [];
-  return readdirSync(itemsDir)
-    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('.'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) // code-point order, independent of locale
-    .map((f) => `${ITEMS_DIR}/${f}`);
-}
+/** A file's text, or the reason it could not be read. */
+export type FileText = string | { error: string };
 
-export function readDeckDir(dir: string): RawDeckDir {
-  const abs = path.resolve(dir);
-  const result: RawDeckDir = {
-    dir: abs,
-    folder: path.basename(abs),
-    deck: undefined,
-    items: [],
-    files: [],
-    errors: [],
-    warnings: [],
+/**
+ * A deck from its files' texts, by path relative to the deck folder (`deck.yaml`, `items/*.yaml`):
+ * what readDeckDir reads from disk, and what a browser upload (deck-upload.ts) holds in memory.
+ * Items files are read in code-point order of their names, independent of locale.
+ */
+export function readDeckFiles(dir: string, folder: string, files: ReadonlyMap<string, FileText>): RawDeckDir {
+  const result: RawDeckDir = { dir, folder, deck: undefined, items: [], files: [], errors: [], warnings: [] };
+  const read = (file: string) => {
+    result.files.push(file);
+    const text = files.get(file);
+    if (typeof text === 'object') {
+      result.errors.push({ file, message: `cannot read file: ${text.error}` });
+      return { ok: false, data: undefined };
+    }
+    return parseYaml(text ?? '', file, result.errors);
   };
 
-  if (!existsSync(path.join(abs, DECK_FILE))) {
-    result.errors.push({ file: DECK_FILE, message: 'deck.yaml is missing' });
-  } else {
-    result.files.push(DECK_FILE);
-    result.deck = readYaml(path.join(abs, DECK_FILE), DECK_FILE, result.errors).data;
-  }
+  if (!files.has(DECK_FILE)) result.errors.push({ file: DECK_FILE, message: 'deck.yaml is missing' });
+  else result.deck = read(DECK_FILE).data;
 
-  const files = itemFiles(abs);
-  if (files.length === 0) result.warnings.push({ file: ITEMS_DIR, message: 'no item files (items/*.yaml)' });
-  for (const file of files) {
-    result.files.push(file);
-    const { ok, data } = readYaml(path.join(abs, file), file, result.errors);
+  const itemFiles = [...files.keys()].filter(isItemsFile).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (itemFiles.length === 0) result.warnings.push({ file: ITEMS_DIR, message: 'no item files (items/*.yaml)' });
+  for (const file of itemFiles) {
+    const { ok, data } = read(file);
     if (!ok) continue;
     if (data === null || data === undefined) {
       result.warnings.push({ file, message: 'file has no items' });
@@ -100,6 +87,34 @@ export function readDeckDir(dir: string): RawDeckDir {
     }
   }
   return result;
+}
+
+/** `items/<name>.yaml` directly in the items folder, not a hidden file. */
+export function isItemsFile(rel: string): boolean {
+  const m = /^items\/([^/]+)$/.exec(rel);
+  return m !== null && /\.ya?ml$/.test(m[1] ?? '') && !(m[1] ?? '').startsWith('.');
+}
+
+function readText(abs: string): FileText {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+export function readDeckDir(dir: string): RawDeckDir {
+  const abs = path.resolve(dir);
+  const files = new Map<string, FileText>();
+  if (existsSync(path.join(abs, DECK_FILE))) files.set(DECK_FILE, readText(path.join(abs, DECK_FILE)));
+  const itemsDir = path.join(abs, ITEMS_DIR);
+  if (existsSync(itemsDir)) {
+    for (const f of readdirSync(itemsDir)) {
+      const rel = `${ITEMS_DIR}/${f}`;
+      if (isItemsFile(rel)) files.set(rel, readText(path.join(itemsDir, f)));
+    }
+  }
+  return readDeckFiles(abs, path.basename(abs), files);
 }
 
 /** Deck folders under contentDir: subfolders with a deck.yaml, skipping `_drafts`, `.hidden` and plain files. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { itemToCards } from './cards';
 import { exampleMismatches } from './check-examples';
-import { DECK_FILE, listDeckDirs, readDeckDir, type RawItem } from './load';
+import { DECK_FILE, listDeckDirs, readDeckDir, type RawDeckDir, type RawItem } from './load';
 import { createQuoteMatcher } from './source-text';
 import {
   ITEM_TYPES,
@@ -103,7 +103,11 @@ export function computeStats(deckId: string, items: readonly Item[], sectionIds:
 }
 
 export function validateDeckDir(dir: string, options: ValidateOptions = {}): DeckValidation {
-  const raw = readDeckDir(dir);
+  return validateRawDeck(readDeckDir(dir), options);
+}
+
+/** Every check of validateDeckDir on a deck already read (from disk, or from an upload held in memory). */
+export function validateRawDeck(raw: RawDeckDir, options: ValidateOptions = {}): DeckValidation {
   const errors: ContentIssue[] = [...raw.errors];
   const warnings: ContentIssue[] = [...raw.warnings];
 

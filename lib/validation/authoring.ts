@@ -4,6 +4,7 @@
  * item draft here only bounds the size of what a browser may send.
  */
 import { z } from 'zod';
+import { ZIP_MAX_BYTES } from '@/lib/content/deck-upload-preview';
 import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
 import { MCQ_MAX_OPTIONS } from '@/lib/content/item-form';
 import { DeckMetaSchema, ITEM_TYPES, SectionSchema, SKILLS, SLUG_RE } from '@/lib/content/schema';
@@ -67,6 +68,21 @@ export const itemDraftSchema = z.object({
 export type ItemDraftInput = z.infer<typeof itemDraftSchema>;
 
 export const retireItemSchema = z.object({ deckId: slugField, itemId: slugField });
+
+/** A deck file from the import page: the YAML export as text, or a zip as base64 (lib/content/deck-upload.ts). */
+export const deckUploadSchema = z.discriminatedUnion('format', [
+  z.object({ deckId: slugField, format: z.literal('yaml'), data: z.string().min(1, 'Choose a file.').max(IMPORT_MAX_BYTES, 'That file is larger than 800 KB.') }),
+  z.object({
+    deckId: slugField,
+    format: z.literal('zip'),
+    data: z
+      .string()
+      .min(1, 'Choose a file.')
+      .max(Math.ceil(ZIP_MAX_BYTES / 3) * 4, `That zip is larger than ${Math.round(ZIP_MAX_BYTES / 1000)} KB.`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+  }),
+]);
+export type DeckUploadInput = z.infer<typeof deckUploadSchema>;
 
 export const importSchema = z.object({
   deckId: slugField,

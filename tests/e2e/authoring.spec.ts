@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { CSV_COLUMNS } from '../../lib/content/csv-layout';
 import { parseDelimited } from '../../lib/content/import-csv';
 import { INSTRUCTOR, signIn, STUDENT } from './helpers';
 
@@ -85,7 +86,7 @@ test('an instructor writes a deck, adds a multiple-choice item, imports TSV rows
   await expect(importRows.nth(1)).toContainText('front is empty');
   await expect(page.getByTestId('import-preview')).toContainText('2 of 3 rows can be imported');
   await page.getByRole('button', { name: 'Import 2 valid rows' }).click();
-  await expect(page.getByTestId('flash')).toHaveText('Imported 2 cards.');
+  await expect(page.getByTestId('flash')).toHaveText('Imported 2 items.');
   await expect(page.getByTestId('item-row')).toHaveCount(3);
   await expect(page.getByTestId('item-row').filter({ hasText: 'How many troops arrived?' })).toContainText('Basic');
 
@@ -94,13 +95,14 @@ test('an instructor writes a deck, adds a multiple-choice item, imports TSV rows
   expect(download.suggestedFilename()).toBe(`${deckId}.csv`);
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
   const rows = parseDelimited(csv, ',').map((r) => r.cells);
-  expect(rows[0]).toEqual(['id', 'type', 'section', 'prompt', 'answer', 'tags', 'explanation', 'evidence']);
-  expect(rows.slice(1).map((r) => [r[1], r[3], r[4]])).toEqual([
+  expect(rows[0]).toEqual([...CSV_COLUMNS]);
+  expect(rows.slice(1).map((r) => [r[1], r[6], r[7]])).toEqual([
     ['mcq', question, 'Impartiality'],
     ['basic', 'Who chaired the CSTO in January 2022?', 'Nikol Pashinyan'],
     ['basic', 'How many troops arrived?', 'About 2,500'],
   ]);
   expect(rows[3]?.[5]).toBe('csto troops');
+  expect(rows[1]?.[CSV_COLUMNS.indexOf('option 2 explanation')]).toBe('Right: she says Russian peacekeepers take one side.');
 });
 
 test('students cannot open the deck editor or export decks', async ({ page }) => {

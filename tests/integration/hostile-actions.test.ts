@@ -82,7 +82,7 @@ const JUNK: string[] = [
   '{"__proto__":{"admin":true}}',
 ];
 // Every field name any action reads (a FormData with all of them set to the same junk).
-const FIELDS = ['name', 'email', 'password', 'callbackUrl', 'timeZone', 'classId', 'userId', 'archived', 'deckId', 'sectionKeys', 'dueDate', 'dueTime', 'dueAt', 'goalQuizScore', 'goalRecall', 'assignmentId', 'title', 'author', 'publisher', 'published', 'sourceUrl', 'description', 'sectionTitle', 'sectionNotes', 'key', 'notes', 'direction', 'itemId', 'type', 'prompt', 'answer', 'cardId', 'attemptId', 'response', 'count', 'feedback', 'currentPassword', 'newPassword', 'confirmPassword', 'desiredRetention', 'newPerDay', 'reviewsPerDay', 'rolloverHour', 'passFail', 'maximumInterval', 'leechThreshold', 'quizFeedback', 'code', 'id', 'csv', 'rows', 'text', 'overruleId', 'decision', 'quizScope', 'quizSectionKeys', 'quizAll', 'quizQuestions', 'quizTypes', 'quizAttempts', 'quizFeedback', 'roster', 'invitationId', 'token', 'confirm', 'userIds', 'reason', 'note', 'source', 'reportId', 'reply'];
+const FIELDS = ['name', 'email', 'password', 'callbackUrl', 'timeZone', 'classId', 'userId', 'archived', 'deckId', 'sectionKeys', 'dueDate', 'dueTime', 'dueAt', 'goalQuizScore', 'goalRecall', 'assignmentId', 'title', 'author', 'publisher', 'published', 'sourceUrl', 'description', 'sectionTitle', 'sectionNotes', 'key', 'notes', 'direction', 'itemId', 'type', 'prompt', 'answer', 'cardId', 'attemptId', 'response', 'count', 'feedback', 'currentPassword', 'newPassword', 'confirmPassword', 'desiredRetention', 'newPerDay', 'reviewsPerDay', 'rolloverHour', 'passFail', 'maximumInterval', 'leechThreshold', 'quizFeedback', 'code', 'id', 'csv', 'rows', 'text', 'overruleId', 'decision', 'quizScope', 'quizSectionKeys', 'quizAll', 'quizQuestions', 'quizTypes', 'quizAttempts', 'quizFeedback', 'roster', 'invitationId', 'token', 'confirm', 'userIds', 'reason', 'note', 'source', 'reportId', 'reply', 'format', 'data'];
 
 function formWith(value: string): FormData {
   const form = new FormData();
@@ -128,6 +128,32 @@ describe('hostile input to every server action', () => {
       }
       expect(isRefusal(out), `${name} accepted ${input instanceof FormData ? `a form of ${JSON.stringify(String(input.get('name')).slice(0, 30))}` : JSON.stringify(input)?.slice(0, 40)}`).toBe(true);
       expect(JSON.stringify(out ?? null).length, `${name} echoed a huge input`).toBeLessThan(5000);
+    }
+    expect(totalRows()).toBe(before);
+  });
+
+  it('the deck-file actions refuse hostile files in a deck of the caller, and write nothing', async () => {
+    const { createDeck } = await import('@/db/queries/authoring-decks');
+    const { strToU8, zipSync } = await import('fflate');
+    const deckId = createDeck(session.user!, { title: 'Hostile', author: 'A', sourceUrl: 'https://example.org', description: 'D', sectionTitle: 'One', sectionNotes: '' }, new Date());
+    const b64 = (files: Record<string, Uint8Array>) => Buffer.from(zipSync(files)).toString('base64');
+    const files = [
+      { format: 'zip', data: b64({ '../../deck.yaml': strToU8('id: x') }) },
+      { format: 'zip', data: b64(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`items/${i}.yaml`, strToU8('[]')]))) },
+      { format: 'zip', data: b64({ 'deck.yaml': new Uint8Array(5_000_000) }) },
+      { format: 'zip', data: Buffer.from('not a zip').toString('base64') },
+      { format: 'zip', data: 'not base64!' },
+      { format: 'yaml', data: 'deck: [' },
+      { format: 'yaml', data: MB },
+      { format: 'yaml', data: 'deck: {}\nitems: [{ id: x }]\n' },
+    ];
+    const before = totalRows();
+    for (const file of files) {
+      const preview = (await modules.decks.previewDeckUploadAction(undefined as never, { deckId, ...file } as never)) as { ok: boolean; data?: { errors: string[] } };
+      // A file that reads as a deck gets a preview listing its errors; anything else is refused.
+      expect(preview.ok === false || (preview.data?.errors.length ?? 0) > 0, `preview of ${file.format} ${file.data.slice(0, 30)}`).toBe(true);
+      const out = await modules.decks.importDeckUploadAction(undefined as never, { deckId, ...file } as never);
+      expect(isRefusal(out), `import of ${file.format} ${file.data.slice(0, 30)}`).toBe(true);
     }
     expect(totalRows()).toBe(before);
   });

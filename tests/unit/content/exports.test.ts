@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { itemsToCards } from '@/lib/content/cards';
-import { cardsToCsv, csvCell } from '@/lib/content/export-csv';
+import { CSV_COLUMNS } from '@/lib/content/csv-layout';
+import { csvCell, itemsToCsv } from '@/lib/content/export-csv';
 import { deckMetaGaps, deckToYaml } from '@/lib/content/export-yaml';
 import { parseDelimited } from '@/lib/content/import-csv';
 import { parseDeckMeta, parseItem } from '@/lib/content/schema';
@@ -13,20 +13,22 @@ const deck = real.deck!;
 const items = real.items!;
 
 describe('export.csv', () => {
-  it('has one row per card that the CSV parser reads back cell for cell', () => {
-    const cards = itemsToCards(deck.id, items);
-    const rows = parseDelimited(cardsToCsv(cards), ',').map((r) => r.cells);
-    expect(rows[0]).toEqual(['id', 'type', 'section', 'prompt', 'answer', 'tags', 'explanation', 'evidence']);
-    expect(rows).toHaveLength(cards.length + 1);
-    const mcq = cards.find((c) => c.type === 'mcq')!;
-    const row = rows.find((r) => r[0] === mcq.key)!;
-    expect(row.slice(1, 7)).toEqual(['mcq', mcq.section, mcq.prompt, mcq.answer, mcq.tags.join(' '), mcq.explanation ?? '']);
+  it('has one row per item that the CSV parser reads back cell for cell', () => {
+    const rows = parseDelimited(itemsToCsv(deck.sections, items), ',').map((r) => r.cells);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(items.length + 1);
+    const mcq = items.find((c) => c.type === 'mcq')!;
+    const row = rows.find((r) => r[0] === mcq.id)!;
+    const right = mcq.type === 'mcq' ? mcq.options.find((o) => o.correct)?.text : '';
+    expect(row.slice(1, 9)).toEqual(['mcq', mcq.section, deck.sections.find((s) => s.id === mcq.section)?.title, mcq.skill, mcq.tags.join(' '), mcq.question, right, mcq.explanation ?? '']);
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('plain')).toBe('plain');
+    // One more apostrophe where one is already there, so that import can always take one off.
+    expect(csvCell("'-5")).toBe("''-5");
   });
 });
 

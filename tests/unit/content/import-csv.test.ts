@@ -54,8 +54,8 @@ describe('parseImportText', () => {
     const out = parseImportText('Who?\tHer\nWhen?\t2022\n');
     expect(out).toMatchObject({ delimiter: '\t', header: false });
     expect(out.records).toEqual([
-      { line: 1, front: 'Who?', back: 'Her', tags: '', section: '' },
-      { line: 2, front: 'When?', back: '2022', tags: '', section: '' },
+      { line: 1, front: 'Who?', back: 'Her', tags: '', section: '', cells: {} },
+      { line: 2, front: 'When?', back: '2022', tags: '', section: '', cells: {} },
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('parseImportText', () => {
   it('detects a header row and maps columns by name in any order', () => {
     const out = parseImportText('Section,Answer,Question,Tags\nintro,"Her, indeed",Who?,x\n');
     expect(out.header).toBe(true);
-    expect(out.records).toEqual([{ line: 2, front: 'Who?', back: 'Her, indeed', tags: 'x', section: 'intro' }]);
+    expect(out.records).toEqual([{ line: 2, front: 'Who?', back: 'Her, indeed', tags: 'x', section: 'intro', cells: {} }]);
   });
 
   it('does not mistake a card for a header', () => {
@@ -83,14 +83,19 @@ describe('parseImportText', () => {
     expect(out.records[0]).toMatchObject({ front: 'front', back: 'back of the card' });
   });
 
-  it('reads our own export.csv back (prompt/answer columns, others ignored)', () => {
+  it('reads the older export.csv back (one row per card; its evidence column is not read)', () => {
     const csv = 'id,type,section,prompt,answer,tags,explanation,evidence\r\nx1,basic,intro,"Q, 1",A1,t1 t2,,"""q"" — ¶1"\r\n';
-    expect(parseImportText(csv).records).toEqual([{ line: 2, front: 'Q, 1', back: 'A1', tags: 't1 t2', section: 'intro' }]);
+    expect(parseImportText(csv).records).toEqual([{ line: 2, front: 'Q, 1', back: 'A1', tags: 't1 t2', section: 'intro', cells: { id: 'x1', type: 'basic', explanation: '' } }]);
+  });
+
+  it('takes the formula guard off in our own layout only', () => {
+    expect(parseImportText("type,prompt,answer\r\nbasic,'=1+1,''-2\r\n").records[0]).toMatchObject({ front: '=1+1', back: "'-2" });
+    expect(parseImportText("front,back\r\n'=1+1,x\r\n").records[0]).toMatchObject({ front: "'=1+1" });
   });
 
   it('follows Anki header lines: separator, html and tags column', () => {
     const anki = '#separator:tab\n#html:true\n#tags column:3\nWho<br>chaired?\tNikol &amp; co\tcsto::chair\n';
-    expect(parseImportText(anki).records).toEqual([{ line: 4, front: 'Who\nchaired?', back: 'Nikol & co', tags: 'csto::chair', section: '' }]);
+    expect(parseImportText(anki).records).toEqual([{ line: 4, front: 'Who\nchaired?', back: 'Nikol & co', tags: 'csto::chair', section: '', cells: {} }]);
   });
 
   it('skips Anki guid, note type and deck columns', () => {

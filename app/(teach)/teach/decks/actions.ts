@@ -9,10 +9,13 @@ import { ActionError, authedAction } from '@/app/_lib/action';
 import { addSection, createDeck, moveSection, updateDeckMeta, updateSection } from '@/db/queries/authoring-decks';
 import { AuthoringError } from '@/db/queries/authoring-edit';
 import { importRows, previewImport, retireItem, saveItem } from '@/db/queries/authoring-items';
+import { importDeckUpload, previewDeckUpload } from '@/db/queries/authoring-upload';
+import type { DeckUploadPreview } from '@/lib/content/deck-upload-preview';
 import type { PreviewRow } from '@/lib/content/import-rows';
 import { now } from '@/lib/clock';
 import {
   deckMetaSchema,
+  deckUploadSchema,
   importSchema,
   itemDraftSchema,
   moveSectionSchema,
@@ -112,6 +115,23 @@ export const importRowsAction = authedAction(
   importSchema,
   (input, user) => {
     const { imported } = attempt(() => importRows(user, input.deckId, input.text, now()));
+    revalidatePath(deckPath(input.deckId));
+    redirect(`${deckPath(input.deckId)}?imported=${imported}`);
+  },
+  instructor,
+);
+
+/** A deck file (YAML export or zip of a deck folder): every check of content:check, nothing written. */
+export const previewDeckUploadAction = authedAction(
+  deckUploadSchema,
+  (input, user): DeckUploadPreview => attempt(() => previewDeckUpload(user, input)),
+  instructor,
+);
+
+export const importDeckUploadAction = authedAction(
+  deckUploadSchema,
+  (input, user) => {
+    const { imported } = attempt(() => importDeckUpload(user, input, now()));
     revalidatePath(deckPath(input.deckId));
     redirect(`${deckPath(input.deckId)}?imported=${imported}`);
   },

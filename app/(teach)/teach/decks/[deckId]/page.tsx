@@ -27,7 +27,7 @@ interface Props {
 
 function flash(q: Awaited<Props['searchParams']>): string | undefined {
   if (q.saved) return 'Item saved.';
-  if (q.imported) return `Imported ${plural(Number(q.imported) || 0, 'card')}.`;
+  if (q.imported) return `Imported ${plural(Number(q.imported) || 0, 'item')}.`;
   if (q.deleted) return 'Item deleted. Students keep their past reviews of it.';
   return undefined;
 }
@@ -69,7 +69,7 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
         </div>
         <div className="row">
           <Link className="btn" href={`${base}/import`}>
-            Import CSV/TSV
+            Import CSV/TSV or deck file
           </Link>
           <a className="btn" href={`${base}/export.csv`} download>
             Export CSV
