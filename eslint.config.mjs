@@ -42,6 +42,18 @@ const config = [
     },
   },
   {
+    // Components get server actions as props from the page and data from the page's queries; the
+    // types they share with app/ live in lib/ (lib/actions/result.ts). Types of query results may
+    // be imported from db/ (they describe the props), values may not.
+    files: ['components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted([
+        { regex: layer(['app', 'auth', 'auth\\.config', 'proxy']), message: 'components/ are below app/: take the server action as a prop from the page (types shared with app/ live in lib/).' },
+        { regex: layer(['db']), allowTypeImports: true, message: 'components/ do not query: the page reads the data and passes it as props (types from db/ are fine).' },
+      ]),
+    },
+  },
+  {
     files: ['db/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restricted([

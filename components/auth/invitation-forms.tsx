@@ -5,7 +5,7 @@
  * editable: the server uses the invitation's address whatever is posted). Actions come as props.
  */
 import { useActionState, useEffect, useRef } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';

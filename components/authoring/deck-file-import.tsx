@@ -6,7 +6,7 @@
  * server actions (components import no values from app/).
  */
 import { useState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { FormAlert } from '@/components/ui/form-alert';
 import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
 import { ZIP_MAX_BYTES, type DeckUploadPreview } from '@/lib/content/deck-upload-preview';

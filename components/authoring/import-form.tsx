@@ -5,7 +5,8 @@
  * exactly what was previewed.
  */
 import { useState } from 'react';
-import { importRowsAction, previewImportAction, type ImportPreview } from '@/app/(teach)/teach/decks/actions';
+import type { ServerAction } from '@/lib/actions/result';
+import type { ImportPreview } from '@/lib/content/import-rows';
 import { FormAlert } from '@/components/ui/form-alert';
 import { IMPORT_MAX_BYTES } from '@/lib/content/import-csv';
 import { TextAreaField } from './form-controls';
@@ -13,11 +14,16 @@ import { HydrationGate } from './hydration-gate';
 import { useActionForm } from './use-action-form';
 import { plural } from '@/lib/text/plural';
 
-export function ImportForm({ deckId, sections }: { deckId: string; sections: readonly { id: string; title: string }[] }) {
+export interface ImportActions {
+  preview: ServerAction<ImportPreview>;
+  commit: ServerAction<never>;
+}
+
+export function ImportForm({ deckId, sections, actions }: { deckId: string; sections: readonly { id: string; title: string }[]; actions: ImportActions }) {
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string>();
-  const preview = useActionForm<ImportPreview>(previewImportAction);
-  const commit = useActionForm<never>(importRowsAction);
+  const preview = useActionForm<ImportPreview>(actions.preview);
+  const commit = useActionForm<never>(actions.commit);
   const [previewed, setPreviewed] = useState<string | null>(null);
   const result = preview.state?.ok && previewed === text ? preview.state.data : undefined;
 

@@ -1,7 +1,7 @@
 'use client';
 /** The author's answer to one open report: a short reply, then "Mark fixed" or "Dismiss". */
 import { useId, useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { REPORT_REPLY_MAX, type ReportDecision } from '@/lib/reports/reasons';
 
 export type HandleReportAction = (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;

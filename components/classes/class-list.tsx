@@ -3,7 +3,7 @@
  * late ones Today no longer shows included) and "Leave class", which asks first.
  */
 import Link from 'next/link';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { ConfirmAction } from '@/components/teach/confirm-action';
 import { StatusBadge } from '@/components/teach/status-badge';
 import { assignmentLabel } from '@/lib/teach/format';

@@ -6,7 +6,7 @@
  * is); elsewhere ReportProblemButton keeps that state itself. Esc closes it.
  */
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { REPORT_NOTE_MAX, REPORT_REASON_LABELS, REPORT_REASONS, type ReportReason, type ReportSource } from '@/lib/reports/reasons';
 
 export type ReportCardAction = (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<{ updated: boolean }>>;

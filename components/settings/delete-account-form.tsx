@@ -5,7 +5,7 @@
  * and the form stays closed. The action comes from the page (components import no app code).
  */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';

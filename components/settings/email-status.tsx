@@ -4,7 +4,7 @@
  * is not. Shown in Settings and where joining a class was refused. The action comes as a prop.
  */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 

@@ -4,11 +4,10 @@
  */
 import Link from 'next/link';
 import type { ActionResult } from '@/lib/actions/result';
-import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
-import { typedAnswerReport } from '@/db/queries/typed-answers';
+import type { AssignmentAnalytics } from '@/db/queries/class-analytics';
+import type { TypedItemReport } from '@/db/queries/typed-answers';
 import type { AssignmentView } from '@/db/queries/assignments';
 import type { ClassSummary } from '@/db/queries/classes';
-import { parseId } from '@/lib/teach/ids';
 import { assignmentLabel } from '@/lib/teach/format';
 import { parseSort } from '@/lib/teach/sort';
 import { formatDueDate } from '@/lib/time/zoned';
@@ -17,30 +16,34 @@ import { SectionTable } from './section-table';
 import { StatusSummary } from './status-summary';
 import { STUDENT_SORT_KEYS, StudentTable } from './student-table';
 import { TypedAnswersTable } from './typed-answers-table';
-import { pendingOverrules } from '@/db/queries/quiz-overrules';
+import type { OverruleRequest } from '@/db/queries/quiz-overrules';
 import { OverruleRequests } from './overrule-requests';
 import type { DecideOverrule } from './overrule-decision';
 
+/** What the dashboard shows of the chosen assignment, read by the page (components do not query). */
+export interface ClassAnalyticsData {
+  current: AssignmentView | undefined;
+  analytics: AssignmentAnalytics | undefined;
+  typed: TypedItemReport[] | undefined;
+  requests: OverruleRequest[] | null;
+}
+
 interface Props {
-  instructorId: number;
+  data: ClassAnalyticsData;
   cls: ClassSummary;
   assignments: AssignmentView[];
   query: Record<string, string | string[] | undefined>;
-  now: Date;
   acceptAnswer: (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
   decideOverrule: DecideOverrule;
 }
 
 /** The assignment asked for, else the next one due, else the last one. */
-function chosen(assignments: AssignmentView[], asked: number | null, now: Date): AssignmentView | undefined {
+export function chosenAssignment(assignments: AssignmentView[], asked: number | null, now: Date): AssignmentView | undefined {
   return assignments.find((a) => a.id === asked) ?? assignments.find((a) => a.dueAt >= now.getTime()) ?? assignments.at(-1);
 }
 
-export function ClassAnalytics({ instructorId, cls, assignments, query, now, acceptAnswer, decideOverrule }: Props) {
-  const current = chosen(assignments, parseId(query.a), now);
-  const analytics = current && assignmentAnalyticsFor(instructorId, cls.id, current.id, now);
-  const typed = current && typedAnswerReport(instructorId, cls.id, current.id);
-  const requests = current && current.goalQuizScore !== null ? pendingOverrules(instructorId, cls.id, current.id) : null;
+export function ClassAnalytics({ data, cls, assignments, query, acceptAnswer, decideOverrule }: Props) {
+  const { current, analytics, typed, requests } = data;
   const keep: Record<string, string> = {};
   for (const k of ['sort', 'dir', 'sall', 'isort', 'idir', 'iall']) {
     const v = query[k];

@@ -5,7 +5,7 @@
  * the page as props (components import no server code).
  */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { ConfirmAction } from './confirm-action';

@@ -4,7 +4,7 @@
  * (for the owner) a remove button per co-instructor. Actions come from the page as props.
  */
 import { useActionState } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { Field } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';

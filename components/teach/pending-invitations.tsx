@@ -2,7 +2,7 @@
  * The class's open invitations: to whom, when the mail went (or that it did not), when the link
  * expires; each can be sent again (a new link, the old one stops working) or revoked.
  */
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import type { PendingInvitationView } from '@/lib/teach/invitation-summary';
 import { formatShortDate } from '@/lib/time/zoned';
 import { ConfirmAction } from './confirm-action';

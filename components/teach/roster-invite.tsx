@@ -5,7 +5,7 @@
  * Editing the list after a preview drops the preview, so what is sent is what was shown.
  */
 import { useId, useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { TextAreaField } from '@/components/authoring/form-controls';
 import { invitationSendMessage, type InvitationSendSummary } from '@/lib/teach/invitation-summary';
 import { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS, rosterEntryMessage, type RosterEntry } from '@/lib/teach/roster';

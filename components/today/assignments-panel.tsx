@@ -6,9 +6,7 @@ import Link from 'next/link';
 import './assignments-panel.css';
 import { StatusBadge } from '@/components/teach/status-badge';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { studySettingsFor } from '@/db/queries/settings';
-import { assignmentsForStudent, type StudentAssignment } from '@/db/queries/student-assignments';
-import { now } from '@/lib/clock';
+import type { StudentAssignment } from '@/db/queries/student-assignments';
 import { assignmentLabel, percent } from '@/lib/teach/format';
 import { formatDueDate } from '@/lib/time/zoned';
 import { plural } from '@/lib/text/plural';
@@ -41,11 +39,19 @@ function QuizAction({ a, startQuiz }: { a: StudentAssignment; startQuiz: StartQu
 
 type StartQuizAction = (prev: ActionResult<unknown> | null, data: FormData) => Promise<ActionResult<unknown>>;
 
-export function AssignmentsPanel({ user, startQuiz }: { user: SessionUser; startQuiz: StartQuizAction }) {
-  const at = now();
-  const all = assignmentsForStudent(user.id, at);
+interface Props {
+  user: SessionUser;
+  /** Every assignment of the student's classes (db/queries/student-assignments.ts), as of `now`. */
+  all: StudentAssignment[];
+  /** The student's time zone, for due dates. */
+  timeZone: string;
+  now: number;
+  startQuiz: StartQuizAction;
+}
+
+export function AssignmentsPanel({ user, all, timeZone, now, startQuiz }: Props) {
   // More than a week late and not done: listed under its class (/classes), no longer here.
-  const assignments = all.filter((a) => showsOnToday(a, at.getTime()));
+  const assignments = all.filter((a) => showsOnToday(a, now));
   const hidden = all.length - assignments.length;
   if (assignments.length === 0 && hidden > 0) {
     return (
@@ -61,7 +67,6 @@ export function AssignmentsPanel({ user, startQuiz }: { user: SessionUser; start
       </p>
     ) : null;
   }
-  const timeZone = studySettingsFor(user.id).timeZone;
   return (
     <section className="card assignments-panel" aria-labelledby="assignments-heading" data-testid="assignments-panel" style={{ marginBottom: '1rem' }}>
       <h2 id="assignments-heading">Assignments</h2>

@@ -4,7 +4,7 @@
  * each until they press "Got it".
  */
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/_lib/action';
+import type { ActionResult } from '@/lib/actions/result';
 import { handledReportText, type HandledReport } from '@/lib/reports/reasons';
 
 type DismissAction = (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;

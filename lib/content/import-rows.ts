@@ -39,6 +39,9 @@ export interface PreviewRow {
   item?: Item;
 }
 
+/** What the import preview answers: each row without the item it would write, and how many are valid. */
+export type ImportPreview = { rows: Omit<PreviewRow, 'item'>[]; valid: number };
+
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 /** As content:check writes it: 1-based list positions, `options[2].explanation`. */
 function fieldPath(p: readonly PropertyKey[]): string {

@@ -10,6 +10,7 @@ import { visibleDecksForUser } from '@/db/queries/decks';
 import { requireUser } from '@/app/_lib/session';
 import { queueCountsByDeck } from '@/db/queries/study';
 import { studySettingsFor } from '@/db/queries/settings';
+import { assignmentsForStudent } from '@/db/queries/student-assignments';
 import { now } from '@/lib/clock';
 import { plural } from '@/lib/text/plural';
 
@@ -38,7 +39,7 @@ export default async function TodayPage() {
         )}
       </div>
       <ReportNotices reports={handledReportsFor(user.id)} dismiss={dismissReportNoticeAction} />
-      <AssignmentsPanel user={user} startQuiz={startAssignmentQuizAction} />
+      <AssignmentsPanel user={user} all={assignmentsForStudent(user.id, at)} timeZone={settings.timeZone} now={at.getTime()} startQuiz={startAssignmentQuizAction} />
       {decks.length === 0 ? (
         <div className="card empty">
           <h2>No decks yet</h2>

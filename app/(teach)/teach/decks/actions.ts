@@ -11,7 +11,7 @@ import { AuthoringError } from '@/db/queries/authoring-edit';
 import { importRows, previewImport, retireItem, saveItem } from '@/db/queries/authoring-items';
 import { importDeckUpload, previewDeckUpload } from '@/db/queries/authoring-upload';
 import type { DeckUploadPreview } from '@/lib/content/deck-upload-preview';
-import type { PreviewRow } from '@/lib/content/import-rows';
+import type { ImportPreview } from '@/lib/content/import-rows';
 import { now } from '@/lib/clock';
 import {
   deckMetaSchema,
@@ -100,7 +100,6 @@ export const retireItemAction = authedAction(
   instructor,
 );
 
-export type ImportPreview = { rows: Omit<PreviewRow, 'item'>[]; valid: number };
 
 export const previewImportAction = authedAction(
   importSchema,

@@ -4,12 +4,16 @@ import Link from 'next/link';
 import '@/components/teach/teach.css';
 import { setArchivedAction } from '@/app/(teach)/teach/actions';
 import { AssignmentList } from '@/components/teach/assignment-list';
-import { ClassAnalytics } from '@/components/teach/class-analytics';
+import { ClassAnalytics, chosenAssignment, type ClassAnalyticsData } from '@/components/teach/class-analytics';
+import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
+import { typedAnswerReport } from '@/db/queries/typed-answers';
+import { pendingOverrules } from '@/db/queries/quiz-overrules';
+import { parseId } from '@/lib/teach/ids';
 import { ConfirmAction } from '@/components/teach/confirm-action';
 import { JoinCodePanel } from '@/components/teach/join-code-panel';
 import { regenerateJoinCodeAction } from '@/app/(teach)/teach/actions';
 import { RosterSummary } from '@/components/teach/roster-summary';
-import { assignmentsForClass } from '@/db/queries/assignments';
+import { assignmentsForClass, type AssignmentView } from '@/db/queries/assignments';
 import { rosterForInstructor } from '@/db/queries/classes';
 import { now } from '@/lib/clock';
 import { ownClassOr404 } from '../_lib/own-class';
@@ -30,6 +34,18 @@ async function siteOrigin(): Promise<string> {
   return `${proto}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost'}`;
 }
 
+/** The dashboard's figures for the assignment the query names (else the next due, else the last). */
+function analyticsData(instructorId: number, classId: number, assignments: AssignmentView[], query: SearchParams, at: Date): ClassAnalyticsData {
+  const current = chosenAssignment(assignments, parseId(query.a), at);
+  if (!current) return { current, analytics: undefined, typed: undefined, requests: null };
+  return {
+    current,
+    analytics: assignmentAnalyticsFor(instructorId, classId, current.id, at),
+    typed: typedAnswerReport(instructorId, classId, current.id),
+    requests: current.goalQuizScore !== null ? pendingOverrules(instructorId, classId, current.id) : null,
+  };
+}
+
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { user, cls } = await ownClassOr404((await params).id);
   const query = await searchParams;
@@ -37,6 +53,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const roster = rosterForInstructor(user.id, cls.id);
   const archived = cls.archivedAt !== null;
   const isOwner = cls.ownerId === user.id;
+  const at = now();
   return (
     <div className="stack">
       <div className="page-head" style={{ marginBottom: 0 }}>
@@ -91,7 +108,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <h2 id="instructors-heading">Instructors</h2>
         <InstructorsPanel classId={cls.id} instructors={instructorsOfClass(user.id, cls.id)} viewerIsOwner={isOwner} add={addCoInstructorAction} remove={removeCoInstructorAction} />
       </section>
-      <ClassAnalytics instructorId={user.id} cls={cls} assignments={assignments} query={query} now={now()} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
+      <ClassAnalytics data={analyticsData(user.id, cls.id, assignments, query, at)} cls={cls} assignments={assignments} query={query} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
     </div>
   );
 }

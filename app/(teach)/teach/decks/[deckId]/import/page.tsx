@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import '@/components/authoring/authoring.css';
 import { DeckFileImport } from '@/components/authoring/deck-file-import';
 import { ImportForm } from '@/components/authoring/import-form';
+import { importRowsAction, previewImportAction } from '@/app/(teach)/teach/decks/actions';
 import { importDeckUploadAction, previewDeckUploadAction } from '../../actions';
 import { DeckCrumbs, editableDeckOr404 } from '../../_lib/editable-deck';
 
@@ -20,7 +21,7 @@ export default async function ImportPage({ params }: { params: Promise<{ deckId:
           </p>
         </div>
       </div>
-      <ImportForm deckId={deck.id} sections={deck.sections} />
+      <ImportForm deckId={deck.id} sections={deck.sections} actions={{ preview: previewImportAction, commit: importRowsAction }} />
       <DeckFileImport deckId={deck.id} preview={previewDeckUploadAction} commit={importDeckUploadAction} />
     </div>
   );
