@@ -5,6 +5,9 @@ import nextTypescript from 'eslint-config-next/typescript';
 // app → db → lib, never back up. An import is named by the alias (`@/db/...`) or by a relative
 // path (`../db/...`); both spellings are caught.
 const layer = (dirs) => `^(@/|(\\.\\./)+|\\./)(${dirs.join('|')})(/|$)`;
+// The Auth.js setup and the proxy are files at the root, reached by their alias only: a relative
+// `./auth` inside lib/ or db/ is a sibling (lib/validation/auth.ts), not the root's auth.ts.
+const ROOT_FILES = '^@/(auth|auth\\.config|proxy)$';
 const restricted = (patterns) => ['error', { patterns }];
 
 const config = [
@@ -36,7 +39,8 @@ const config = [
     files: ['lib/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restricted([
-        { regex: layer(['app', 'db', 'components', 'auth', 'auth\\.config', 'proxy']), message: 'lib/ is plain TypeScript: it imports nothing from app/, db/, components/ or the Auth.js setup.' },
+        { regex: layer(['app', 'db', 'components']), message: 'lib/ is plain TypeScript: it imports nothing from app/, db/, components/ or the Auth.js setup.' },
+        { regex: ROOT_FILES, message: 'lib/ is plain TypeScript: it imports nothing from app/, db/, components/ or the Auth.js setup.' },
         { regex: '^(react|react-dom|next)(/|$)', message: 'lib/ is plain TypeScript: no React or Next.js.' },
       ]),
     },
@@ -48,7 +52,8 @@ const config = [
     files: ['components/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restricted([
-        { regex: layer(['app', 'auth', 'auth\\.config', 'proxy']), message: 'components/ are below app/: take the server action as a prop from the page (types shared with app/ live in lib/).' },
+        { regex: layer(['app']), message: 'components/ are below app/: take the server action as a prop from the page (types shared with app/ live in lib/).' },
+        { regex: ROOT_FILES, message: 'components/ are below app/: the session reaches them as props from the page.' },
         { regex: layer(['db']), allowTypeImports: true, message: 'components/ do not query: the page reads the data and passes it as props (types from db/ are fine).' },
       ]),
     },
@@ -57,7 +62,8 @@ const config = [
     files: ['db/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restricted([
-        { regex: layer(['app', 'components', 'auth', 'auth\\.config', 'proxy']), message: 'db/ is below app/: who is asking reaches a query as an argument, never by importing the session.' },
+        { regex: layer(['app', 'components']), message: 'db/ is below app/: who is asking reaches a query as an argument, never by importing the session.' },
+        { regex: ROOT_FILES, message: 'db/ is below app/: who is asking reaches a query as an argument, never by importing the session.' },
       ]),
     },
   },
