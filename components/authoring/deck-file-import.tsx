@@ -70,7 +70,13 @@ export function DeckFileImport({ deckId, preview: previewAction, commit: commitA
           <FormAlert error={preview.error ?? commit.error} />
           <div className="field">
             <label htmlFor="deck-file">Deck file (.yaml, .zip)</label>
-            <input id="deck-file" type="file" accept=".yaml,.yml,.zip,application/yaml,application/zip" onChange={(e) => onFile(e.target.files?.[0])} />
+            <input id="deck-file" type="file" accept=".yaml,.yml,.zip,application/yaml,application/zip" onChange={(e) => {
+                void onFile(e.target.files?.[0]);
+                // Emptied once read, so choosing the same file again (edited since) reads it again:
+                // browsers fire no change event for the file already selected.
+                e.target.value = '';
+              }}
+            />
             {fileError && <p className="field-error">{fileError}</p>}
             {(preview.errors?.data ?? commit.errors?.data)?.map((m) => (
               <p className="field-error" key={m}>

@@ -50,7 +50,13 @@ export function ImportForm({ deckId, sections, actions }: { deckId: string; sect
           <FormAlert error={preview.error ?? commit.error} />
           <div className="field">
             <label htmlFor="import-file">Upload a file (.txt, .tsv, .csv)</label>
-            <input id="import-file" type="file" accept=".txt,.tsv,.csv,text/plain,text/csv,text/tab-separated-values" onChange={(e) => onFile(e.target.files?.[0])} />
+            <input id="import-file" type="file" accept=".txt,.tsv,.csv,text/plain,text/csv,text/tab-separated-values" onChange={(e) => {
+                void onFile(e.target.files?.[0]);
+                // Emptied once read, so choosing the same file again (edited since) reads it again:
+                // browsers fire no change event for the file already selected.
+                e.target.value = '';
+              }}
+            />
             {fileError && <p className="field-error">{fileError}</p>}
           </div>
           <TextAreaField

@@ -46,6 +46,9 @@ class Reply {
   private current: number | undefined;
   /** Parts being walked, for an unordered reply (a no-JS form post is decoded whole): re-entering one is a cycle. */
   private readonly walking = new Set<number>();
+  /** The part being walked and where in it the walk is (keys from its root), for references into that same part. */
+  private currentId: number | undefined;
+  private here: string[] = [];
 
   /** `ordered`: decoded as it streams (a fetch action), so references must point back. */
   constructor(private readonly ordered = true) {}
@@ -103,12 +106,16 @@ class Reply {
     if (value === undefined) return REFUSED;
     let ok = this.walked.get(id);
     if (ok === undefined) {
-      const outer = this.current;
+      const outer = { current: this.current, id: this.currentId, here: this.here };
       this.current = this.position.get(id);
+      this.currentId = id;
+      this.here = [];
       this.walking.add(id);
       ok = this.walk(value, 0);
       this.walking.delete(id);
-      this.current = outer;
+      this.current = outer.current;
+      this.currentId = outer.id;
+      this.here = outer.here;
       this.walked.set(id, ok);
     }
     return ok ? { ok: true, value } : REFUSED;
@@ -117,8 +124,16 @@ class Reply {
   private walk(value: unknown, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
     if (typeof value === 'string') return this.tag(value);
-    if (Array.isArray(value)) return value.every((v) => this.walk(v, depth + 1));
-    if (value && typeof value === 'object') return Object.values(value).every((v) => this.walk(v, depth + 1));
+    if (value && typeof value === 'object') {
+      // A plain loop, not every() with a closure: a chain of a thousand parts recurses through here.
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+        this.here.push(key);
+        if (!this.walk(record[key], depth + 1)) return false;
+        this.here.pop();
+      }
+    }
     return true;
   }
 
@@ -148,12 +163,20 @@ class Reply {
     return kind !== 'Q' || target.value.every((entry) => Array.isArray(entry));
   }
 
-  /** `id[:key[:key…]]`: a part, then own properties of plain objects and lists within it. */
+  /**
+   * `id[:key[:key…]]`: a part, then own properties of plain objects and lists within it. React
+   * writes an object that occurs twice in one argument list as a path to its first place in the
+   * same part (`$0:0:data:rows:0:notes`, e.g. an action state sent back with a list two rows
+   * share): a path into the part being walked is sound unless it leads to an ancestor of the
+   * reference itself, which would make a cycle.
+   */
   private reference(ref: string): Verdict {
     const [head = '', ...path] = ref.split(':');
     const id = hexId(head);
     if (id === null) return REFUSED;
-    const target = this.part(id);
+    const intoSelf = path.length > 0 && id === this.currentId && this.ordered;
+    if (intoSelf && path.every((key, i) => this.here[i] === key)) return REFUSED;
+    const target = intoSelf ? { ok: true as const, value: this.parse(id) } : this.part(id);
     if (!target.ok) return REFUSED;
     let value = target.value;
     for (const key of path) {
