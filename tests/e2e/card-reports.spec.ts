@@ -37,7 +37,7 @@ async function createOwnDeck(page: Page, title: string): Promise<string> {
   await page.getByLabel('…or paste the rows').fill(`${BASIC_FRONT}\tNikol Pashinyan\tcsto\n`);
   await page.getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('button', { name: 'Import 1 valid row' }).click();
-  await expect(page.getByTestId('flash')).toHaveText('Imported 1 card.');
+  await expect(page.getByTestId('flash')).toHaveText('Imported 1 item.');
   return deckUrl.split('/').pop()!;
 }
 
