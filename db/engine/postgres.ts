@@ -8,6 +8,7 @@ import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { PgDb } from '../pg/connection';
+import { postgresFragments } from './fragments-postgres';
 import { decodeRows, rowSchema } from './rows';
 import type { Engine, Prepared, Queryable } from './types';
 
@@ -40,6 +41,7 @@ function over(client: pg.Pool | pg.PoolClient): Queryable {
   };
   return {
     kind: 'postgres',
+    fragments: postgresFragments,
     // One-off queries are not named: their texts vary (lists of ids) and would fill each connection.
     all: (query, row) => prepare(query, row, false).all({}),
     get: (query, row) => prepare(query, row, false).get({}),

@@ -29,3 +29,22 @@ export function decodeRows<R>(rows: unknown[], row: z.ZodType<R>, query: string)
 }
 
 export type { Queryable };
+
+/** JSON read back as text (`fragments.jsonText`), parsed and validated against `schema`. */
+export function jsonText<T>(schema: z.ZodType<T>) {
+  return z.string().transform((text, ctx): T => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `unexpected JSON: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+}

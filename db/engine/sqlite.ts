@@ -13,6 +13,7 @@ import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Db } from '../connection';
+import { sqliteFragments } from './fragments-sqlite';
 import { decodeRows, rowSchema } from './rows';
 import type { Engine, Prepared, Queryable } from './types';
 
@@ -43,6 +44,7 @@ function direct(client: Database.Database): Queryable {
   };
   return {
     kind: 'sqlite',
+    fragments: sqliteFragments,
     all: (query, row) => prepare(query, row).all({}),
     get: (query, row) => prepare(query, row).get({}),
     run: (query) => prepare(query).run({}),
@@ -62,6 +64,7 @@ export function sqliteEngine(db: Db): Engine {
   };
   return {
     kind: 'sqlite',
+    fragments: sqliteFragments,
     all: (query, row) => serial(() => inner.all(query, row)),
     get: (query, row) => serial(() => inner.get(query, row)),
     run: (query) => serial(() => inner.run(query)),

@@ -7,11 +7,14 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Fragments } from './fragments';
 
 export type EngineKind = 'sqlite' | 'postgres';
 
 export interface Queryable {
   readonly kind: EngineKind;
+  /** The SQL this engine spells its own way (db/engine/fragments.ts). */
+  readonly fragments: Fragments;
   /** Every row the query returns, each decoded by `row` (a row that does not decode throws, naming the query's first words). */
   all<R>(query: SQL, row: z.ZodType<R>): Promise<R[]>;
   /** The first row, decoded, or undefined when there is none. */

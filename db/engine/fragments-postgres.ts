@@ -1,0 +1,16 @@
+/** The PostgreSQL spellings of db/engine/fragments.ts. */
+import { Param, sql } from 'drizzle-orm';
+import type { Fragments } from './fragments';
+
+export const postgresFragments: Fragments = {
+  // One array parameter (a JavaScript array in a `sql` template would expand to one parameter per element).
+  intsIn: (values) => sql`(SELECT unnest(CAST(${new Param([...values])} AS bigint[])))`,
+  textsIn: (values) => sql`(SELECT unnest(CAST(${new Param([...values])} AS text[])))`,
+  jsonTexts: (array) => sql`(SELECT jsonb_array_elements_text(${array}))`,
+  jsonText: (value) => sql`CAST(${value} AS text)`,
+  json: (value) => sql`CAST(${JSON.stringify(value)} AS jsonb)`,
+  bool: (value) => (value ? sql`TRUE` : sql`FALSE`),
+  greatest: (a, b) => sql`greatest(${a}, ${b})`,
+  least: (a, b) => sql`least(${a}, ${b})`,
+  indexedBy: () => sql``,
+};

@@ -1,0 +1,15 @@
+/** The SQLite spellings of db/engine/fragments.ts. */
+import { sql } from 'drizzle-orm';
+import type { Fragments } from './fragments';
+
+export const sqliteFragments: Fragments = {
+  intsIn: (values) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`,
+  textsIn: (values) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`,
+  jsonTexts: (array) => sql`(SELECT value FROM json_each(${array}))`,
+  jsonText: (value) => sql`${value}`,
+  json: (value) => sql`${JSON.stringify(value)}`,
+  bool: (value) => (value ? sql`1` : sql`0`),
+  greatest: (a, b) => sql`max(${a}, ${b})`,
+  least: (a, b) => sql`min(${a}, ${b})`,
+  indexedBy: (index) => sql` INDEXED BY ${sql.identifier(index)}`,
+};
