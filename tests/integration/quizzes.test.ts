@@ -85,6 +85,23 @@ describe('quizzes on a real SQLite file', () => {
     expect(state).toEqual({ reps: 1, state: 1, last_review: later(30).getTime() });
   });
 
+  it('records the answer and its grade together or not at all: a failed answer write leaves no grade', async () => {
+    const user = await makeUser();
+    const attemptId = await start(user.id);
+    const cardId = attemptCards(attemptId)[0] as number;
+    // The grade is written first (recordReview), the answer row after it: make the answer row fail.
+    db.$client.exec(`CREATE TRIGGER refuse_quiz_answer BEFORE INSERT ON quiz_answers BEGIN SELECT RAISE(ABORT, 'answer refused'); END`);
+    try {
+      await expect(answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30))).rejects.toThrow('answer refused');
+    } finally {
+      db.$client.exec('DROP TRIGGER refuse_quiz_answer');
+    }
+    expect(writes(user.id)).toEqual({ answers: 0, logs: 0, states: 0 });
+    // The same answer sent again is recorded once, with its grade.
+    expect(await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(31))).toMatchObject({ ok: true, duplicate: false });
+    expect(writes(user.id)).toEqual({ answers: 1, logs: 1, states: 1 });
+  });
+
   it('a wrong answer is rated Again and a repeated submission counts once', async () => {
     const user = await makeUser();
     const attemptId = await start(user.id);
