@@ -81,7 +81,7 @@ function mostForgotten(items: ItemAnalytics[], lapses: ReadonlyMap<number, numbe
     .map(({ item, lapses: n }) => ({ item, lapses: n }));
 }
 
-function assignmentDetail(a: AssignmentView, classId: number, studentId: number, now: Date): StudentAssignmentDetail | undefined {
+async function assignmentDetail(a: AssignmentView, classId: number, studentId: number, now: Date): Promise<StudentAssignmentDetail | undefined> {
   const scope = { assignmentId: a.id, classId, onlyUserId: studentId };
   const facts = assignmentFacts(scope, now);
   const progress = facts && studentAnalytics(facts, now.getTime()).find((s) => s.userId === studentId);
@@ -93,16 +93,17 @@ function assignmentDetail(a: AssignmentView, classId: number, studentId: number,
     progress,
     sections: sectionAnalytics(facts),
     forgotten: mostForgotten(itemAnalytics(facts, quiz, optionTexts), lapses),
-    attempts: studentAttempts(studentId, a.id, a.deckId),
+    attempts: await studentAttempts(studentId, a.id, a.deckId),
   };
 }
 
 /** The student in depth, if `instructorId` teaches the class and the student is enrolled in it. */
-export function studentDetailFor(instructorId: number, classId: number, studentId: number, now: Date): StudentDetail | undefined {
+export async function studentDetailFor(instructorId: number, classId: number, studentId: number, now: Date): Promise<StudentDetail | undefined> {
   const cls = classForInstructor(instructorId, classId);
   const student = cls && studentStmt.get({ userId: instructorId, classId, studentId });
   if (!cls || !student) return undefined;
-  const assignments = assignmentsForClass(instructorId, classId).flatMap((a) => assignmentDetail(a, classId, studentId, now) ?? []);
+  const details = await Promise.all(assignmentsForClass(instructorId, classId).map((a) => assignmentDetail(a, classId, studentId, now)));
+  const assignments = details.flatMap((d) => d ?? []);
   const since = now.getTime() - (ACTIVITY_DAYS + 1) * DAY_MS;
   const activity = reviewsPerDay(activityStmt.all({ classId, studentId, since }), now.getTime(), ACTIVITY_DAYS, cls.timeZone);
   return { cls, student, assignments, activity };

@@ -203,18 +203,18 @@ describe('invitation tokens', () => {
 describe('the student detail page (data layer)', () => {
   it('shows an enrolled student to the class’s instructor only', async () => {
     const at = new Date();
-    expect(studentDetailFor(users.owner.id, classId, users.student.id, at)?.student.userId).toBe(users.student.id);
+    expect((await studentDetailFor(users.owner.id, classId, users.student.id, at))?.student.userId).toBe(users.student.id);
     // Another instructor, the student themself, and a made-up class id see nothing.
-    expect(studentDetailFor(users.other.id, classId, users.student.id, at)).toBeUndefined();
-    expect(studentDetailFor(users.student.id, classId, users.student.id, at)).toBeUndefined();
-    expect(studentDetailFor(users.owner.id, classId + 1000, users.student.id, at)).toBeUndefined();
+    expect(await studentDetailFor(users.other.id, classId, users.student.id, at)).toBeUndefined();
+    expect(await studentDetailFor(users.student.id, classId, users.student.id, at)).toBeUndefined();
+    expect(await studentDetailFor(users.owner.id, classId + 1000, users.student.id, at)).toBeUndefined();
     // Someone not on this class's roster, even a student of the other instructor's class.
     const stranger = await makeUser('student');
     const otherClass = createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, at);
     enroll(otherClass, stranger.id, Date.now());
-    expect(studentDetailFor(users.owner.id, classId, stranger.id, at)).toBeUndefined();
-    expect(studentDetailFor(users.owner.id, otherClass, stranger.id, at)).toBeUndefined();
-    expect(studentDetailFor(users.other.id, otherClass, stranger.id, at)?.student.userId).toBe(stranger.id);
+    expect(await studentDetailFor(users.owner.id, classId, stranger.id, at)).toBeUndefined();
+    expect(await studentDetailFor(users.owner.id, otherClass, stranger.id, at)).toBeUndefined();
+    expect((await studentDetailFor(users.other.id, otherClass, stranger.id, at))?.student.userId).toBe(stranger.id);
   });
 });
 

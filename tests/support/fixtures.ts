@@ -27,7 +27,9 @@ export async function loadRealDeck() {
   const sourceDir = path.resolve('..', 'shared', 'source');
   const url = process.env.DATABASE_URL;
   if (!isPostgresUrl(url)) return loadContentDir(db, contentDir, sourceDir);
-  const pg = await connectPg(url, { max: 1 });
+  // Two connections: connectPg's migrator holds one under its advisory lock and migrates on another
+  // (db/pg/connection.ts applyPgMigrations), so a pool of one waits for itself forever.
+  const pg = await connectPg(url, { max: 2 });
   try {
     return await loadContentDirPg(pg, contentDir, sourceDir);
   } finally {
