@@ -4,11 +4,11 @@
  * enrolled in that is not archived. access.ts keeps the same rule as a SQLite string for the
  * prepared statements not yet moved; tests/integration/engine.test.ts checks the two agree.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { assignments, classes, decks, enrollments } from '@/db/schema';
 
-/** True for rows of `d` (the decks table, or an alias of it) that `userId` may study. */
-export function deckVisibleTo(userId: number, d: typeof decks = decks): SQL {
+/** True for rows of `d` (the decks table, or an alias of it) that `userId` (or a placeholder for it, in a prepared statement) may study. */
+export function deckVisibleTo(userId: number | Placeholder, d: typeof decks = decks): SQL {
   return sql`(${d.ownerId} IS NULL OR ${d.ownerId} = ${userId} OR EXISTS (
     SELECT 1 FROM ${assignments}
       JOIN ${enrollments} ON ${enrollments.classId} = ${assignments.classId}

@@ -18,7 +18,9 @@ import { canonical } from '@/lib/quiz/typed/check-typed';
 import { attemptOf } from './quiz-data';
 import { refuse, type Refused } from './quizzes';
 import { suggestedGrade } from '@/lib/quiz/grade';
-import { regradeLoggedReview } from './reviews';
+import { engine } from '@/db/engine';
+import type { Queryable } from '@/db/engine/types';
+import { regradeLoggedReviewIn } from './reviews';
 
 export type OverruleStatus = 'pending' | 'accepted' | 'declined';
 
@@ -58,11 +60,13 @@ const stmts = {
  * Good and the card is rescheduled from its corrected log, so FSRS does not treat a right answer as
  * forgotten. Call inside a transaction.
  */
-function acceptAnswer(answerId: number, now: Date): void {
+// ENGINE-MERGE (quiz-overrules group): the regrade runs on the engine's transaction `tx`; the
+// statements of this module still run on db.$client, on the same SQLite connection inside it.
+async function acceptAnswer(tx: Queryable, answerId: number, now: Date): Promise<void> {
   stmts.markRight.run({ answerId });
   stmts.rescore.run({ answerId });
   const logged = stmts.loggedReview.get({ answerId });
-  if (logged?.reviewLogId != null) regradeLoggedReview(logged.userId, logged.reviewLogId, suggestedGrade(true), now);
+  if (logged?.reviewLogId != null) await regradeLoggedReviewIn(tx, logged.userId, logged.reviewLogId, suggestedGrade(true), now);
 }
 
 // A typed quiz answer is stored as a JSON string; objective answers are numbers or lists.
@@ -72,8 +76,8 @@ const isTypedResponse = (response: string) => jsonColumnOrNull(response, z.strin
  * The student's "I was right" on their typed answer to `cardId` in a finished attempt: accepted at
  * once in a practice quiz, a pending request in an assignment's quiz. Asking twice changes nothing.
  */
-export function requestOverrule(userId: number, attemptId: number, cardId: number, now: Date): { ok: true; status: OverruleStatus } | Refused {
-  return db.$client.transaction((): { ok: true; status: OverruleStatus } | Refused => {
+export async function requestOverrule(userId: number, attemptId: number, cardId: number, now: Date): Promise<{ ok: true; status: OverruleStatus } | Refused> {
+  return (await engine()).transaction(async (tx): Promise<{ ok: true; status: OverruleStatus } | Refused> => {
     const attempt = attemptOf(userId, attemptId);
     if (!attempt) return refuse('not_found', 'This quiz does not exist.');
     if (attempt.finishedAt === null) return refuse('not_found', 'Finish the quiz first.');
@@ -85,9 +89,9 @@ export function requestOverrule(userId: number, attemptId: number, cardId: numbe
     const counts = answer.assignmentId !== null;
     const status: OverruleStatus = counts ? 'pending' : 'accepted';
     stmts.insert.run({ answerId: answer.answerId, userId, assignmentId: answer.assignmentId, status, at: now.getTime(), decidedAt: counts ? null : now.getTime(), decidedBy: null });
-    if (!counts) acceptAnswer(answer.answerId, now);
+    if (!counts) await acceptAnswer(tx, answer.answerId, now);
     return { ok: true, status };
-  }).immediate();
+  });
 }
 
 /** The overrules of the user's own attempt, by card id. */
@@ -181,8 +185,8 @@ const ownedRequestStmt = db.$client.prepare<{ instructorId: number; id: number }
  * class in this assignment's quiz that reads the same once normalised (requested or not).
  * Returns how many answers were re-scored; refused when the request is not one of theirs or is decided.
  */
-export function decideOverrule(instructorId: number, overruleId: number, decision: OverruleDecision, now: Date): { ok: true; rescored: number } | Refused {
-  return db.$client.transaction((): { ok: true; rescored: number } | Refused => {
+export async function decideOverrule(instructorId: number, overruleId: number, decision: OverruleDecision, now: Date): Promise<{ ok: true; rescored: number } | Refused> {
+  return (await engine()).transaction(async (tx): Promise<{ ok: true; rescored: number } | Refused> => {
     const req = ownedRequestStmt.get({ instructorId, id: overruleId });
     if (!req) return refuse('not_found', 'That request was not found.');
     if (req.status !== 'pending') return refuse('finished', 'That request has already been decided.');
@@ -192,14 +196,14 @@ export function decideOverrule(instructorId: number, overruleId: number, decisio
       return { ok: true, rescored: 0 };
     }
     stmts.decide.run({ ...decided, answerId: req.answerId, status: 'accepted' });
-    acceptAnswer(req.answerId, now);
+    await acceptAnswer(tx, req.answerId, now);
     const others = decision === 'accept-all' ? sameText(req.assignmentId, req.cardId, req.response).filter((t) => t.answerId !== req.answerId) : [];
     for (const t of others) {
       if (t.status === null) stmts.insert.run({ ...decided, answerId: t.answerId, userId: t.userId, assignmentId: req.assignmentId, status: 'accepted', at: now.getTime() });
       else stmts.decide.run({ ...decided, answerId: t.answerId, status: 'accepted' });
-      acceptAnswer(t.answerId, now);
+      await acceptAnswer(tx, t.answerId, now);
     }
     const targets = [req, ...others];
     return { ok: true, rescored: targets.length };
-  }).immediate();
+  });
 }

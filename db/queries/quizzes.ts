@@ -13,9 +13,11 @@ import { suggestedGrade } from '@/lib/quiz/grade';
 import { retrievability } from '@/lib/scheduler';
 import { canStudyDeck } from './access';
 import { answersOf, attemptOf, feedbackFor, quizCardsById, type AnswerFeedback } from './quiz-data';
-import { recordReview } from './reviews';
+import { engine } from '@/db/engine';
+import { recordReviewIn } from './reviews';
 import { wouldExceedNewLimit } from './study';
 import { studySettingsFor } from './settings';
+import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
 
 export { quizSetupFor, quizAttemptView, quizResult, recentAttempts } from './quiz-views';
 export type { AnswerFeedback } from './quiz-data';
@@ -119,7 +121,7 @@ export interface DrawSpec {
  * the user may study the deck, and runs this in its transaction when it writes more.
  */
 export function insertDrawnAttempt(userId: number, spec: DrawSpec, now: Date, random: () => number): number | null {
-  const settings = studySettingsFor(userId);
+  const settings = studySettingsForSync(userId);
   const candidates: QuizCandidate[] = stmts.candidates
     .all({ userId, deckId: spec.deckId })
     .filter((row) => (!spec.sectionKeys || spec.sectionKeys.includes(row.sectionKey)) && (!spec.types || spec.types.includes(row.type)))
@@ -169,9 +171,12 @@ const MAX_DURATION_MS = 5 * 60_000;
  * Grades one answer and records it as a quiz answer and as a retrieval (wrong → Again, right → Good),
  * in one transaction. Sending the same answer again changes nothing and returns the first result.
  */
-export function answerQuestion(userId: number, attemptId: number, input: AnswerInput, now: Date): AnswerOutcome {
-  const settings = studySettingsFor(userId);
-  return db.$client.transaction((): AnswerOutcome => {
+export async function answerQuestion(userId: number, attemptId: number, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
+  const settings = await studySettingsFor(userId);
+  // ENGINE-MERGE (quizzes group): the grade is recorded on the engine in this transaction; the quiz's
+  // own statements below still run on db.$client, on the same SQLite connection inside the engine's
+  // BEGIN IMMEDIATE (the body awaits only engine calls, so no other request runs in between).
+  return (await engine()).transaction(async (tx): Promise<AnswerOutcome> => {
     const attempt = attemptOf(userId, attemptId);
     if (!attempt) return refuse('not_found', 'This quiz does not exist.');
     const position = attempt.cardIds.indexOf(input.cardId);
@@ -200,7 +205,7 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
       durationMs: Math.min(MAX_DURATION_MS, Math.max(0, now.getTime() - lastAnswerAt)),
       source: 'quiz' as const,
     };
-    const review = wouldExceedNewLimit(userId, card.id, now, settings) ? null : recordReview(userId, retrieval, settings, now);
+    const review = wouldExceedNewLimit(userId, card.id, now, settings) ? null : await recordReviewIn(tx, userId, retrieval, settings, now);
     if (review && !review.ok) return refuse('unavailable', review.message);
     stmts.insertAnswer.run({
       attemptId,
@@ -219,8 +224,7 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
     const finished = tally.answered >= attempt.questionCount;
     stmts.updateScore.run({ attemptId, correct: tally.correct, finishedAt: finished ? now.getTime() : null });
     return { ok: true, duplicate: false, finished, answeredCount: tally.answered, questionCount: attempt.questionCount, feedbackMode: attempt.feedback, feedback };
-    // IMMEDIATE: take the write lock before reading, as recordReview does, so two processes can't deadlock on upgrade.
-  }).immediate();
+  });
 }
 
 /** Finishes an attempt (unanswered questions count as missed). Finishing twice keeps the first time. */

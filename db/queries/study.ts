@@ -10,7 +10,8 @@ import type { CardPayload } from '@/lib/content/cards';
 import type { ReviewCard, ReviewSessionData } from '@/lib/review/types';
 import { studyDayBounds } from '@/lib/time/study-day';
 import { DECK_VISIBLE_SQL } from './access';
-import { studySettingsFor, type StudySettings } from './settings';
+import type { StudySettings } from './settings';
+import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
 import { jsonColumn, stringList } from '@/db/json-column';
 import { cardPayload } from '@/db/json-column';
 
@@ -140,7 +141,7 @@ function queueOf(deckId: string, rows: QueueRow[], now: Date, ctx: QueueContext)
 }
 
 /** The queue for `deckId` at `now`, or null if the user may not study that deck. */
-export function deckQueueFor(userId: number, deckId: string, now: Date, settings = studySettingsFor(userId)): DeckQueue | null {
+export function deckQueueFor(userId: number, deckId: string, now: Date, settings = studySettingsForSync(userId)): DeckQueue | null {
   const rows = queueRows.all({ userId, deckId });
   if (rows.length === 0) return null;
   return queueOf(deckId, rows, now, queueContext(userId, now, settings));
@@ -150,7 +151,7 @@ export function deckQueueFor(userId: number, deckId: string, now: Date, settings
 export type DeckCounts = StudyQueue['counts'] & { total: number; studied: number };
 
 /** Today's counts for every deck the user may study, keyed by deck id: the same numbers as each deck's queue, in one query. */
-export function queueCountsByDeck(userId: number, now: Date, settings = studySettingsFor(userId)): Map<string, DeckCounts> {
+export function queueCountsByDeck(userId: number, now: Date, settings = studySettingsForSync(userId)): Map<string, DeckCounts> {
   const day = studyDayBounds(now, settings.timeZone, settings.rolloverHour);
   const done = doneTodayStmt.get({ userId, from: day.start.getTime(), to: day.end.getTime() }) ?? { newCount: 0, reviewCount: 0 };
   const reviewsLeft = Math.max(0, Math.floor(settings.reviewsPerDay) - Math.max(0, done.reviewCount));

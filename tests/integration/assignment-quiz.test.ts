@@ -23,11 +23,11 @@ const DUE = T0 + 7 * 86_400_000;
 const QUIZ: AssignmentQuizSpec = { sectionKeys: null, questions: 10, types: null, attempts: 2, feedback: 'end' };
 
 /** Answers every question of an attempt, the first `right` of them right, and returns the attempt's score. */
-function take(userId: number, attemptId: number, right: number, minute: number) {
-  attemptCards(attemptId).forEach((cardId, i) => {
-    const out = answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(minute + i * 0.1));
+async function take(userId: number, attemptId: number, right: number, minute: number) {
+  for (const [i, cardId] of attemptCards(attemptId).entries()) {
+    const out = await answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(minute + i * 0.1));
     if (!out.ok) throw new Error(out.message);
-  });
+  }
   return finishQuiz(userId, attemptId, at(minute + 2));
 }
 
@@ -56,10 +56,10 @@ describe('assignment quizzes', () => {
     const { student, assignmentId, views } = await setup();
     const practice = startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 10, feedback: 'immediate' }, at(0));
     if (!practice.ok) throw new Error(practice.message);
-    expect(take(student.id, practice.attemptId, 10, 0)).toMatchObject({ correctCount: 10, questionCount: 10 });
+    expect(await take(student.id, practice.attemptId, 10, 0)).toMatchObject({ correctCount: 10, questionCount: 10 });
     const other = startQuiz(student.id, { deckId: DECK, sectionKeys: ['future'], count: 2, feedback: 'immediate' }, at(5));
     if (!other.ok) throw new Error(other.message);
-    expect(take(student.id, other.attemptId, 2, 5)).toMatchObject({ correctCount: 2, questionCount: 2 });
+    expect(await take(student.id, other.attemptId, 2, 5)).toMatchObject({ correctCount: 2, questionCount: 2 });
     let v = views();
     for (const seen of [v.today?.bestQuiz, v.dashboard?.bestQuiz, v.gradebook?.bestQuiz]) expect(seen).toBeNull();
     expect(v.dashboard?.goalsMet.quiz).toBe(false);
@@ -71,7 +71,7 @@ describe('assignment quizzes', () => {
     for (const id of cards) expect(cardRow(id).sectionKey).toBe('intro');
     // An open attempt is continued, not doubled.
     expect(startAssignmentQuiz(student.id, assignmentId, at(11))).toEqual({ ok: true, attemptId: started.attemptId, continued: true });
-    expect(take(student.id, started.attemptId, 9, 12)).toMatchObject({ correctCount: 9, questionCount: 10 });
+    expect(await take(student.id, started.attemptId, 9, 12)).toMatchObject({ correctCount: 9, questionCount: 10 });
 
     v = views();
     expect(v.today).toMatchObject({ bestQuiz: 0.9, quiz: { used: 1, left: 1, openAttemptId: null, questions: 10 } });
@@ -85,13 +85,13 @@ describe('assignment quizzes', () => {
     const first = startAssignmentQuiz(student.id, assignmentId, at(0));
     if (!first.ok) throw new Error(first.message);
     // Two right answers, the third left unanswered: an open attempt does not count.
-    attemptCards(first.attemptId).slice(0, 2).forEach((cardId, i) => answerQuestion(student.id, first.attemptId, { cardId, response: responseFor(first.attemptId, cardId, true) }, at(1 + i)));
+    for (const [i, cardId] of attemptCards(first.attemptId).slice(0, 2).entries()) await answerQuestion(student.id, first.attemptId, { cardId, response: responseFor(first.attemptId, cardId, true) }, at(1 + i));
     expect(views().today?.bestQuiz).toBeNull();
     finishQuiz(student.id, first.attemptId, at(4));
     expect(views().today?.bestQuiz).toBeCloseTo(2 / 3, 10);
     const second = startAssignmentQuiz(student.id, assignmentId, at(5));
     if (!second.ok) throw new Error(second.message);
-    take(student.id, second.attemptId, 1, 6);
+    await take(student.id, second.attemptId, 1, 6);
     expect(startAssignmentQuiz(student.id, assignmentId, at(10))).toMatchObject({ ok: false, reason: 'no_attempts_left' });
     expect(views().today).toMatchObject({ quiz: { used: 2, left: 0 } });
     expect(views().today?.bestQuiz).toBeCloseTo(2 / 3, 10);

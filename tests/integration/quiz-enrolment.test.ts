@@ -27,14 +27,14 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     db.$client.prepare('INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, ?, ?)').run(classId, DECK, T0.getTime() + 7 * 86_400_000);
   });
 
-  it('opens while enrolled, and refuses every read and write once removed', () => {
+  it('opens while enrolled, and refuses every read and write once removed', async () => {
     const started = startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     const finished = startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
     if (!finished.ok) throw new Error('second attempt');
     const first = quizAttemptView(student.id, finished.attemptId);
-    for (const q of first?.questions ?? []) answerQuestion(student.id, finished.attemptId, { cardId: q.cardId, response: 0 }, T0);
+    for (const q of first?.questions ?? []) await answerQuestion(student.id, finished.attemptId, { cardId: q.cardId, response: 0 }, T0);
     expect(finishQuiz(student.id, finished.attemptId, T0).ok).toBe(true);
     expect(quizAttemptView(student.id, started.attemptId)).not.toBeNull();
     expect(quizResult(student.id, finished.attemptId)).not.toBeNull();
@@ -45,7 +45,7 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     expect(quizAttemptView(student.id, started.attemptId)).toBeNull();
     expect(quizResult(student.id, finished.attemptId)).toBeNull();
     expect(quizResult(student.id, started.attemptId)).toBeNull();
-    expect(answerQuestion(student.id, started.attemptId, { cardId: cards.c2 as number, response: 1 }, T0)).toMatchObject({ ok: false });
+    expect(await answerQuestion(student.id, started.attemptId, { cardId: cards.c2 as number, response: 1 }, T0)).toMatchObject({ ok: false });
     expect(finishQuiz(student.id, started.attemptId, T0)).toMatchObject({ ok: false });
     expect(recentAttempts(student.id, DECK)).toEqual([]);
     expect(recentAttempts(student.id)).toEqual([]);

@@ -31,26 +31,26 @@ function rightResponse(attemptId: number, cardId: number): unknown {
 
 async function studentWithLimit(newPerDay: number) {
   const user = await makeUser();
-  saveStudySettings(user.id, { desiredRetention: 0.9, newPerDay, reviewsPerDay: 200, timeZone: 'UTC', rolloverHour: 4, passFail: false, maximumInterval: 36500, leechThreshold: 8, quizFeedback: 'immediate' });
+  await saveStudySettings(user.id, { desiredRetention: 0.9, newPerDay, reviewsPerDay: 200, timeZone: 'UTC', rolloverHour: 4, passFail: false, maximumInterval: 36500, leechThreshold: 8, quizFeedback: 'immediate' });
   return user.id;
 }
 
 /** Reviews the first new card of the queue, as a review session would. */
-function reviewFirstNew(userId: number, minutes: number): number {
+async function reviewFirstNew(userId: number, minutes: number): Promise<number> {
   const card = deckQueueFor(userId, DECK, at(minutes))?.queue.new[0]?.cardId as number;
-  const out = recordReview(userId, { cardId: card, grade: 3, clientId: `r-${userId}-${card}`, reviewedAt: at(minutes), durationMs: 1000, source: 'review' }, studySettingsFor(userId), at(minutes));
+  const out = await recordReview(userId, { cardId: card, grade: 3, clientId: `r-${userId}-${card}`, reviewedAt: at(minutes), durationMs: 1000, source: 'review' }, await studySettingsFor(userId), at(minutes));
   expect(out.ok).toBe(true);
   return card;
 }
 
-function quizOnUnseen(userId: number, count: number, minutes: number): number[] {
+async function quizOnUnseen(userId: number, count: number, minutes: number): Promise<number[]> {
   const started = startQuiz(userId, { deckId: DECK, count, feedback: 'immediate' }, at(minutes));
   if (!started.ok) throw new Error(started.message);
   const ids = JSON.parse((db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { card_ids: string }).card_ids) as number[];
-  ids.forEach((cardId, i) => {
-    const out = answerQuestion(userId, started.attemptId, { cardId, response: rightResponse(started.attemptId, cardId) }, at(minutes + i + 1));
+  for (const [i, cardId] of ids.entries()) {
+    const out = await answerQuestion(userId, started.attemptId, { cardId, response: rightResponse(started.attemptId, cardId) }, at(minutes + i + 1));
     expect(out.ok).toBe(true);
-  });
+  }
   return ids;
 }
 
@@ -70,9 +70,9 @@ describe('quizzes and the daily new-card limit', () => {
 
   it('limit 1 already used: a 3-question quiz on unseen cards introduces none of them, and the answers still count', async () => {
     const userId = await studentWithLimit(1);
-    const reviewed = reviewFirstNew(userId, 0);
+    const reviewed = await reviewFirstNew(userId, 0);
     expect(agree(userId, 1)).toMatchObject({ new: 0, studied: 1 });
-    const quizzed = quizOnUnseen(userId, 3, 2);
+    const quizzed = await quizOnUnseen(userId, 3, 2);
     expect(quizzed).toHaveLength(3);
     // The quiz draws from the whole deck, so it may include the card already reviewed (a few
     // percent of runs): that one answer moves its card, as a quiz answer on a studied card does.
@@ -88,9 +88,9 @@ describe('quizzes and the daily new-card limit', () => {
 
   it('limit 3 with 1 used: the quiz introduces 2 cards, the third stays new, and the review session offers no more new cards', async () => {
     const userId = await studentWithLimit(3);
-    reviewFirstNew(userId, 0);
+    await reviewFirstNew(userId, 0);
     expect(agree(userId, 1).new).toBe(2);
-    quizOnUnseen(userId, 3, 2);
+    await quizOnUnseen(userId, 3, 2);
     const today = agree(userId, 10);
     expect(today.new).toBe(0);
     expect(today.studied).toBe(3);

@@ -67,7 +67,7 @@ describe('quizzes on a real SQLite file', () => {
     const user = await makeUser();
     const attemptId = start(user.id);
     const cardId = attemptCards(attemptId)[0] as number;
-    const out = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30));
+    const out = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30));
     expect(out).toMatchObject({ ok: true, duplicate: false, finished: false, answeredCount: 1, questionCount: 5 });
     expect(out.ok && out.feedback.correct).toBe(true);
     expect(out.ok && out.feedback.sectionKey).toBe(cardRow(cardId).sectionKey);
@@ -90,11 +90,11 @@ describe('quizzes on a real SQLite file', () => {
     const attemptId = start(user.id);
     const cardId = attemptCards(attemptId)[1] as number;
     const wrong = responseFor(attemptId, cardId, false);
-    const first = answerQuestion(user.id, attemptId, { cardId, response: wrong }, later(10));
+    const first = await answerQuestion(user.id, attemptId, { cardId, response: wrong }, later(10));
     expect(first.ok && first.feedback.correct).toBe(false);
     expect(first.ok && first.feedback.correctAnswer).toBeTruthy();
     // The retry (even with a different answer) returns the first result and writes nothing.
-    const again = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(20));
+    const again = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(20));
     expect(again).toMatchObject({ ok: true, duplicate: true, answeredCount: 1 });
     expect(again.ok && again.feedback.correct).toBe(false);
     expect(writes(user.id)).toEqual({ answers: 1, logs: 1, states: 1 });
@@ -107,7 +107,7 @@ describe('quizzes on a real SQLite file', () => {
     const intruder = await makeUser();
     const attemptId = start(owner.id);
     const cardId = attemptCards(attemptId)[0] as number;
-    const out = answerQuestion(intruder.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(5));
+    const out = await answerQuestion(intruder.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(5));
     expect(out).toMatchObject({ ok: false, reason: 'not_found' });
     expect(quizAttemptView(intruder.id, attemptId)).toBeNull();
     expect(quizResult(intruder.id, attemptId)).toBeNull();
@@ -127,12 +127,12 @@ describe('quizzes on a real SQLite file', () => {
     const outside = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = ? AND type = 'typed'").all(DECK) as { id: number }[]).find(
       (c) => !ids.includes(c.id),
     )?.id as number;
-    expect(answerQuestion(user.id, attemptId, { cardId: 987654, response: 0 }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
-    expect(answerQuestion(user.id, attemptId, { cardId: outside, response: 'x' }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
+    expect(await answerQuestion(user.id, attemptId, { cardId: 987654, response: 0 }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
+    expect(await answerQuestion(user.id, attemptId, { cardId: outside, response: 'x' }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
     for (const cardId of ids) {
       const { type } = cardRow(cardId);
       const bad = { mcq: 17, truefalse: 'true', typed: 'x'.repeat(501), ordering: [0, 0, 1] }[type];
-      expect(answerQuestion(user.id, attemptId, { cardId, response: bad }, later(1))).toMatchObject({ ok: false, reason: 'invalid_response' });
+      expect(await answerQuestion(user.id, attemptId, { cardId, response: bad }, later(1))).toMatchObject({ ok: false, reason: 'invalid_response' });
     }
     expect(writes(user.id)).toEqual({ answers: 0, logs: 0, states: 0 });
   });
@@ -143,10 +143,10 @@ describe('quizzes on a real SQLite file', () => {
     const ids = attemptCards(attemptId);
     expect(quizResult(user.id, attemptId)).toMatchObject({ finished: false, questions: [] });
     // Right, wrong, right, right; the last question is never answered.
-    ids.slice(0, 4).forEach((cardId, i) => {
-      const out = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, i !== 1) }, later(10 * (i + 1)));
+    for (const [i, cardId] of ids.slice(0, 4).entries()) {
+      const out = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, i !== 1) }, later(10 * (i + 1)));
       expect(out.ok).toBe(true);
-    });
+    }
     expect(finishQuiz(user.id, attemptId, later(60))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
     expect(finishQuiz(user.id, attemptId, later(70))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
     const result = quizResult(user.id, attemptId);
@@ -162,7 +162,7 @@ describe('quizzes on a real SQLite file', () => {
     expect(result?.questions[1]?.feedback.responseText).toBeTruthy();
     expect(result?.questions[4]?.feedback.correctAnswer).toBeTruthy();
     const last = ids[4] as number;
-    expect(answerQuestion(user.id, attemptId, { cardId: last, response: responseFor(attemptId, last, true) }, later(80))).toMatchObject({ ok: false, reason: 'finished' });
+    expect(await answerQuestion(user.id, attemptId, { cardId: last, response: responseFor(attemptId, last, true) }, later(80))).toMatchObject({ ok: false, reason: 'finished' });
     expect(writes(user.id).answers).toBe(4);
     expect(recentAttempts(user.id, DECK)[0]).toMatchObject({ id: attemptId, correctCount: 3, questionCount: 5, answeredCount: 4 });
   });
@@ -171,8 +171,8 @@ describe('quizzes on a real SQLite file', () => {
     const user = await makeUser();
     const attemptId = start(user.id, { count: 2 });
     const [a, b] = attemptCards(attemptId) as [number, number];
-    expect(answerQuestion(user.id, attemptId, { cardId: b, response: responseFor(attemptId, b, true) }, later(5))).toMatchObject({ finished: false });
-    expect(answerQuestion(user.id, attemptId, { cardId: a, response: responseFor(attemptId, a, false) }, later(9))).toMatchObject({ finished: true, answeredCount: 2 });
+    expect(await answerQuestion(user.id, attemptId, { cardId: b, response: responseFor(attemptId, b, true) }, later(5))).toMatchObject({ finished: false });
+    expect(await answerQuestion(user.id, attemptId, { cardId: a, response: responseFor(attemptId, a, false) }, later(9))).toMatchObject({ finished: true, answeredCount: 2 });
     expect(quizResult(user.id, attemptId)?.score).toEqual({ correct: 1, total: 2, percent: 50 });
   });
 
@@ -182,7 +182,7 @@ describe('quizzes on a real SQLite file', () => {
     const firstHalf = all.slice(0, Math.floor(all.length / 2));
     const attemptId = start(user.id, { sectionKeys: ['intro'], count: 50 });
     for (const cardId of attemptCards(attemptId).filter((id) => firstHalf.includes(id))) {
-      answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(1));
+      await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(1));
     }
     let fresh = 0;
     for (let i = 0; i < 20; i++) {

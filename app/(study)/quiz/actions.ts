@@ -60,8 +60,8 @@ export interface AnswerResult {
   feedback: AnswerFeedback | null;
 }
 
-export const answerQuestionAction = authedAction(answerSchema, (input, user): AnswerResult => {
-  const out = answerQuestion(user.id, input.attemptId, { cardId: input.cardId, response: input.response }, now());
+export const answerQuestionAction = authedAction(answerSchema, async (input, user): Promise<AnswerResult> => {
+  const out = await answerQuestion(user.id, input.attemptId, { cardId: input.cardId, response: input.response }, now());
   if (!out.ok) refusal(out.reason, out.message);
   return {
     finished: out.finished,
