@@ -3,8 +3,10 @@
  * not cast: a value the scheduler cannot take (a state outside 0–3, a NaN, a date beyond the
  * JavaScript range) throws here, where the cause is plain, instead of deep inside FSRS.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CardState } from '@/lib/scheduler';
+import type { cardStates } from './schema';
 
 const MAX_TIME = 8.64e15; // the largest instant a JavaScript Date holds
 const epochMs = z.number().int().min(-MAX_TIME).max(MAX_TIME);
@@ -21,7 +23,7 @@ const cardStateColumnsSchema = z.object({
   lastReview: epochMs.nullable(),
 });
 
-/** The columns of a card_states row as SQLite returns them (numbers, not yet decoded). */
+/** The columns of a card_states row as either engine returns them (numbers, not yet checked). */
 export interface CardStateColumns {
   due: number;
   stability: number;
@@ -71,3 +73,25 @@ export function stateToRow(state: CardState): CardStateColumns {
     lastReview: state.lastReview ? state.lastReview.getTime() : null,
   };
 }
+
+/**
+ * The FSRS columns of `t` (card_states or an alias of it) for a query on the engine, each under the
+ * name `cardStateColumnsRow` decodes; pass the decoded row to rowToState.
+ */
+export function cardStateColumnsSql(t: typeof cardStates): SQL {
+  return sql`${t.due} AS "due", ${t.stability} AS "stability", ${t.difficulty} AS "difficulty", ${t.scheduledDays} AS "scheduledDays",
+    ${t.learningSteps} AS "learningSteps", ${t.reps} AS "reps", ${t.lapses} AS "lapses", ${t.state} AS "state", ${t.lastReview} AS "lastReview"`;
+}
+
+/** The shape of `cardStateColumnsSql` (numbers; rowToState checks their ranges and says what is wrong). */
+export const cardStateColumnsRow = z.object({
+  due: z.number(),
+  stability: z.number(),
+  difficulty: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.number(),
+  reps: z.number(),
+  lapses: z.number(),
+  state: z.number(),
+  lastReview: z.number().nullable(),
+});

@@ -7,6 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { registerRecallAt } from './recall-function';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -31,6 +32,7 @@ export function openDatabase(file: string = databasePath()): Db {
   // 32 MB of page cache instead of SQLite's 2 MB: a heavy user's Today touches ~10 MB of cards and
   // card states, which otherwise go back to the OS on every render.
   sqlite.pragma('cache_size = -32000');
+  registerRecallAt(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -1,13 +1,14 @@
 /**
- * `recall_at(last_review, stability, at, weights_json)` as a SQL function on the app's connection:
+ * `recall_at(last_review, stability, at, weights_json)` as a SQL function on a SQLite connection:
  * the predicted recall of lib/scheduler/recall.ts `recallAt` (the one recall curve), so analytics can sum it in a GROUP BY
  * instead of sending one row per (student, card) to JavaScript. NULL last review or weights
  * JSON that is not an array of numbers count as "never studied" and "default weights".
- * Import it for its effect (`import '@/db/recall-function'`) before preparing such statements.
+ * Registered on every connection the app opens (db/connection.ts openDatabase) and by the SQLite
+ * engine (db/engine/sqlite.ts), so no query needs a side-effect import. PostgreSQL has the same
+ * function in SQL (db/migrations-pg/0001; tests/integration-pg/recall-at.test.ts matches the two).
  */
-import 'server-only';
-import { recallAt } from '@/lib/scheduler/recall';
-import { db } from './index';
+import type Database from 'better-sqlite3';
+import { recallAt } from '../lib/scheduler/recall';
 
 // Students' weight arrays, parsed once per distinct JSON text (recallAt memoises by array identity).
 const parsedWeights = new Map<string, number[] | null>();
@@ -28,6 +29,13 @@ function weightsOf(json: unknown): number[] | null {
   return weights;
 }
 
-db.$client.function('recall_at', { deterministic: true }, (last: unknown, stability: unknown, at: unknown, weights: unknown) =>
-  typeof last === 'number' && typeof stability === 'number' && typeof at === 'number' ? recallAt(last, stability, at, weightsOf(weights)) : 0,
-);
+const registered = new WeakSet<Database.Database>();
+
+/** Defines recall_at on `client` (once per connection). */
+export function registerRecallAt(client: Database.Database): void {
+  if (registered.has(client)) return;
+  client.function('recall_at', { deterministic: true }, (last: unknown, stability: unknown, at: unknown, weights: unknown) =>
+    typeof last === 'number' && typeof stability === 'number' && typeof at === 'number' ? recallAt(last, stability, at, weightsOf(weights)) : 0,
+  );
+  registered.add(client);
+}

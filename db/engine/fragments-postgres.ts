@@ -13,4 +13,10 @@ export const postgresFragments: Fragments = {
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   least: (a, b) => sql`least(${a}, ${b})`,
   indexedBy: () => sql``,
+
+  // ── Grade path (issue 18, group "grade") ──
+  jsonFromText: (text) => sql`CAST(${text} AS jsonb)`,
+  forUpdate: () => sql` FOR UPDATE`,
+  // Two int4 keys: ids are serial (int4) on PostgreSQL.
+  pairLock: (a, b) => sql`SELECT pg_advisory_xact_lock(CAST(${a} AS integer), CAST(${b} AS integer))`,
 };

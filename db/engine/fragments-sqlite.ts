@@ -12,4 +12,9 @@ export const sqliteFragments: Fragments = {
   greatest: (a, b) => sql`max(${a}, ${b})`,
   least: (a, b) => sql`min(${a}, ${b})`,
   indexedBy: (index) => sql` INDEXED BY ${sql.identifier(index)}`,
+
+  // ── Grade path (issue 18, group "grade") ──
+  jsonFromText: (text) => sql`${text}`,
+  forUpdate: () => sql``,
+  pairLock: () => null,
 };

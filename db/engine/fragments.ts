@@ -25,6 +25,17 @@ export interface Fragments {
   least(a: Expr, b: Expr): SQL;
   /** An index hint after a table name (SQLite's INDEXED BY; PostgreSQL plans without hints). */
   indexedBy(index: string): SQL;
+
+  // ── Grade path (issue 18, group "grade") ──────────────────────────────────────────────────
+  /** A JSON column's value from JSON text (a parameter or placeholder), for INSERT and SET. */
+  jsonFromText(text: unknown): SQL;
+  /** After a SELECT: lock the rows read until the transaction ends (PostgreSQL; SQLite's write transaction already excludes others). */
+  forUpdate(): SQL;
+  /**
+   * A statement that holds a lock on the pair (a, b) until the transaction ends, for rows that do
+   * not exist yet; null where the transaction itself already excludes every other writer (SQLite).
+   */
+  pairLock(a: unknown, b: unknown): SQL | null;
 }
 
 /** A column's bare name, for the column lists of INSERT and the targets of SET (which take no table name). */

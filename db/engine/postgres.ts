@@ -13,6 +13,17 @@ import { decodeRows, rowSchema } from './rows';
 import type { Engine, Prepared, Queryable } from './types';
 
 const dialect = new PgDialect();
+
+// As on SQLite (sqlite.ts): a hot statement's `sql` object is rendered once, however often it is prepared.
+const rendered = new WeakMap<SQL, { sql: string; params: unknown[] }>();
+function render(query: SQL, keep: boolean) {
+  let out = keep ? rendered.get(query) : undefined;
+  if (!out) {
+    out = dialect.sqlToQuery(query);
+    if (keep) rendered.set(query, out);
+  }
+  return out;
+}
 // node-postgres prepares a named statement once per connection; the name stands for the text.
 const names = new Map<string, string>();
 const nameFor = (text: string) => {
@@ -23,7 +34,7 @@ const nameFor = (text: string) => {
 
 function over(client: pg.Pool | pg.PoolClient): Queryable {
   const prepare = <P extends Record<string, unknown>, R>(query: SQL, row?: z.ZodType<R>, named = true): Prepared<P, R> => {
-    const { sql: text, params } = dialect.sqlToQuery(query);
+    const { sql: text, params } = render(query, named);
     const name = named ? nameFor(text) : undefined;
     const execute = (values: P) => client.query({ ...(name ? { name } : {}), text, values: fillPlaceholders(params, values) });
     return {

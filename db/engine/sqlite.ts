@@ -13,11 +13,24 @@ import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { Db } from '../connection';
+import { registerRecallAt } from '../recall-function';
 import { sqliteFragments } from './fragments-sqlite';
 import { decodeRows, rowSchema } from './rows';
 import type { Engine, Prepared, Queryable } from './types';
 
 const dialect = new SQLiteSyncDialect();
+
+// A statement prepared on a hot path is usually one `sql` object built once at module level and
+// prepared again in every transaction (a grade): render its text once, not at every prepare.
+const rendered = new WeakMap<SQL, { sql: string; params: unknown[] }>();
+function render(query: SQL, keep: boolean) {
+  let out = keep ? rendered.get(query) : undefined;
+  if (!out) {
+    out = dialect.sqlToQuery(query);
+    if (keep) rendered.set(query, out);
+  }
+  return out;
+}
 
 function direct(client: Database.Database): Queryable {
   const statements = new Map<string, Database.Statement>();
@@ -26,8 +39,8 @@ function direct(client: Database.Database): Queryable {
     if (!s) statements.set(text, (s = client.prepare(text)));
     return s;
   };
-  const prepare = <P extends Record<string, unknown>, R>(query: SQL, row?: z.ZodType<R>): Prepared<P, R> => {
-    const { sql: text, params } = dialect.sqlToQuery(query);
+  const prepare = <P extends Record<string, unknown>, R>(query: SQL, row?: z.ZodType<R>, keep = true): Prepared<P, R> => {
+    const { sql: text, params } = render(query, keep);
     const bound = (values: P) => fillPlaceholders(params, values);
     return {
       all: async (values) => {
@@ -45,15 +58,17 @@ function direct(client: Database.Database): Queryable {
   return {
     kind: 'sqlite',
     fragments: sqliteFragments,
-    all: (query, row) => prepare(query, row).all({}),
-    get: (query, row) => prepare(query, row).get({}),
-    run: (query) => prepare(query).run({}),
-    prepare,
+    all: (query, row) => prepare(query, row, false).all({}),
+    get: (query, row) => prepare(query, row, false).get({}),
+    run: (query) => prepare(query, undefined, false).run({}),
+    prepare: (query, row) => prepare(query, row),
   };
 }
 
 export function sqliteEngine(db: Db): Engine {
   const client = db.$client;
+  // Part of opening the engine: queries may call recall_at (db/recall-function.ts) on any connection.
+  registerRecallAt(client);
   const inner = direct(client);
   let queue: Promise<unknown> = Promise.resolve();
   // Runs `task` after everything queued before it; a failure is the caller's, not the queue's.

@@ -11,7 +11,7 @@ import { trainingItems, type FitReview, type TrainingItem } from '@/lib/schedule
 import type { Grade } from '@/lib/scheduler';
 import { daysBetween, studyDayKey } from '@/lib/time/study-day';
 import { paced } from '@/lib/time/background-pace';
-import { studySettingsFor } from './settings';
+import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
 
 /** A pool larger than this is sampled by student (whole histories), so a refit stays bounded in time and memory. */
 export const POOL_MAX_ITEMS = 60_000;
@@ -47,7 +47,7 @@ function toReviews(rows: { cardId: number; reviewedAt: number; rating: number }[
 
 /** Numbering of a student's study days (days since 1970-01-01 of the study-day key). */
 function studyDayNumbering(userId: number): (ms: number) => number {
-  const { timeZone, rolloverHour } = studySettingsFor(userId);
+  const { timeZone, rolloverHour } = studySettingsForSync(userId);
   return (ms) => daysBetween('1970-01-01', studyDayKey(new Date(ms), timeZone, rolloverHour));
 }
 

@@ -15,7 +15,7 @@ import { now as appNow } from '@/lib/clock';
 import { historyOfPool, historyOfUser, type PoolScope } from './fsrs-history';
 import { rebuildCardStates } from './fsrs-rebuild';
 import { claimFitRun, type FitRun } from './fsrs-fit-runs';
-import { studySettingsFor } from './settings';
+import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
 
 export type ParameterSource = 'default' | 'deck' | 'class' | 'personal';
 
@@ -116,7 +116,7 @@ export interface FitOutcome {
 }
 
 const defaultOptimiser = (userId?: number): Optimiser =>
-  fsrsOptimiser({ relearningSteps: userId === undefined ? 1 : (studySettingsFor(userId).scheduler.relearningSteps?.length ?? 1) });
+  fsrsOptimiser({ relearningSteps: userId === undefined ? 1 : (studySettingsForSync(userId).scheduler.relearningSteps?.length ?? 1) });
 
 /**
  * Fits this student's own parameters and adopts them if they beat those in use on the student's

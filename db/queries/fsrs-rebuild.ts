@@ -14,7 +14,7 @@ import { stateToRow } from '@/db/card-state-row';
 import { now as appNow } from '@/lib/clock';
 import { replayLog, type Grade } from '@/lib/scheduler';
 import { paced } from '@/lib/time/background-pace';
-import { studySettingsFor } from './settings';
+import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
 
 const cardsWithLog = db.$client.prepare<{ userId: number }, { cardId: number }>(
   'SELECT DISTINCT card_id AS cardId FROM review_logs WHERE user_id = @userId AND undone_at IS NULL ORDER BY card_id',
@@ -51,7 +51,7 @@ function replayBatch(userId: number, cardIds: readonly number[], now: number): v
   db.$client
     .transaction(() => {
       // Read inside the transaction: the parameters in force when this batch is written.
-      const { scheduler } = studySettingsFor(userId);
+      const { scheduler } = studySettingsForSync(userId);
       for (const cardId of cardIds) {
         const log = cardLog.all({ userId, cardId }).map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.reviewedAt) }));
         const state = replayLog(log, scheduler);

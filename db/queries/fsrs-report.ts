@@ -11,7 +11,7 @@ import { simulateWorkload } from '@/lib/scheduler/workload';
 import { now as appNow } from '@/lib/clock';
 import { DECK_VISIBLE_SQL } from './access';
 import { parametersInUse, type ParameterSource } from './fsrs-parameters';
-import { studySettingsFor } from './settings';
+import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
 
 const DAY_MS = 86_400_000;
 /** A refit is suggested once the history has doubled since the last fit, or after this long. */
@@ -101,7 +101,7 @@ export function memoryModelReport(userId: number, at: Date = appNow()): MemoryMo
     health: lastFit ? fitHealth(lastFit) : null,
     reviews,
     refit,
-    retention: { reviews: retention?.n ?? 0, passed: retention?.passed ?? 0, desired: studySettingsFor(userId).scheduler.desiredRetention },
+    retention: { reviews: retention?.n ?? 0, passed: retention?.passed ?? 0, desired: studySettingsForSync(userId).scheduler.desiredRetention },
   };
 }
 
@@ -113,7 +113,7 @@ export interface WorkloadRow {
 
 /** Expected reviews per day at each desired retention, simulated with this student's parameters and cards. */
 export function workloadFor(userId: number, retentions: readonly number[], at: Date = appNow()): WorkloadRow[] {
-  const settings = studySettingsFor(userId);
+  const settings = studySettingsForSync(userId);
   const cards = stmts.cards.all({ userId }).map((row) => (row.studied ? rowToState(row) : null));
   return retentions.map((desiredRetention) => {
     const w = simulateWorkload({ cards, newPerDay: settings.newPerDay, settings: { ...settings.scheduler, desiredRetention }, now: at, days: 365, maxCards: 120 });

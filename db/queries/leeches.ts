@@ -6,46 +6,58 @@
  * Every statement is scoped to the asking user's own card_states rows.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import { cardStates, cards, sections } from '@/db/schema';
 
-export interface FlaggedCard {
-  cardId: number;
-  prompt: string;
-  deckId: string;
-  sectionKey: string;
-  sectionTitle: string;
-  lapses: number;
-  leech: boolean;
-  suspended: boolean;
-}
+const flaggedRow = z.object({
+  cardId: int,
+  prompt: z.string(),
+  deckId: z.string(),
+  sectionKey: z.string(),
+  sectionTitle: z.string(),
+  lapses: int,
+  leech: flag,
+  suspended: flag,
+});
 
-const flaggedRows = db.$client.prepare<{ userId: number }, Omit<FlaggedCard, 'leech' | 'suspended'> & { leech: number; suspended: number }>(`
-  SELECT s.card_id AS cardId, c.prompt, c.deck_id AS deckId, sec.key AS sectionKey, sec.title AS sectionTitle,
-         s.lapses, s.leech, s.suspended
-  FROM card_states s JOIN cards c ON c.id = s.card_id JOIN sections sec ON sec.id = c.section_id
-  WHERE s.user_id = @userId AND (s.leech = 1 OR s.suspended = 1)
-  ORDER BY s.suspended DESC, s.lapses DESC, c.deck_id, c.position
-`);
-
-const unsuspendStmt = db.$client.prepare<{ userId: number; cardId: number; now: number }>(
-  'UPDATE card_states SET suspended = 0, updated_at = @now WHERE user_id = @userId AND card_id = @cardId AND suspended = 1',
-);
-
-const clearLeechStmt = db.$client.prepare<{ userId: number; cardId: number; now: number }>(
-  'UPDATE card_states SET leech = 0, updated_at = @now WHERE user_id = @userId AND card_id = @cardId AND leech = 1',
-);
+export type FlaggedCard = z.infer<typeof flaggedRow>;
 
 /** This user's cards flagged as leeches or suspended: suspended first, then by lapses. */
-export function flaggedCardsFor(userId: number): FlaggedCard[] {
-  return flaggedRows.all({ userId }).map((r) => ({ ...r, leech: r.leech === 1, suspended: r.suspended === 1 }));
+export async function flaggedCardsFor(userId: number): Promise<FlaggedCard[]> {
+  const db = await engine();
+  const s = cardStates;
+  const yes = db.fragments.bool(true);
+  return db.all(
+    sql`SELECT ${s.cardId} AS "cardId", ${cards.prompt} AS "prompt", ${cards.deckId} AS "deckId", ${sections.key} AS "sectionKey",
+          ${sections.title} AS "sectionTitle", ${s.lapses} AS "lapses", ${s.leech} AS "leech", ${s.suspended} AS "suspended"
+        FROM ${s} JOIN ${cards} ON ${cards.id} = ${s.cardId} JOIN ${sections} ON ${sections.id} = ${cards.sectionId}
+        WHERE ${s.userId} = ${userId} AND (${s.leech} = ${yes} OR ${s.suspended} = ${yes})
+        ORDER BY ${s.suspended} DESC, ${s.lapses} DESC, ${cards.deckId}, ${cards.position}`,
+    flaggedRow,
+  );
+}
+
+/** Clears `column` (suspended or leech) on this user's card if it is set; true when it was. */
+async function clearFlag(column: typeof cardStates.suspended | typeof cardStates.leech, userId: number, cardId: number, now: Date): Promise<boolean> {
+  const db = await engine();
+  const s = cardStates;
+  const { changes } = await db.run(
+    sql`UPDATE ${s} SET ${bare(column)} = ${db.fragments.bool(false)}, ${bare(s.updatedAt)} = ${now.getTime()}
+        WHERE ${s.userId} = ${userId} AND ${s.cardId} = ${cardId} AND ${column} = ${db.fragments.bool(true)}`,
+  );
+  return changes === 1;
 }
 
 /** Lets a suspended card come back in reviews. False if this user has no such suspended card. */
-export function unsuspendCard(userId: number, cardId: number, now: Date): boolean {
-  return unsuspendStmt.run({ userId, cardId, now: now.getTime() }).changes === 1;
+export async function unsuspendCard(userId: number, cardId: number, now: Date): Promise<boolean> {
+  return clearFlag(cardStates.suspended, userId, cardId, now);
 }
 
 /** Removes the leech flag (the card leaves the list once it is not suspended either). */
-export function clearLeechFlag(userId: number, cardId: number, now: Date): boolean {
-  return clearLeechStmt.run({ userId, cardId, now: now.getTime() }).changes === 1;
+export async function clearLeechFlag(userId: number, cardId: number, now: Date): Promise<boolean> {
+  return clearFlag(cardStates.leech, userId, cardId, now);
 }

@@ -10,7 +10,8 @@ import type { DayCount, RetentionResult } from '@/lib/stats';
 import { addDays, studyDayKey } from '@/lib/time/study-day';
 import { activityFor } from './progress-activity';
 import { forecastFor, hardestCardsFor, masteryFor, visibleDecksFor, type DeckMastery, type HardCard } from './progress-cards';
-import { studySettingsFor, type StudySettings } from './settings';
+import type { StudySettings } from './settings';
+import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
 
 export const HEATMAP_WEEKS = 26;
 export const FORECAST_DAYS = 30;
@@ -42,7 +43,7 @@ export function mondayOf(key: string): string {
 }
 
 /** Everything /progress shows for this user at `now`. */
-export function progressFor(userId: number, now: Date, settings: StudySettings = studySettingsFor(userId)): ProgressOverview {
+export function progressFor(userId: number, now: Date, settings: StudySettings = studySettingsForSync(userId)): ProgressOverview {
   const todayKey = studyDayKey(now, settings.timeZone, settings.rolloverHour);
   const heatmapFrom = addDays(mondayOf(todayKey), -7 * (HEATMAP_WEEKS - 1));
   const decks = visibleDecksFor(userId);

@@ -23,7 +23,7 @@ import { canonical } from '@/lib/quiz/typed/check-typed';
 import { suggestedGrade } from '@/lib/quiz/grade';
 import { attemptIn } from './quiz-data';
 import { refuse, type Refused } from './quizzes';
-import { regradeLoggedReview } from './reviews';
+import { regradeLoggedReviewIn } from './review-undo';
 
 export type OverruleStatus = 'pending' | 'accepted' | 'declined';
 const status = z.enum(['pending', 'accepted', 'declined']);
@@ -67,9 +67,7 @@ async function acceptAnswerIn(tx: Queryable, answerId: number, now: Date): Promi
         FROM ${quizAnswers} JOIN ${quizAttempts} ON ${quizAttempts.id} = ${quizAnswers.attemptId} WHERE ${quizAnswers.id} = ${answerId}`,
     z.object({ userId: int, reviewLogId: int.nullable() }),
   );
-  // ENGINE-MERGE: await regradeLoggedReviewIn(tx, logged.userId, logged.reviewLogId, suggestedGrade(true), now)
-  // (until then it writes on SQLite's one connection, inside this transaction)
-  if (logged?.reviewLogId != null) regradeLoggedReview(logged.userId, logged.reviewLogId, suggestedGrade(true), now);
+  if (logged?.reviewLogId != null) await regradeLoggedReviewIn(tx, logged.userId, logged.reviewLogId, suggestedGrade(true), now);
 }
 
 /**

@@ -18,7 +18,7 @@ import { suggestedGrade } from '@/lib/quiz/grade';
 import { retrievability } from '@/lib/scheduler';
 import { joinedState, joinedStateColumns, joinedStateShape } from './joined-state';
 import { answersIn, attemptIn, deckStudiableIn, feedbackFor, quizCardsIn, quizTypesList, type AnswerFeedback } from './quiz-data';
-import { recordReview } from './reviews';
+import { recordReviewIn } from './reviews';
 import { wouldExceedNewLimitIn } from './study';
 import { studySettingsFor, type StudySettings } from './settings';
 
@@ -217,10 +217,8 @@ export async function answerQuestion(userId: number, attemptId: number, input: A
       source: 'quiz' as const,
     };
     const exceeds = await wouldExceedNewLimitIn(tx, userId, card.id, now, settings);
-    // ENGINE-MERGE: await recordReviewIn(tx, userId, input, settings, now)
-    // (until then recordReview writes on SQLite's one connection, inside this transaction: its own
-    // transaction becomes a savepoint of this one, so answer row and grade commit or roll back together)
-    const review = exceeds ? null : recordReview(userId, retrieval, settings, now);
+    // The grade is written in this transaction: answer row and grade commit or roll back together.
+    const review = exceeds ? null : await recordReviewIn(tx, userId, retrieval, settings, now);
     if (review && !review.ok) return refuse('unavailable', review.message);
     const f = tx.fragments;
     await tx.run(

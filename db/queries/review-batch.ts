@@ -2,13 +2,16 @@
  * Applies a batch of grades (the review screen's background saves and offline sync use the same
  * format): each entry is validated on its own, valid ones are applied in the order they were made,
  * and every entry gets its own result, so one bad grade never blocks the others.
- * Each entry runs in its own transaction (a savepoint inside the group commit): an entry that
- * fails unexpectedly is rolled back alone and reported as rejected, and the rest are still saved.
+ * The batch is one job of the group commit (db/group-commit.ts) and each entry runs in its own
+ * savepoint: an entry that fails unexpectedly is rolled back alone and reported as rejected, and
+ * the rest are still saved.
  */
 import 'server-only';
+import { groupCommit, inSavepoint, isRetryable } from '@/db/group-commit';
+import type { Queryable } from '@/db/engine/types';
 import { gradeEntrySchema, type GradeEntry } from '@/lib/validation/reviews';
-import { recordReview } from './reviews';
-import { studySettingsFor } from './settings';
+import { recordReviewIn } from './reviews';
+import { studySettingsIn, type StudySettings } from './settings';
 
 /**
  * `recorded` and `duplicate`: the server has this grade (with the card's state when it has one);
@@ -25,8 +28,8 @@ function clientIdOf(raw: unknown): string | null {
   return typeof raw.clientId === 'string' ? raw.clientId.slice(0, 100) : null;
 }
 
-function applyOne(userId: number, entry: GradeEntry, settings: ReturnType<typeof studySettingsFor>, serverNow: Date): EntryResult {
-  const out = recordReview(userId, { ...entry, reviewedAt: new Date(entry.reviewedAt), source: 'review' }, settings, serverNow);
+async function applyOne(tx: Queryable, userId: number, entry: GradeEntry, settings: StudySettings, serverNow: Date): Promise<EntryResult> {
+  const out = await recordReviewIn(tx, userId, { ...entry, reviewedAt: new Date(entry.reviewedAt), source: 'review' }, settings, serverNow);
   switch (out.status) {
     case 'recorded':
     case 'duplicate':
@@ -38,8 +41,9 @@ function applyOne(userId: number, entry: GradeEntry, settings: ReturnType<typeof
   }
 }
 
-export function applyGradeBatch(userId: number, entries: unknown[], serverNow: Date): EntryResult[] {
-  const settings = studySettingsFor(userId);
+/** Applies the batch inside the caller's transaction `tx`. */
+export async function applyGradeBatchIn(tx: Queryable, userId: number, entries: unknown[], serverNow: Date): Promise<EntryResult[]> {
+  const settings = await studySettingsIn(tx, userId);
   const results: EntryResult[] = new Array(entries.length);
   const valid: { index: number; entry: GradeEntry }[] = [];
   entries.forEach((raw, index) => {
@@ -50,12 +54,19 @@ export function applyGradeBatch(userId: number, entries: unknown[], serverNow: D
   valid.sort((a, b) => a.entry.reviewedAt - b.entry.reviewedAt || a.index - b.index);
   for (const { index, entry } of valid) {
     try {
-      results[index] = applyOne(userId, entry, settings, serverNow);
+      results[index] = await inSavepoint(tx, 'grade_entry', () => applyOne(tx, userId, entry, settings, serverNow));
     } catch (error) {
-      // recordReview's transaction has rolled this entry back; the others go on.
+      // A deadlock with another server (PostgreSQL) is not this grade's fault: the whole batch runs again.
+      if (isRetryable(error)) throw error;
+      // The savepoint has rolled this entry back; the others go on.
       console.error(`grade ${entry.clientId} of user ${userId} failed:`, error);
       results[index] = { clientId: entry.clientId, status: 'rejected', reason: 'The server could not save this grade.' };
     }
   }
   return results;
+}
+
+/** Applies the batch in the next group commit: resolves once its grades are durably committed. */
+export async function applyGradeBatch(userId: number, entries: unknown[], serverNow: Date): Promise<EntryResult[]> {
+  return groupCommit((tx) => applyGradeBatchIn(tx, userId, entries, serverNow));
 }

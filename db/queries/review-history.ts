@@ -4,38 +4,44 @@
  * rating: 1 Again, 2 Hard, 3 Good, 4 Easy; state_before: 0 New, 1 Learning, 2 Review, 3 Relearning.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { flag, int } from '@/db/engine/rows';
+import { cards, reviewLogs } from '@/db/schema';
 import { csvRow } from '@/lib/export/csv';
 
 export const REVIEW_HISTORY_HEADER = ['card_id', 'item_id', 'deck_id', 'reviewed_at_iso', 'rating', 'state_before', 'duration_ms', 'source', 'undone'] as const;
 
-interface HistoryRow {
-  cardId: number;
-  itemId: string;
-  deckId: string;
-  reviewedAt: number;
-  rating: number;
-  stateBefore: number;
-  durationMs: number;
-  source: string;
-  undone: number;
-}
-
-// Walks the (user_id, reviewed_at) index in order; the card join is by primary key.
-const historyRows = db.$client.prepare<{ userId: number }, HistoryRow>(`
-  SELECT l.card_id AS cardId, c.item_id AS itemId, c.deck_id AS deckId, l.reviewed_at AS reviewedAt, l.rating,
-         l.state_before AS stateBefore, l.duration_ms AS durationMs, l.source, l.undone_at IS NOT NULL AS undone
-  FROM review_logs l JOIN cards c ON c.id = l.card_id
-  WHERE l.user_id = @userId ORDER BY l.reviewed_at, l.id
-`);
+const historyRow = z.object({
+  cardId: int,
+  itemId: z.string(),
+  deckId: z.string(),
+  reviewedAt: int,
+  rating: int,
+  stateBefore: int,
+  durationMs: int,
+  source: z.string(),
+  undone: flag,
+});
 
 /** The CSV text of this user's review history (header line first). */
-export function reviewHistoryCsv(userId: number): string {
+export async function reviewHistoryCsv(userId: number): Promise<string> {
+  const db = await engine();
+  const l = reviewLogs;
+  // Walks the (user_id, reviewed_at) index in order; the card join is by primary key.
+  const rows = await db.all(
+    sql`SELECT ${l.cardId} AS "cardId", ${cards.itemId} AS "itemId", ${cards.deckId} AS "deckId", ${l.reviewedAt} AS "reviewedAt",
+          ${l.rating} AS "rating", ${l.stateBefore} AS "stateBefore", ${l.durationMs} AS "durationMs", ${l.source} AS "source",
+          (${l.undoneAt} IS NOT NULL) AS "undone"
+        FROM ${l} JOIN ${cards} ON ${cards.id} = ${l.cardId}
+        WHERE ${l.userId} = ${userId} ORDER BY ${l.reviewedAt}, ${l.id}`,
+    historyRow,
+  );
   const parts = [csvRow(REVIEW_HISTORY_HEADER)];
-  for (const r of historyRows.iterate({ userId })) {
-    parts.push(
-      csvRow([r.cardId, r.itemId, r.deckId, new Date(r.reviewedAt).toISOString(), r.rating, r.stateBefore, r.durationMs, r.source, r.undone]),
-    );
+  for (const r of rows) {
+    // The CSV keeps 0/1 for "undone", as it always had.
+    parts.push(csvRow([r.cardId, r.itemId, r.deckId, new Date(r.reviewedAt).toISOString(), r.rating, r.stateBefore, r.durationMs, r.source, r.undone ? 1 : 0]));
   }
   return parts.join('');
 }

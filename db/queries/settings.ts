@@ -1,7 +1,11 @@
 /** A user's study settings: read in the shapes the scheduler and the queue builder take, saved from /settings. */
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int, jsonText } from '@/db/engine/rows';
+import type { Prepared, Queryable } from '@/db/engine/types';
 import { userSettings, type UserSettings } from '@/db/schema';
 import type { SchedulerSettings } from '@/lib/scheduler';
 
@@ -16,7 +20,8 @@ export interface StudySettings {
   quizFeedback: 'immediate' | 'end';
 }
 
-const DEFAULTS: Omit<UserSettings, 'userId'> = {
+/** The settings of a user who never saved any. */
+export const STUDY_DEFAULTS: Omit<UserSettings, 'userId'> = {
   desiredRetention: 0.9,
   newPerDay: 20,
   reviewsPerDay: 200,
@@ -50,27 +55,58 @@ export function toStudySettings(row: Omit<UserSettings, 'userId'>): StudySetting
   };
 }
 
-const byUser = db.select().from(userSettings).where(eq(userSettings.userId, sql.placeholder('userId'))).prepare();
+const settingsRow = z.object({
+  desiredRetention: z.number(),
+  newPerDay: int,
+  reviewsPerDay: int,
+  timeZone: z.string(),
+  rolloverHour: int,
+  passFail: flag,
+  maximumInterval: int,
+  leechThreshold: int,
+  quizFeedback: z.enum(['immediate', 'end']),
+  fsrsWeights: jsonText(z.array(z.number())).nullable(),
+  fsrsSource: z.enum(['default', 'deck', 'class', 'personal']),
+  fsrsFitId: int.nullable(),
+});
 
-/** The study settings of this user (defaults if the row is missing). */
-export function studySettingsFor(userId: number): StudySettings {
-  return toStudySettings(byUser.get({ userId }) ?? DEFAULTS);
+// Read on every grade and every page of a session: one prepared statement per engine kind.
+const byUser = new WeakMap<Queryable['fragments'], ReturnType<typeof byUserQuery>>();
+function byUserQuery(q: Queryable) {
+  const s = userSettings;
+  return sql`SELECT ${s.desiredRetention} AS "desiredRetention", ${s.newPerDay} AS "newPerDay", ${s.reviewsPerDay} AS "reviewsPerDay",
+      ${s.timeZone} AS "timeZone", ${s.rolloverHour} AS "rolloverHour", ${s.passFail} AS "passFail", ${s.maximumInterval} AS "maximumInterval",
+      ${s.leechThreshold} AS "leechThreshold", ${s.quizFeedback} AS "quizFeedback", ${q.fragments.jsonText(s.fsrsWeights)} AS "fsrsWeights",
+      ${s.fsrsSource} AS "fsrsSource", ${s.fsrsFitId} AS "fsrsFitId"
+    FROM ${s} WHERE ${s.userId} = ${sql.placeholder('userId')}`;
 }
 
-const saveStmt = db.$client.prepare(`
-  INSERT INTO user_settings (user_id, desired_retention, new_per_day, reviews_per_day, time_zone, rollover_hour,
-                             pass_fail, maximum_interval, leech_threshold, quiz_feedback)
-  VALUES (@userId, @desiredRetention, @newPerDay, @reviewsPerDay, @timeZone, @rolloverHour,
-          @passFail, @maximumInterval, @leechThreshold, @quizFeedback)
-  ON CONFLICT (user_id) DO UPDATE SET desired_retention = excluded.desired_retention, new_per_day = excluded.new_per_day,
-    reviews_per_day = excluded.reviews_per_day, time_zone = excluded.time_zone, rollover_hour = excluded.rollover_hour,
-    pass_fail = excluded.pass_fail, maximum_interval = excluded.maximum_interval,
-    leech_threshold = excluded.leech_threshold, quiz_feedback = excluded.quiz_feedback
-`);
+/** The study settings of this user, read through `q` (inside the caller's transaction); defaults if the row is missing. */
+export async function studySettingsIn(q: Queryable, userId: number): Promise<StudySettings> {
+  let query = byUser.get(q.fragments);
+  if (!query) byUser.set(q.fragments, (query = byUserQuery(q)));
+  const statement: Prepared<{ userId: number }, z.infer<typeof settingsRow>> = q.prepare(query, settingsRow);
+  return toStudySettings((await statement.get({ userId })) ?? STUDY_DEFAULTS);
+}
+
+/** The study settings of this user (defaults if the row is missing). */
+export async function studySettingsFor(userId: number): Promise<StudySettings> {
+  return studySettingsIn(await engine(), userId);
+}
 
 export type EditableStudySettings = Omit<UserSettings, 'userId' | 'fsrsWeights' | 'fsrsSource' | 'fsrsFitId'>;
 
 /** Saves every editable setting of this user in one statement (all or nothing); personal FSRS weights are kept. */
-export function saveStudySettings(userId: number, values: EditableStudySettings): void {
-  saveStmt.run({ userId, ...values, passFail: values.passFail ? 1 : 0 });
+export async function saveStudySettings(userId: number, values: EditableStudySettings): Promise<void> {
+  const db = await engine();
+  const s = userSettings;
+  const columns = [s.desiredRetention, s.newPerDay, s.reviewsPerDay, s.timeZone, s.rolloverHour, s.passFail, s.maximumInterval, s.leechThreshold, s.quizFeedback];
+  const updates = sql.join(
+    columns.map((c) => sql`${bare(c)} = excluded.${bare(c)}`),
+    sql`, `,
+  );
+  await db.run(sql`INSERT INTO ${s} (${bare(s.userId)}, ${sql.join(columns.map(bare), sql`, `)})
+    VALUES (${userId}, ${values.desiredRetention}, ${values.newPerDay}, ${values.reviewsPerDay}, ${values.timeZone}, ${values.rolloverHour},
+            ${db.fragments.bool(values.passFail)}, ${values.maximumInterval}, ${values.leechThreshold}, ${values.quizFeedback})
+    ON CONFLICT (${bare(s.userId)}) DO UPDATE SET ${updates}`);
 }

@@ -1,5 +1,5 @@
 /**
- * Typed answers marked wrong: recorded with review grades (db/queries/typed-answer-record.ts, with
+ * Typed answers marked wrong: recorded with review grades (db/queries/grade-parts.ts, with
  * the student's "I was right"), read back for instructors together with the wrong typed answers
  * of quizzes, and turned into an accepted answer in one click on an instructor's own deck.
  */

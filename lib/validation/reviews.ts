@@ -25,7 +25,7 @@ export type TypedAnswerPart = z.infer<typeof typedAnswerPartSchema>;
 /**
  * The option chosen for a multiple-choice or true/false card (lib/quiz/choice-options.ts: original
  * option order, True = 0, False = 1). The bound here is any card's; the server then checks it
- * against the card itself (db/queries/review-choice-record.ts).
+ * against the card itself (db/queries/grade-parts.ts).
  */
 export const choicePartSchema = z.strictObject({
   index: z

@@ -1,4 +1,5 @@
-// db/pg/record-grade.ts under concurrency: two pools on one database stand for two app servers
+// The grade path (db/queries/reviews.ts recordReviewIn, in the group commit's transaction, as the
+// route runs it) on PostgreSQL under concurrency: two pools on one database stand for two app servers
 // behind a load balancer. Every grade is sent through both at once, in a shuffled order (so many
 // arrive after a later grade of their card and take the replay path), all in flight together.
 // Afterwards every grade is in the log exactly once, each was "recorded" by exactly one server, and
@@ -6,9 +7,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateToRow } from '@/db/card-state-row';
+import { postgresEngine } from '@/db/engine/postgres';
+import type { Engine } from '@/db/engine/types';
+import { groupCommitOn } from '@/db/group-commit';
 import { connectPg, type PgDb } from '@/db/pg/connection';
-import { recordReviewPg } from '@/db/pg/record-grade';
-import type { ReviewInput, ReviewOutcome } from '@/db/queries/reviews';
+import { recordReviewIn, type ReviewInput, type ReviewOutcome } from '@/db/queries/reviews';
 import type { StudySettings } from '@/db/queries/settings';
 import { assignments, cardStates, cards, classes, decks, enrollments, reviewLogs, sections, users } from '@/db/schema.pg';
 import { replayLog, type Grade } from '@/lib/scheduler';
@@ -30,6 +33,12 @@ const SETTINGS: StudySettings = {
 
 let serverA: PgDb;
 let serverB: PgDb;
+let engines: Map<PgDb, Engine>;
+
+/** One grade through `server`'s engine, as POST /api/reviews records it. */
+function recordReviewPg(server: PgDb, userId: number, input: ReviewInput, settings: StudySettings, serverNow: Date): Promise<ReviewOutcome> {
+  return groupCommitOn(engines.get(server)!, (tx) => recordReviewIn(tx, userId, input, settings, serverNow));
+}
 let userIds: number[] = [];
 let cardIds: number[] = [];
 
@@ -46,6 +55,7 @@ beforeAll(async () => {
   const { url, db } = await migratedTestDatabase('grade_concurrency', { max: 4 });
   serverA = db;
   serverB = await connectPg(url, { max: 4 });
+  engines = new Map([serverA, serverB].map((server) => [server, postgresEngine(server)]));
   const inserted = await serverA
     .insert(users)
     .values([1, 2, 3].map((n) => ({ email: `s${n}@example.test`, name: `Student ${n}`, passwordHash: 'x' })))

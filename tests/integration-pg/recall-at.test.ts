@@ -1,6 +1,6 @@
 // recall_at on PostgreSQL (db/migrations-pg/0001_recall_at.sql) gives the number ts-fsrs gives:
 // its forgetting curve on a grid of (stability, elapsed days, decay), and the app's recall_at on
-// SQLite (db/recall-function.ts, JavaScript) for the same (last review, stability, at, weights),
+// SQLite (db/recall-function.ts, JavaScript, registered when the connection opens) for the same (last review, stability, at, weights),
 // including the edge cases (no review yet, no stability, a review after `at`, weights of each
 // FSRS version, weights that are not weights). Tolerance 1e-9; both round to 8 decimals.
 import { forgetting_curve, default_w } from 'ts-fsrs';
@@ -73,7 +73,6 @@ describe('recall_at on PostgreSQL equals recall_at on SQLite', () => {
   it(`on ${cases.length} cases within 1e-9`, async () => {
     // The SQLite side: the app's own connection with its JavaScript recall_at (on this file's temp SQLite database).
     const { db: sqliteDb } = await import('@/db');
-    await import('@/db/recall-function');
     const sqliteRecall = sqliteDb.$client.prepare<[number | null, number | null, number, string | null], { r: number }>('SELECT recall_at(?, ?, ?, ?) AS r');
     const expected = cases.map((c) => sqliteRecall.get(c.last, c.s, c.at, c.json)!.r);
 

@@ -47,13 +47,13 @@ describe('authoring decks on a real SQLite file', () => {
     expect(deckForEditor(iris, id)?.items).toEqual([]);
   });
 
-  it('edits an item in place: same card id, and a student keeps their card state', () => {
+  it('edits an item in place: same card id, and a student keeps their card state', async () => {
     const deckId = newDeck(iris);
     enrol(iris, sam, deckId);
     const item = saveItem(iris, deckId, undefined, basic('Who chaired the CSTO?', 'Pashinyan'), T0);
     expect(item.id).toMatch(/^who-chaired-the-csto-[a-z0-9]{5}$/);
     const [card] = liveCards(deckId);
-    const outcome = recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'r1', reviewedAt: T0, durationMs: 1000, source: 'review' }, studySettingsFor(sam.id), T0);
+    const outcome = await recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'r1', reviewedAt: T0, durationMs: 1000, source: 'review' }, await studySettingsFor(sam.id), T0);
     expect(outcome.ok).toBe(true);
     const before = stateOf(sam.id, card!.id);
     expect(before).toBeDefined();
@@ -123,12 +123,12 @@ describe('authoring decks on a real SQLite file', () => {
     expect(liveCards(deckId).map((c) => c.item_id)).toEqual([item.id]);
   });
 
-  it('deleting an item retires its cards and keeps progress', () => {
+  it('deleting an item retires its cards and keeps progress', async () => {
     const deckId = newDeck(iris);
     enrol(iris, sam, deckId);
     const item = saveItem(iris, deckId, undefined, basic('Delete me?', 'Yes'), T0);
     const [card] = liveCards(deckId);
-    recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'del-1', reviewedAt: T0, durationMs: 1, source: 'review' }, studySettingsFor(sam.id), T0);
+    await recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'del-1', reviewedAt: T0, durationMs: 1, source: 'review' }, await studySettingsFor(sam.id), T0);
     retireItem(iris, deckId, item.id, later(3));
     expect(cardsOf(deckId)).toEqual([expect.objectContaining({ id: card!.id, retired_at: later(3).getTime() })]);
     expect(stateOf(sam.id, card!.id)).toBeDefined();

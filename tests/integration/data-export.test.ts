@@ -41,10 +41,10 @@ beforeAll(async () => {
   ids = { student, other, teacher };
 });
 
-function zipOf(user: { id: number }) {
+async function zipOf(user: { id: number }) {
   const bytes = buildDataZip({
     json: personalData(user.id),
-    reviewHistoryCsv: reviewHistoryCsv(user.id),
+    reviewHistoryCsv: await reviewHistoryCsv(user.id),
     decks: ownDecksOf(user).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, EXPORTED) })),
     exportedAt: EXPORTED,
   });
@@ -52,8 +52,8 @@ function zipOf(user: { id: number }) {
 }
 
 describe('the data export zip', () => {
-  it('opens, and its review count matches the history CSV and the database', () => {
-    const files = zipOf(ids.student);
+  it('opens, and its review count matches the history CSV and the database', async () => {
+    const files = await zipOf(ids.student);
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'data.json', 'review-history.csv']);
     const data = JSON.parse(strFromU8(files['data.json']!)) as { profile: { email: string }; reviews: { undoneAt: string | null }[]; enrolments: { className: string }[]; quizAttempts: { answers: unknown[] }[]; typedAnswers: { answer: string }[]; settings: { timeZone: string } };
     const csvRows = parseDelimited(strFromU8(files['review-history.csv']!), ',').filter((r) => r.cells.some((f) => f !== ''));
@@ -72,8 +72,8 @@ describe('the data export zip', () => {
     expect(json).not.toContain('password');
   });
 
-  it("holds an instructor's own decks in the content format", () => {
-    const files = zipOf(ids.teacher);
+  it("holds an instructor's own decks in the content format", async () => {
+    const files = await zipOf(ids.teacher);
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'data.json', `decks/${ownDeck}.yaml`, 'review-history.csv']);
     const yaml = strFromU8(files[`decks/${ownDeck}.yaml`]!);
     expect(yaml).toContain('title: My own deck');

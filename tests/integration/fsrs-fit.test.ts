@@ -8,7 +8,7 @@ import { db } from '@/db';
 import { applyBestPool, fitPoolParameters, fitUserParameters, parametersInUse } from '@/db/queries/fsrs-parameters';
 import { rebuildCardStates } from '@/db/queries/fsrs-rebuild';
 import { recordReview } from '@/db/queries/reviews';
-import { studySettingsFor } from '@/db/queries/settings';
+import { studySettingsFor, type StudySettings } from '@/db/queries/settings';
 import { rowToState, type CardStateColumns } from '@/db/card-state-row';
 import { replayLog, type Grade } from '@/lib/scheduler';
 import type { Optimiser } from '@/lib/scheduler/fit';
@@ -22,12 +22,12 @@ beforeAll(async () => {
 });
 
 /** Records a simulated learner's reviews through the real grade path, on the real deck's cards. */
-function recordHistory(userId: number, seed: number, days = 240, start = new Date('2026-01-05T10:00:00Z')) {
+async function recordHistory(userId: number, seed: number, days = 240, start = new Date('2026-01-05T10:00:00Z')) {
   const reviews = simulateLearner({ cards: cards.length, days, seed, start });
-  const settings = studySettingsFor(userId);
+  const settings = await studySettingsFor(userId);
   let n = 0;
   for (const r of reviews) {
-    const out = recordReview(
+    const out = await recordReview(
       userId,
       { cardId: cards[r.cardId - 1]!, grade: r.rating, clientId: `sim-${seed}-${n++}`, reviewedAt: new Date(r.reviewedAt), durationMs: 3000, source: 'review' },
       settings,
@@ -38,8 +38,8 @@ function recordHistory(userId: number, seed: number, days = 240, start = new Dat
   return reviews.length;
 }
 
-function statesMatchReplay(userId: number) {
-  const { scheduler } = studySettingsFor(userId);
+async function statesMatchReplay(userId: number) {
+  const { scheduler } = await studySettingsFor(userId);
   const rows = db.$client
     .prepare(
       `SELECT card_id AS cardId, due, stability, difficulty, scheduled_days AS scheduledDays, learning_steps AS learningSteps,
@@ -64,7 +64,7 @@ const adopting = (weights: readonly number[]): Optimiser => ({
 describe('personal parameters', () => {
   it('fits a student with a long history, adopts the fit, and replays every card with it', async () => {
     const user = await makeUser();
-    recordHistory(user.id, 7, 600);
+    await recordHistory(user.id, 7, 600);
     const out = await fitUserParameters(user.id);
     expect(out.verdict.items).toBeGreaterThan(600);
     expect(out.verdict.adopted).toBe(true);
@@ -73,17 +73,17 @@ describe('personal parameters', () => {
     expect(inUse).toMatchObject({ source: 'personal', fitId: out.fitId });
     expect(inUse.weights).toEqual(out.verdict.weights);
     expect(inUse.weights).not.toEqual(default_w);
-    expect(out.rebuilt).toBe(statesMatchReplay(user.id).cards);
-    expect(statesMatchReplay(user.id).mismatches).toBe(0);
+    expect(out.rebuilt).toBe((await statesMatchReplay(user.id)).cards);
+    expect((await statesMatchReplay(user.id)).mismatches).toBe(0);
     const fit = db.$client.prepare('SELECT * FROM fsrs_fits WHERE id = ?').get(out.fitId) as Record<string, unknown>;
     expect(fit).toMatchObject({ scope: 'user', scope_id: user.id, adopted: 1, reason: 'better' });
   }, 60_000);
 
   it('keeps the defaults for a student with too little history, and records why', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     for (let i = 0; i < 5; i++) {
-      recordReview(user.id, { cardId: cards[i]!, grade: 3, clientId: `few-${i}`, reviewedAt: new Date(Date.UTC(2026, 1, 1 + i)), durationMs: 1000, source: 'review' }, settings, new Date(Date.UTC(2026, 1, 1 + i)));
+      await recordReview(user.id, { cardId: cards[i]!, grade: 3, clientId: `few-${i}`, reviewedAt: new Date(Date.UTC(2026, 1, 1 + i)), durationMs: 1000, source: 'review' }, settings, new Date(Date.UTC(2026, 1, 1 + i)));
     }
     const out = await fitUserParameters(user.id);
     expect(out.verdict).toMatchObject({ adopted: false, reason: 'too_little_history' });
@@ -95,20 +95,20 @@ describe('personal parameters', () => {
 describe('pooled parameters', () => {
   it('moves a newcomer to the deck pool, and leaves a student with personal parameters alone', async () => {
     const veterans = [await makeUser(), await makeUser()];
-    for (const [i, v] of veterans.entries()) recordHistory(v.id, 20 + i, 120);
+    for (const [i, v] of veterans.entries()) await recordHistory(v.id, 20 + i, 120);
     const personal = await makeUser();
-    recordHistory(personal.id, 30, 60);
+    await recordHistory(personal.id, 30, 60);
     await fitUserParameters(personal.id, { optimiser: adopting(default_w.map((w, i) => (i === 2 ? 5.5 : w))) });
     const newcomer = await makeUser();
-    const s = studySettingsFor(newcomer.id);
-    recordReview(newcomer.id, { cardId: cards[0]!, grade: 3, clientId: 'n1', reviewedAt: new Date('2026-06-01T10:00:00Z'), durationMs: 1000, source: 'review' }, s, new Date('2026-06-01T10:00:00Z'));
+    const s = await studySettingsFor(newcomer.id);
+    await recordReview(newcomer.id, { cardId: cards[0]!, grade: 3, clientId: 'n1', reviewedAt: new Date('2026-06-01T10:00:00Z'), durationMs: 1000, source: 'review' }, s, new Date('2026-06-01T10:00:00Z'));
 
     const pool = await fitPoolParameters({ kind: 'deck', deckId: 'war-for-peace' }, { optimiser: adopting(LEARNER_WEIGHTS) });
     expect(pool.verdict.adopted).toBe(true);
     const learners = db.$client.prepare("SELECT count(DISTINCT r.user_id) AS n FROM review_logs r JOIN cards c ON c.id = r.card_id WHERE c.deck_id = 'war-for-peace'").get() as { n: number };
     expect(pool.learners).toBe(learners.n);
     expect(parametersInUse(newcomer.id)).toMatchObject({ source: 'deck', fitId: pool.fitId, weights: [...LEARNER_WEIGHTS] });
-    expect(statesMatchReplay(newcomer.id).mismatches).toBe(0);
+    expect((await statesMatchReplay(newcomer.id)).mismatches).toBe(0);
     expect(parametersInUse(personal.id).source).toBe('personal');
     // Applying again changes nothing.
     expect(await applyBestPool(newcomer.id)).toBeNull();
@@ -120,7 +120,7 @@ describe('pooled parameters', () => {
     const student = await makeUser();
     db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classRow.id, student.id);
     db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'war-for-peace', 0)").run(classRow.id);
-    recordHistory(student.id, 40, 120);
+    await recordHistory(student.id, 40, 120);
     const before = parametersInUse(student.id);
     const out = await fitPoolParameters({ kind: 'class', classId: classRow.id }, { optimiser: worse });
     expect(out.verdict).toMatchObject({ adopted: false, reason: 'not_better' });
@@ -132,7 +132,7 @@ describe('pooled parameters', () => {
     db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'war-for-peace', 0)").run(classRow.id);
     const student = await makeUser();
     db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classRow.id, student.id);
-    recordHistory(student.id, 50, 90);
+    await recordHistory(student.id, 50, 90);
     const weights = default_w.map((w, i) => (i === 2 ? 4.4 : w));
     const { refitPools } = await import('@/db/queries/fsrs-refit');
     const moved: number[] = [];
@@ -144,7 +144,7 @@ describe('pooled parameters', () => {
     const classFit = refit.pools.find((p) => p.fitId === parametersInUse(student.id).fitId);
     expect(parametersInUse(student.id)).toMatchObject({ source: 'class', weights });
     expect(classFit?.verdict.adopted).toBe(true);
-    expect(statesMatchReplay(student.id).mismatches).toBe(0);
+    expect((await statesMatchReplay(student.id)).mismatches).toBe(0);
     // Every card replayed belongs to a student who moved, each student counted once.
     const cardsOf = db.$client.prepare('SELECT count(DISTINCT card_id) AS n FROM review_logs WHERE user_id = ? AND undone_at IS NULL');
     const pooled = db.$client.prepare("SELECT user_id AS userId FROM user_settings WHERE fsrs_source IN ('deck', 'class')").all() as { userId: number }[];
@@ -160,29 +160,30 @@ describe('pooled parameters', () => {
 describe('replaying card states while grades arrive', () => {
   it('loses no grade, applies none twice, and ends with every state equal to a replay with the new parameters', async () => {
     const user = await makeUser();
-    const n = recordHistory(user.id, 50, 90, new Date('2026-02-02T10:00:00Z'));
-    const stale = studySettingsFor(user.id); // read before the parameters change, as a request in flight would
+    const n = await recordHistory(user.id, 50, 90, new Date('2026-02-02T10:00:00Z'));
+    const stale = await studySettingsFor(user.id); // read before the parameters change, as a request in flight would
     await fitUserParameters(user.id, { optimiser: adopting(LEARNER_WEIGHTS) }); // adopts and rebuilds once
     db.$client.prepare("UPDATE user_settings SET fsrs_weights = ? WHERE user_id = ?").run(JSON.stringify(default_w.map((w, i) => (i === 8 ? 1.3 : w))), user.id);
 
     const at = new Date('2026-05-10T10:00:00Z');
     let graded = 0;
-    const grade = (cardId: number, settings = studySettingsFor(user.id)) => {
-      const out = recordReview(user.id, { cardId, grade: 3, clientId: `during-${graded++}`, reviewedAt: at, durationMs: 1000, source: 'review' }, settings, at);
+    const grade = async (cardId: number, given?: StudySettings) => {
+      const settings = given ?? (await studySettingsFor(user.id));
+      const out = await recordReview(user.id, { cardId, grade: 3, clientId: `during-${graded++}`, reviewedAt: at, durationMs: 1000, source: 'review' }, settings, at);
       expect(out.ok).toBe(true);
     };
     const progress = await rebuildCardStates(user.id, {
       batchSize: 10,
       now: () => at.getTime(),
-      afterBatch: ({ done }) => {
-        grade(cards[done - 1]!); // a card this rebuild has replayed already
-        grade(cards[Math.min(cards.length - 1, done + 5)]!); // one it has not reached yet
-        if (done === 20) grade(cards[2]!, stale); // scheduled with the old parameters
+      afterBatch: async ({ done }) => {
+        await grade(cards[done - 1]!); // a card this rebuild has replayed already
+        await grade(cards[Math.min(cards.length - 1, done + 5)]!); // one it has not reached yet
+        if (done === 20) await grade(cards[2]!, stale); // scheduled with the old parameters
       },
     });
     expect(progress.done).toBe(progress.total);
     const logs = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT client_id) AS d FROM review_logs WHERE user_id = ?').get(user.id) as { n: number; d: number };
     expect(logs).toEqual({ n: n + graded, d: n + graded });
-    expect(statesMatchReplay(user.id).mismatches).toBe(0);
+    expect((await statesMatchReplay(user.id)).mismatches).toBe(0);
   }, 60_000);
 });

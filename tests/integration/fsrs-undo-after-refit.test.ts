@@ -35,10 +35,10 @@ function stateOf(userId: number, cardId: number) {
   return row ? rowToState(row) : null;
 }
 
-function replayNow(userId: number, cardId: number) {
+async function replayNow(userId: number, cardId: number) {
   const log = (db.$client.prepare('SELECT rating, reviewed_at AS at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id').all(userId, cardId) as { rating: number; at: number }[])
     .map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.at) }));
-  return replayLog(log, studySettingsFor(userId).scheduler);
+  return replayLog(log, (await studySettingsFor(userId)).scheduler);
 }
 
 /** A student with three reviews of each of 40 cards over two weeks (enough for a fit to be tried). */
@@ -48,7 +48,7 @@ async function studentWithHistory() {
   for (const [day, grade] of [[0, 3], [3, 3], [10, 2]] as const) {
     for (const card of cards.slice(0, 40)) {
       const at = new Date(T0 + day * DAY + n * 1000);
-      const out = recordReview(user.id, { cardId: card, grade, clientId: `h-${n++}`, reviewedAt: at, durationMs: 2000, source: 'review' }, studySettingsFor(user.id), at);
+      const out = await recordReview(user.id, { cardId: card, grade, clientId: `h-${n++}`, reviewedAt: at, durationMs: 2000, source: 'review' }, await studySettingsFor(user.id), at);
       if (!out.ok) throw new Error(out.message);
     }
   }
@@ -73,9 +73,9 @@ describe('undo after the parameters changed', () => {
     expect(fit.verdict.adopted).toBe(true);
     expect(parametersInUse(user.id).source).toBe('personal');
 
-    const out = undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
+    const out = await undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
     expect(out.ok).toBe(true);
-    const expected = replayNow(user.id, lastCard);
+    const expected = await replayNow(user.id, lastCard);
     expect(stateOf(user.id, lastCard)).toEqual(expected);
     if (out.ok) expect(out.state).toEqual(expected);
     // And that is not what the old snapshot held (the test would pass vacuously otherwise).
@@ -85,7 +85,7 @@ describe('undo after the parameters changed', () => {
   it('with the parameters unchanged, restores the snapshot exactly', async () => {
     const { user, lastClientId, lastCard } = await studentWithHistory();
     const before = db.$client.prepare('SELECT snapshot_before AS s FROM review_logs WHERE user_id = ? AND client_id = ?').get(user.id, lastClientId) as { s: string };
-    const out = undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
+    const out = await undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
     expect(out.ok).toBe(true);
     expect(stateOf(user.id, lastCard)).toEqual(restoreSnapshot(before.s));
   });

@@ -1,13 +1,16 @@
-/** Group commit: writes queued together share one transaction, fail alone, and settle after COMMIT. */
+/** Group commit on the engine: jobs queued together share one transaction, fail alone, and settle after COMMIT. */
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { databasePath } from '@/db/connection';
-import { inGroupCommit } from '@/db/group-commit';
+import { engine } from '@/db/engine';
+import type { Queryable } from '@/db/engine/types';
+import { groupCommit, inSavepoint } from '@/db/group-commit';
 
-const insert = (v: string) => db.$client.prepare('INSERT INTO gc_probe (v) VALUES (?)').run(v);
+const insert = async (tx: Queryable, v: string) => (await tx.run(sql`INSERT INTO gc_probe (v) VALUES (${v})`)).changes;
 
-describe('inGroupCommit', () => {
+describe('groupCommit', () => {
   let other: Database.Database;
   const seenByOther = (v: string) => other.prepare('SELECT count(*) AS n FROM gc_probe WHERE v = ?').get(v) as { n: number };
   beforeAll(() => {
@@ -15,11 +18,11 @@ describe('inGroupCommit', () => {
     other = new Database(databasePath(), { readonly: true });
   });
 
-  it('runs writes queued in the same turn in one transaction, visible to others only after the commit', async () => {
+  it('runs jobs queued in the same turn in one transaction, visible to others only after the commit', async () => {
     const insideSecond: { n: number }[] = [];
-    const first = inGroupCommit(() => insert('same-turn-1'));
-    const second = inGroupCommit(() => {
-      insert('same-turn-2');
+    const first = groupCommit((tx) => insert(tx, 'same-turn-1'));
+    const second = groupCommit(async (tx) => {
+      await insert(tx, 'same-turn-2');
       // Another connection cannot see the first write yet: it is part of this uncommitted transaction.
       insideSecond.push(seenByOther('same-turn-1'));
       return db.$client.inTransaction;
@@ -32,12 +35,12 @@ describe('inGroupCommit', () => {
   });
 
   it('rolls back a failing job alone and still commits the others', async () => {
-    const good = inGroupCommit(() => insert('kept'));
-    const bad = inGroupCommit(() => {
-      insert('rolled-back');
+    const good = groupCommit((tx) => insert(tx, 'kept'));
+    const bad = groupCommit(async (tx) => {
+      await insert(tx, 'rolled-back');
       throw new Error('boom');
     });
-    const after = inGroupCommit(() => insert('kept-too'));
+    const after = groupCommit((tx) => insert(tx, 'kept-too'));
     await expect(bad).rejects.toThrow('boom');
     await Promise.all([good, after]);
     expect(seenByOther('kept').n).toBe(1);
@@ -46,8 +49,35 @@ describe('inGroupCommit', () => {
   });
 
   it('handles more jobs than one commit takes', async () => {
-    const jobs = Array.from({ length: 600 }, (_, i) => inGroupCommit(() => Number(insert(`many-${i}`).changes)));
+    const jobs = Array.from({ length: 600 }, (_, i) => groupCommit((tx) => insert(tx, `many-${i}`)));
     expect((await Promise.all(jobs)).reduce((a, b) => a + b, 0)).toBe(600);
     expect((other.prepare("SELECT count(*) AS n FROM gc_probe WHERE v LIKE 'many-%'").get() as { n: number }).n).toBe(600);
+  });
+
+  it('keeps a statement issued outside while a batch is open out of it', async () => {
+    const failing = groupCommit(async (tx) => {
+      await insert(tx, 'inside-failing');
+      throw new Error('rolled back');
+    });
+    // Issued in the same turn, outside the group commit: it must not be rolled back with the job.
+    const outside = (await engine()).run(sql`INSERT INTO gc_probe (v) VALUES (${'outside'})`);
+    await expect(failing).rejects.toThrow('rolled back');
+    await outside;
+    expect(seenByOther('outside').n).toBe(1);
+    expect(seenByOther('inside-failing').n).toBe(0);
+  });
+
+  it('rolls a savepoint back alone inside a job', async () => {
+    await groupCommit(async (tx) => {
+      await insert(tx, 'sp-kept');
+      await expect(
+        inSavepoint(tx, 'probe', async () => {
+          await insert(tx, 'sp-dropped');
+          throw new Error('inner');
+        }),
+      ).rejects.toThrow('inner');
+    });
+    expect(seenByOther('sp-kept').n).toBe(1);
+    expect(seenByOther('sp-dropped').n).toBe(0);
   });
 });

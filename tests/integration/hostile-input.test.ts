@@ -123,7 +123,7 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
 
   it('undo refuses bad bodies and another user’s review, and changes nothing', async () => {
     const victim = await makeUser();
-    recordReview(victim.id, { cardId: cards[1] as number, grade: 3, clientId: 'victims-review', reviewedAt: new Date(now - 1000), durationMs: 1, source: 'review' }, studySettingsFor(victim.id), new Date(now));
+    await recordReview(victim.id, { cardId: cards[1] as number, grade: 3, clientId: 'victims-review', reviewedAt: new Date(now - 1000), durationMs: 1, source: 'review' }, await studySettingsFor(victim.id), new Date(now));
     const before = writes();
     await expectRefused(await post(undo, '{"clientId": '), 400);
     await expectRefused(await post(undo, JSON.stringify({ clientId: 'victims-review' }), 'application/x-www-form-urlencoded'), 415);

@@ -52,23 +52,23 @@ describe('study settings action', () => {
   it('saves every field and reads back what the scheduler and queue use', async () => {
     const result = await saveStudySettingsAction(null, form(goodSettings));
     expect(result).toEqual({ ok: true, data: undefined });
-    const s = studySettingsFor(user.id);
+    const s = await studySettingsFor(user.id);
     expect(s).toMatchObject({ newPerDay: 5, reviewsPerDay: 150, timeZone: 'Asia/Kolkata', rolloverHour: 3, passFail: true, leechThreshold: 0, quizFeedback: 'end' });
     expect(s.scheduler).toMatchObject({ desiredRetention: 0.85, maximumInterval: 365 });
   });
 
   it('rejects a bad field with a field error and changes nothing, not even the valid fields', async () => {
-    const before = studySettingsFor(user.id);
+    const before = await studySettingsFor(user.id);
     const result = await saveStudySettingsAction(null, form({ ...goodSettings, desiredRetention: '0.99' }));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.fieldErrors?.desiredRetention).toEqual(['Choose a desired retention from 0.70 to 0.97.']);
-    expect(studySettingsFor(user.id)).toEqual(before);
+    expect(await studySettingsFor(user.id)).toEqual(before);
   });
 
   it('keeps personal FSRS weights when the form is saved', async () => {
     db.$client.prepare('UPDATE user_settings SET fsrs_weights = ? WHERE user_id = ?').run(JSON.stringify([1, 2, 3]), user.id);
     await saveStudySettingsAction(null, form(goodSettings));
-    expect(studySettingsFor(user.id).scheduler.weights).toEqual([1, 2, 3]);
+    expect((await studySettingsFor(user.id)).scheduler.weights).toEqual([1, 2, 3]);
   });
 
   it('refuses without a session', async () => {
@@ -97,8 +97,8 @@ describe('leeches', () => {
     insert.run(other.id, cards[0], 9, 1, 1);
   });
 
-  it('lists only this learner’s leeches and suspended cards', () => {
-    expect(flaggedCardsFor(owner.id).map((f) => [f.cardId, f.suspended, f.leech])).toEqual([
+  it('lists only this learner’s leeches and suspended cards', async () => {
+    expect((await flaggedCardsFor(owner.id)).map((f) => [f.cardId, f.suspended, f.leech])).toEqual([
       [cards[0], true, true],
       [cards[1], true, false],
     ]);
@@ -108,10 +108,10 @@ describe('leeches', () => {
     signedIn.user = owner;
     expect(await unsuspendCardAction(null, form({ cardId: String(cards[0]) }))).toMatchObject({ ok: true });
     expect(stateOf(owner.id, cards[0] as number)).toEqual({ suspended: 0, leech: 1 });
-    expect(flaggedCardsFor(owner.id).map((f) => f.cardId)).toContain(cards[0]);
+    expect((await flaggedCardsFor(owner.id)).map((f) => f.cardId)).toContain(cards[0]);
     expect(await unsuspendCardAction(null, form({ cardId: String(cards[0]) }))).toMatchObject({ ok: false });
     expect(await clearLeechFlagAction(null, form({ cardId: String(cards[0]) }))).toMatchObject({ ok: true });
-    expect(flaggedCardsFor(owner.id).map((f) => f.cardId)).not.toContain(cards[0]);
+    expect((await flaggedCardsFor(owner.id)).map((f) => f.cardId)).not.toContain(cards[0]);
   });
 
   it('cannot touch another learner’s card, and rejects a bad id', async () => {

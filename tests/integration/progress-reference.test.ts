@@ -141,8 +141,8 @@ describe('progress numbers match the per-review and per-card functions', () => {
     });
   });
 
-  it.each(SETTINGS)('in %s with the day starting at %i:00', (timeZone, rolloverHour) => {
-    const settings = { ...studySettingsFor(learner.id), timeZone, rolloverHour };
+  it.each(SETTINGS)('in %s with the day starting at %i:00', async (timeZone, rolloverHour) => {
+    const settings = { ...(await studySettingsFor(learner.id)), timeZone, rolloverHour };
     for (const now of [NOW, new Date(NOW.getTime() - 200 * DAY), new Date(NOW.getTime() + 9 * 3_600_000)]) {
       const p = progressFor(learner.id, now, settings);
       const want = reference(learner.id, now, settings);
@@ -153,15 +153,15 @@ describe('progress numbers match the per-review and per-card functions', () => {
     }
   });
 
-  it('has the awkward cases it claims to have', () => {
-    const p = progressFor(learner.id, NOW, { ...studySettingsFor(learner.id), timeZone: 'UTC', rolloverHour: 23 });
+  it('has the awkward cases it claims to have', async () => {
+    const p = progressFor(learner.id, NOW, { ...(await studySettingsFor(learner.id)), timeZone: 'UTC', rolloverHour: 23 });
     expect(p.totalReviews).toBeGreaterThan(p.heatmap.reduce((s, d) => s + d.count, 0)); // older and later reviews
     const undone = db.$client.prepare('SELECT count(*) FROM review_logs WHERE user_id = ? AND undone_at IS NOT NULL').pluck().get(learner.id) as number;
     expect(undone).toBeGreaterThan(10);
     const line = masteryCounts(
       [1, 1 + 5e-8, 1 + 1e-7].map((r) => ({ state: { state: 2 as const, stability: 1000, lastReview: new Date(NOW.getTime() - Math.round(1000 * DAY * r)) }, suspended: false })),
       NOW,
-      studySettingsFor(learner.id).scheduler,
+      (await studySettingsFor(learner.id)).scheduler,
     );
     expect(line).toMatchObject({ mastered: 2, learning: 1 }); // both sides of the line are covered
   });

@@ -200,8 +200,8 @@ describe('progress of one learner', () => {
     expect(p.decks[0]?.counts).toMatchObject({ new: cards.length, mastered: 0 });
   });
 
-  it('exports exactly this learner’s log as CSV, undone rows marked', () => {
-    const lines = reviewHistoryCsv(alice.id).split('\r\n');
+  it('exports exactly this learner’s log as CSV, undone rows marked', async () => {
+    const lines = (await reviewHistoryCsv(alice.id)).split('\r\n');
     expect(lines[0]).toBe(REVIEW_HISTORY_HEADER.join(','));
     expect(lines.at(-1)).toBe(''); // ends with a line break
     expect(lines).toHaveLength(1 + 15 + 1);
@@ -209,6 +209,6 @@ describe('progress of one learner', () => {
     expect(lines[1]).toBe(`${c(1)},${item.get(c(1))},war-for-peace,2026-01-20T15:00:00.000Z,1,2,30000,review,0`);
     expect(lines[15]).toBe(`${c(3)},${item.get(c(3))},war-for-peace,2026-03-10T13:03:00.000Z,4,2,30000,review,1`);
     expect(lines.filter((l) => l.includes(',quiz,'))).toHaveLength(1);
-    expect(reviewHistoryCsv(bob.id).split('\r\n')).toHaveLength(1 + 20 + 1);
+    expect((await reviewHistoryCsv(bob.id)).split('\r\n')).toHaveLength(1 + 20 + 1);
   });
 });

@@ -70,9 +70,9 @@ describe('queueCountsByDeck', () => {
     putState(user.id, c(4), 3, 3 * HOUR); // relearning later today: listed
     putState(user.id, c(5), 1, 20 * HOUR); // learning after the day ends: not today
     putState(user.id, c(6), 2, -HOUR, true); // suspended review
-    setCardSuspended(user.id, c(7), true, NOW); // suspended new card (state 0 row)
-    setCardSuspended(user.id, c(8), true, NOW);
-    setCardSuspended(user.id, c(8), false, NOW); // unsuspended: new again
+    await setCardSuspended(user.id, c(7), true, NOW); // suspended new card (state 0 row)
+    await setCardSuspended(user.id, c(8), true, NOW);
+    await setCardSuspended(user.id, c(8), false, NOW); // unsuspended: new again
     putState(user.id, c(9), 2, -HOUR);
     db.$client.prepare('UPDATE cards SET retired_at = 1 WHERE id IN (?, ?)').run(c(9), c(10)); // retired: studied one stays due, unstudied one is not new
     const mine = makeAssignedPrivateDeck(user.id, true);
@@ -94,11 +94,11 @@ describe('queueCountsByDeck', () => {
     const user = await makeUser();
     db.$client.prepare('UPDATE user_settings SET new_per_day = 3, reviews_per_day = 2 WHERE user_id = ?').run(user.id);
     for (let i = 20; i < 25; i++) putState(user.id, cards[i] as number, 2, -HOUR);
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     // Two new cards studied this morning: one new card left today.
     for (let i = 0; i < 2; i++) {
       const at = new Date(NOW.getTime() - HOUR);
-      recordReview(user.id, { cardId: cards[40 + i] as number, grade: 4, clientId: `done-today-${i}`, reviewedAt: at, durationMs: 1, source: 'review' }, settings, at);
+      await recordReview(user.id, { cardId: cards[40 + i] as number, grade: 4, clientId: `done-today-${i}`, reviewedAt: at, durationMs: 1, source: 'review' }, settings, at);
     }
     const counts = await expectSameAsQueues(user.id);
     expect(counts.get('war-for-peace')).toEqual({ learning: 0, review: 2, new: 1, total: cards.length, studied: 7 });

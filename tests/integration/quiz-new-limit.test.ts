@@ -31,14 +31,14 @@ function rightResponse(attemptId: number, cardId: number): unknown {
 
 async function studentWithLimit(newPerDay: number) {
   const user = await makeUser();
-  saveStudySettings(user.id, { desiredRetention: 0.9, newPerDay, reviewsPerDay: 200, timeZone: 'UTC', rolloverHour: 4, passFail: false, maximumInterval: 36500, leechThreshold: 8, quizFeedback: 'immediate' });
+  await saveStudySettings(user.id, { desiredRetention: 0.9, newPerDay, reviewsPerDay: 200, timeZone: 'UTC', rolloverHour: 4, passFail: false, maximumInterval: 36500, leechThreshold: 8, quizFeedback: 'immediate' });
   return user.id;
 }
 
 /** Reviews the first new card of the queue, as a review session would. */
 async function reviewFirstNew(userId: number, minutes: number): Promise<number> {
   const card = (await deckQueueFor(userId, DECK, at(minutes)))?.queue.new[0]?.cardId as number;
-  const out = recordReview(userId, { cardId: card, grade: 3, clientId: `r-${userId}-${card}`, reviewedAt: at(minutes), durationMs: 1000, source: 'review' }, studySettingsFor(userId), at(minutes));
+  const out = await recordReview(userId, { cardId: card, grade: 3, clientId: `r-${userId}-${card}`, reviewedAt: at(minutes), durationMs: 1000, source: 'review' }, await studySettingsFor(userId), at(minutes));
   expect(out.ok).toBe(true);
   return card;
 }

@@ -40,9 +40,9 @@ const loggedRating = (userId: number, cardId: number) =>
 const cardState = (userId: number, cardId: number) =>
   db.$client.prepare('SELECT stability, difficulty, due, reps, lapses, state FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId) as { stability: number; difficulty: number; due: number; reps: number; lapses: number; state: number };
 /** The state a replay of the card's log gives with the student's parameters: what card_states must hold. */
-function replayedState(userId: number, cardId: number) {
+async function replayedState(userId: number, cardId: number) {
   const log = db.$client.prepare('SELECT rating, reviewed_at AS at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id').all(userId, cardId) as { rating: Grade; at: number }[];
-  const state = replayLog(log.map((l) => ({ grade: l.rating, reviewedAt: new Date(l.at) })), studySettingsFor(userId).scheduler);
+  const state = replayLog(log.map((l) => ({ grade: l.rating, reviewedAt: new Date(l.at) })), (await studySettingsFor(userId)).scheduler);
   if (!state) throw new Error('no state to replay');
   const row = stateToRow(state);
   return { stability: row.stability, difficulty: row.difficulty, due: row.due, reps: row.reps, lapses: row.lapses, state: row.state };
@@ -116,7 +116,7 @@ describe('overrules of typed quiz answers', () => {
     expect(await decideOverrule(s.instructor.id, id, 'accept', at(40))).toEqual({ ok: true, rescored: 1 });
     // ...and the review it logged is now Good, the card rescheduled from the corrected log.
     expect(loggedRating(s.ann.id, firstCard)).toBe(3);
-    expect(cardState(s.ann.id, firstCard)).toMatchObject(replayedState(s.ann.id, firstCard));
+    expect(cardState(s.ann.id, firstCard)).toMatchObject(await replayedState(s.ann.id, firstCard));
     expect(cardState(s.ann.id, firstCard).stability).toBeGreaterThan(stabilityBefore);
     expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 5, total: 6 });
     expect(goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });

@@ -7,7 +7,6 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { databasePath } from '@/db/connection';
-import { inGroupCommit } from '@/db/group-commit';
 import { applyGradeBatch } from '@/db/queries/review-batch';
 import { studySettingsFor } from '@/db/queries/settings';
 import { replayLog, type Grade } from '@/lib/scheduler';
@@ -23,8 +22,8 @@ function logOf(userId: number, cardId: number) {
   }));
 }
 
-function expectStateIsReplay(userId: number, cardId: number) {
-  const replayed = replayLog(logOf(userId, cardId), studySettingsFor(userId).scheduler);
+async function expectStateIsReplay(userId: number, cardId: number) {
+  const replayed = replayLog(logOf(userId, cardId), (await studySettingsFor(userId)).scheduler);
   const row = db.$client.prepare('SELECT due, stability, difficulty, reps, lapses, state, last_review AS lastReview FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId) as Record<string, number>;
   expect({ cardId, ...row, stability: row.stability?.toFixed(9), difficulty: row.difficulty?.toFixed(9) }).toEqual({
     cardId,
@@ -48,18 +47,18 @@ describe('duplicates and races', () => {
   it('records a grade sent five times at once (as five requests) once', async () => {
     const user = await makeUser();
     const entry = { clientId: 'five-at-once', cardId: cards[0], grade: 3, reviewedAt: NOW.getTime(), durationMs: 900 };
-    const results = await Promise.all(Array.from({ length: 5 }, () => inGroupCommit(() => applyGradeBatch(user.id, [entry], NOW))));
+    const results = await Promise.all(Array.from({ length: 5 }, () => applyGradeBatch(user.id, [entry], NOW)));
     expect(results.map((r) => r[0]?.status).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'recorded']);
     expect(db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(user.id)).toEqual({ n: 1 });
-    expectStateIsReplay(user.id, cards[0] as number);
+    await expectStateIsReplay(user.id, cards[0] as number);
   });
 
   it('records the same grade from two tabs in separate commits once', async () => {
     const user = await makeUser();
     const entry = { clientId: 'two-tabs-same', cardId: cards[1], grade: 4, reviewedAt: NOW.getTime(), durationMs: 900 };
-    const first = inGroupCommit(() => applyGradeBatch(user.id, [entry], NOW));
+    const first = applyGradeBatch(user.id, [entry], NOW);
     await new Promise((r) => setImmediate(r));
-    const second = inGroupCommit(() => applyGradeBatch(user.id, [entry, entry], NOW));
+    const second = applyGradeBatch(user.id, [entry, entry], NOW);
     expect([(await first)[0]?.status, ...(await second).map((r) => r.status)]).toEqual(['recorded', 'duplicate', 'duplicate']);
     expect(db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(user.id)).toEqual({ n: 1 });
   });
@@ -81,6 +80,6 @@ describe('duplicates and races', () => {
     const rows = db.$client.prepare('SELECT client_id AS clientId, count(*) AS n FROM review_logs WHERE user_id = ? GROUP BY client_id').all(user.id) as { n: number }[];
     expect(rows).toHaveLength(250);
     expect(rows.every((r) => r.n === 1)).toBe(true);
-    for (const cardId of used) expectStateIsReplay(user.id, cardId);
+    for (const cardId of used) await expectStateIsReplay(user.id, cardId);
   }, 120_000);
 });

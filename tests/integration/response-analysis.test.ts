@@ -35,9 +35,9 @@ const at = (minutes: number) => T0 + minutes * 60_000;
 const SERVER_NOW = new Date(at(600));
 
 let seq = 0;
-function grade(userId: number, cardId: number, extra: Record<string, unknown>, clientId = `choice-grade-${++seq}`) {
+async function grade(userId: number, cardId: number, extra: Record<string, unknown>, clientId = `choice-grade-${++seq}`) {
   const entry = { clientId, cardId, grade: 3, reviewedAt: at(10 + seq), durationMs: 800, ...extra };
-  return applyGradeBatch(userId, [entry], SERVER_NOW)[0];
+  return (await applyGradeBatch(userId, [entry], SERVER_NOW))[0];
 }
 const choiceRowsOf = (userId: number) =>
   db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, choice, correct FROM review_choices WHERE user_id = ? ORDER BY id').all(userId);
@@ -79,34 +79,34 @@ beforeAll(async () => {
 });
 
 describe('review choices travel with their grade', () => {
-  it('records the chosen option with the server’s verdict, once however often the grade is re-sent, and forgets it with its undo', () => {
+  it('records the chosen option with the server’s verdict, once however often the grade is re-sent, and forgets it with its undo', async () => {
     const { a, b, c, outsider, card } = ids;
-    expect(grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2')?.status).toBe('recorded');
-    expect(grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2')?.status).toBe('duplicate');
+    expect((await grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2'))?.status).toBe('recorded');
+    expect((await grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2'))?.status).toBe('duplicate');
     expect(choiceRowsOf(a.id)).toEqual([{ cardId: card.c2, clientId: 'choice-a-c2', choice: 0, correct: 0 }]);
-    expect(grade(b.id, card.c2, { choice: { index: 1 } })?.status).toBe('recorded');
+    expect((await grade(b.id, card.c2, { choice: { index: 1 } }))?.status).toBe('recorded');
     expect(choiceRowsOf(b.id)).toEqual([expect.objectContaining({ choice: 1, correct: 1 })]);
     // True/false: False is option 1; the statement is true, so it is wrong.
-    expect(grade(c.id, card.c3, { grade: 1, choice: { index: 1 } })?.status).toBe('recorded');
-    expect(grade(outsider.id, card.c2, { choice: { index: 2 } })?.status).toBe('recorded');
+    expect((await grade(c.id, card.c3, { grade: 1, choice: { index: 1 } }))?.status).toBe('recorded');
+    expect((await grade(outsider.id, card.c2, { choice: { index: 2 } }))?.status).toBe('recorded');
 
     // Undone: the choice goes with the grade, and a late copy of the grade brings neither back.
-    expect(grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone')?.status).toBe('recorded');
+    expect((await grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone'))?.status).toBe('recorded');
     expect(choiceRowsOf(b.id)).toHaveLength(2);
-    expect(undoReview(b.id, 'choice-b-undone', SERVER_NOW).ok).toBe(true);
-    expect(grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone')?.status).toBe('undone');
+    expect((await undoReview(b.id, 'choice-b-undone', SERVER_NOW)).ok).toBe(true);
+    expect((await grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone'))?.status).toBe('undone');
     expect(choiceRowsOf(b.id)).toEqual([expect.objectContaining({ cardId: card.c2 })]);
 
     // A wrong typed answer in review is kept as before (typed_answers).
-    expect(grade(a.id, card.c4, { grade: 1, typed: { answer: 'putin', overruled: false } })?.status).toBe('recorded');
+    expect((await grade(a.id, card.c4, { grade: 1, typed: { answer: 'putin', overruled: false } }))?.status).toBe('recorded');
   });
 
-  it('checks the choice against the card: past its options or on a card without options the grade stands and no choice is kept', () => {
+  it('checks the choice against the card: past its options or on a card without options the grade stands and no choice is kept', async () => {
     const { c, card } = ids;
     const before = choiceRowsOf(c.id).length;
-    expect(grade(c.id, card.c5, { choice: { index: 3 } })?.status).toBe('recorded'); // c5 has 3 options
-    expect(grade(c.id, card.c1, { choice: { index: 0 } })?.status).toBe('recorded'); // a basic card
-    expect(grade(c.id, card.c3, { choice: { index: 2 } })?.status).toBe('recorded'); // true/false has 2
+    expect((await grade(c.id, card.c5, { choice: { index: 3 } }))?.status).toBe('recorded'); // c5 has 3 options
+    expect((await grade(c.id, card.c1, { choice: { index: 0 } }))?.status).toBe('recorded'); // a basic card
+    expect((await grade(c.id, card.c3, { choice: { index: 2 } }))?.status).toBe('recorded'); // true/false has 2
     expect(choiceRowsOf(c.id)).toHaveLength(before);
   });
 
@@ -116,17 +116,17 @@ describe('review choices travel with their grade', () => {
     [{ index: 1.5 }, 'choice.index: choice must be a whole number'],
     [{ index: '1' }, 'choice.index'],
     [{ index: 1, extra: true }, 'choice'],
-  ])('refuses the malformed choice %j with a reason, writing nothing', (choice, reason) => {
+  ])('refuses the malformed choice %j with a reason, writing nothing', async (choice, reason) => {
     const { c, card } = ids;
     const before = choiceRowsOf(c.id).length;
-    const out = grade(c.id, card.c2, { choice });
+    const out = await grade(c.id, card.c2, { choice });
     expect(out).toMatchObject({ status: 'rejected' });
     expect(out && 'reason' in out ? out.reason : '').toContain(reason);
     expect(choiceRowsOf(c.id)).toHaveLength(before);
   });
 
-  it('refuses a grade that carries both a typed answer and a choice', () => {
-    const out = grade(ids.c.id, ids.card.c2, { choice: { index: 0 }, typed: { answer: 'y', overruled: false } });
+  it('refuses a grade that carries both a typed answer and a choice', async () => {
+    const out = await grade(ids.c.id, ids.card.c2, { choice: { index: 0 }, typed: { answer: 'y', overruled: false } });
     expect(out).toMatchObject({ status: 'rejected', reason: expect.stringContaining('not both') });
   });
 });

@@ -24,7 +24,7 @@ describe('the grade batch endpoint logic', () => {
       'not even an object',
       { clientId: 'x'.repeat(1_000_000), cardId: cards[1], grade: 3, reviewedAt: NOW.getTime(), durationMs: 10 },
     ];
-    const results = applyGradeBatch(user.id, entries, NOW);
+    const results = await applyGradeBatch(user.id, entries, NOW);
     expect(results.map((r) => r.status)).toEqual(['recorded', 'recorded', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected']);
     const logs = db.$client.prepare('SELECT client_id AS clientId, state_before AS stateBefore FROM review_logs WHERE user_id = ? ORDER BY id').all(user.id);
     // Applied in the order the grades were made, not the order they were sent.
@@ -39,8 +39,8 @@ describe('the grade batch endpoint logic', () => {
   it('counts a grade sent again in a later batch once', async () => {
     const user = await makeUser();
     const entry = { clientId: 'resent-grade-1', cardId: cards[2], grade: 4, reviewedAt: NOW.getTime(), durationMs: 10 };
-    expect(applyGradeBatch(user.id, [entry], NOW)[0]?.status).toBe('recorded');
-    expect(applyGradeBatch(user.id, [entry, entry], NOW).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect((await applyGradeBatch(user.id, [entry], NOW))[0]?.status).toBe('recorded');
+    expect((await applyGradeBatch(user.id, [entry, entry], NOW)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(user.id)).toEqual({ n: 1 });
   });
 });
@@ -56,10 +56,10 @@ describe('a batch isolates its entries', () => {
   it('answers `undone` to a first review re-sent after its undo, and records the rest of the batch', async () => {
     const user = await makeUser();
     const first = entry('first-then-undone', cards[10] as number);
-    expect(applyGradeBatch(user.id, [first], NOW)[0]?.status).toBe('recorded');
-    expect(undoReview(user.id, first.clientId, NOW).ok).toBe(true);
+    expect((await applyGradeBatch(user.id, [first], NOW))[0]?.status).toBe('recorded');
+    expect((await undoReview(user.id, first.clientId, NOW)).ok).toBe(true);
     // The response to the first send was lost: the outbox sends the same id again, with a new grade beside it.
-    const results = applyGradeBatch(user.id, [first, entry('after-the-undo', cards[11] as number)], NOW);
+    const results = await applyGradeBatch(user.id, [first, entry('after-the-undo', cards[11] as number)], NOW);
     expect(results.map((r) => r.status)).toEqual(['undone', 'recorded']);
     expect(db.$client.prepare('SELECT count(*) AS n FROM card_states WHERE user_id = ? AND card_id = ?').get(user.id, cards[10])).toEqual({ n: 0 });
   });
@@ -74,7 +74,7 @@ describe('a batch isolates its entries', () => {
       { ...entry('negative-duration', cards[12] as number), durationMs: -1 },
       { ...entry('huge-card-id', cards[12] as number), cardId: 2 ** 60 },
     ];
-    const results = applyGradeBatch(user.id, [...bad, entry('the-good-one', cards[13] as number)], NOW);
+    const results = await applyGradeBatch(user.id, [...bad, entry('the-good-one', cards[13] as number)], NOW);
     expect(results.map((r) => r.status)).toEqual([...bad.map(() => 'rejected'), 'recorded']);
     for (const r of results.slice(0, bad.length)) expect(r).toMatchObject({ reason: expect.any(String) });
     expect(results[0]).toMatchObject({ clientId: 'beyond-js-dates', reason: expect.stringContaining('reviewedAt') });
@@ -82,17 +82,17 @@ describe('a batch isolates its entries', () => {
 
   it('rejects a client id already used for another card instead of reporting it as saved', async () => {
     const user = await makeUser();
-    expect(applyGradeBatch(user.id, [entry('used-twice', cards[14] as number)], NOW)[0]?.status).toBe('recorded');
-    const [again] = applyGradeBatch(user.id, [entry('used-twice', cards[15] as number)], NOW);
+    expect((await applyGradeBatch(user.id, [entry('used-twice', cards[14] as number)], NOW))[0]?.status).toBe('recorded');
+    const [again] = await applyGradeBatch(user.id, [entry('used-twice', cards[15] as number)], NOW);
     expect(again).toMatchObject({ status: 'rejected', reason: expect.stringContaining('another') });
   });
 
   it('keeps one entry that fails unexpectedly from failing the others (a corrupt stored state is decoded, not cast)', async () => {
     const user = await makeUser();
     const card = cards[16] as number;
-    expect(applyGradeBatch(user.id, [entry('before-corruption', card, NOW.getTime() - 120_000)], NOW)[0]?.status).toBe('recorded');
+    expect((await applyGradeBatch(user.id, [entry('before-corruption', card, NOW.getTime() - 120_000)], NOW))[0]?.status).toBe('recorded');
     db.$client.prepare('UPDATE card_states SET state = 9 WHERE user_id = ? AND card_id = ?').run(user.id, card);
-    const results = applyGradeBatch(user.id, [entry('on-the-corrupt-card', card), entry('on-a-good-card', cards[17] as number)], NOW);
+    const results = await applyGradeBatch(user.id, [entry('on-the-corrupt-card', card), entry('on-a-good-card', cards[17] as number)], NOW);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'recorded']);
     // The failed entry wrote nothing.
     expect(db.$client.prepare("SELECT count(*) AS n FROM review_logs WHERE user_id = ? AND client_id = 'on-the-corrupt-card'").get(user.id)).toEqual({ n: 0 });

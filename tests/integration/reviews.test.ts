@@ -31,9 +31,9 @@ describe('recording reviews on a real SQLite file', () => {
 
   it('writes the log row and the new state together', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const card = cards[0] as number;
-    const out = recordReview(user.id, { cardId: card, grade: 3, clientId: 'a1', reviewedAt: T0, durationMs: 4200, source: 'review' }, settings, T0);
+    const out = await recordReview(user.id, { cardId: card, grade: 3, clientId: 'a1', reviewedAt: T0, durationMs: 4200, source: 'review' }, settings, T0);
     expect(out.ok).toBe(true);
     expect(logCount(user.id, card)).toBe(1);
     const row = stateRow(user.id, card);
@@ -46,10 +46,11 @@ describe('recording reviews on a real SQLite file', () => {
 
   it('records a grade sent five times once', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const card = cards[1] as number;
-    const outcomes = Array.from({ length: 5 }, () =>
-      recordReview(user.id, { cardId: card, grade: 3, clientId: 'same-id', reviewedAt: T0, durationMs: 1000, source: 'review' }, settings, T0),
+    // All five in flight at once: each is its own transaction, and the engine serialises them.
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => recordReview(user.id, { cardId: card, grade: 3, clientId: 'same-id', reviewedAt: T0, durationMs: 1000, source: 'review' }, settings, T0)),
     );
     expect(outcomes.filter((o) => o.status === 'recorded')).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'duplicate')).toHaveLength(4);
@@ -59,12 +60,12 @@ describe('recording reviews on a real SQLite file', () => {
 
   it('merges a late grade from another device by replaying the log in time order', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const card = cards[2] as number;
     // Device A grades at t0 and t+20m; device B's grade made at t+10m arrives last.
-    recordReview(user.id, { cardId: card, grade: 3, clientId: 'A1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
-    recordReview(user.id, { cardId: card, grade: 3, clientId: 'A2', reviewedAt: minutes(20), durationMs: 1, source: 'review' }, settings, minutes(20));
-    recordReview(user.id, { cardId: card, grade: 1, clientId: 'B1', reviewedAt: minutes(10), durationMs: 1, source: 'review' }, settings, minutes(30));
+    await recordReview(user.id, { cardId: card, grade: 3, clientId: 'A1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    await recordReview(user.id, { cardId: card, grade: 3, clientId: 'A2', reviewedAt: minutes(20), durationMs: 1, source: 'review' }, settings, minutes(20));
+    await recordReview(user.id, { cardId: card, grade: 1, clientId: 'B1', reviewedAt: minutes(10), durationMs: 1, source: 'review' }, settings, minutes(30));
     const replayed = replayLog(logOf(user.id, card), settings.scheduler);
     const row = stateRow(user.id, card);
     expect(logCount(user.id, card)).toBe(3);
@@ -79,40 +80,40 @@ describe('recording reviews on a real SQLite file', () => {
 
   it('undo restores the exact previous state, including due', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const card = cards[3] as number;
-    recordReview(user.id, { cardId: card, grade: 3, clientId: 'u1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
-    recordReview(user.id, { cardId: card, grade: 3, clientId: 'u2', reviewedAt: minutes(15), durationMs: 1, source: 'review' }, settings, minutes(15));
+    await recordReview(user.id, { cardId: card, grade: 3, clientId: 'u1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    await recordReview(user.id, { cardId: card, grade: 3, clientId: 'u2', reviewedAt: minutes(15), durationMs: 1, source: 'review' }, settings, minutes(15));
     const before = stateRow(user.id, card);
-    recordReview(user.id, { cardId: card, grade: 1, clientId: 'u3', reviewedAt: minutes(3000), durationMs: 1, source: 'review' }, settings, minutes(3000));
+    await recordReview(user.id, { cardId: card, grade: 1, clientId: 'u3', reviewedAt: minutes(3000), durationMs: 1, source: 'review' }, settings, minutes(3000));
     expect(stateRow(user.id, card)).not.toEqual(before);
-    expect(undoReview(user.id, 'u3', minutes(3001)).ok).toBe(true);
+    expect((await undoReview(user.id, 'u3', minutes(3001))).ok).toBe(true);
     const after = stateRow(user.id, card);
     expect({ ...after, updated_at: 0 }).toEqual({ ...before, updated_at: 0 });
     // An older review can't be undone once a later one stands; undoing the first review of a card deletes its state.
-    expect(undoReview(user.id, 'u1', minutes(3002)).ok).toBe(false);
-    expect(undoReview(user.id, 'u2', minutes(3002)).ok).toBe(true);
-    expect(undoReview(user.id, 'u1', minutes(3003)).ok).toBe(true);
+    expect((await undoReview(user.id, 'u1', minutes(3002))).ok).toBe(false);
+    expect((await undoReview(user.id, 'u2', minutes(3002))).ok).toBe(true);
+    expect((await undoReview(user.id, 'u1', minutes(3003))).ok).toBe(true);
     expect(stateRow(user.id, card)).toBeUndefined();
     expect(logCount(user.id, card)).toBe(3); // history stays, marked undone
   });
 
   it('flags and suspends a leech at the eighth lapse', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const card = cards[4] as number;
     let t = T0.getTime();
     let n = 0;
-    const grade = (g: Grade) => {
+    const grade = async (g: Grade) => {
       n += 1;
-      return recordReview(user.id, { cardId: card, grade: g, clientId: `l${n}`, reviewedAt: new Date(t), durationMs: 1, source: 'review' }, settings, new Date(t));
+      return await recordReview(user.id, { cardId: card, grade: g, clientId: `l${n}`, reviewedAt: new Date(t), durationMs: 1, source: 'review' }, settings, new Date(t));
     };
-    grade(4); // straight to review
+    await grade(4); // straight to review
     for (let lapse = 1; lapse <= 8; lapse++) {
       t = (stateRow(user.id, card)?.due ?? t) + 60_000;
-      const out = grade(1);
+      const out = await grade(1);
       t = (stateRow(user.id, card)?.due ?? t) + 60_000;
-      grade(3);
+      await grade(3);
       if (lapse < 8) expect(out.status === 'recorded' && out.leech).toBe(false);
       else expect(out.status === 'recorded' && out.leech && out.suspended).toBe(true);
     }
@@ -121,50 +122,50 @@ describe('recording reviews on a real SQLite file', () => {
 
   it('undo keeps a suspension made by hand after the undone review', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const [fresh, seen] = [cards[5] as number, cards[6] as number];
-    const grade = (cardId: number, clientId: string, at: Date) => recordReview(user.id, { cardId, grade: 3, clientId, reviewedAt: at, durationMs: 1, source: 'review' }, settings, at);
+    const grade = async (cardId: number, clientId: string, at: Date) => await recordReview(user.id, { cardId, grade: 3, clientId, reviewedAt: at, durationMs: 1, source: 'review' }, settings, at);
     // First review of a card, then suspended: undoing the review leaves a new card, still suspended.
-    grade(fresh, 's1', minutes(0));
-    setCardSuspended(user.id, fresh, true, minutes(1));
-    expect(undoReview(user.id, 's1', minutes(2)).ok).toBe(true);
+    await grade(fresh, 's1', minutes(0));
+    await setCardSuspended(user.id, fresh, true, minutes(1));
+    expect((await undoReview(user.id, 's1', minutes(2))).ok).toBe(true);
     expect(stateRow(user.id, fresh)).toMatchObject({ state: 0, reps: 0, last_review: null, suspended: 1, leech: 0 });
     // A later review undone after a suspension: the memory state goes back, the suspension stays.
-    grade(seen, 's2', minutes(0));
+    await grade(seen, 's2', minutes(0));
     const afterFirst = stateRow(user.id, seen);
-    grade(seen, 's3', minutes(20));
-    setCardSuspended(user.id, seen, true, minutes(21));
-    expect(undoReview(user.id, 's3', minutes(22)).ok).toBe(true);
+    await grade(seen, 's3', minutes(20));
+    await setCardSuspended(user.id, seen, true, minutes(21));
+    expect((await undoReview(user.id, 's3', minutes(22))).ok).toBe(true);
     expect(stateRow(user.id, seen)).toMatchObject({ due: afterFirst?.due, stability: afterFirst?.stability, reps: afterFirst?.reps, suspended: 1 });
     // Without any change by hand, undoing a first review still removes the card's state.
-    grade(cards[7] as number, 's4', minutes(30));
-    expect(undoReview(user.id, 's4', minutes(31)).ok).toBe(true);
+    await grade(cards[7] as number, 's4', minutes(30));
+    expect((await undoReview(user.id, 's4', minutes(31))).ok).toBe(true);
     expect(stateRow(user.id, cards[7] as number)).toBeUndefined();
   });
 
   it('undoing the review that made a card a leech clears the flag and its suspension', async () => {
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const card = cards[8] as number;
     let t = T0.getTime();
     let n = 0;
-    const grade = (g: Grade) => {
+    const grade = async (g: Grade) => {
       n += 1;
-      recordReview(user.id, { cardId: card, grade: g, clientId: `k${n}`, reviewedAt: new Date(t), durationMs: 1, source: 'review' }, settings, new Date(t));
+      await recordReview(user.id, { cardId: card, grade: g, clientId: `k${n}`, reviewedAt: new Date(t), durationMs: 1, source: 'review' }, settings, new Date(t));
       return `k${n}`;
     };
-    grade(4);
+    await grade(4);
     let last = '';
     for (let lapse = 1; lapse <= 8; lapse++) {
       t = (stateRow(user.id, card)?.due ?? t) + 60_000;
-      last = grade(1);
+      last = await grade(1);
       if (lapse < 8) {
         t = (stateRow(user.id, card)?.due ?? t) + 60_000;
-        grade(3);
+        await grade(3);
       }
     }
     expect(stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: 1, suspended: 1 });
-    expect(undoReview(user.id, last, new Date(t + 1000)).ok).toBe(true);
+    expect((await undoReview(user.id, last, new Date(t + 1000))).ok).toBe(true);
     expect(stateRow(user.id, card)).toMatchObject({ lapses: 7, leech: 0, suspended: 0 });
   });
 
@@ -176,10 +177,10 @@ describe('recording reviews on a real SQLite file', () => {
     const card = db.$client
       .prepare("INSERT INTO cards (deck_id, section_id, key, item_id, type, position, prompt, answer, payload, content_hash, updated_at) VALUES ('private-deck', ?, 'k', 'k', 'basic', 0, 'p', 'a', '{}', 'h', 0)")
       .run(section.lastInsertRowid);
-    const settings = studySettingsFor(other.id);
-    const foreign = recordReview(other.id, { cardId: Number(card.lastInsertRowid), grade: 3, clientId: 'f1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    const settings = await studySettingsFor(other.id);
+    const foreign = await recordReview(other.id, { cardId: Number(card.lastInsertRowid), grade: 3, clientId: 'f1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     expect(foreign).toMatchObject({ ok: false, reason: 'unknown_card' });
-    const future = recordReview(other.id, { cardId: cards[0] as number, grade: 3, clientId: 'f2', reviewedAt: minutes(60), durationMs: 1, source: 'review' }, settings, T0);
+    const future = await recordReview(other.id, { cardId: cards[0] as number, grade: 3, clientId: 'f2', reviewedAt: minutes(60), durationMs: 1, source: 'review' }, settings, T0);
     expect(future).toMatchObject({ ok: false, reason: 'future_time' });
     expect(logCount(other.id)).toBe(0);
   });
@@ -189,10 +190,10 @@ describe('two tabs grading the same card at the same moment', () => {
   it('records both and leaves the state equal to a replay of the log', async () => {
     await loadRealDeck();
     const user = await makeUser();
-    const settings = studySettingsFor(user.id);
+    const settings = await studySettingsFor(user.id);
     const card = (await cardIds())[5] as number;
-    recordReview(user.id, { cardId: card, grade: 3, clientId: 'tab-a', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
-    recordReview(user.id, { cardId: card, grade: 1, clientId: 'tab-b', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    await recordReview(user.id, { cardId: card, grade: 3, clientId: 'tab-a', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    await recordReview(user.id, { cardId: card, grade: 1, clientId: 'tab-b', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     const replayed = replayLog(logOf(user.id, card), settings.scheduler);
     const row = stateRow(user.id, card);
     expect(logCount(user.id, card)).toBe(2);

@@ -34,7 +34,7 @@ describe('loading content/ into the database', () => {
     const user = await makeUser();
     const before = cardRow('csto-character');
     const at = new Date('2026-01-10T10:00:00Z');
-    recordReview(user.id, { cardId: before.id, grade: 3, clientId: 'seed-test-1', reviewedAt: at, durationMs: 1, source: 'review' }, studySettingsFor(user.id), at);
+    await recordReview(user.id, { cardId: before.id, grade: 3, clientId: 'seed-test-1', reviewedAt: at, durationMs: 1, source: 'review' }, await studySettingsFor(user.id), at);
 
     const file = path.join(dir, 'war-for-peace', 'items', '01-intro.yaml');
     const text = readFileSync(file, 'utf8');
@@ -73,7 +73,7 @@ describe('re-seeding a database that students have used', () => {
     const user = await makeUser();
     const card = miniCard('csto-name::c2');
     const at = new Date('2026-01-10T10:00:00Z');
-    recordReview(user.id, { cardId: card.id, grade: 3, clientId: 'reseed-1', reviewedAt: at, durationMs: 1, source: 'review' }, studySettingsFor(user.id), at);
+    await recordReview(user.id, { cardId: card.id, grade: 3, clientId: 'reseed-1', reviewedAt: at, durationMs: 1, source: 'review' }, await studySettingsFor(user.id), at);
 
     // Drop the cloze item (two cards) and keep everything else.
     const file = path.join(dir, 'valid-mini', 'items', '01-intro.yaml');

@@ -57,13 +57,13 @@ async function setup() {
   const cards = await cardIds(DECK);
   students.forEach((u, i) => enroll(classId, u.id, T0 - (i === 3 ? -5 * DAY : DAY))); // the fourth joins on day 5
   // Three students with a month of simulated study of 40 cards; the fourth studies nothing.
-  students.slice(0, 3).forEach((u, i) => {
-    const settings = studySettingsFor(u.id);
-    simulateLearner({ cards: 40, days: 30, seed: 11 + i, start: new Date(T0 + 10 * 3_600_000) }).forEach((r, n) => {
-      const out = recordReview(u.id, { cardId: cards[r.cardId - 1]!, grade: r.rating, clientId: `sim-${u.id}-${n}`, reviewedAt: new Date(r.reviewedAt), durationMs: 4000, source: 'review' }, settings, NOW);
+  for (const [i, u] of students.slice(0, 3).entries()) {
+    const settings = await studySettingsFor(u.id);
+    for (const [n, r] of simulateLearner({ cards: 40, days: 30, seed: 11 + i, start: new Date(T0 + 10 * 3_600_000) }).entries()) {
+      const out = await recordReview(u.id, { cardId: cards[r.cardId - 1]!, grade: r.rating, clientId: `sim-${u.id}-${n}`, reviewedAt: new Date(r.reviewedAt), durationMs: 4000, source: 'review' }, settings, NOW);
       if (!out.ok) throw new Error(out.message);
-    });
-  });
+    }
+  }
   const random = mulberry32(5);
   const assignmentQuiz = async (userId: number, assignmentId: number, right: number, day: number) => {
     const started = await startAssignmentQuiz(userId, assignmentId, at(day), random);

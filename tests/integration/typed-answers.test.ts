@@ -25,9 +25,9 @@ const typedCardOf = (deckId: string) => db.$client.prepare("SELECT id, payload F
 
 let seq = 0;
 /** A grade of `cardId` sent the way the review screen sends it, with the typed answer it came with. */
-function gradeWithTyped(userId: number, cardId: number, answer: string, overruled: boolean, at: Date, clientId = `typed-grade-${++seq}`) {
+async function gradeWithTyped(userId: number, cardId: number, answer: string, overruled: boolean, at: Date, clientId = `typed-grade-${++seq}`) {
   const entry = { clientId, cardId, grade: overruled ? 3 : 1, reviewedAt: at.getTime(), durationMs: 1000, typed: { answer, overruled } };
-  return applyGradeBatch(userId, [entry], later(60))[0]?.status;
+  return (await applyGradeBatch(userId, [entry], later(60)))[0]?.status;
 }
 const typedRowsOf = (userId: number) =>
   db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, answer, overruled, answered_at AS answeredAt FROM typed_answers WHERE user_id = ? ORDER BY id').all(userId);
@@ -60,11 +60,11 @@ describe('typed answers marked wrong', () => {
   it('records a wrong review answer with its overrule, groups equal answers, and ignores what the checker accepts or a stranger sends', async () => {
     const card = typedCardOf(own);
     const [s1, s2, s3] = students as [{ id: number }, { id: number }, { id: number }];
-    expect(gradeWithTyped(s1.id, card.id, 'Nazarbayev', true, later(1))).toBe('recorded');
-    expect(gradeWithTyped(s2.id, card.id, 'nazarbayev.', false, later(2))).toBe('recorded');
-    expect(gradeWithTyped(s3.id, card.id, 'President Tokayev', true, later(3))).toBe('recorded'); // accepted by the checker: not recorded
+    expect(await gradeWithTyped(s1.id, card.id, 'Nazarbayev', true, later(1))).toBe('recorded');
+    expect(await gradeWithTyped(s2.id, card.id, 'nazarbayev.', false, later(2))).toBe('recorded');
+    expect(await gradeWithTyped(s3.id, card.id, 'President Tokayev', true, later(3))).toBe('recorded'); // accepted by the checker: not recorded
     const stranger = await makeUser();
-    expect(gradeWithTyped(stranger.id, card.id, 'Putin', true, later(4))).toBe('rejected');
+    expect(await gradeWithTyped(stranger.id, card.id, 'Putin', true, later(4))).toBe('rejected');
 
     const report = typedAnswerReport(iris.id, classId, ownAssignment);
     expect(report).toEqual([
@@ -102,17 +102,17 @@ describe('typed answers marked wrong', () => {
     enroll(classId, student.id, T0.getTime());
     const entry = { clientId: 'offline-typed-1', cardId: card.id, grade: 3, reviewedAt: later(20).getTime(), durationMs: 900, typed: { answer: 'Nursultan Nazarbayev', overruled: true } };
     // Sent, then sent again (the answer to the first send was lost), then twice in one batch.
-    expect(applyGradeBatch(student.id, [entry], later(30)).map((r) => r.status)).toEqual(['recorded']);
-    expect(applyGradeBatch(student.id, [entry], later(31)).map((r) => r.status)).toEqual(['duplicate']);
-    expect(applyGradeBatch(student.id, [entry, entry], later(32)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect((await applyGradeBatch(student.id, [entry], later(30))).map((r) => r.status)).toEqual(['recorded']);
+    expect((await applyGradeBatch(student.id, [entry], later(31))).map((r) => r.status)).toEqual(['duplicate']);
+    expect((await applyGradeBatch(student.id, [entry, entry], later(32))).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(typedRowsOf(student.id)).toEqual([{ cardId: card.id, clientId: 'offline-typed-1', answer: 'Nursultan Nazarbayev', overruled: 1, answeredAt: later(20).getTime() }]);
     const listed = typedAnswerReport(iris.id, classId, ownAssignment)?.[0]?.wrong.find((w) => w.answer === 'Nursultan Nazarbayev');
     expect(listed).toEqual({ answer: 'Nursultan Nazarbayev', count: 1, overruled: 1 });
 
     // Undone: the grade and its typed answer go together; a late copy of the grade brings neither back.
-    expect(undoReview(student.id, entry.clientId, later(33)).ok).toBe(true);
+    expect((await undoReview(student.id, entry.clientId, later(33))).ok).toBe(true);
     expect(typedRowsOf(student.id)).toEqual([]);
-    expect(applyGradeBatch(student.id, [entry], later(34)).map((r) => r.status)).toEqual(['undone']);
+    expect((await applyGradeBatch(student.id, [entry], later(34))).map((r) => r.status)).toEqual(['undone']);
     expect(typedRowsOf(student.id)).toEqual([]);
   });
 
@@ -120,7 +120,7 @@ describe('typed answers marked wrong', () => {
     const card = typedCardOf(own);
     const student = await makeUser();
     const base = { cardId: card.id, grade: 1, reviewedAt: later(40).getTime(), durationMs: 10 };
-    const results = applyGradeBatch(
+    const results = await applyGradeBatch(
       student.id,
       [
         { ...base, clientId: 'typed-too-long', typed: { answer: 'x'.repeat(201), overruled: false } },
@@ -136,7 +136,7 @@ describe('typed answers marked wrong', () => {
     expect(typedRowsOf(student.id)).toEqual([]);
 
     const notTyped = db.$client.prepare("SELECT id FROM cards WHERE deck_id = 'war-for-peace' AND type = 'basic' LIMIT 1").get() as { id: number };
-    expect(applyGradeBatch(student.id, [{ ...base, cardId: notTyped.id, clientId: 'typed-on-basic', typed: { answer: 'Putin', overruled: false } }], later(42))[0]?.status).toBe('recorded');
+    expect((await applyGradeBatch(student.id, [{ ...base, cardId: notTyped.id, clientId: 'typed-on-basic', typed: { answer: 'Putin', overruled: false } }], later(42)))[0]?.status).toBe('recorded');
     expect(typedRowsOf(student.id)).toEqual([]);
   });
 });

@@ -153,4 +153,23 @@ export function engineSuite({ engine, insert, notes }: EngineSuiteOptions) {
       expect(await deckNotesFor(student, 'eng-archived')).toBeNull();
     });
   });
+
+  // ── Grade path fragments (issue 18, group "grade") ──
+  describe('the grade path\'s fragments', () => {
+    it('stores JSON from text, reads rows for update and takes a pair lock inside a transaction', async () => {
+      const db = engine();
+      const f = db.fragments;
+      await db.run(sql`CREATE TABLE engine_json_probe (id INTEGER PRIMARY KEY, doc ${sql.raw(db.kind === 'postgres' ? 'jsonb' : 'text')})`);
+      const insertDoc = db.prepare<{ id: number; doc: string }>(sql`INSERT INTO engine_json_probe (id, doc) VALUES (${sql.placeholder('id')}, ${f.jsonFromText(sql.placeholder('doc')) })`);
+      await insertDoc.run({ id: 1, doc: JSON.stringify({ a: [1, 2], b: 'x' }) });
+      const docRow = z.object({ doc: jsonText(z.object({ a: z.array(z.number()), b: z.string() })) });
+      const read = await db.transaction(async (tx) => {
+        const lock = f.pairLock(7, 8);
+        if (lock) await tx.run(lock);
+        return tx.get(sql`SELECT ${f.jsonText(sql.raw('doc'))} AS "doc" FROM engine_json_probe WHERE id = ${1}${f.forUpdate()}`, docRow);
+      });
+      expect(read).toEqual({ doc: { a: [1, 2], b: 'x' } });
+      expect(f.pairLock(1, 2) === null).toBe(db.kind === 'sqlite');
+    });
+  });
 }

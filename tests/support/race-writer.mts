@@ -14,7 +14,7 @@ const userId = Number(userIdArg);
 const cards = String(cardsArg).split(',').map(Number);
 const count = Number(countArg);
 const T0 = Date.UTC(2026, 2, 2, 9);
-const settings = studySettingsFor(userId);
+const settings = await studySettingsFor(userId);
 const outcomes = { recorded: 0, duplicate: 0, rejected: 0, errors: [] as string[] };
 for (let i = 0; i < count; i++) {
   // Every third grade is "the same grade from two devices": same id, card, rating and time in both writers.
@@ -23,7 +23,7 @@ for (let i = 0; i < count; i++) {
   const offset = shared ? 0 : name === 'a' ? 7_000 : 13_000;
   const reviewedAt = new Date(T0 + i * 60_000 + offset);
   try {
-    const out = recordReview(userId, { cardId: cards[i % cards.length] as number, grade: shared ? 3 : ((i % 4) + 1) as 1 | 2 | 3 | 4, clientId, reviewedAt, durationMs: 1000, source: 'review' }, settings, new Date(T0 + 30 * 86_400_000));
+    const out = await recordReview(userId, { cardId: cards[i % cards.length] as number, grade: shared ? 3 : ((i % 4) + 1) as 1 | 2 | 3 | 4, clientId, reviewedAt, durationMs: 1000, source: 'review' }, settings, new Date(T0 + 30 * 86_400_000));
     if (!out.ok) outcomes.rejected++;
     else if (out.status !== 'recorded') outcomes.duplicate++;
     else outcomes.recorded++;

@@ -12,7 +12,8 @@ if (!file || !email) {
 }
 process.env.DATABASE_PATH = file;
 const { db } = await import('@/db');
-const { recordReview } = await import('@/db/queries/reviews');
+const { recordReviewIn } = await import('@/db/queries/reviews');
+const { engine } = await import('@/db/engine');
 const { studySettingsFor } = await import('@/db/queries/settings');
 const { simulateLearner } = await import('./simulated-learner');
 
@@ -26,11 +27,13 @@ const results: { userId: number; reviews: number }[] = [];
 for (const [i, address] of email.split(',').entries()) {
   const user = db.$client.prepare('SELECT id FROM users WHERE email = ?').get(address) as { id: number } | undefined;
   if (!user) throw new Error(`No user ${address}`);
-  const settings = studySettingsFor(user.id);
+  const settings = await studySettingsFor(user.id);
   let n = 0;
-  db.$client.transaction(() => {
+  // One transaction for the whole history (a seed, not the app: one commit is enough).
+  await (await engine()).transaction(async (tx) => {
     for (const r of simulateLearner({ cards: cards.length, days, seed: seed + i, start })) {
-      const out = recordReview(
+      const out = await recordReviewIn(
+        tx,
         user.id,
         { cardId: cards[r.cardId - 1]!, grade: r.rating, clientId: `seed-${seed + i}-${n++}`, reviewedAt: new Date(r.reviewedAt), durationMs: 4000, source: 'review' },
         settings,
@@ -38,7 +41,7 @@ for (const [i, address] of email.split(',').entries()) {
       );
       if (!out.ok) throw new Error(out.message);
     }
-  })();
+  });
   results.push({ userId: user.id, reviews: n });
 }
 console.log(JSON.stringify(results.length === 1 ? results[0] : results));

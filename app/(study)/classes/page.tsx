@@ -30,7 +30,7 @@ export default async function ClassesPage() {
           Join a class
         </Link>
       </div>
-      <ClassList classes={classes} assignments={assignments} timeZone={studySettingsFor(user.id).timeZone} leave={leaveClassAction} />
+      <ClassList classes={classes} assignments={assignments} timeZone={(await studySettingsFor(user.id)).timeZone} leave={leaveClassAction} />
     </>
   );
 }

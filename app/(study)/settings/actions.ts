@@ -19,8 +19,8 @@ export const changePasswordAction = authedAction(changePasswordSchema, async (in
 });
 
 /** Saves the whole study settings form at once: either every field is valid and stored, or nothing changes. */
-export const saveStudySettingsAction = authedAction(studySettingsSchema, (input, user) => {
-  saveStudySettings(user.id, input);
+export const saveStudySettingsAction = authedAction(studySettingsSchema, async (input, user) => {
+  await saveStudySettings(user.id, input);
   revalidatePath('/settings');
   return undefined;
 });

@@ -31,7 +31,7 @@ function signedInDevices(user: SignedInUser, timeZone: string): SessionItem[] {
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
   const { password } = await searchParams;
-  const settings = studySettingsFor(user.id);
+  const settings = await studySettingsFor(user.id);
   const sessions = signedInDevices(user, settings.timeZone);
   const model = memoryModelReport(user.id);
   return (

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: 'Today' };
 export default async function TodayPage() {
   const user = await requireUser();
   const at = now();
-  const settings = studySettingsFor(user.id);
+  const settings = await studySettingsFor(user.id);
   const counts = await queueCountsByDeck(user.id, at, settings);
   const decks = visibleDecksForUser(user).map((deck) => ({ deck, queue: counts.get(deck.id) }));
   const firstName = user.name.split(' ')[0];

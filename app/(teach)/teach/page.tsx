@@ -36,7 +36,7 @@ export default async function TeachPage() {
   const classes = classesForInstructor(user.id);
   const active = classes.filter((c) => c.archivedAt === null);
   const archived = classes.filter((c) => c.archivedAt !== null);
-  const timeZone = studySettingsFor(user.id).timeZone;
+  const timeZone = (await studySettingsFor(user.id)).timeZone;
   return (
     <div className="stack">
       <div className="page-head" style={{ marginBottom: 0 }}>

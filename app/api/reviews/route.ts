@@ -3,7 +3,6 @@
  * Idempotent per clientId; answers 200 with a result per entry (recorded, duplicate or rejected with a reason).
  */
 import { NextResponse } from 'next/server';
-import { inGroupCommit } from '@/db/group-commit';
 import { applyGradeBatch } from '@/db/queries/review-batch';
 import { currentUser } from '@/app/_lib/session';
 import { now } from '@/lib/clock';
@@ -20,7 +19,7 @@ export const POST = stateChangingRoute({ signedOut: 'Sign in to save reviews.' }
   const parsed = gradeBatchSchema.safeParse(body.body);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.');
   const at = now();
-  // Shares one commit (one fsync) with the other grades arriving at the same moment.
-  const results = await inGroupCommit(() => applyGradeBatch(user.id, parsed.data.reviews, at));
+  // Shares one commit (one fsync) with the other grades arriving at the same moment (db/group-commit.ts).
+  const results = await applyGradeBatch(user.id, parsed.data.reviews, at);
   return NextResponse.json({ results }, { headers: { 'cache-control': 'no-store' } });
 });

@@ -6,8 +6,8 @@ import { now } from '@/lib/clock';
 
 export const suspendCardAction = authedAction(
   z.strictObject({ cardId: z.coerce.number().int().positive(), suspended: z.boolean().default(true) }),
-  (input, user) => {
-    if (!setCardSuspended(user.id, input.cardId, input.suspended, now())) throw new ActionError('This card is not yours to study.');
+  async (input, user) => {
+    if (!(await setCardSuspended(user.id, input.cardId, input.suspended, now()))) throw new ActionError('This card is not yours to study.');
     return { cardId: input.cardId, suspended: input.suspended };
   },
 );

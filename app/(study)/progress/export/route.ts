@@ -10,7 +10,7 @@ export async function GET(): Promise<Response> {
   if (!user) {
     return new Response('Sign in to download your review history.', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
-  return new Response(reviewHistoryCsv(user.id), {
+  return new Response(await reviewHistoryCsv(user.id), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="review-history.csv"',

@@ -14,8 +14,8 @@ const cardActions: FlaggedCardServerActions = { unsuspendCard: unsuspendCardActi
 
 export default async function LeechesPage() {
   const user = await requireUser();
-  const cards = flaggedCardsFor(user.id);
-  const { leechThreshold } = studySettingsFor(user.id);
+  const cards = await flaggedCardsFor(user.id);
+  const { leechThreshold } = await studySettingsFor(user.id);
   return (
     <>
       <div className="page-head">

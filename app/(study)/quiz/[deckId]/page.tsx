@@ -15,7 +15,7 @@ export default async function QuizSetupPage({ params }: { params: Promise<{ deck
   const { deckId } = await params;
   const setup = await quizSetupFor(user.id, deckId);
   if (!setup) notFound();
-  const settings = studySettingsFor(user.id);
+  const settings = await studySettingsFor(user.id);
   const attempts = await recentAttempts(user.id, deckId);
   return (
     <>

@@ -31,7 +31,7 @@ export async function GET(): Promise<Response> {
   recordSignInFailure([{ key, limits: EXPORT_LIMITS }], at.getTime());
   const zip = buildDataZip({
     json: personalData(user.id),
-    reviewHistoryCsv: reviewHistoryCsv(user.id),
+    reviewHistoryCsv: await reviewHistoryCsv(user.id),
     decks: ownDecksOf(user).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, at) })),
     exportedAt: at,
   });

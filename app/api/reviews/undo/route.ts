@@ -15,7 +15,7 @@ export const POST = stateChangingRoute({ signedOut: 'Sign in to undo reviews.' }
   if (!body.ok) return body.response;
   const parsed = undoSchema.safeParse(body.body);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.');
-  const out = undoReview(user.id, parsed.data.clientId, now());
+  const out = await undoReview(user.id, parsed.data.clientId, now());
   if (!out.ok) return jsonError(out.reason === 'not_found' ? 404 : 409, out.message);
   return NextResponse.json({ ok: true, cardId: out.cardId }, { headers: { 'cache-control': 'no-store' } });
 });

@@ -87,7 +87,7 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
       )}
 
       <LintPanel deckId={deck.id} report={lint} headlines={headlines} />
-      <ReportsPanel deckId={deck.id} reports={reports} timeZone={studySettingsFor(user.id).timeZone} answer={handleReportAction} />
+      <ReportsPanel deckId={deck.id} reports={reports} timeZone={(await studySettingsFor(user.id)).timeZone} answer={handleReportAction} />
 
       <form className="card add-item" action={`${base}/items/new`} method="get" aria-labelledby="add-item-heading">
         <h2 id="add-item-heading">Add an item</h2>
