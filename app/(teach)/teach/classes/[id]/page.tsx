@@ -35,12 +35,12 @@ async function siteOrigin(): Promise<string> {
 }
 
 /** The dashboard's figures for the assignment the query names (else the next due, else the last). */
-function analyticsData(instructorId: number, classId: number, assignments: AssignmentView[], query: SearchParams, at: Date): ClassAnalyticsData {
+async function analyticsData(instructorId: number, classId: number, assignments: AssignmentView[], query: SearchParams, at: Date): Promise<ClassAnalyticsData> {
   const current = chosenAssignment(assignments, parseId(query.a), at);
   if (!current) return { current, analytics: undefined, typed: undefined, requests: null };
   return {
     current,
-    analytics: assignmentAnalyticsFor(instructorId, classId, current.id, at),
+    analytics: await assignmentAnalyticsFor(instructorId, classId, current.id, at),
     typed: typedAnswerReport(instructorId, classId, current.id),
     requests: current.goalQuizScore !== null ? pendingOverrules(instructorId, classId, current.id) : null,
   };
@@ -49,7 +49,7 @@ function analyticsData(instructorId: number, classId: number, assignments: Assig
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { user, cls } = await ownClassOr404((await params).id);
   const query = await searchParams;
-  const assignments = assignmentsForClass(user.id, cls.id);
+  const assignments = await assignmentsForClass(user.id, cls.id);
   const roster = rosterForInstructor(user.id, cls.id);
   const archived = cls.archivedAt !== null;
   const isOwner = cls.ownerId === user.id;
@@ -108,7 +108,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <h2 id="instructors-heading">Instructors</h2>
         <InstructorsPanel classId={cls.id} instructors={instructorsOfClass(user.id, cls.id)} viewerIsOwner={isOwner} add={addCoInstructorAction} remove={removeCoInstructorAction} />
       </section>
-      <ClassAnalytics data={analyticsData(user.id, cls.id, assignments, query, at)} cls={cls} assignments={assignments} query={query} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
+      <ClassAnalytics data={await analyticsData(user.id, cls.id, assignments, query, at)} cls={cls} assignments={assignments} query={query} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
     </div>
   );
 }
