@@ -65,12 +65,13 @@ export async function applyPgMigrations(db: PgDb): Promise<void> {
 
 /** Opens the database and brings its schema up to date: what a server does at start. */
 export async function connectPg(url: string, options?: { max?: number; applicationName?: string }): Promise<PgDb> {
-  const db = openPgDatabase(url, options);
+  // Migrations on a pool of their own: the advisory lock holds one connection while the migrator
+  // runs on another, so a caller's one-connection pool would wait for itself.
+  const migrator = openPgDatabase(url, { max: 2, applicationName: options?.applicationName });
   try {
-    await applyPgMigrations(db);
-  } catch (error) {
-    await db.$client.end();
-    throw error;
+    await applyPgMigrations(migrator);
+  } finally {
+    await migrator.$client.end();
   }
-  return db;
+  return openPgDatabase(url, options);
 }

@@ -4,11 +4,14 @@
  * enrolled in that is not archived. access.ts keeps the same rule as a SQLite string for the
  * prepared statements not yet moved; tests/integration/engine.test.ts checks the two agree.
  */
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import { assignments, classes, classInstructors, decks, enrollments } from '@/db/schema';
 
-/** True for rows of `d` (the decks table, or an alias of it) that `userId` may study. */
-export function deckVisibleTo(userId: number, d: typeof decks = decks): SQL {
+/**
+ * True for rows of `d` (the decks table, or an alias of it) that `userId` may study. `userId` may be a
+ * `sql.placeholder` in a prepared statement (a hot path's, db/queries/study.ts).
+ */
+export function deckVisibleTo(userId: number | Placeholder, d: typeof decks = decks): SQL {
   return sql`(${d.ownerId} IS NULL OR ${d.ownerId} = ${userId} OR EXISTS (
     SELECT 1 FROM ${assignments}
       JOIN ${enrollments} ON ${enrollments.classId} = ${assignments.classId}

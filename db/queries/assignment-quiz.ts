@@ -6,68 +6,80 @@
  * the goal (db/queries/assignment-facts.ts, student-assignments.ts).
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int, jsonText } from '@/db/engine/rows';
+import { assignmentQuizAttempts, assignments, classes, enrollments, quizAttempts } from '@/db/schema';
+import { stringList } from '@/db/json-column';
 import { attemptsLeft, quizSections } from '@/lib/teach/assignment-quiz';
-import { jsonColumn, stringList } from '@/db/json-column';
-import { canStudyDeck } from './access';
 import { quizSpecOf } from './assignments';
-import { insertDrawnAttempt, refuse, type Refused } from './quizzes';
+import { deckStudiableIn } from './quiz-data';
+import { insertDrawnAttemptIn, refuse, type Refused } from './quizzes';
+import { studySettingsFor } from './settings';
 
-interface StudentAssignmentRow {
-  id: number;
-  deckId: string;
-  sectionKeys: string | null;
-  goalQuizScore: number | null;
-  quizSectionKeys: string | null;
-  quizQuestions: number | null;
-  quizTypes: string | null;
-  quizAttempts: number | null;
-  quizFeedback: 'immediate' | 'end';
-}
-
-const stmts = {
-  assignment: db.$client.prepare<{ userId: number; assignmentId: number }, StudentAssignmentRow>(`
-    SELECT a.id, a.deck_id AS deckId, a.section_keys AS sectionKeys, a.goal_quiz_score AS goalQuizScore,
-           a.quiz_section_keys AS quizSectionKeys, a.quiz_questions AS quizQuestions, a.quiz_types AS quizTypes,
-           a.quiz_attempts AS quizAttempts, a.quiz_feedback AS quizFeedback
-    FROM assignments a JOIN classes cl ON cl.id = a.class_id JOIN enrollments e ON e.class_id = cl.id AND e.user_id = @userId
-    WHERE a.id = @assignmentId AND cl.archived_at IS NULL`),
-  mine: db.$client.prepare<{ userId: number; assignmentId: number }, { used: number; openAttemptId: number | null }>(`
-    SELECT count(*) AS used, max(CASE WHEN q.finished_at IS NULL THEN q.id END) AS openAttemptId
-    FROM assignment_quiz_attempts aq JOIN quiz_attempts q ON q.id = aq.attempt_id
-    WHERE aq.assignment_id = @assignmentId AND q.user_id = @userId AND aq.legacy = 0`),
-  link: db.$client.prepare<{ assignmentId: number; attemptId: number }>(
-    'INSERT INTO assignment_quiz_attempts (assignment_id, attempt_id, legacy) VALUES (@assignmentId, @attemptId, 0)',
-  ),
-};
+// The quiz columns stay JSON text: assignments.ts quizSpecOf decodes them (one decoder for the spec).
+const assignmentRow = z.object({
+  id: int,
+  deckId: z.string(),
+  sectionKeys: jsonText(stringList).nullable(),
+  goalQuizScore: z.number().nullable(),
+  quizSectionKeys: z.string().nullable(),
+  quizQuestions: int.nullable(),
+  quizTypes: z.string().nullable(),
+  quizAttempts: int.nullable(),
+  quizFeedback: z.enum(['immediate', 'end']),
+});
 
 /**
  * Starts (or continues) `userId`'s attempt at the quiz of `assignmentId`.
  * `continued` is true when an attempt was already open and is returned instead of a new one.
  */
-export function startAssignmentQuiz(
+export async function startAssignmentQuiz(
   userId: number,
   assignmentId: number,
   now: Date,
   random: () => number = Math.random,
-): { ok: true; attemptId: number; continued: boolean } | Refused {
-  return db.$client.transaction((): { ok: true; attemptId: number; continued: boolean } | Refused => {
-    const row = stmts.assignment.get({ userId, assignmentId });
-    if (!row || !canStudyDeck(userId, row.deckId)) return refuse('not_found', 'This assignment does not exist or is not one of yours.');
+): Promise<{ ok: true; attemptId: number; continued: boolean } | Refused> {
+  const settings = await studySettingsFor(userId);
+  const db = await engine();
+  return db.transaction(async (tx): Promise<{ ok: true; attemptId: number; continued: boolean } | Refused> => {
+    const f = tx.fragments;
+    const row = await tx.get(
+      sql`SELECT ${assignments.id} AS "id", ${assignments.deckId} AS "deckId", ${f.jsonText(assignments.sectionKeys)} AS "sectionKeys",
+            ${assignments.goalQuizScore} AS "goalQuizScore", ${f.jsonText(assignments.quizSectionKeys)} AS "quizSectionKeys",
+            ${assignments.quizQuestions} AS "quizQuestions", ${f.jsonText(assignments.quizTypes)} AS "quizTypes",
+            ${assignments.quizAttempts} AS "quizAttempts", ${assignments.quizFeedback} AS "quizFeedback"
+          FROM ${assignments} JOIN ${classes} ON ${classes.id} = ${assignments.classId}
+          JOIN ${enrollments} ON ${enrollments.classId} = ${classes.id} AND ${enrollments.userId} = ${userId}
+          WHERE ${assignments.id} = ${assignmentId} AND ${classes.archivedAt} IS NULL`,
+      assignmentRow,
+    );
+    if (!row || !(await deckStudiableIn(tx, userId, row.deckId))) return refuse('not_found', 'This assignment does not exist or is not one of yours.');
     if (row.goalQuizScore === null) return refuse('no_quiz', 'This assignment has no quiz.');
-    const mine = stmts.mine.get({ userId, assignmentId }) ?? { used: 0, openAttemptId: null };
+    const mine = (await tx.get(
+      sql`SELECT count(*) AS "used", max(CASE WHEN ${quizAttempts.finishedAt} IS NULL THEN ${quizAttempts.id} END) AS "openAttemptId"
+          FROM ${assignmentQuizAttempts} JOIN ${quizAttempts} ON ${quizAttempts.id} = ${assignmentQuizAttempts.attemptId}
+          WHERE ${assignmentQuizAttempts.assignmentId} = ${assignmentId} AND ${quizAttempts.userId} = ${userId} AND ${assignmentQuizAttempts.legacy} = ${f.bool(false)}`,
+      z.object({ used: int, openAttemptId: int.nullable() }),
+    )) ?? { used: 0, openAttemptId: null };
     if (mine.openAttemptId !== null) return { ok: true, attemptId: mine.openAttemptId, continued: true };
     const spec = quizSpecOf(row);
     if (attemptsLeft(spec, mine.used) === 0) return refuse('no_attempts_left', 'You have used every attempt at this quiz.');
-    const assigned = row.sectionKeys === null ? null : jsonColumn(row.sectionKeys, stringList, 'assignments.section_keys');
-    const attemptId = insertDrawnAttempt(
+    const attemptId = await insertDrawnAttemptIn(
+      tx,
       userId,
-      { deckId: row.deckId, sectionKeys: quizSections(spec, assigned), types: spec.types, count: spec.questions, feedback: spec.feedback },
+      { deckId: row.deckId, sectionKeys: quizSections(spec, row.sectionKeys), types: spec.types, count: spec.questions, feedback: spec.feedback },
+      settings,
       now,
       random,
     );
     if (attemptId === null) return refuse('no_questions', 'This quiz has no questions yet. Tell your instructor.');
-    stmts.link.run({ assignmentId, attemptId });
+    await tx.run(
+      sql`INSERT INTO ${assignmentQuizAttempts} (${bare(assignmentQuizAttempts.assignmentId)}, ${bare(assignmentQuizAttempts.attemptId)}, ${bare(assignmentQuizAttempts.legacy)})
+          VALUES (${assignmentId}, ${attemptId}, ${f.bool(false)})`,
+    );
     return { ok: true, attemptId, continued: false };
-  }).immediate();
+  });
 }

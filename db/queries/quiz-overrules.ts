@@ -10,97 +10,121 @@
  * the requests of their own classes' assignments.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import { teachesClassSql } from './access';
-import { jsonColumn, jsonColumnOrNull, typedCardPayload } from '@/db/json-column';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int, jsonText } from '@/db/engine/rows';
+import type { Queryable } from '@/db/engine/types';
+import { assignmentQuizAttempts, assignments, cards, classes, classInstructors, enrollments, quizAnswers, quizAttempts, quizOverrules, users } from '@/db/schema';
+import { cardPayloadSchema } from '@/lib/content/card-payload';
 import { canonical } from '@/lib/quiz/typed/check-typed';
-import { attemptOf } from './quiz-data';
-import { refuse, type Refused } from './quizzes';
 import { suggestedGrade } from '@/lib/quiz/grade';
+import { attemptIn } from './quiz-data';
+import { refuse, type Refused } from './quizzes';
 import { regradeLoggedReview } from './reviews';
 
 export type OverruleStatus = 'pending' | 'accepted' | 'declined';
+const status = z.enum(['pending', 'accepted', 'declined']);
 
-interface AnswerRow {
-  answerId: number;
-  correct: number;
-  type: string;
-  response: string;
-  assignmentId: number | null;
+// ENGINE-MERGE: access-sql.ts's typed form of access.ts teachesClassSql, once the classes group adds one.
+/** True when `classId` is a class `instructorId` teaches (created it, or co-teaches it). */
+function teachesClass(instructorId: number, classId: AnyColumn): SQL {
+  return sql`${classId} IN (SELECT ${classes.id} FROM ${classes} WHERE ${classes.instructorId} = ${instructorId}
+    UNION ALL SELECT ${classInstructors.classId} FROM ${classInstructors} WHERE ${classInstructors.userId} = ${instructorId})`;
 }
 
-const stmts = {
-  answer: db.$client.prepare<{ attemptId: number; cardId: number }, AnswerRow>(`
-    SELECT qa.id AS answerId, qa.correct, c.type, qa.response,
-           (SELECT aq.assignment_id FROM assignment_quiz_attempts aq WHERE aq.attempt_id = qa.attempt_id AND aq.legacy = 0 LIMIT 1) AS assignmentId
-    FROM quiz_answers qa JOIN cards c ON c.id = qa.card_id
-    WHERE qa.attempt_id = @attemptId AND qa.card_id = @cardId`),
-  existing: db.$client.prepare<{ answerId: number }, { status: OverruleStatus }>('SELECT status FROM quiz_overrules WHERE quiz_answer_id = @answerId'),
-  insert: db.$client.prepare<{ answerId: number; userId: number; assignmentId: number | null; status: OverruleStatus; at: number; decidedAt: number | null; decidedBy: number | null }>(`
-    INSERT INTO quiz_overrules (quiz_answer_id, user_id, assignment_id, status, requested_at, decided_at, decided_by)
-    VALUES (@answerId, @userId, @assignmentId, @status, @at, @decidedAt, @decidedBy)`),
-  decide: db.$client.prepare<{ answerId: number; status: OverruleStatus; decidedAt: number; decidedBy: number }>(
-    'UPDATE quiz_overrules SET status = @status, decided_at = @decidedAt, decided_by = @decidedBy WHERE quiz_answer_id = @answerId',
-  ),
-  markRight: db.$client.prepare<{ answerId: number }>('UPDATE quiz_answers SET correct = 1 WHERE id = @answerId'),
-  rescore: db.$client.prepare<{ answerId: number }>(`
-    UPDATE quiz_attempts SET correct_count = (SELECT coalesce(sum(correct), 0) FROM quiz_answers WHERE attempt_id = quiz_attempts.id)
-    WHERE id = (SELECT attempt_id FROM quiz_answers WHERE id = @answerId)`),
-  loggedReview: db.$client.prepare<{ answerId: number }, { userId: number; reviewLogId: number | null }>(`
-    SELECT q.user_id AS userId, qa.review_log_id AS reviewLogId FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id WHERE qa.id = @answerId`),
-  forAttempt: db.$client.prepare<{ attemptId: number }, { cardId: number; status: OverruleStatus }>(`
-    SELECT qa.card_id AS cardId, o.status FROM quiz_overrules o JOIN quiz_answers qa ON qa.id = o.quiz_answer_id WHERE qa.attempt_id = @attemptId`),
-};
+/** Legacy links (attempts counted for an assignment before it had a quiz) are not the assignment's quiz. */
+const linkedToAssignment = (q: Queryable) => sql`${assignmentQuizAttempts.legacy} = ${q.fragments.bool(false)}`;
+
+const answerRow = z.object({ answerId: int, correct: int, type: z.string(), response: jsonText(z.unknown()), assignmentId: int.nullable() });
+
+const insertOverrule = (
+  q: Queryable,
+  o: { answerId: number; userId: number; assignmentId: number | null; status: OverruleStatus; at: number; decidedAt: number | null; decidedBy: number | null },
+) =>
+  q.run(sql`INSERT INTO ${quizOverrules} (${bare(quizOverrules.quizAnswerId)}, ${bare(quizOverrules.userId)}, ${bare(quizOverrules.assignmentId)},
+              ${bare(quizOverrules.status)}, ${bare(quizOverrules.requestedAt)}, ${bare(quizOverrules.decidedAt)}, ${bare(quizOverrules.decidedBy)})
+            VALUES (${o.answerId}, ${o.userId}, CAST(${o.assignmentId} AS integer), ${o.status}, ${o.at}, CAST(${o.decidedAt} AS bigint), CAST(${o.decidedBy} AS integer))`);
+
+const decide = (q: Queryable, answerId: number, to: OverruleStatus, decidedAt: number, decidedBy: number) =>
+  q.run(sql`UPDATE ${quizOverrules} SET ${bare(quizOverrules.status)} = ${to}, ${bare(quizOverrules.decidedAt)} = ${decidedAt}, ${bare(quizOverrules.decidedBy)} = ${decidedBy}
+            WHERE ${quizOverrules.quizAnswerId} = ${answerId}`);
 
 /**
  * Marks a quiz answer right and re-scores its attempt; the review the answer logged (Again) becomes
  * Good and the card is rescheduled from its corrected log, so FSRS does not treat a right answer as
- * forgotten. Call inside a transaction.
+ * forgotten. Runs on the caller's transaction `tx`.
  */
-function acceptAnswer(answerId: number, now: Date): void {
-  stmts.markRight.run({ answerId });
-  stmts.rescore.run({ answerId });
-  const logged = stmts.loggedReview.get({ answerId });
+async function acceptAnswerIn(tx: Queryable, answerId: number, now: Date): Promise<void> {
+  await tx.run(sql`UPDATE ${quizAnswers} SET ${bare(quizAnswers.correct)} = ${tx.fragments.bool(true)} WHERE ${quizAnswers.id} = ${answerId}`);
+  await tx.run(sql`UPDATE ${quizAttempts}
+    SET ${bare(quizAttempts.correctCount)} = (SELECT coalesce(sum(CASE WHEN ${quizAnswers.correct} THEN 1 ELSE 0 END), 0) FROM ${quizAnswers} WHERE ${quizAnswers.attemptId} = ${quizAttempts.id})
+    WHERE ${quizAttempts.id} = (SELECT ${quizAnswers.attemptId} FROM ${quizAnswers} WHERE ${quizAnswers.id} = ${answerId})`);
+  const logged = await tx.get(
+    sql`SELECT ${quizAttempts.userId} AS "userId", ${quizAnswers.reviewLogId} AS "reviewLogId"
+        FROM ${quizAnswers} JOIN ${quizAttempts} ON ${quizAttempts.id} = ${quizAnswers.attemptId} WHERE ${quizAnswers.id} = ${answerId}`,
+    z.object({ userId: int, reviewLogId: int.nullable() }),
+  );
+  // ENGINE-MERGE: await regradeLoggedReviewIn(tx, logged.userId, logged.reviewLogId, suggestedGrade(true), now)
+  // (until then it writes on SQLite's one connection, inside this transaction)
   if (logged?.reviewLogId != null) regradeLoggedReview(logged.userId, logged.reviewLogId, suggestedGrade(true), now);
 }
-
-// A typed quiz answer is stored as a JSON string; objective answers are numbers or lists.
-const isTypedResponse = (response: string) => jsonColumnOrNull(response, z.string()) !== null;
 
 /**
  * The student's "I was right" on their typed answer to `cardId` in a finished attempt: accepted at
  * once in a practice quiz, a pending request in an assignment's quiz. Asking twice changes nothing.
  */
-export function requestOverrule(userId: number, attemptId: number, cardId: number, now: Date): { ok: true; status: OverruleStatus } | Refused {
-  return db.$client.transaction((): { ok: true; status: OverruleStatus } | Refused => {
-    const attempt = attemptOf(userId, attemptId);
+export async function requestOverrule(userId: number, attemptId: number, cardId: number, now: Date): Promise<{ ok: true; status: OverruleStatus } | Refused> {
+  const db = await engine();
+  return db.transaction(async (tx): Promise<{ ok: true; status: OverruleStatus } | Refused> => {
+    const attempt = await attemptIn(tx, userId, attemptId);
     if (!attempt) return refuse('not_found', 'This quiz does not exist.');
     if (attempt.finishedAt === null) return refuse('not_found', 'Finish the quiz first.');
-    const answer = stmts.answer.get({ attemptId, cardId });
-    if (!answer || answer.type !== 'typed' || !isTypedResponse(answer.response)) return refuse('not_in_attempt', 'Only a typed answer can be overruled.');
-    const existing = stmts.existing.get({ answerId: answer.answerId });
+    const answer = await tx.get(
+      sql`SELECT ${quizAnswers.id} AS "answerId", CASE WHEN ${quizAnswers.correct} THEN 1 ELSE 0 END AS "correct", ${cards.type} AS "type",
+            ${tx.fragments.jsonText(quizAnswers.response)} AS "response",
+            (SELECT ${assignmentQuizAttempts.assignmentId} FROM ${assignmentQuizAttempts}
+              WHERE ${assignmentQuizAttempts.attemptId} = ${quizAnswers.attemptId} AND ${linkedToAssignment(tx)} LIMIT 1) AS "assignmentId"
+          FROM ${quizAnswers} JOIN ${cards} ON ${cards.id} = ${quizAnswers.cardId}
+          WHERE ${quizAnswers.attemptId} = ${attemptId} AND ${quizAnswers.cardId} = ${cardId}`,
+      answerRow,
+    );
+    // A typed quiz answer is stored as a JSON string; objective answers are numbers or lists.
+    if (!answer || answer.type !== 'typed' || typeof answer.response !== 'string') return refuse('not_in_attempt', 'Only a typed answer can be overruled.');
+    const existing = await tx.get(sql`SELECT ${quizOverrules.status} AS "status" FROM ${quizOverrules} WHERE ${quizOverrules.quizAnswerId} = ${answer.answerId}`, z.object({ status }));
     if (existing) return { ok: true, status: existing.status };
     if (answer.correct === 1) return refuse('invalid_response', 'This answer was already marked right.');
     const counts = answer.assignmentId !== null;
-    const status: OverruleStatus = counts ? 'pending' : 'accepted';
-    stmts.insert.run({ answerId: answer.answerId, userId, assignmentId: answer.assignmentId, status, at: now.getTime(), decidedAt: counts ? null : now.getTime(), decidedBy: null });
-    if (!counts) acceptAnswer(answer.answerId, now);
-    return { ok: true, status };
-  }).immediate();
+    const next: OverruleStatus = counts ? 'pending' : 'accepted';
+    await insertOverrule(tx, { answerId: answer.answerId, userId, assignmentId: answer.assignmentId, status: next, at: now.getTime(), decidedAt: counts ? null : now.getTime(), decidedBy: null });
+    if (!counts) await acceptAnswerIn(tx, answer.answerId, now);
+    return { ok: true, status: next };
+  });
 }
 
 /** The overrules of the user's own attempt, by card id. */
-export function overrulesForAttempt(userId: number, attemptId: number): Map<number, OverruleStatus> {
-  if (!attemptOf(userId, attemptId)) return new Map();
-  return new Map(stmts.forAttempt.all({ attemptId }).map((r) => [r.cardId, r.status]));
+export async function overrulesForAttempt(userId: number, attemptId: number): Promise<Map<number, OverruleStatus>> {
+  const db = await engine();
+  if (!(await attemptIn(db, userId, attemptId))) return new Map();
+  const rows = await db.all(
+    sql`SELECT ${quizAnswers.cardId} AS "cardId", ${quizOverrules.status} AS "status"
+        FROM ${quizOverrules} JOIN ${quizAnswers} ON ${quizAnswers.id} = ${quizOverrules.quizAnswerId} WHERE ${quizAnswers.attemptId} = ${attemptId}`,
+    z.object({ cardId: int, status }),
+  );
+  return new Map(rows.map((r) => [r.cardId, r.status]));
 }
 
-const countsStmt = db.$client.prepare<{ attemptId: number }, number>('SELECT 1 FROM assignment_quiz_attempts WHERE attempt_id = @attemptId AND legacy = 0').pluck();
-
 /** Whether the user's own attempt is one of an assignment's quiz (its overrules are requests). */
-export function attemptCountsForAssignment(userId: number, attemptId: number): boolean {
-  return attemptOf(userId, attemptId) !== undefined && countsStmt.get({ attemptId }) !== undefined;
+export async function attemptCountsForAssignment(userId: number, attemptId: number): Promise<boolean> {
+  const db = await engine();
+  if (!(await attemptIn(db, userId, attemptId))) return false;
+  const link = await db.get(
+    sql`SELECT 1 AS "one" FROM ${assignmentQuizAttempts} WHERE ${assignmentQuizAttempts.attemptId} = ${attemptId} AND ${linkedToAssignment(db)}`,
+    z.object({ one: int }),
+  );
+  return link !== undefined;
 }
 
 // ── The instructor's side ──────────────────────────────────────────────────────────────────
@@ -116,90 +140,103 @@ export interface OverruleRequest {
   sameTextOthers: number;
 }
 
-interface RequestRow {
-  id: number;
-  userId: number;
-  studentName: string;
-  cardId: number;
-  prompt: string;
-  payload: string;
-  response: string;
-  requestedAt: number;
-}
+const cl = alias(classes, 'cl');
 
-const requestsStmt = db.$client.prepare<{ instructorId: number; classId: number; assignmentId: number }, RequestRow>(`
-  SELECT o.id, o.user_id AS userId, u.name AS studentName, qa.card_id AS cardId, c.prompt, c.payload, qa.response, o.requested_at AS requestedAt
-  FROM quiz_overrules o
-  JOIN assignments a ON a.id = o.assignment_id JOIN classes cl ON cl.id = a.class_id
-  JOIN quiz_answers qa ON qa.id = o.quiz_answer_id JOIN cards c ON c.id = qa.card_id JOIN users u ON u.id = o.user_id
-  WHERE o.status = 'pending' AND a.id = @assignmentId AND a.class_id = @classId AND ${teachesClassSql('cl.id')}
-    AND o.user_id IN (SELECT user_id FROM enrollments WHERE class_id = @classId)
-  ORDER BY o.requested_at, o.id`);
+const requestRow = z.object({
+  id: int,
+  userId: int,
+  studentName: z.string(),
+  cardId: int,
+  prompt: z.string(),
+  payload: jsonText(cardPayloadSchema),
+  response: jsonText(z.string()),
+  requestedAt: int,
+});
 
-// Wrong typed answers on one card in attempts of one assignment's quiz, by students still in the class.
-const wrongAnswersStmt = db.$client.prepare<{ assignmentId: number; cardId: number }, { answerId: number; userId: number; response: string; status: OverruleStatus | null }>(`
-  SELECT qa.id AS answerId, q.user_id AS userId, qa.response, o.status
-  FROM assignment_quiz_attempts aq JOIN assignments a ON a.id = aq.assignment_id
-  JOIN quiz_attempts q ON q.id = aq.attempt_id JOIN quiz_answers qa ON qa.attempt_id = q.id
-  LEFT JOIN quiz_overrules o ON o.quiz_answer_id = qa.id
-  WHERE aq.assignment_id = @assignmentId AND qa.card_id = @cardId AND qa.correct = 0 AND json_type(qa.response) = 'text'
-    AND q.user_id IN (SELECT user_id FROM enrollments WHERE class_id = a.class_id)`);
-
-const textOf = (response: string) => jsonColumn(response, z.string(), 'quiz_answers.response');
-
-function sameText(assignmentId: number, cardId: number, response: string) {
-  const key = canonical(textOf(response));
-  return wrongAnswersStmt.all({ assignmentId, cardId }).filter((w) => canonical(textOf(w.response)) === key);
+// Wrong typed answers on one card in attempts of one assignment's quiz, by students still in the class
+// (a typed answer is a JSON string: the others are left out after decoding).
+async function sameText(q: Queryable, assignmentId: number, cardId: number, typed: string) {
+  const rows = await q.all(
+    sql`SELECT ${quizAnswers.id} AS "answerId", ${quizAttempts.userId} AS "userId", ${q.fragments.jsonText(quizAnswers.response)} AS "response",
+          ${quizOverrules.status} AS "status"
+        FROM ${assignmentQuizAttempts} JOIN ${assignments} ON ${assignments.id} = ${assignmentQuizAttempts.assignmentId}
+        JOIN ${quizAttempts} ON ${quizAttempts.id} = ${assignmentQuizAttempts.attemptId} JOIN ${quizAnswers} ON ${quizAnswers.attemptId} = ${quizAttempts.id}
+        LEFT JOIN ${quizOverrules} ON ${quizOverrules.quizAnswerId} = ${quizAnswers.id}
+        WHERE ${assignmentQuizAttempts.assignmentId} = ${assignmentId} AND ${quizAnswers.cardId} = ${cardId} AND ${quizAnswers.correct} = ${q.fragments.bool(false)}
+          AND ${quizAttempts.userId} IN (SELECT ${enrollments.userId} FROM ${enrollments} WHERE ${enrollments.classId} = ${assignments.classId})`,
+    z.object({ answerId: int, userId: int, response: jsonText(z.unknown()), status: status.nullable() }),
+  );
+  const key = canonical(typed);
+  return rows.flatMap((w) => (typeof w.response === 'string' && canonical(w.response) === key ? [{ ...w, response: w.response }] : []));
 }
 
 /** Pending requests of one assignment of the instructor's class, oldest first; empty if the class is not theirs. */
-export function pendingOverrules(instructorId: number, classId: number, assignmentId: number): OverruleRequest[] {
-  return requestsStmt.all({ instructorId, classId, assignmentId }).map((r) => {
-    const others = new Set(sameText(assignmentId, r.cardId, r.response).map((w) => w.userId).filter((u) => u !== r.userId));
-    return {
-      id: r.id,
-      studentName: r.studentName,
-      prompt: r.prompt,
-      typed: textOf(r.response),
-      accepted: typedCardPayload(r.payload)?.answers ?? [],
-      requestedAt: r.requestedAt,
-      sameTextOthers: others.size,
-    };
-  });
+export async function pendingOverrules(instructorId: number, classId: number, assignmentId: number): Promise<OverruleRequest[]> {
+  const db = await engine();
+  const rows = await db.all(
+    sql`SELECT ${quizOverrules.id} AS "id", ${quizOverrules.userId} AS "userId", ${users.name} AS "studentName", ${quizAnswers.cardId} AS "cardId",
+          ${cards.prompt} AS "prompt", ${db.fragments.jsonText(cards.payload)} AS "payload", ${db.fragments.jsonText(quizAnswers.response)} AS "response",
+          ${quizOverrules.requestedAt} AS "requestedAt"
+        FROM ${quizOverrules}
+        JOIN ${assignments} ON ${assignments.id} = ${quizOverrules.assignmentId} JOIN ${classes} ${cl} ON ${cl.id} = ${assignments.classId}
+        JOIN ${quizAnswers} ON ${quizAnswers.id} = ${quizOverrules.quizAnswerId} JOIN ${cards} ON ${cards.id} = ${quizAnswers.cardId}
+        JOIN ${users} ON ${users.id} = ${quizOverrules.userId}
+        WHERE ${quizOverrules.status} = 'pending' AND ${assignments.id} = ${assignmentId} AND ${assignments.classId} = ${classId} AND ${teachesClass(instructorId, cl.id)}
+          AND ${quizOverrules.userId} IN (SELECT ${enrollments.userId} FROM ${enrollments} WHERE ${enrollments.classId} = ${classId})
+        ORDER BY ${quizOverrules.requestedAt}, ${quizOverrules.id}`,
+    requestRow,
+  );
+  return Promise.all(
+    rows.map(async (r) => {
+      const others = new Set((await sameText(db, assignmentId, r.cardId, r.response)).map((w) => w.userId).filter((u) => u !== r.userId));
+      return {
+        id: r.id,
+        studentName: r.studentName,
+        prompt: r.prompt,
+        typed: r.response,
+        accepted: r.payload.type === 'typed' ? r.payload.answers : [],
+        requestedAt: r.requestedAt,
+        sameTextOthers: others.size,
+      };
+    }),
+  );
 }
 
 export type OverruleDecision = 'accept' | 'accept-all' | 'decline';
 
-const ownedRequestStmt = db.$client.prepare<{ instructorId: number; id: number }, { answerId: number; assignmentId: number; cardId: number; response: string; status: OverruleStatus }>(`
-  SELECT o.quiz_answer_id AS answerId, o.assignment_id AS assignmentId, qa.card_id AS cardId, qa.response, o.status
-  FROM quiz_overrules o JOIN assignments a ON a.id = o.assignment_id JOIN classes cl ON cl.id = a.class_id
-  JOIN quiz_answers qa ON qa.id = o.quiz_answer_id
-  WHERE o.id = @id AND ${teachesClassSql('cl.id')}`);
+const ownedRequestRow = z.object({ answerId: int, assignmentId: int, cardId: int, response: jsonText(z.string()), status });
 
 /**
  * The instructor's decision on a request. 'accept-all' also accepts every other wrong answer of the
  * class in this assignment's quiz that reads the same once normalised (requested or not).
  * Returns how many answers were re-scored; refused when the request is not one of theirs or is decided.
  */
-export function decideOverrule(instructorId: number, overruleId: number, decision: OverruleDecision, now: Date): { ok: true; rescored: number } | Refused {
-  return db.$client.transaction((): { ok: true; rescored: number } | Refused => {
-    const req = ownedRequestStmt.get({ instructorId, id: overruleId });
+export async function decideOverrule(instructorId: number, overruleId: number, decision: OverruleDecision, now: Date): Promise<{ ok: true; rescored: number } | Refused> {
+  const db = await engine();
+  return db.transaction(async (tx): Promise<{ ok: true; rescored: number } | Refused> => {
+    const req = await tx.get(
+      sql`SELECT ${quizOverrules.quizAnswerId} AS "answerId", ${quizOverrules.assignmentId} AS "assignmentId", ${quizAnswers.cardId} AS "cardId",
+            ${tx.fragments.jsonText(quizAnswers.response)} AS "response", ${quizOverrules.status} AS "status"
+          FROM ${quizOverrules} JOIN ${assignments} ON ${assignments.id} = ${quizOverrules.assignmentId} JOIN ${classes} ${cl} ON ${cl.id} = ${assignments.classId}
+          JOIN ${quizAnswers} ON ${quizAnswers.id} = ${quizOverrules.quizAnswerId}
+          WHERE ${quizOverrules.id} = ${overruleId} AND ${teachesClass(instructorId, cl.id)}`,
+      ownedRequestRow,
+    );
     if (!req) return refuse('not_found', 'That request was not found.');
     if (req.status !== 'pending') return refuse('finished', 'That request has already been decided.');
-    const decided = { decidedAt: now.getTime(), decidedBy: instructorId };
+    const at = now.getTime();
     if (decision === 'decline') {
-      stmts.decide.run({ ...decided, answerId: req.answerId, status: 'declined' });
+      await decide(tx, req.answerId, 'declined', at, instructorId);
       return { ok: true, rescored: 0 };
     }
-    stmts.decide.run({ ...decided, answerId: req.answerId, status: 'accepted' });
-    acceptAnswer(req.answerId, now);
-    const others = decision === 'accept-all' ? sameText(req.assignmentId, req.cardId, req.response).filter((t) => t.answerId !== req.answerId) : [];
+    await decide(tx, req.answerId, 'accepted', at, instructorId);
+    await acceptAnswerIn(tx, req.answerId, now);
+    const others = decision === 'accept-all' ? (await sameText(tx, req.assignmentId, req.cardId, req.response)).filter((t) => t.answerId !== req.answerId) : [];
     for (const t of others) {
-      if (t.status === null) stmts.insert.run({ ...decided, answerId: t.answerId, userId: t.userId, assignmentId: req.assignmentId, status: 'accepted', at: now.getTime() });
-      else stmts.decide.run({ ...decided, answerId: t.answerId, status: 'accepted' });
-      acceptAnswer(t.answerId, now);
+      if (t.status === null) await insertOverrule(tx, { answerId: t.answerId, userId: t.userId, assignmentId: req.assignmentId, status: 'accepted', at, decidedAt: at, decidedBy: instructorId });
+      else await decide(tx, t.answerId, 'accepted', at, instructorId);
+      await acceptAnswerIn(tx, t.answerId, now);
     }
-    const targets = [req, ...others];
-    return { ok: true, rescored: targets.length };
-  }).immediate();
+    return { ok: true, rescored: 1 + others.length };
+  });
 }

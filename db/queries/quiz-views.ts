@@ -5,56 +5,68 @@
  * question by question through answerQuestion when feedback is immediate.
  */
 import 'server-only';
-import { db } from '@/db';
-import { presentQuestion, questionSeed, revealAnswer, QUIZ_TYPES, type PresentedQuestion } from '@/lib/quiz/present';
-import { canStudyDeck, DECK_VISIBLE_SQL } from './access';
-import { answersOf, attemptOf, feedbackFor, quizCardsById, type AnswerFeedback } from './quiz-data';
-
-const QUIZ_TYPES_SQL = QUIZ_TYPES.map((t) => `'${t}'`).join(', ');
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cards, decks, quizAnswers, quizAttempts, sections } from '@/db/schema';
+import { presentQuestion, questionSeed, revealAnswer, type PresentedQuestion } from '@/lib/quiz/present';
+import { deckVisibleTo } from './access-sql';
+import { answersIn, attemptIn, feedbackFor, quizCardsIn, quizTypesList, type AnswerFeedback } from './quiz-data';
 
 export interface QuizSetup {
   deck: { id: string; title: string };
   sections: { key: string; title: string; questionCount: number }[];
 }
 
-export interface AttemptSummary {
-  id: number;
-  deckId: string;
-  deckTitle: string;
-  startedAt: number;
-  finishedAt: number | null;
-  correctCount: number;
-  questionCount: number;
-  answeredCount: number;
-}
+const attemptSummary = z.object({
+  id: int,
+  deckId: z.string(),
+  deckTitle: z.string(),
+  startedAt: int,
+  finishedAt: int.nullable(),
+  correctCount: int,
+  questionCount: int,
+  answeredCount: int,
+});
+export type AttemptSummary = z.infer<typeof attemptSummary>;
 
-const stmts = {
-  deck: db.$client.prepare<{ deckId: string }, { id: string; title: string }>('SELECT id, title FROM decks WHERE id = @deckId'),
-  sections: db.$client.prepare<{ deckId: string }, QuizSetup['sections'][number]>(`
-    SELECT sec.key, sec.title, count(c.id) AS questionCount
-    FROM sections sec
-    JOIN cards c ON c.section_id = sec.id AND c.retired_at IS NULL AND c.type IN (${QUIZ_TYPES_SQL})
-    WHERE sec.deck_id = @deckId
-    GROUP BY sec.id ORDER BY sec.position`),
-  recent: db.$client.prepare<{ userId: number; deckId: string | null; limit: number }, AttemptSummary>(`
-    SELECT q.id, q.deck_id AS deckId, d.title AS deckTitle, q.started_at AS startedAt, q.finished_at AS finishedAt,
-           q.correct_count AS correctCount, q.question_count AS questionCount,
-           (SELECT count(*) FROM quiz_answers a WHERE a.attempt_id = q.id) AS answeredCount
-    FROM quiz_attempts q JOIN decks d ON d.id = q.deck_id
-    WHERE q.user_id = @userId AND (@deckId IS NULL OR q.deck_id = @deckId) AND ${DECK_VISIBLE_SQL}
-    ORDER BY q.started_at DESC, q.id DESC LIMIT @limit`),
-};
+const deckRow = z.object({ id: z.string(), title: z.string() });
+const sectionRow = z.object({ key: z.string(), title: z.string(), questionCount: int });
 
 /** The sections of a deck that have quiz questions, or null if the user may not study the deck. */
-export function quizSetupFor(userId: number, deckId: string): QuizSetup | null {
-  if (!canStudyDeck(userId, deckId)) return null;
-  const deck = stmts.deck.get({ deckId });
-  return deck ? { deck, sections: stmts.sections.all({ deckId }) } : null;
+export async function quizSetupFor(userId: number, deckId: string): Promise<QuizSetup | null> {
+  const db = await engine();
+  const deck = await db.get(
+    sql`SELECT ${decks.id} AS "id", ${decks.title} AS "title" FROM ${decks} WHERE ${decks.id} = ${deckId} AND ${deckVisibleTo(userId, decks)}`,
+    deckRow,
+  );
+  if (!deck) return null;
+  const rows = await db.all(
+    sql`SELECT ${sections.key} AS "key", ${sections.title} AS "title", count(${cards.id}) AS "questionCount"
+        FROM ${sections}
+        JOIN ${cards} ON ${cards.sectionId} = ${sections.id} AND ${cards.retiredAt} IS NULL AND ${cards.type} IN ${quizTypesList}
+        WHERE ${sections.deckId} = ${deckId}
+        GROUP BY ${sections.id}, ${sections.key}, ${sections.title}, ${sections.position} ORDER BY ${sections.position}`,
+    sectionRow,
+  );
+  return { deck, sections: rows };
 }
 
 /** The user's latest attempts, newest first, optionally for one deck. */
-export function recentAttempts(userId: number, deckId?: string, limit = 10): AttemptSummary[] {
-  return stmts.recent.all({ userId, deckId: deckId ?? null, limit });
+export async function recentAttempts(userId: number, deckId?: string, limit = 10): Promise<AttemptSummary[]> {
+  const db = await engine();
+  return db.all(
+    sql`SELECT ${quizAttempts.id} AS "id", ${quizAttempts.deckId} AS "deckId", ${decks.title} AS "deckTitle",
+          ${quizAttempts.startedAt} AS "startedAt", ${quizAttempts.finishedAt} AS "finishedAt",
+          ${quizAttempts.correctCount} AS "correctCount", ${quizAttempts.questionCount} AS "questionCount",
+          (SELECT count(*) FROM ${quizAnswers} WHERE ${quizAnswers.attemptId} = ${quizAttempts.id}) AS "answeredCount"
+        FROM ${quizAttempts} JOIN ${decks} ON ${decks.id} = ${quizAttempts.deckId}
+        WHERE ${quizAttempts.userId} = ${userId} ${deckId === undefined ? sql`` : sql`AND ${quizAttempts.deckId} = ${deckId}`}
+          AND ${deckVisibleTo(userId, decks)}
+        ORDER BY ${quizAttempts.startedAt} DESC, ${quizAttempts.id} DESC LIMIT ${limit}`,
+    attemptSummary,
+  );
 }
 
 export interface AttemptQuestion {
@@ -73,11 +85,11 @@ export interface AttemptView {
 }
 
 /** An attempt as the student takes it: the questions in order, shuffled as shown, without answers. */
-export function quizAttemptView(userId: number, attemptId: number): AttemptView | null {
-  const attempt = attemptOf(userId, attemptId);
+export async function quizAttemptView(userId: number, attemptId: number): Promise<AttemptView | null> {
+  const db = await engine();
+  const attempt = await attemptIn(db, userId, attemptId);
   if (!attempt) return null;
-  const cards = quizCardsById(attempt.cardIds);
-  const answers = answersOf(attemptId);
+  const [cards, answers] = await Promise.all([quizCardsIn(db, attempt.cardIds), answersIn(db, attemptId)]);
   const questions = attempt.cardIds.flatMap((cardId) => {
     const card = cards.get(cardId);
     return card ? [{ cardId, question: presentQuestion(card.payload, questionSeed(attemptId, cardId)), answered: answers.has(cardId) }] : [];
@@ -106,8 +118,9 @@ export interface QuizResultView {
 }
 
 /** The results of an attempt: score and every question with the student's and the right answer. */
-export function quizResult(userId: number, attemptId: number): QuizResultView | null {
-  const attempt = attemptOf(userId, attemptId);
+export async function quizResult(userId: number, attemptId: number): Promise<QuizResultView | null> {
+  const db = await engine();
+  const attempt = await attemptIn(db, userId, attemptId);
   if (!attempt) return null;
   const total = attempt.questionCount;
   const base = {
@@ -121,8 +134,7 @@ export function quizResult(userId: number, attemptId: number): QuizResultView | 
   };
   if (attempt.finishedAt === null) return { ...base, questions: [] };
 
-  const cards = quizCardsById(attempt.cardIds);
-  const answers = answersOf(attemptId);
+  const [cards, answers] = await Promise.all([quizCardsIn(db, attempt.cardIds), answersIn(db, attemptId)]);
   const questions = attempt.cardIds.flatMap((cardId, position): ResultQuestion[] => {
     const card = cards.get(cardId);
     if (!card) return [];

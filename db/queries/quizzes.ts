@@ -5,17 +5,22 @@
  * The read side (setup, the attempt as shown, results, history) is in quiz-views.ts.
  */
 import 'server-only';
-import { db } from '@/db';
-import { rowToState, type CardStateColumns } from '@/db/card-state-row';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { rowToState } from '@/db/card-state-row';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import type { Queryable } from '@/db/engine/types';
+import { cards, cardStates, quizAnswers, quizAttempts, sections } from '@/db/schema';
 import { pickQuestions, type QuizCandidate } from '@/lib/quiz/pick';
-import { QUIZ_TYPES } from '@/lib/quiz/present';
 import { suggestedGrade } from '@/lib/quiz/grade';
 import { retrievability } from '@/lib/scheduler';
-import { canStudyDeck } from './access';
-import { answersOf, attemptOf, feedbackFor, quizCardsById, type AnswerFeedback } from './quiz-data';
+import { joinedState, joinedStateColumns, joinedStateShape } from './joined-state';
+import { answersIn, attemptIn, deckStudiableIn, feedbackFor, quizCardsIn, quizTypesList, type AnswerFeedback } from './quiz-data';
 import { recordReview } from './reviews';
-import { wouldExceedNewLimit } from './study';
-import { studySettingsFor } from './settings';
+import { wouldExceedNewLimitIn } from './study';
+import { studySettingsFor, type StudySettings } from './settings';
 
 export { quizSetupFor, quizAttemptView, quizResult, recentAttempts } from './quiz-views';
 export type { AnswerFeedback } from './quiz-data';
@@ -37,65 +42,69 @@ export interface StartQuizInput {
   feedback: QuizFeedbackMode;
 }
 
-interface CandidateRow extends Omit<CardStateColumns, 'due'> {
-  cardId: number;
-  sectionKey: string;
-  type: string;
-  due: number | null;
-  lastQuizzedAt: number | null;
-  lastQuizCorrect: number | null;
+const candidateRow = z.object({
+  cardId: int,
+  sectionKey: z.string(),
+  type: z.string(),
+  ...joinedStateShape,
+  lastQuizzedAt: int.nullable(),
+  lastQuizCorrect: flag.nullable(),
+});
+
+// The latest quiz answer per card of this user, to prefer questions never asked or last missed.
+function candidatesIn(q: Queryable, userId: number, deckId: string) {
+  return q.all(
+    sql`SELECT ${cards.id} AS "cardId", ${sections.key} AS "sectionKey", ${cards.type} AS "type", ${joinedStateColumns},
+          latest.answered_at AS "lastQuizzedAt", latest.correct AS "lastQuizCorrect"
+        FROM ${cards}
+        JOIN ${sections} ON ${sections.id} = ${cards.sectionId}
+        LEFT JOIN ${cardStates} ON ${cardStates.cardId} = ${cards.id} AND ${cardStates.userId} = ${userId}
+        LEFT JOIN (
+          SELECT ${quizAnswers.cardId} AS card_id, ${quizAnswers.answeredAt} AS answered_at, ${quizAnswers.correct} AS correct,
+                 row_number() OVER (PARTITION BY ${quizAnswers.cardId} ORDER BY ${quizAnswers.answeredAt} DESC, ${quizAnswers.id} DESC) AS rn
+          FROM ${quizAnswers} JOIN ${quizAttempts} ON ${quizAttempts.id} = ${quizAnswers.attemptId}
+          WHERE ${quizAttempts.userId} = ${userId} AND ${quizAttempts.deckId} = ${deckId}
+        ) latest ON latest.card_id = ${cards.id} AND latest.rn = 1
+        WHERE ${cards.deckId} = ${deckId} AND ${cards.retiredAt} IS NULL AND ${cards.type} IN ${quizTypesList}`,
+    candidateRow,
+  );
 }
 
-const QUIZ_TYPES_SQL = QUIZ_TYPES.map((t) => `'${t}'`).join(', ');
+const tallyRow = z.object({ answered: int, correct: int });
+const tallyIn = async (q: Queryable, attemptId: number) =>
+  (await q.get(
+    sql`SELECT count(*) AS "answered", coalesce(sum(CASE WHEN ${quizAnswers.correct} THEN 1 ELSE 0 END), 0) AS "correct"
+        FROM ${quizAnswers} WHERE ${quizAnswers.attemptId} = ${attemptId}`,
+    tallyRow,
+  )) ?? { answered: 0, correct: 0 };
 
-const stmts = {
-  sectionKeys: db.$client.prepare<{ deckId: string }, { key: string }>('SELECT key FROM sections WHERE deck_id = @deckId'),
-  // The latest quiz answer per card of this user, to prefer questions never asked or last missed.
-  candidates: db.$client.prepare<{ userId: number; deckId: string }, CandidateRow>(`
-    SELECT c.id AS cardId, sec.key AS sectionKey, c.type,
-           s.due, s.stability, s.difficulty, s.scheduled_days AS scheduledDays, s.learning_steps AS learningSteps,
-           s.reps, s.lapses, s.state, s.last_review AS lastReview,
-           last.answered_at AS lastQuizzedAt, last.correct AS lastQuizCorrect
-    FROM cards c
-    JOIN sections sec ON sec.id = c.section_id
-    LEFT JOIN card_states s ON s.card_id = c.id AND s.user_id = @userId
-    LEFT JOIN (
-      SELECT qa.card_id, qa.answered_at, qa.correct,
-             row_number() OVER (PARTITION BY qa.card_id ORDER BY qa.answered_at DESC, qa.id DESC) AS rn
-      FROM quiz_answers qa JOIN quiz_attempts qt ON qt.id = qa.attempt_id
-      WHERE qt.user_id = @userId AND qt.deck_id = @deckId
-    ) last ON last.card_id = c.id AND last.rn = 1
-    WHERE c.deck_id = @deckId AND c.retired_at IS NULL AND c.type IN (${QUIZ_TYPES_SQL})`),
-  insertAttempt: db.$client.prepare(`
-    INSERT INTO quiz_attempts (user_id, deck_id, section_keys, card_ids, feedback, started_at, question_count)
-    VALUES (@userId, @deckId, @sectionKeys, @cardIds, @feedback, @startedAt, @questionCount)`),
-  insertAnswer: db.$client.prepare(`
-    INSERT INTO quiz_answers (attempt_id, card_id, position, response, correct, answered_at, review_log_id, accepted_as, accepted_rule)
-    VALUES (@attemptId, @cardId, @position, @response, @correct, @answeredAt, @reviewLogId, @acceptedAs, @acceptedRule)`),
-  tally: db.$client.prepare<{ attemptId: number }, { answered: number; correct: number }>(
-    'SELECT count(*) AS answered, coalesce(sum(correct), 0) AS correct FROM quiz_answers WHERE attempt_id = @attemptId',
-  ),
-  updateScore: db.$client.prepare('UPDATE quiz_attempts SET correct_count = @correct, finished_at = @finishedAt WHERE id = @attemptId'),
-};
+const updateScoreIn = (q: Queryable, attemptId: number, correct: number, finishedAt: number | null) =>
+  q.run(sql`UPDATE ${quizAttempts} SET ${bare(quizAttempts.correctCount)} = ${correct}, ${bare(quizAttempts.finishedAt)} = CAST(${finishedAt} AS bigint)
+            WHERE ${quizAttempts.id} = ${attemptId}`);
 
 /**
  * Starts a quiz for `userId`: draws `count` questions from the deck's quiz cards in the chosen
  * sections, preferring ones never quizzed, last missed, or likely forgotten (with randomness).
  */
-export function startQuiz(userId: number, input: StartQuizInput, now: Date, random: () => number = Math.random): { ok: true; attemptId: number } | Refused {
+export async function startQuiz(userId: number, input: StartQuizInput, now: Date, random: () => number = Math.random): Promise<{ ok: true; attemptId: number } | Refused> {
   const count = input.count ?? QUIZ_COUNT.default;
   if (!Number.isInteger(count) || count < QUIZ_COUNT.min || count > QUIZ_COUNT.max) {
     return refuse('bad_count', `Choose between ${QUIZ_COUNT.min} and ${QUIZ_COUNT.max} questions.`);
   }
-  if (!canStudyDeck(userId, input.deckId)) return refuse('unknown_deck', 'This deck does not exist or is not yours to study.');
-  const deckSections = new Set(stmts.sectionKeys.all({ deckId: input.deckId }).map((s) => s.key));
+  const db = await engine();
+  if (!(await deckStudiableIn(db, userId, input.deckId))) return refuse('unknown_deck', 'This deck does not exist or is not yours to study.');
+  const keys = await db.all(sql`SELECT ${sections.key} AS "key" FROM ${sections} WHERE ${sections.deckId} = ${input.deckId}`, z.object({ key: z.string() }));
+  const deckSections = new Set(keys.map((s) => s.key));
   const chosen = input.sectionKeys === undefined ? null : [...new Set(input.sectionKeys)];
   if (chosen && chosen.length === 0) return refuse('unknown_section', 'Choose at least one section.');
   if (chosen?.some((k) => !deckSections.has(k))) return refuse('unknown_section', 'One of the chosen sections is not in this deck.');
 
-  const attemptId = insertDrawnAttempt(
+  const settings = await studySettingsFor(userId);
+  const attemptId = await insertDrawnAttemptIn(
+    db,
     userId,
     { deckId: input.deckId, sectionKeys: chosen && chosen.length < deckSections.size ? chosen : null, types: null, count, feedback: input.feedback },
+    settings,
     now,
     random,
   );
@@ -115,32 +124,34 @@ export interface DrawSpec {
 
 /**
  * Draws the questions of a new attempt, preferring ones never quizzed, last missed, or likely
- * forgotten (with randomness), and inserts it; null when nothing matches. The caller has checked
- * the user may study the deck, and runs this in its transaction when it writes more.
+ * forgotten (with randomness), and inserts it on `q`; null when nothing matches. The caller has
+ * checked the user may study the deck, read their settings, and passes its transaction when it writes more.
  */
-export function insertDrawnAttempt(userId: number, spec: DrawSpec, now: Date, random: () => number): number | null {
-  const settings = studySettingsFor(userId);
-  const candidates: QuizCandidate[] = stmts.candidates
-    .all({ userId, deckId: spec.deckId })
+export async function insertDrawnAttemptIn(q: Queryable, userId: number, spec: DrawSpec, settings: StudySettings, now: Date, random: () => number): Promise<number | null> {
+  const f = q.fragments;
+  const candidates: QuizCandidate[] = (await candidatesIn(q, userId, spec.deckId))
     .filter((row) => (!spec.sectionKeys || spec.sectionKeys.includes(row.sectionKey)) && (!spec.types || spec.types.includes(row.type)))
-    .map((row) => ({
-      cardId: row.cardId,
-      lastQuizzedAt: row.lastQuizzedAt,
-      lastQuizCorrect: row.lastQuizCorrect === null ? null : row.lastQuizCorrect === 1,
-      retrievability: row.due === null ? 0 : retrievability(rowToState({ ...row, due: row.due }), now, settings.scheduler),
-    }));
+    .map((row) => {
+      const state = joinedState(row);
+      return {
+        cardId: row.cardId,
+        lastQuizzedAt: row.lastQuizzedAt,
+        lastQuizCorrect: row.lastQuizCorrect,
+        retrievability: state === null ? 0 : retrievability(rowToState(state), now, settings.scheduler),
+      };
+    });
   const cardIds = pickQuestions(candidates, spec.count ?? candidates.length, now, random);
   if (cardIds.length === 0) return null;
-  const inserted = stmts.insertAttempt.run({
-    userId,
-    deckId: spec.deckId,
-    sectionKeys: spec.sectionKeys === null ? null : JSON.stringify(spec.sectionKeys),
-    cardIds: JSON.stringify(cardIds),
-    feedback: spec.feedback,
-    startedAt: now.getTime(),
-    questionCount: cardIds.length,
-  });
-  return Number(inserted.lastInsertRowid);
+  const inserted = await q.get(
+    sql`INSERT INTO ${quizAttempts} (${bare(quizAttempts.userId)}, ${bare(quizAttempts.deckId)}, ${bare(quizAttempts.sectionKeys)}, ${bare(quizAttempts.cardIds)},
+          ${bare(quizAttempts.feedback)}, ${bare(quizAttempts.startedAt)}, ${bare(quizAttempts.questionCount)})
+        VALUES (${userId}, ${spec.deckId}, ${spec.sectionKeys === null ? sql`NULL` : f.json(spec.sectionKeys)}, ${f.json(cardIds)},
+          ${spec.feedback}, ${now.getTime()}, ${cardIds.length})
+        RETURNING ${quizAttempts.id} AS "id"`,
+    z.object({ id: int }),
+  );
+  if (!inserted) throw new Error('The new quiz attempt returned no id');
+  return inserted.id;
 }
 
 export interface AnswerInput {
@@ -169,20 +180,25 @@ const MAX_DURATION_MS = 5 * 60_000;
  * Grades one answer and records it as a quiz answer and as a retrieval (wrong → Again, right → Good),
  * in one transaction. Sending the same answer again changes nothing and returns the first result.
  */
-export function answerQuestion(userId: number, attemptId: number, input: AnswerInput, now: Date): AnswerOutcome {
-  const settings = studySettingsFor(userId);
-  return db.$client.transaction((): AnswerOutcome => {
-    const attempt = attemptOf(userId, attemptId);
+export async function answerQuestion(userId: number, attemptId: number, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
+  const settings = await studySettingsFor(userId);
+  const db = await engine();
+  // On SQLite the engine's transaction is BEGIN IMMEDIATE: the write lock is taken before reading,
+  // as recordReview does, so two processes can't deadlock on upgrade.
+  return db.transaction(async (tx): Promise<AnswerOutcome> => {
+    const attempt = await attemptIn(tx, userId, attemptId);
     if (!attempt) return refuse('not_found', 'This quiz does not exist.');
     const position = attempt.cardIds.indexOf(input.cardId);
-    const card = position < 0 ? undefined : quizCardsById([input.cardId]).get(input.cardId);
+    const card = position < 0 ? undefined : (await quizCardsIn(tx, [input.cardId])).get(input.cardId);
     if (!card) return refuse('not_in_attempt', 'This question is not part of this quiz.');
 
-    const answers = answersOf(attemptId);
+    const answers = await answersIn(tx, attemptId);
     const previous = answers.get(input.cardId);
     const counts = { answeredCount: answers.size, questionCount: attempt.questionCount, feedbackMode: attempt.feedback };
     if (previous) {
-      const feedback = feedbackFor(attemptId, card, previous.response, previous) as AnswerFeedback;
+      const feedback = feedbackFor(attemptId, card, previous.response, previous);
+      // Graded once already; only a question edited since into another shape can refuse it now.
+      if (!feedback) return refuse('unavailable', 'This question has changed since you answered it.');
       return { ok: true, duplicate: true, finished: attempt.finishedAt !== null, ...counts, feedback };
     }
     if (attempt.finishedAt !== null) return refuse('finished', 'This quiz is already finished.');
@@ -200,36 +216,36 @@ export function answerQuestion(userId: number, attemptId: number, input: AnswerI
       durationMs: Math.min(MAX_DURATION_MS, Math.max(0, now.getTime() - lastAnswerAt)),
       source: 'quiz' as const,
     };
-    const review = wouldExceedNewLimit(userId, card.id, now, settings) ? null : recordReview(userId, retrieval, settings, now);
+    const exceeds = await wouldExceedNewLimitIn(tx, userId, card.id, now, settings);
+    // ENGINE-MERGE: await recordReviewIn(tx, userId, input, settings, now)
+    // (until then recordReview writes on SQLite's one connection, inside this transaction: its own
+    // transaction becomes a savepoint of this one, so answer row and grade commit or roll back together)
+    const review = exceeds ? null : recordReview(userId, retrieval, settings, now);
     if (review && !review.ok) return refuse('unavailable', review.message);
-    stmts.insertAnswer.run({
-      attemptId,
-      cardId: card.id,
-      position,
-      response: JSON.stringify(input.response),
-      correct: feedback.correct ? 1 : 0,
-      answeredAt: now.getTime(),
-      reviewLogId: review?.logId ?? null,
-      // The verdict as given now, shown from here on (lib/quiz/present.ts withStoredVerdict).
-      acceptedAs: feedback.acceptedAs ?? null,
-      acceptedRule: feedback.acceptedRule ?? null,
-    });
-    const tally = stmts.tally.get({ attemptId }) ?? { answered: 0, correct: 0 };
+    const f = tx.fragments;
+    await tx.run(
+      sql`INSERT INTO ${quizAnswers} (${bare(quizAnswers.attemptId)}, ${bare(quizAnswers.cardId)}, ${bare(quizAnswers.position)}, ${bare(quizAnswers.response)},
+            ${bare(quizAnswers.correct)}, ${bare(quizAnswers.answeredAt)}, ${bare(quizAnswers.reviewLogId)}, ${bare(quizAnswers.acceptedAs)}, ${bare(quizAnswers.acceptedRule)})
+          VALUES (${attemptId}, ${card.id}, ${position}, ${f.json(input.response)}, ${f.bool(feedback.correct)}, ${now.getTime()},
+            CAST(${review?.logId ?? null} AS integer), CAST(${feedback.acceptedAs ?? null} AS text), CAST(${feedback.acceptedRule ?? null} AS text))`,
+    );
+    // The verdict stored above (accepted_as, accepted_rule) is the one shown from here on (lib/quiz/present.ts withStoredVerdict).
+    const tally = await tallyIn(tx, attemptId);
     // The last answer finishes the quiz, so a refresh or a lost "finish" request can't leave it open.
     const finished = tally.answered >= attempt.questionCount;
-    stmts.updateScore.run({ attemptId, correct: tally.correct, finishedAt: finished ? now.getTime() : null });
+    await updateScoreIn(tx, attemptId, tally.correct, finished ? now.getTime() : null);
     return { ok: true, duplicate: false, finished, answeredCount: tally.answered, questionCount: attempt.questionCount, feedbackMode: attempt.feedback, feedback };
-    // IMMEDIATE: take the write lock before reading, as recordReview does, so two processes can't deadlock on upgrade.
-  }).immediate();
+  });
 }
 
 /** Finishes an attempt (unanswered questions count as missed). Finishing twice keeps the first time. */
-export function finishQuiz(userId: number, attemptId: number, now: Date): { ok: true; correctCount: number; questionCount: number } | Refused {
-  return db.$client.transaction(() => {
-    const attempt = attemptOf(userId, attemptId);
+export async function finishQuiz(userId: number, attemptId: number, now: Date): Promise<{ ok: true; correctCount: number; questionCount: number } | Refused> {
+  const db = await engine();
+  return db.transaction(async (tx) => {
+    const attempt = await attemptIn(tx, userId, attemptId);
     if (!attempt) return refuse('not_found', 'This quiz does not exist.');
-    const tally = stmts.tally.get({ attemptId }) ?? { answered: 0, correct: 0 };
-    if (attempt.finishedAt === null) stmts.updateScore.run({ attemptId, correct: tally.correct, finishedAt: now.getTime() });
+    const tally = await tallyIn(tx, attemptId);
+    if (attempt.finishedAt === null) await updateScoreIn(tx, attemptId, tally.correct, now.getTime());
     return { ok: true as const, correctCount: tally.correct, questionCount: attempt.questionCount };
-  }).immediate();
+  });
 }

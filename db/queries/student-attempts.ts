@@ -6,10 +6,15 @@
  * class the student is enrolled in (db/queries/student-detail.ts).
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { flag, int, jsonText } from '@/db/engine/rows';
+import type { Queryable } from '@/db/engine/types';
+import { assignmentQuizAttempts, quizAnswers, quizAttempts, quizOverrules } from '@/db/schema';
+import { idList } from '@/db/json-column';
 import { presentQuestion, questionSeed, revealAnswer } from '@/lib/quiz/present';
-import { idList, jsonColumn } from '@/db/json-column';
-import { answersOf, feedbackFor, quizCardsById } from './quiz-data';
+import { answersIn, feedbackFor, quizCardsIn } from './quiz-data';
 
 export type AttemptKind = 'assignment' | 'practice';
 export type OverruleStatus = 'pending' | 'accepted' | 'declined';
@@ -38,30 +43,43 @@ export interface StudentAttempt {
   answers: AttemptAnswer[];
 }
 
-type AttemptRow = Omit<StudentAttempt, 'answers' | 'kind'> & { cardIds: string; ofAssignment: number };
+const attemptRow = z.object({
+  id: int,
+  startedAt: int,
+  finishedAt: int.nullable(),
+  correctCount: int,
+  questionCount: int,
+  cardIds: jsonText(idList),
+  ofAssignment: flag,
+});
 
 // This assignment's quiz attempts and the practice ones (no assignment row at all); an attempt of
 // another assignment's quiz on the same deck belongs to that assignment.
-const attemptsStmt = db.$client.prepare<{ studentId: number; assignmentId: number; deckId: string }, AttemptRow>(`
-  SELECT q.id, q.started_at AS startedAt, q.finished_at AS finishedAt, q.correct_count AS correctCount,
-         q.question_count AS questionCount, q.card_ids AS cardIds,
-         EXISTS (SELECT 1 FROM assignment_quiz_attempts aq WHERE aq.attempt_id = q.id AND aq.assignment_id = @assignmentId) AS ofAssignment
-  FROM quiz_attempts q
-  WHERE q.user_id = @studentId AND q.deck_id = @deckId
-    AND (EXISTS (SELECT 1 FROM assignment_quiz_attempts aq WHERE aq.attempt_id = q.id AND aq.assignment_id = @assignmentId)
-         OR NOT EXISTS (SELECT 1 FROM assignment_quiz_attempts aq WHERE aq.attempt_id = q.id))
-  ORDER BY q.started_at DESC, q.id DESC
-`);
+function attemptsOf(q: Queryable, studentId: number, assignmentId: number, deckId: string) {
+  const ofThis = sql`EXISTS (SELECT 1 FROM ${assignmentQuizAttempts} WHERE ${assignmentQuizAttempts.attemptId} = ${quizAttempts.id} AND ${assignmentQuizAttempts.assignmentId} = ${assignmentId})`;
+  return q.all(
+    sql`SELECT ${quizAttempts.id} AS "id", ${quizAttempts.startedAt} AS "startedAt", ${quizAttempts.finishedAt} AS "finishedAt",
+          ${quizAttempts.correctCount} AS "correctCount", ${quizAttempts.questionCount} AS "questionCount",
+          ${q.fragments.jsonText(quizAttempts.cardIds)} AS "cardIds", ${ofThis} AS "ofAssignment"
+        FROM ${quizAttempts}
+        WHERE ${quizAttempts.userId} = ${studentId} AND ${quizAttempts.deckId} = ${deckId}
+          AND (${ofThis} OR NOT EXISTS (SELECT 1 FROM ${assignmentQuizAttempts} WHERE ${assignmentQuizAttempts.attemptId} = ${quizAttempts.id}))
+        ORDER BY ${quizAttempts.startedAt} DESC, ${quizAttempts.id} DESC`,
+    attemptRow,
+  );
+}
 
-const overrulesStmt = db.$client.prepare<{ attemptId: number }, { cardId: number; status: OverruleStatus }>(`
-  SELECT qa.card_id AS cardId, o.status FROM quiz_answers qa JOIN quiz_overrules o ON o.quiz_answer_id = qa.id
-  WHERE qa.attempt_id = @attemptId
-`);
-
-function answersOfAttempt(attemptId: number, cardIds: number[]): AttemptAnswer[] {
-  const cards = quizCardsById(cardIds);
-  const answers = answersOf(attemptId);
-  const overrules = new Map(overrulesStmt.all({ attemptId }).map((o) => [o.cardId, o.status]));
+async function answersOfAttempt(q: Queryable, attemptId: number, cardIds: number[]): Promise<AttemptAnswer[]> {
+  const [cards, answers, overruleRows] = await Promise.all([
+    quizCardsIn(q, cardIds),
+    answersIn(q, attemptId),
+    q.all(
+      sql`SELECT ${quizAnswers.cardId} AS "cardId", ${quizOverrules.status} AS "status"
+          FROM ${quizAnswers} JOIN ${quizOverrules} ON ${quizOverrules.quizAnswerId} = ${quizAnswers.id} WHERE ${quizAnswers.attemptId} = ${attemptId}`,
+      z.object({ cardId: int, status: z.enum(['pending', 'accepted', 'declined']) }),
+    ),
+  ]);
+  const overrules = new Map(overruleRows.map((o) => [o.cardId, o.status]));
   return cardIds.flatMap((cardId, position): AttemptAnswer[] => {
     const card = cards.get(cardId);
     if (!card) return [];
@@ -86,9 +104,10 @@ function answersOfAttempt(attemptId: number, cardIds: number[]): AttemptAnswer[]
 }
 
 /** Newest first. */
-export function studentAttempts(studentId: number, assignmentId: number, deckId: string): StudentAttempt[] {
-  return attemptsStmt.all({ studentId, assignmentId, deckId }).map(({ cardIds, ofAssignment, ...a }) => {
-    const ids = jsonColumn(cardIds, idList, 'quiz_attempts.card_ids');
-    return { ...a, kind: ofAssignment === 1 ? 'assignment' : 'practice', answers: answersOfAttempt(a.id, ids) };
-  });
+export async function studentAttempts(studentId: number, assignmentId: number, deckId: string): Promise<StudentAttempt[]> {
+  const db = await engine();
+  const rows = await attemptsOf(db, studentId, assignmentId, deckId);
+  return Promise.all(
+    rows.map(async ({ cardIds, ofAssignment, ...a }) => ({ ...a, kind: ofAssignment ? ('assignment' as const) : ('practice' as const), answers: await answersOfAttempt(db, a.id, cardIds) })),
+  );
 }

@@ -23,8 +23,20 @@ const big = sqlite
   .get() as { id: number; instructorId: number };
 const at = new Date();
 
-// Awaits what `fn` returns: the queries on the engine are async (a plain value is awaited at once).
-async function time(name: string, fn: () => unknown, runs = 20): Promise<void> {
+function time(name: string, fn: () => unknown, runs = 20): void {
+  for (let i = 0; i < 3; i++) fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`${name.padEnd(44)} p50 ${ms[Math.floor(runs / 2)]!.toFixed(2).padStart(7)} ms   max ${ms.at(-1)!.toFixed(2).padStart(7)} ms`);
+}
+
+/** time() for the queries already on the async engine (db/engine): the same warm-up and runs, each awaited. */
+async function timeAsync(name: string, fn: () => Promise<unknown>, runs = 20): Promise<void> {
   for (let i = 0; i < 3; i++) await fn();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -38,11 +50,11 @@ async function time(name: string, fn: () => unknown, runs = 20): Promise<void> {
 
 const settings = studySettingsFor(heavy.id);
 const user = { ...heavy, sessionVersion: 0 } as Parameters<typeof visibleDecksForUser>[0];
-await time('Today: studySettingsFor', () => studySettingsFor(heavy.id));
-await time('Today: queueCountsByDeck', () => queueCountsByDeck(heavy.id, at, settings));
-await time('Today: visibleDecksForUser', () => visibleDecksForUser(user));
-await time('Today: assignmentsForStudent', () => assignmentsForStudent(heavy.id, at));
-await time('Review: studySessionFor war-for-peace', () => studySessionFor(heavy.id, 'war-for-peace', at));
-await time('Progress: progressFor', () => progressFor(heavy.id, at, settings));
+time('Today: studySettingsFor', () => studySettingsFor(heavy.id));
+await timeAsync('Today: queueCountsByDeck', () => queueCountsByDeck(heavy.id, at, settings));
+time('Today: visibleDecksForUser', () => visibleDecksForUser(user));
+await timeAsync('Today: assignmentsForStudent', () => assignmentsForStudent(heavy.id, at));
+await timeAsync('Review: studySessionFor war-for-peace', () => studySessionFor(heavy.id, 'war-for-peace', at));
+time('Progress: progressFor', () => progressFor(heavy.id, at, settings));
 const current = (await assignmentsForClass(big.instructorId, big.id))[0];
-if (current) await time('Class: assignmentAnalyticsFor (200)', () => assignmentAnalyticsFor(big.instructorId, big.id, current.id, at), 10);
+if (current) await timeAsync('Class: assignmentAnalyticsFor (200)', () => assignmentAnalyticsFor(big.instructorId, big.id, current.id, at), 10);

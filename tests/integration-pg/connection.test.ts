@@ -88,6 +88,15 @@ describe('PostgreSQL connection and migrations', () => {
     expect(rows[0]!.n).toBe(pgJournal().entries.length);
   });
 
+  it('migrates a fresh database for a caller whose pool has one connection (the lock must not wait on itself)', async () => {
+    const single = await connectPg(await createTestDatabase(inject('pgUrl'), 'single_pool'), { max: 1 });
+    try {
+      expect((await single.$client.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]?.n).toBe(0);
+    } finally {
+      await single.$client.end();
+    }
+  });
+
   it('round-trips a user, a card state and a review with their types', async () => {
     const { userId, cardId } = await makeUserAndCard('ann@example.test');
     await db.insert(userSettings).values({ userId, passFail: true, fsrsWeights: [0.1, 1.25, 3] });

@@ -23,12 +23,12 @@ const DUE = T0 + 7 * 86_400_000;
 const QUIZ: AssignmentQuizSpec = { sectionKeys: null, questions: 10, types: null, attempts: 2, feedback: 'end' };
 
 /** Answers every question of an attempt, the first `right` of them right, and returns the attempt's score. */
-function take(userId: number, attemptId: number, right: number, minute: number) {
-  attemptCards(attemptId).forEach((cardId, i) => {
-    const out = answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(minute + i * 0.1));
+async function take(userId: number, attemptId: number, right: number, minute: number) {
+  for (const [i, cardId] of attemptCards(attemptId).entries()) {
+    const out = await answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(minute + i * 0.1));
     if (!out.ok) throw new Error(out.message);
-  });
-  return finishQuiz(userId, attemptId, at(minute + 2));
+  }
+  return await finishQuiz(userId, attemptId, at(minute + 2));
 }
 
 async function setup(quiz: AssignmentQuizSpec = QUIZ) {
@@ -48,30 +48,30 @@ async function setup(quiz: AssignmentQuizSpec = QUIZ) {
 }
 
 describe('assignment quizzes', () => {
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
   });
 
   it('counts only the assignment quiz: not a practice quiz on its section, not a 2-question quiz on another', async () => {
     const { student, assignmentId, views } = await setup();
-    const practice = startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 10, feedback: 'immediate' }, at(0));
+    const practice = await startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 10, feedback: 'immediate' }, at(0));
     if (!practice.ok) throw new Error(practice.message);
-    expect(take(student.id, practice.attemptId, 10, 0)).toMatchObject({ correctCount: 10, questionCount: 10 });
-    const other = startQuiz(student.id, { deckId: DECK, sectionKeys: ['future'], count: 2, feedback: 'immediate' }, at(5));
+    expect(await take(student.id, practice.attemptId, 10, 0)).toMatchObject({ correctCount: 10, questionCount: 10 });
+    const other = await startQuiz(student.id, { deckId: DECK, sectionKeys: ['future'], count: 2, feedback: 'immediate' }, at(5));
     if (!other.ok) throw new Error(other.message);
-    expect(take(student.id, other.attemptId, 2, 5)).toMatchObject({ correctCount: 2, questionCount: 2 });
+    expect(await take(student.id, other.attemptId, 2, 5)).toMatchObject({ correctCount: 2, questionCount: 2 });
     let v = await views();
     for (const seen of [v.today?.bestQuiz, v.dashboard?.bestQuiz, v.gradebook?.bestQuiz]) expect(seen).toBeNull();
     expect(v.dashboard?.goalsMet.quiz).toBe(false);
 
-    const started = startAssignmentQuiz(student.id, assignmentId, at(10));
+    const started = await startAssignmentQuiz(student.id, assignmentId, at(10));
     if (!started.ok) throw new Error(started.message);
     const cards = attemptCards(started.attemptId);
     expect(cards).toHaveLength(10);
     for (const id of cards) expect(cardRow(id).sectionKey).toBe('intro');
     // An open attempt is continued, not doubled.
-    expect(startAssignmentQuiz(student.id, assignmentId, at(11))).toEqual({ ok: true, attemptId: started.attemptId, continued: true });
-    expect(take(student.id, started.attemptId, 9, 12)).toMatchObject({ correctCount: 9, questionCount: 10 });
+    expect(await startAssignmentQuiz(student.id, assignmentId, at(11))).toEqual({ ok: true, attemptId: started.attemptId, continued: true });
+    expect(await take(student.id, started.attemptId, 9, 12)).toMatchObject({ correctCount: 9, questionCount: 10 });
 
     v = await views();
     expect(v.today).toMatchObject({ bestQuiz: 0.9, quiz: { used: 1, left: 1, openAttemptId: null, questions: 10 } });
@@ -82,24 +82,24 @@ describe('assignment quizzes', () => {
 
   it('refuses a third attempt when two are allowed, and counts only finished ones', async () => {
     const { student, assignmentId, views } = await setup({ ...QUIZ, questions: 3 });
-    const first = startAssignmentQuiz(student.id, assignmentId, at(0));
+    const first = await startAssignmentQuiz(student.id, assignmentId, at(0));
     if (!first.ok) throw new Error(first.message);
     // Two right answers, the third left unanswered: an open attempt does not count.
-    attemptCards(first.attemptId).slice(0, 2).forEach((cardId, i) => answerQuestion(student.id, first.attemptId, { cardId, response: responseFor(first.attemptId, cardId, true) }, at(1 + i)));
+    for (const [i, cardId] of attemptCards(first.attemptId).slice(0, 2).entries()) await answerQuestion(student.id, first.attemptId, { cardId, response: responseFor(first.attemptId, cardId, true) }, at(1 + i));
     expect((await views()).today?.bestQuiz).toBeNull();
-    finishQuiz(student.id, first.attemptId, at(4));
+    await finishQuiz(student.id, first.attemptId, at(4));
     expect((await views()).today?.bestQuiz).toBeCloseTo(2 / 3, 10);
-    const second = startAssignmentQuiz(student.id, assignmentId, at(5));
+    const second = await startAssignmentQuiz(student.id, assignmentId, at(5));
     if (!second.ok) throw new Error(second.message);
-    take(student.id, second.attemptId, 1, 6);
-    expect(startAssignmentQuiz(student.id, assignmentId, at(10))).toMatchObject({ ok: false, reason: 'no_attempts_left' });
+    await take(student.id, second.attemptId, 1, 6);
+    expect(await startAssignmentQuiz(student.id, assignmentId, at(10))).toMatchObject({ ok: false, reason: 'no_attempts_left' });
     expect((await views()).today).toMatchObject({ quiz: { used: 2, left: 0 } });
     expect((await views()).today?.bestQuiz).toBeCloseTo(2 / 3, 10);
   });
 
   it('draws from the quiz sections and types the instructor chose', async () => {
     const { student, assignmentId } = await setup({ sectionKeys: ['principles', 'future'], questions: null, types: ['truefalse'], attempts: null, feedback: 'immediate' });
-    const started = startAssignmentQuiz(student.id, assignmentId, at(0));
+    const started = await startAssignmentQuiz(student.id, assignmentId, at(0));
     if (!started.ok) throw new Error(started.message);
     const expected = db.$client
       .prepare(`SELECT count(*) n FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.deck_id = ? AND c.retired_at IS NULL AND c.type = 'truefalse' AND s.key IN ('principles', 'future')`)
@@ -117,12 +117,12 @@ describe('assignment quizzes', () => {
   it('refuses outsiders, assignments without a quiz goal, and quizzes with no questions', async () => {
     const { instructor, classId, assignmentId } = await setup();
     const outsider = await makeUser();
-    expect(startAssignmentQuiz(outsider.id, assignmentId, at(0))).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await startAssignmentQuiz(outsider.id, assignmentId, at(0))).toMatchObject({ ok: false, reason: 'not_found' });
     const noGoal = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: null, dueAt: DUE, goalQuizScore: null, goalRecall: 0.8 }, at(0));
     if (!('id' in noGoal)) throw new Error(noGoal.error);
     const student = await makeUser();
     enroll(classId, student.id, T0);
-    expect(startAssignmentQuiz(student.id, noGoal.id, at(1))).toMatchObject({ ok: false, reason: 'no_quiz' });
+    expect(await startAssignmentQuiz(student.id, noGoal.id, at(1))).toMatchObject({ ok: false, reason: 'no_quiz' });
     // "Counterterrorism" has no ordering question: a quiz of only those would be empty.
     expect(await updateAssignment(instructor.id, assignmentId, { deckId: DECK, sectionKeys: ['intro'], dueAt: DUE, goalQuizScore: 80, goalRecall: null, quiz: { ...QUIZ, sectionKeys: ['counterterrorism'], types: ['ordering'] } })).toEqual({ error: 'quiz-empty' });
     expect(await updateAssignment(instructor.id, assignmentId, { deckId: DECK, sectionKeys: ['intro'], dueAt: DUE, goalQuizScore: 80, goalRecall: null, quiz: { ...QUIZ, sectionKeys: ['nowhere'] } })).toEqual({ error: 'quiz-sections' });

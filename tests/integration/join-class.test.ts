@@ -114,9 +114,9 @@ describe('the review queue with an assignment', () => {
     const cls = createClass(instructor.id, { name: 'Queue', timeZone: 'UTC' }, T);
     expect(await createAssignment(instructor.id, cls, { deckId: 'queue-deck', sectionKeys: ['s2'], dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T)).toHaveProperty('id');
     enroll(cls, student.id, T.getTime());
-    const queue = deckQueueFor(student.id, 'queue-deck', T);
+    const queue = await deckQueueFor(student.id, 'queue-deck', T);
     expect(queue?.queue.new.map((c) => c.cardId).slice(0, 2)).toEqual([card.c4, card.c5]);
     // The instructor's private deck is visible to the enrolled student only.
-    expect(deckQueueFor(outsider.id, 'queue-deck', T)).toBeNull();
+    expect(await deckQueueFor(outsider.id, 'queue-deck', T)).toBeNull();
   });
 });

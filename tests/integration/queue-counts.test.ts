@@ -42,20 +42,20 @@ function makeAssignedPrivateDeck(studentId: number, visible: boolean) {
   return { id, ids };
 }
 
-function expectSameAsQueues(userId: number) {
-  const counts = queueCountsByDeck(userId, NOW);
+async function expectSameAsQueues(userId: number) {
+  const counts = await queueCountsByDeck(userId, NOW);
   expect(counts.size).toBeGreaterThan(0);
   for (const [deckId, { learning, review, new: fresh }] of counts) {
-    expect({ deckId, learning, review, new: fresh }).toEqual({ deckId, ...deckQueueFor(userId, deckId, NOW)?.queue.counts });
+    expect({ deckId, learning, review, new: fresh }).toEqual({ deckId, ...(await deckQueueFor(userId, deckId, NOW))?.queue.counts });
   }
   return counts;
 }
 
 describe('queueCountsByDeck', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
-    cards = cardIds();
+  beforeAll(async () => {
+    await loadRealDeck();
+    cards = await cardIds();
   });
 
   it('counts learning, due reviews and new cards exactly as the queue does', async () => {
@@ -79,7 +79,7 @@ describe('queueCountsByDeck', () => {
     putState(user.id, mine.ids[0] as number, 2, -HOUR);
     const hidden = makeAssignedPrivateDeck(user.id, false);
     try {
-      const counts = expectSameAsQueues(user.id);
+      const counts = await expectSameAsQueues(user.id);
       // Cards 0–10 all have a state or are retired except the unsuspended card 8 (new again).
       // Studied: cards 0–6 (suspended new cards 7 and 8 were never seen; 9 is retired); total: all but the two retired.
       expect(counts.get('war-for-peace')).toEqual({ learning: 2, review: 3, new: cards.length - 11 + 1, total: cards.length - 2, studied: 7 });
@@ -100,7 +100,7 @@ describe('queueCountsByDeck', () => {
       const at = new Date(NOW.getTime() - HOUR);
       recordReview(user.id, { cardId: cards[40 + i] as number, grade: 4, clientId: `done-today-${i}`, reviewedAt: at, durationMs: 1, source: 'review' }, settings, at);
     }
-    const counts = expectSameAsQueues(user.id);
+    const counts = await expectSameAsQueues(user.id);
     expect(counts.get('war-for-peace')).toEqual({ learning: 0, review: 2, new: 1, total: cards.length, studied: 7 });
   });
 });

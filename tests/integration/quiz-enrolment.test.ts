@@ -27,28 +27,28 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     db.$client.prepare('INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, ?, ?)').run(classId, DECK, T0.getTime() + 7 * 86_400_000);
   });
 
-  it('opens while enrolled, and refuses every read and write once removed', () => {
-    const started = startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
+  it('opens while enrolled, and refuses every read and write once removed', async () => {
+    const started = await startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
     expect(started.ok).toBe(true);
     if (!started.ok) return;
-    const finished = startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
+    const finished = await startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
     if (!finished.ok) throw new Error('second attempt');
-    const first = quizAttemptView(student.id, finished.attemptId);
-    for (const q of first?.questions ?? []) answerQuestion(student.id, finished.attemptId, { cardId: q.cardId, response: 0 }, T0);
-    expect(finishQuiz(student.id, finished.attemptId, T0).ok).toBe(true);
-    expect(quizAttemptView(student.id, started.attemptId)).not.toBeNull();
-    expect(quizResult(student.id, finished.attemptId)).not.toBeNull();
-    expect(recentAttempts(student.id, DECK)).toHaveLength(2);
+    const first = await quizAttemptView(student.id, finished.attemptId);
+    for (const q of first?.questions ?? []) await answerQuestion(student.id, finished.attemptId, { cardId: q.cardId, response: 0 }, T0);
+    expect((await finishQuiz(student.id, finished.attemptId, T0)).ok).toBe(true);
+    expect(await quizAttemptView(student.id, started.attemptId)).not.toBeNull();
+    expect(await quizResult(student.id, finished.attemptId)).not.toBeNull();
+    expect(await recentAttempts(student.id, DECK)).toHaveLength(2);
 
     expect(removeStudent(instructor.id, classId, student.id)).toBe(true);
 
-    expect(quizAttemptView(student.id, started.attemptId)).toBeNull();
-    expect(quizResult(student.id, finished.attemptId)).toBeNull();
-    expect(quizResult(student.id, started.attemptId)).toBeNull();
-    expect(answerQuestion(student.id, started.attemptId, { cardId: cards.c2 as number, response: 1 }, T0)).toMatchObject({ ok: false });
-    expect(finishQuiz(student.id, started.attemptId, T0)).toMatchObject({ ok: false });
-    expect(recentAttempts(student.id, DECK)).toEqual([]);
-    expect(recentAttempts(student.id)).toEqual([]);
+    expect(await quizAttemptView(student.id, started.attemptId)).toBeNull();
+    expect(await quizResult(student.id, finished.attemptId)).toBeNull();
+    expect(await quizResult(student.id, started.attemptId)).toBeNull();
+    expect(await answerQuestion(student.id, started.attemptId, { cardId: cards.c2 as number, response: 1 }, T0)).toMatchObject({ ok: false });
+    expect(await finishQuiz(student.id, started.attemptId, T0)).toMatchObject({ ok: false });
+    expect(await recentAttempts(student.id, DECK)).toEqual([]);
+    expect(await recentAttempts(student.id)).toEqual([]);
     const open = db.$client.prepare('SELECT finished_at AS f FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { f: number | null };
     expect(open.f).toBeNull(); // nothing written by the refused finish
   });

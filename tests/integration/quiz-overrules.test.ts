@@ -24,14 +24,14 @@ const T0 = Date.parse('2026-03-02T09:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 /** Answers every question; those in `wrong` (by position) get the text given, the rest are right. */
-function take(userId: number, attemptId: number, wrong: Record<number, string>, minute: number) {
+async function take(userId: number, attemptId: number, wrong: Record<number, string>, minute: number) {
   const cards = attemptCards(attemptId);
-  cards.forEach((cardId, i) => {
+  for (const [i, cardId] of cards.entries()) {
     const response = i in wrong ? wrong[i] : responseFor(attemptId, cardId, true);
-    const out = answerQuestion(userId, attemptId, { cardId, response }, at(minute + i * 0.1));
+    const out = await answerQuestion(userId, attemptId, { cardId, response }, at(minute + i * 0.1));
     if (!out.ok) throw new Error(out.message);
-  });
-  finishQuiz(userId, attemptId, at(minute + 1));
+  }
+  await finishQuiz(userId, attemptId, at(minute + 1));
   return cards;
 }
 
@@ -48,7 +48,7 @@ function replayedState(userId: number, cardId: number) {
   return { stability: row.stability, difficulty: row.difficulty, due: row.due, reps: row.reps, lapses: row.lapses, state: row.state };
 }
 
-const score = (userId: number, attemptId: number) => quizResult(userId, attemptId)?.score;
+const score = async (userId: number, attemptId: number) => (await quizResult(userId, attemptId))?.score;
 
 describe('overrules of typed quiz answers', () => {
   let s: Awaited<ReturnType<typeof setup>>;
@@ -65,111 +65,111 @@ describe('overrules of typed quiz answers', () => {
       at(-30),
     );
     if (!('id' in created)) throw new Error(created.error);
-    const attemptOf = (userId: number, minute: number) => {
-      const out = startAssignmentQuiz(userId, created.id, at(minute));
+    const attemptOf = async (userId: number, minute: number) => {
+      const out = await startAssignmentQuiz(userId, created.id, at(minute));
       if (!out.ok) throw new Error(out.message);
       return out.attemptId;
     };
     return { instructor, other, ann, bob, cat, classId, assignmentId: created.id, attemptOf };
   }
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     s = await setup();
   });
 
   it('is a request in an assignment quiz: the score and the goal change only when the instructor accepts', async () => {
-    const annAttempt = s.attemptOf(s.ann.id, 0);
-    const annCards = take(s.ann.id, annAttempt, { 0: 'Wrong on purpose.', 1: 'also wrong' }, 0);
+    const annAttempt = await s.attemptOf(s.ann.id, 0);
+    const annCards = await take(s.ann.id, annAttempt, { 0: 'Wrong on purpose.', 1: 'also wrong' }, 0);
     expect(annCards).toHaveLength(6);
     // Bob typed the same text (normalised alike) for the same question; Cat typed something else.
-    const bobAttempt = s.attemptOf(s.bob.id, 10);
+    const bobAttempt = await s.attemptOf(s.bob.id, 10);
     const bobCards = attemptCards(bobAttempt);
     const firstCard = annCards[0] as number;
-    take(s.bob.id, bobAttempt, { [bobCards.indexOf(firstCard)]: '  wrong on PURPOSE ' }, 10);
-    const catAttempt = s.attemptOf(s.cat.id, 20);
-    take(s.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(firstCard)]: 'something else' }, 20);
+    await take(s.bob.id, bobAttempt, { [bobCards.indexOf(firstCard)]: '  wrong on PURPOSE ' }, 10);
+    const catAttempt = await s.attemptOf(s.cat.id, 20);
+    await take(s.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(firstCard)]: 'something else' }, 20);
 
     const goal = async () => (await assignmentAnalyticsFor(s.instructor.id, s.classId, s.assignmentId, at(100)))?.students.find((x) => x.userId === s.ann.id);
-    expect(score(s.ann.id, annAttempt)).toMatchObject({ correct: 4, total: 6 });
+    expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 4, total: 6 });
     expect(await goal()).toMatchObject({ bestQuiz: 4 / 6, goalsMet: { quiz: false } });
 
-    expect(requestOverrule(s.ann.id, annAttempt, firstCard, at(30))).toEqual({ ok: true, status: 'pending' });
-    expect(requestOverrule(s.ann.id, annAttempt, firstCard, at(31))).toEqual({ ok: true, status: 'pending' });
+    expect(await requestOverrule(s.ann.id, annAttempt, firstCard, at(30))).toEqual({ ok: true, status: 'pending' });
+    expect(await requestOverrule(s.ann.id, annAttempt, firstCard, at(31))).toEqual({ ok: true, status: 'pending' });
     // Pending: nothing re-scored yet.
-    expect(score(s.ann.id, annAttempt)).toMatchObject({ correct: 4 });
+    expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 4 });
     // Someone else's attempt cannot be overruled by Bob.
-    expect(requestOverrule(s.bob.id, annAttempt, firstCard, at(31))).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await requestOverrule(s.bob.id, annAttempt, firstCard, at(31))).toMatchObject({ ok: false, reason: 'not_found' });
 
-    const requests = pendingOverrules(s.instructor.id, s.classId, s.assignmentId);
+    const requests = await pendingOverrules(s.instructor.id, s.classId, s.assignmentId);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ studentName: s.ann.name, typed: 'Wrong on purpose.', sameTextOthers: 1 });
     expect(requests[0]?.accepted.length).toBeGreaterThan(0);
-    expect(pendingOverrules(s.other.id, s.classId, s.assignmentId)).toEqual([]);
+    expect(await pendingOverrules(s.other.id, s.classId, s.assignmentId)).toEqual([]);
     const id = requests[0]?.id as number;
-    expect(decideOverrule(s.other.id, id, 'accept', at(40))).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await decideOverrule(s.other.id, id, 'accept', at(40))).toMatchObject({ ok: false, reason: 'not_found' });
 
     // The wrong answer logged an Again for the card, which FSRS scheduled as forgotten.
     expect(loggedRating(s.ann.id, firstCard)).toBe(1);
     const stabilityBefore = cardState(s.ann.id, firstCard).stability;
 
     // Accepted: 5 of 6 = 83.3 % ≥ 80 %, the quiz goal is met, on the dashboard and on Today alike.
-    expect(decideOverrule(s.instructor.id, id, 'accept', at(40))).toEqual({ ok: true, rescored: 1 });
+    expect(await decideOverrule(s.instructor.id, id, 'accept', at(40))).toEqual({ ok: true, rescored: 1 });
     // ...and the review it logged is now Good, the card rescheduled from the corrected log.
     expect(loggedRating(s.ann.id, firstCard)).toBe(3);
     expect(cardState(s.ann.id, firstCard)).toMatchObject(replayedState(s.ann.id, firstCard));
     expect(cardState(s.ann.id, firstCard).stability).toBeGreaterThan(stabilityBefore);
-    expect(score(s.ann.id, annAttempt)).toMatchObject({ correct: 5, total: 6 });
+    expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 5, total: 6 });
     expect(await goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });
     expect((await assignmentsForStudent(s.ann.id, at(100))).find((a) => a.id === s.assignmentId)?.bestQuiz).toBe(5 / 6);
-    expect(overrulesForAttempt(s.ann.id, annAttempt).get(firstCard)).toBe('accepted');
-    expect(decideOverrule(s.instructor.id, id, 'decline', at(41))).toMatchObject({ ok: false, reason: 'finished' });
+    expect((await overrulesForAttempt(s.ann.id, annAttempt)).get(firstCard)).toBe('accepted');
+    expect(await decideOverrule(s.instructor.id, id, 'decline', at(41))).toMatchObject({ ok: false, reason: 'finished' });
     // Bob did not ask: his one wrong answer stays wrong, and so does its review.
-    expect(score(s.bob.id, bobAttempt)).toMatchObject({ correct: 5, total: 6 });
+    expect(await score(s.bob.id, bobAttempt)).toMatchObject({ correct: 5, total: 6 });
     expect(loggedRating(s.bob.id, firstCard)).toBe(1);
   });
 
   it('accepting for all re-scores every student of the class who typed the same; declining changes nothing', async () => {
     const t = await setup();
-    const annAttempt = t.attemptOf(t.ann.id, 0);
-    const annCards = take(t.ann.id, annAttempt, { 0: 'Wrong on purpose' }, 0);
+    const annAttempt = await t.attemptOf(t.ann.id, 0);
+    const annCards = await take(t.ann.id, annAttempt, { 0: 'Wrong on purpose' }, 0);
     const card = annCards[0] as number;
-    const bobAttempt = t.attemptOf(t.bob.id, 10);
-    take(t.bob.id, bobAttempt, { [attemptCards(bobAttempt).indexOf(card)]: 'wrong, on purpose!' }, 10);
-    const catAttempt = t.attemptOf(t.cat.id, 20);
-    take(t.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(card)]: 'something else' }, 20);
+    const bobAttempt = await t.attemptOf(t.bob.id, 10);
+    await take(t.bob.id, bobAttempt, { [attemptCards(bobAttempt).indexOf(card)]: 'wrong, on purpose!' }, 10);
+    const catAttempt = await t.attemptOf(t.cat.id, 20);
+    await take(t.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(card)]: 'something else' }, 20);
 
-    requestOverrule(t.ann.id, annAttempt, card, at(30));
-    requestOverrule(t.cat.id, catAttempt, card, at(31));
-    const [annRequest, catRequest] = pendingOverrules(t.instructor.id, t.classId, t.assignmentId);
+    await requestOverrule(t.ann.id, annAttempt, card, at(30));
+    await requestOverrule(t.cat.id, catAttempt, card, at(31));
+    const [annRequest, catRequest] = await pendingOverrules(t.instructor.id, t.classId, t.assignmentId);
     expect(annRequest).toMatchObject({ typed: 'Wrong on purpose', sameTextOthers: 1 });
     expect(catRequest).toMatchObject({ typed: 'something else', sameTextOthers: 0 });
 
-    expect(decideOverrule(t.instructor.id, annRequest?.id as number, 'accept-all', at(40))).toEqual({ ok: true, rescored: 2 });
-    expect([score(t.ann.id, annAttempt)?.correct, score(t.bob.id, bobAttempt)?.correct]).toEqual([6, 6]);
-    expect(overrulesForAttempt(t.bob.id, bobAttempt).get(card)).toBe('accepted');
+    expect(await decideOverrule(t.instructor.id, annRequest?.id as number, 'accept-all', at(40))).toEqual({ ok: true, rescored: 2 });
+    expect([(await score(t.ann.id, annAttempt))?.correct, (await score(t.bob.id, bobAttempt))?.correct]).toEqual([6, 6]);
+    expect((await overrulesForAttempt(t.bob.id, bobAttempt)).get(card)).toBe('accepted');
 
-    expect(decideOverrule(t.instructor.id, catRequest?.id as number, 'decline', at(41))).toEqual({ ok: true, rescored: 0 });
-    expect(score(t.cat.id, catAttempt)).toMatchObject({ correct: 5, total: 6 });
-    expect(overrulesForAttempt(t.cat.id, catAttempt).get(card)).toBe('declined');
-    expect(pendingOverrules(t.instructor.id, t.classId, t.assignmentId)).toEqual([]);
+    expect(await decideOverrule(t.instructor.id, catRequest?.id as number, 'decline', at(41))).toEqual({ ok: true, rescored: 0 });
+    expect(await score(t.cat.id, catAttempt)).toMatchObject({ correct: 5, total: 6 });
+    expect((await overrulesForAttempt(t.cat.id, catAttempt)).get(card)).toBe('declined');
+    expect(await pendingOverrules(t.instructor.id, t.classId, t.assignmentId)).toEqual([]);
   });
 
   it('is taken at once in a practice quiz, which still never counts toward the goal', async () => {
     const student = await makeUser();
     enroll(s.classId, student.id, T0);
     // All 15 quiz questions of "Introduction" (6 typed): one typed answer in the student's own words.
-    const started = startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 50, feedback: 'end' }, at(0));
+    const started = await startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 50, feedback: 'end' }, at(0));
     if (!started.ok) throw new Error(started.message);
     const cards = attemptCards(started.attemptId);
     expect(cards).toHaveLength(15);
     const typedAt = cards.findIndex((c) => typeof responseFor(started.attemptId, c, true) === 'string');
     const other = cards.findIndex((c) => typeof responseFor(started.attemptId, c, true) !== 'string');
-    take(student.id, started.attemptId, { [typedAt]: 'my own words' }, 0);
+    await take(student.id, started.attemptId, { [typedAt]: 'my own words' }, 0);
     // Only a typed answer can be overruled.
-    expect(requestOverrule(student.id, started.attemptId, cards[other] as number, at(5))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
-    expect(score(student.id, started.attemptId)).toMatchObject({ correct: 14, total: 15 });
-    expect(requestOverrule(student.id, started.attemptId, cards[typedAt] as number, at(5))).toEqual({ ok: true, status: 'accepted' });
-    expect(score(student.id, started.attemptId)).toMatchObject({ correct: 15, total: 15 });
+    expect(await requestOverrule(student.id, started.attemptId, cards[other] as number, at(5))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
+    expect(await score(student.id, started.attemptId)).toMatchObject({ correct: 14, total: 15 });
+    expect(await requestOverrule(student.id, started.attemptId, cards[typedAt] as number, at(5))).toEqual({ ok: true, status: 'accepted' });
+    expect(await score(student.id, started.attemptId)).toMatchObject({ correct: 15, total: 15 });
     expect((await assignmentsForStudent(student.id, at(10))).find((a) => a.id === s.assignmentId)?.bestQuiz).toBeNull();
   });
 });

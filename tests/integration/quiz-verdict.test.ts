@@ -35,27 +35,27 @@ describe('stored quiz verdicts', () => {
     ['three decades', ['30 years'], ['40 years'], true, { acceptedAs: '30 years', acceptedRule: 'number' }],
     ['30 years', ['30 years'], ['40 years'], true, {}],
     ['forty years', ['30 years'], ['30 years', '40 years'], false, {}],
-  ] as const)('%j answered against %j, then graded against %j, still reads as it did', (typed, then, laterAccepted, correct, note) => {
+  ] as const)('%j answered against %j, then graded against %j, still reads as it did', async (typed, then, laterAccepted, correct, note) => {
     setAccepted([...then]);
     // The author quizzes themselves on their own deck (a fresh attempt per case).
     const student = author;
-    const started = startQuiz(student.id, { deckId, count: 1, feedback: 'immediate' }, later(1));
+    const started = await startQuiz(student.id, { deckId, count: 1, feedback: 'immediate' }, later(1));
     if (!started.ok) throw new Error(started.message);
-    const answered = answerQuestion(student.id, started.attemptId, { cardId, response: typed }, later(2));
+    const answered = await answerQuestion(student.id, started.attemptId, { cardId, response: typed }, later(2));
     if (!answered.ok) throw new Error(answered.message);
     expect(answered.feedback.correct).toBe(correct);
     expect(answered.feedback.acceptedAs).toBe('acceptedAs' in note ? note.acceptedAs : undefined);
 
     // The accepted answers change (as a new checker would judge differently); the attempt does not.
     setAccepted([...laterAccepted]);
-    const result = quizResult(student.id, started.attemptId);
+    const result = await quizResult(student.id, started.attemptId);
     const shown = result?.questions[0]?.feedback;
     expect(shown?.correct).toBe(correct);
     expect(shown?.acceptedAs).toBe('acceptedAs' in note ? note.acceptedAs : undefined);
     expect(shown?.acceptedRule).toBe('acceptedRule' in note ? note.acceptedRule : undefined);
     expect(result?.score.correct).toBe(correct ? 1 : 0);
     // Sending the same answer again returns the first verdict too.
-    const again = answerQuestion(student.id, started.attemptId, { cardId, response: typed }, later(3));
+    const again = await answerQuestion(student.id, started.attemptId, { cardId, response: typed }, later(3));
     expect(again.ok && again.duplicate && again.feedback.correct).toBe(correct);
   });
 });

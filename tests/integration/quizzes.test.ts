@@ -17,20 +17,20 @@ function writes(userId: number) {
   };
 }
 
-function start(userId: number, extra: Partial<Parameters<typeof startQuiz>[1]> = {}) {
-  const out = startQuiz(userId, { deckId: DECK, count: 5, feedback: 'immediate', ...extra }, T0);
+async function start(userId: number, extra: Partial<Parameters<typeof startQuiz>[1]> = {}) {
+  const out = await startQuiz(userId, { deckId: DECK, count: 5, feedback: 'immediate', ...extra }, T0);
   if (!out.ok) throw new Error(out.message);
   return out.attemptId;
 }
 
 describe('quizzes on a real SQLite file', () => {
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
   });
 
   it('draws only quiz questions from the chosen sections', async () => {
     const user = await makeUser();
-    const attemptId = start(user.id, { sectionKeys: ['intro', 'principles'], count: 50 });
+    const attemptId = await start(user.id, { sectionKeys: ['intro', 'principles'], count: 50 });
     const ids = attemptCards(attemptId);
     const available = db.$client
       .prepare(
@@ -46,7 +46,7 @@ describe('quizzes on a real SQLite file', () => {
       expect(['mcq', 'truefalse', 'typed', 'ordering']).toContain(card.type);
       expect(['intro', 'principles']).toContain(card.sectionKey);
     }
-    const five = attemptCards(start(user.id, { sectionKeys: ['counterterrorism'] }));
+    const five = attemptCards(await start(user.id, { sectionKeys: ['counterterrorism'] }));
     expect(five).toHaveLength(5);
     expect(five.every((id) => cardRow(id).sectionKey === 'counterterrorism')).toBe(true);
   });
@@ -55,19 +55,19 @@ describe('quizzes on a real SQLite file', () => {
     const user = await makeUser();
     const other = await makeUser('instructor');
     db.$client.prepare("INSERT INTO decks (id, title, owner_id) VALUES ('private-deck', 'Private', ?)").run(other.id);
-    expect(startQuiz(user.id, { deckId: DECK, sectionKeys: ['nope'], feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_section' });
-    expect(startQuiz(user.id, { deckId: DECK, sectionKeys: [], feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_section' });
-    expect(startQuiz(user.id, { deckId: DECK, count: 51, feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'bad_count' });
-    expect(startQuiz(user.id, { deckId: DECK, count: 0, feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'bad_count' });
-    expect(startQuiz(user.id, { deckId: 'private-deck', feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_deck' });
-    expect(recentAttempts(user.id)).toHaveLength(0);
+    expect(await startQuiz(user.id, { deckId: DECK, sectionKeys: ['nope'], feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_section' });
+    expect(await startQuiz(user.id, { deckId: DECK, sectionKeys: [], feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_section' });
+    expect(await startQuiz(user.id, { deckId: DECK, count: 51, feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'bad_count' });
+    expect(await startQuiz(user.id, { deckId: DECK, count: 0, feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'bad_count' });
+    expect(await startQuiz(user.id, { deckId: 'private-deck', feedback: 'end' }, T0)).toMatchObject({ ok: false, reason: 'unknown_deck' });
+    expect(await recentAttempts(user.id)).toHaveLength(0);
   });
 
   it('an answer writes the quiz answer, one quiz review log and the card state', async () => {
     const user = await makeUser();
-    const attemptId = start(user.id);
+    const attemptId = await start(user.id);
     const cardId = attemptCards(attemptId)[0] as number;
-    const out = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30));
+    const out = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30));
     expect(out).toMatchObject({ ok: true, duplicate: false, finished: false, answeredCount: 1, questionCount: 5 });
     expect(out.ok && out.feedback.correct).toBe(true);
     expect(out.ok && out.feedback.sectionKey).toBe(cardRow(cardId).sectionKey);
@@ -85,16 +85,33 @@ describe('quizzes on a real SQLite file', () => {
     expect(state).toEqual({ reps: 1, state: 1, last_review: later(30).getTime() });
   });
 
+  it('records the answer and its grade together or not at all: a failed answer write leaves no grade', async () => {
+    const user = await makeUser();
+    const attemptId = await start(user.id);
+    const cardId = attemptCards(attemptId)[0] as number;
+    // The grade is written first (recordReview), the answer row after it: make the answer row fail.
+    db.$client.exec(`CREATE TRIGGER refuse_quiz_answer BEFORE INSERT ON quiz_answers BEGIN SELECT RAISE(ABORT, 'answer refused'); END`);
+    try {
+      await expect(answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30))).rejects.toThrow('answer refused');
+    } finally {
+      db.$client.exec('DROP TRIGGER refuse_quiz_answer');
+    }
+    expect(writes(user.id)).toEqual({ answers: 0, logs: 0, states: 0 });
+    // The same answer sent again is recorded once, with its grade.
+    expect(await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(31))).toMatchObject({ ok: true, duplicate: false });
+    expect(writes(user.id)).toEqual({ answers: 1, logs: 1, states: 1 });
+  });
+
   it('a wrong answer is rated Again and a repeated submission counts once', async () => {
     const user = await makeUser();
-    const attemptId = start(user.id);
+    const attemptId = await start(user.id);
     const cardId = attemptCards(attemptId)[1] as number;
     const wrong = responseFor(attemptId, cardId, false);
-    const first = answerQuestion(user.id, attemptId, { cardId, response: wrong }, later(10));
+    const first = await answerQuestion(user.id, attemptId, { cardId, response: wrong }, later(10));
     expect(first.ok && first.feedback.correct).toBe(false);
     expect(first.ok && first.feedback.correctAnswer).toBeTruthy();
     // The retry (even with a different answer) returns the first result and writes nothing.
-    const again = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(20));
+    const again = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(20));
     expect(again).toMatchObject({ ok: true, duplicate: true, answeredCount: 1 });
     expect(again.ok && again.feedback.correct).toBe(false);
     expect(writes(user.id)).toEqual({ answers: 1, logs: 1, states: 1 });
@@ -105,51 +122,51 @@ describe('quizzes on a real SQLite file', () => {
   it("another user can neither answer nor see someone else's attempt", async () => {
     const owner = await makeUser();
     const intruder = await makeUser();
-    const attemptId = start(owner.id);
+    const attemptId = await start(owner.id);
     const cardId = attemptCards(attemptId)[0] as number;
-    const out = answerQuestion(intruder.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(5));
+    const out = await answerQuestion(intruder.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(5));
     expect(out).toMatchObject({ ok: false, reason: 'not_found' });
-    expect(quizAttemptView(intruder.id, attemptId)).toBeNull();
-    expect(quizResult(intruder.id, attemptId)).toBeNull();
-    expect(finishQuiz(intruder.id, attemptId, later(6))).toMatchObject({ ok: false, reason: 'not_found' });
-    expect(recentAttempts(intruder.id)).toHaveLength(0);
+    expect(await quizAttemptView(intruder.id, attemptId)).toBeNull();
+    expect(await quizResult(intruder.id, attemptId)).toBeNull();
+    expect(await finishQuiz(intruder.id, attemptId, later(6))).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await recentAttempts(intruder.id)).toHaveLength(0);
     expect(writes(intruder.id)).toEqual({ answers: 0, logs: 0, states: 0 });
     expect(writes(owner.id)).toEqual({ answers: 0, logs: 0, states: 0 });
-    expect(quizAttemptView(owner.id, attemptId)?.questions).toHaveLength(5);
+    expect((await quizAttemptView(owner.id, attemptId))?.questions).toHaveLength(5);
   });
 
   it('refuses an unknown card, a card not in the attempt and malformed or oversized answers, writing nothing', async () => {
     const user = await makeUser();
     // Every question of the introduction, so each type (typed included) is tried.
-    const attemptId = start(user.id, { sectionKeys: ['intro'], count: 50 });
+    const attemptId = await start(user.id, { sectionKeys: ['intro'], count: 50 });
     const ids = attemptCards(attemptId);
     expect(new Set(ids.map((id) => cardRow(id).type))).toEqual(new Set(['mcq', 'truefalse', 'typed', 'ordering']));
     const outside = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = ? AND type = 'typed'").all(DECK) as { id: number }[]).find(
       (c) => !ids.includes(c.id),
     )?.id as number;
-    expect(answerQuestion(user.id, attemptId, { cardId: 987654, response: 0 }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
-    expect(answerQuestion(user.id, attemptId, { cardId: outside, response: 'x' }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
+    expect(await answerQuestion(user.id, attemptId, { cardId: 987654, response: 0 }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
+    expect(await answerQuestion(user.id, attemptId, { cardId: outside, response: 'x' }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
     for (const cardId of ids) {
       const { type } = cardRow(cardId);
       const bad = { mcq: 17, truefalse: 'true', typed: 'x'.repeat(501), ordering: [0, 0, 1] }[type];
-      expect(answerQuestion(user.id, attemptId, { cardId, response: bad }, later(1))).toMatchObject({ ok: false, reason: 'invalid_response' });
+      expect(await answerQuestion(user.id, attemptId, { cardId, response: bad }, later(1))).toMatchObject({ ok: false, reason: 'invalid_response' });
     }
     expect(writes(user.id)).toEqual({ answers: 0, logs: 0, states: 0 });
   });
 
   it('finishes with the score, reveals answers only then, and refuses answers afterwards', async () => {
     const user = await makeUser();
-    const attemptId = start(user.id, { feedback: 'end' });
+    const attemptId = await start(user.id, { feedback: 'end' });
     const ids = attemptCards(attemptId);
-    expect(quizResult(user.id, attemptId)).toMatchObject({ finished: false, questions: [] });
+    expect(await quizResult(user.id, attemptId)).toMatchObject({ finished: false, questions: [] });
     // Right, wrong, right, right; the last question is never answered.
-    ids.slice(0, 4).forEach((cardId, i) => {
-      const out = answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, i !== 1) }, later(10 * (i + 1)));
+    for (const [i, cardId] of ids.slice(0, 4).entries()) {
+      const out = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, i !== 1) }, later(10 * (i + 1)));
       expect(out.ok).toBe(true);
-    });
-    expect(finishQuiz(user.id, attemptId, later(60))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
-    expect(finishQuiz(user.id, attemptId, later(70))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
-    const result = quizResult(user.id, attemptId);
+    }
+    expect(await finishQuiz(user.id, attemptId, later(60))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
+    expect(await finishQuiz(user.id, attemptId, later(70))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
+    const result = await quizResult(user.id, attemptId);
     expect(result?.score).toEqual({ correct: 3, total: 5, percent: 60 });
     expect(result?.finishedAt).toBe(later(60).getTime());
     expect(result?.questions.map((q) => [q.answered, q.feedback.correct])).toEqual([
@@ -162,31 +179,31 @@ describe('quizzes on a real SQLite file', () => {
     expect(result?.questions[1]?.feedback.responseText).toBeTruthy();
     expect(result?.questions[4]?.feedback.correctAnswer).toBeTruthy();
     const last = ids[4] as number;
-    expect(answerQuestion(user.id, attemptId, { cardId: last, response: responseFor(attemptId, last, true) }, later(80))).toMatchObject({ ok: false, reason: 'finished' });
+    expect(await answerQuestion(user.id, attemptId, { cardId: last, response: responseFor(attemptId, last, true) }, later(80))).toMatchObject({ ok: false, reason: 'finished' });
     expect(writes(user.id).answers).toBe(4);
-    expect(recentAttempts(user.id, DECK)[0]).toMatchObject({ id: attemptId, correctCount: 3, questionCount: 5, answeredCount: 4 });
+    expect((await recentAttempts(user.id, DECK))[0]).toMatchObject({ id: attemptId, correctCount: 3, questionCount: 5, answeredCount: 4 });
   });
 
   it('the last answer finishes the attempt', async () => {
     const user = await makeUser();
-    const attemptId = start(user.id, { count: 2 });
+    const attemptId = await start(user.id, { count: 2 });
     const [a, b] = attemptCards(attemptId) as [number, number];
-    expect(answerQuestion(user.id, attemptId, { cardId: b, response: responseFor(attemptId, b, true) }, later(5))).toMatchObject({ finished: false });
-    expect(answerQuestion(user.id, attemptId, { cardId: a, response: responseFor(attemptId, a, false) }, later(9))).toMatchObject({ finished: true, answeredCount: 2 });
-    expect(quizResult(user.id, attemptId)?.score).toEqual({ correct: 1, total: 2, percent: 50 });
+    expect(await answerQuestion(user.id, attemptId, { cardId: b, response: responseFor(attemptId, b, true) }, later(5))).toMatchObject({ finished: false });
+    expect(await answerQuestion(user.id, attemptId, { cardId: a, response: responseFor(attemptId, a, false) }, later(9))).toMatchObject({ finished: true, answeredCount: 2 });
+    expect((await quizResult(user.id, attemptId))?.score).toEqual({ correct: 1, total: 2, percent: 50 });
   });
 
   it('prefers questions never quizzed over ones just answered correctly', async () => {
     const user = await makeUser();
-    const all = attemptCards(start(user.id, { sectionKeys: ['intro'], count: 50 }));
+    const all = attemptCards(await start(user.id, { sectionKeys: ['intro'], count: 50 }));
     const firstHalf = all.slice(0, Math.floor(all.length / 2));
-    const attemptId = start(user.id, { sectionKeys: ['intro'], count: 50 });
+    const attemptId = await start(user.id, { sectionKeys: ['intro'], count: 50 });
     for (const cardId of attemptCards(attemptId).filter((id) => firstHalf.includes(id))) {
-      answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(1));
+      await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(1));
     }
     let fresh = 0;
     for (let i = 0; i < 20; i++) {
-      const out = startQuiz(user.id, { deckId: DECK, sectionKeys: ['intro'], count: 3, feedback: 'end' }, later(60));
+      const out = await startQuiz(user.id, { deckId: DECK, sectionKeys: ['intro'], count: 3, feedback: 'end' }, later(60));
       if (out.ok) fresh += attemptCards(out.attemptId).filter((id) => !firstHalf.includes(id)).length;
     }
     // Never-quizzed questions weigh 48 times more than ones answered right within the day.

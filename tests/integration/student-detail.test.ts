@@ -31,17 +31,17 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 let s: Setup;
 
 /** Answers every question of an attempt, the first `right` right, the rest wrong, then finishes it. */
-function take(userId: number, attemptId: number, right: number, day: number) {
-  attemptCards(attemptId).forEach((cardId, i) => {
-    const out = answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(day + i / 1000));
+async function take(userId: number, attemptId: number, right: number, day: number) {
+  for (const [i, cardId] of attemptCards(attemptId).entries()) {
+    const out = await answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(day + i / 1000));
     if (!out.ok) throw new Error(out.message);
-  });
-  const done = finishQuiz(userId, attemptId, at(day + 0.01));
+  }
+  const done = await finishQuiz(userId, attemptId, at(day + 0.01));
   if (!done.ok) throw new Error(done.message);
 }
 
 async function setup() {
-  loadRealDeck();
+  await loadRealDeck();
   const instructor = await makeUser('instructor');
   const other = await makeUser('instructor');
   const students = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
@@ -54,7 +54,7 @@ async function setup() {
   const intro = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: +at(20), goalQuizScore: 80, goalRecall: 0.5, quiz }, at(-1));
   const whole = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: null, dueAt: +at(45), goalQuizScore: 60, goalRecall: 0.3, quiz }, at(-1));
   if (!('id' in intro) || !('id' in whole)) throw new Error('assignments not created');
-  const cards = cardIds(DECK);
+  const cards = await cardIds(DECK);
   students.forEach((u, i) => enroll(classId, u.id, T0 - (i === 3 ? -5 * DAY : DAY))); // the fourth joins on day 5
   // Three students with a month of simulated study of 40 cards; the fourth studies nothing.
   students.slice(0, 3).forEach((u, i) => {
@@ -65,25 +65,25 @@ async function setup() {
     });
   });
   const random = mulberry32(5);
-  const assignmentQuiz = (userId: number, assignmentId: number, right: number, day: number) => {
-    const started = startAssignmentQuiz(userId, assignmentId, at(day), random);
+  const assignmentQuiz = async (userId: number, assignmentId: number, right: number, day: number) => {
+    const started = await startAssignmentQuiz(userId, assignmentId, at(day), random);
     if (!started.ok) throw new Error(started.message);
-    take(userId, started.attemptId, right, day);
+    await take(userId, started.attemptId, right, day);
     return started.attemptId;
   };
   const [a, b, c] = students as [(typeof students)[0], (typeof students)[0], (typeof students)[0]];
-  assignmentQuiz(a.id, intro.id, 3, 10);
-  assignmentQuiz(a.id, intro.id, 5, 18); // by the due date: meets the quiz goal
-  assignmentQuiz(b.id, intro.id, 4, 25); // after the due date: counts as best, not by due
-  assignmentQuiz(c.id, whole.id, 2, 28);
-  const practice = startQuiz(c.id, { deckId: DECK, sectionKeys: ['intro'], count: 4, feedback: 'immediate' }, at(12), random);
+  await assignmentQuiz(a.id, intro.id, 3, 10);
+  await assignmentQuiz(a.id, intro.id, 5, 18); // by the due date: meets the quiz goal
+  await assignmentQuiz(b.id, intro.id, 4, 25); // after the due date: counts as best, not by due
+  await assignmentQuiz(c.id, whole.id, 2, 28);
+  const practice = await startQuiz(c.id, { deckId: DECK, sectionKeys: ['intro'], count: 4, feedback: 'immediate' }, at(12), random);
   if (!practice.ok) throw new Error(practice.message);
-  take(c.id, practice.attemptId, 4, 12); // 4/4 in practice: never counts
+  await take(c.id, practice.attemptId, 4, 12); // 4/4 in practice: never counts
   // An attempt left open.
-  const open = startAssignmentQuiz(b.id, whole.id, at(29), random);
+  const open = await startAssignmentQuiz(b.id, whole.id, at(29), random);
   if (!open.ok) throw new Error(open.message);
   const first = attemptCards(open.attemptId)[0]!;
-  answerQuestion(b.id, open.attemptId, { cardId: first, response: responseFor(open.attemptId, first, true) }, at(29.001));
+  await answerQuestion(b.id, open.attemptId, { cardId: first, response: responseFor(open.attemptId, first, true) }, at(29.001));
   return { instructor, other, students, outsider, classId, intro: intro.id, whole: whole.id, practiceId: practice.attemptId, openId: open.attemptId };
 }
 

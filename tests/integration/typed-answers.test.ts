@@ -42,7 +42,7 @@ describe('typed answers marked wrong', () => {
   let own: string;
 
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     iris = await makeUser('instructor');
     otto = await makeUser('instructor');
     students = [await makeUser(), await makeUser(), await makeUser()];
@@ -82,14 +82,14 @@ describe('typed answers marked wrong', () => {
     expect(addAcceptedAnswer(otto.id, own, report![0]!.itemId, 'Putin', later(6))).toBe(false);
   });
 
-  it('lists wrong typed quiz answers of the class on the shared deck, where no answer can be added', () => {
+  it('lists wrong typed quiz answers of the class on the shared deck, where no answer can be added', async () => {
     const s1 = students[0] as { id: number };
-    const started = startQuiz(s1.id, { deckId: 'war-for-peace', count: 30, feedback: 'immediate' }, later(10));
+    const started = await startQuiz(s1.id, { deckId: 'war-for-peace', count: 30, feedback: 'immediate' }, later(10));
     if (!started.ok) throw new Error(started.message);
     const ids = JSON.parse((db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { card_ids: string }).card_ids) as number[];
     const typed = ids.find((id) => (db.$client.prepare('SELECT type FROM cards WHERE id = ?').get(id) as { type: string }).type === 'typed') as number;
     expect(typed).toBeDefined();
-    expect(answerQuestion(s1.id, started.attemptId, { cardId: typed, response: 'certainly not this' }, later(11)).ok).toBe(true);
+    expect((await answerQuestion(s1.id, started.attemptId, { cardId: typed, response: 'certainly not this' }, later(11))).ok).toBe(true);
     const report = typedAnswerReport(iris.id, classId, sharedAssignment);
     expect(report).toEqual([expect.objectContaining({ cardId: typed, canAccept: false, wrong: [{ answer: 'certainly not this', count: 1, overruled: 0 }] })]);
     const row = report![0]!;

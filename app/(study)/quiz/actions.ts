@@ -33,8 +33,8 @@ function refusal(reason: QuizRefusal, message: string): never {
   throw new ActionError(fieldErrors ? 'Please correct the highlighted fields.' : message, fieldErrors);
 }
 
-export const startQuizAction = authedAction(startSchema, (input, user) => {
-  const out = startQuiz(user.id, input, now());
+export const startQuizAction = authedAction(startSchema, async (input, user) => {
+  const out = await startQuiz(user.id, input, now());
   if (!out.ok) refusal(out.reason, out.message);
   redirect(`/quiz/attempt/${out.attemptId}`);
 });
@@ -60,8 +60,8 @@ export interface AnswerResult {
   feedback: AnswerFeedback | null;
 }
 
-export const answerQuestionAction = authedAction(answerSchema, (input, user): AnswerResult => {
-  const out = answerQuestion(user.id, input.attemptId, { cardId: input.cardId, response: input.response }, now());
+export const answerQuestionAction = authedAction(answerSchema, async (input, user): Promise<AnswerResult> => {
+  const out = await answerQuestion(user.id, input.attemptId, { cardId: input.cardId, response: input.response }, now());
   if (!out.ok) refusal(out.reason, out.message);
   return {
     finished: out.finished,
@@ -71,15 +71,15 @@ export const answerQuestionAction = authedAction(answerSchema, (input, user): An
   };
 });
 
-export const finishQuizAction = authedAction(z.object({ attemptId: idField }), (input, user) => {
-  const out = finishQuiz(user.id, input.attemptId, now());
+export const finishQuizAction = authedAction(z.object({ attemptId: idField }), async (input, user) => {
+  const out = await finishQuiz(user.id, input.attemptId, now());
   if (!out.ok) refusal(out.reason, out.message);
   return { correctCount: out.correctCount, questionCount: out.questionCount };
 });
 
 /** Starts (or continues) the quiz of an assignment, from Today: one tap, no choices to make. */
-export const startAssignmentQuizAction = authedAction(z.object({ assignmentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }), (input, user) => {
-  const out = startAssignmentQuiz(user.id, input.assignmentId, now());
+export const startAssignmentQuizAction = authedAction(z.object({ assignmentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }), async (input, user) => {
+  const out = await startAssignmentQuiz(user.id, input.assignmentId, now());
   if (!out.ok) throw new ActionError(out.message);
   redirect(`/quiz/attempt/${out.attemptId}`);
 });

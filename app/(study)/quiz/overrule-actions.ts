@@ -8,8 +8,8 @@ import { now } from '@/lib/clock';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-export const requestOverruleAction = authedAction(z.object({ attemptId: id, cardId: id }), (input, user): { status: OverruleStatus } => {
-  const out = requestOverrule(user.id, input.attemptId, input.cardId, now());
+export const requestOverruleAction = authedAction(z.object({ attemptId: id, cardId: id }), async (input, user): Promise<{ status: OverruleStatus }> => {
+  const out = await requestOverrule(user.id, input.attemptId, input.cardId, now());
   if (!out.ok) throw new ActionError(out.message);
   revalidatePath(`/quiz/attempt/${input.attemptId}/result`);
   return { status: out.status };

@@ -20,7 +20,7 @@ export default async function TodayPage() {
   const user = await requireUser();
   const at = now();
   const settings = studySettingsFor(user.id);
-  const counts = queueCountsByDeck(user.id, at, settings);
+  const counts = await queueCountsByDeck(user.id, at, settings);
   const decks = visibleDecksForUser(user).map((deck) => ({ deck, queue: counts.get(deck.id) }));
   const firstName = user.name.split(' ')[0];
   return (

@@ -11,8 +11,8 @@ export const decideOverruleAction = authedAction(
     overruleId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
     decision: z.enum(['accept', 'accept-all', 'decline'], { error: 'Choose accept or decline.' }),
   }),
-  (input, user) => {
-    const out = decideOverrule(user.id, input.overruleId, input.decision, now());
+  async (input, user) => {
+    const out = await decideOverrule(user.id, input.overruleId, input.decision, now());
     if (!out.ok) throw new ActionError(out.message);
     revalidatePath('/teach/classes', 'layout');
     return { rescored: out.rescored };

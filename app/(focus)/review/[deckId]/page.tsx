@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Review' };
 export default async function ReviewPage({ params }: { params: Promise<{ deckId: string }> }) {
   const user = await requireUser();
   const { deckId } = await params;
-  const data = studySessionFor(user.id, deckId, now());
+  const data = await studySessionFor(user.id, deckId, now());
   if (!data) notFound();
   return <ReviewSession data={data} userId={user.id} actions={{ suspendCard: suspendCardAction }} reportCard={reportCardAction} />;
 }

@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: 'Quiz' };
 export default async function QuizSetupPage({ params }: { params: Promise<{ deckId: string }> }) {
   const user = await requireUser();
   const { deckId } = await params;
-  const setup = quizSetupFor(user.id, deckId);
+  const setup = await quizSetupFor(user.id, deckId);
   if (!setup) notFound();
   const settings = studySettingsFor(user.id);
-  const attempts = recentAttempts(user.id, deckId);
+  const attempts = await recentAttempts(user.id, deckId);
   return (
     <>
       <div className="page-head">

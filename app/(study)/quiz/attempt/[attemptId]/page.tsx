@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Quiz' };
 export default async function QuizAttemptPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const user = await requireUser();
   const attemptId = parseAttemptId((await params).attemptId);
-  const view = attemptId === null ? null : quizAttemptView(user.id, attemptId);
+  const view = attemptId === null ? null : await quizAttemptView(user.id, attemptId);
   if (!view) notFound();
   if (view.finished) redirect(`/quiz/attempt/${view.id}/result`);
   return (

@@ -42,7 +42,7 @@ async function analyticsData(instructorId: number, classId: number, assignments:
     current,
     analytics: await assignmentAnalyticsFor(instructorId, classId, current.id, at),
     typed: typedAnswerReport(instructorId, classId, current.id),
-    requests: current.goalQuizScore !== null ? pendingOverrules(instructorId, classId, current.id) : null,
+    requests: current.goalQuizScore !== null ? await pendingOverrules(instructorId, classId, current.id) : null,
   };
 }
 

@@ -25,14 +25,14 @@ function verdictLine(percent: number) {
 export default async function QuizResultPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const user = await requireUser();
   const attemptId = parseAttemptId((await params).attemptId);
-  const result = attemptId === null ? null : quizResult(user.id, attemptId);
+  const result = attemptId === null ? null : await quizResult(user.id, attemptId);
   if (!result) notFound();
   if (!result.finished) redirect(`/quiz/attempt/${result.id}`);
   const missed = result.questions.filter((q) => !q.feedback.correct);
   const right = result.questions.filter((q) => q.feedback.correct);
   const { score } = result;
-  const overrules = overrulesForAttempt(user.id, result.id);
-  const counts = attemptCountsForAssignment(user.id, result.id);
+  const overrules = await overrulesForAttempt(user.id, result.id);
+  const counts = await attemptCountsForAssignment(user.id, result.id);
   return (
     <>
       <div className="page-head">
