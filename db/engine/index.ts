@@ -15,6 +15,9 @@ async function open(): Promise<Engine> {
     return postgresEngine(await connectPg(url, { applicationName: 'recall-app' }));
   }
   const [{ db }, { sqliteEngine }] = await Promise.all([import('../index'), import('./sqlite')]);
+  // recall_at() is a JavaScript function on SQLite, registered on this connection (PostgreSQL has it
+  // as a SQL function, db/migrations-pg/0001): the queries that call it need not import it.
+  await import('../recall-function');
   return sqliteEngine(db);
 }
 

@@ -5,42 +5,53 @@
  * curve as the memory goal) applied to the card's state after its previous review.
  */
 import 'server-only';
-import { db } from '@/db';
-import { teachesClassSql } from './access';
-import '@/db/recall-function';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { assignments, cards, classes, decks, enrollments, reviewLogs, sections, userSettings } from '@/db/schema';
 import { bandOf, type CalibrationRow } from '@/lib/teach/calibration';
+import { teachesClass } from './access-sql';
 
-const FORECASTS = `
+const e = alias(enrollments, 'e');
+const k = alias(classes, 'k');
+const us = alias(userSettings, 'us');
+const r = alias(reviewLogs, 'r');
+const c = alias(cards, 'c');
+const sec = alias(sections, 'sec');
+const d = alias(decks, 'd');
+
+interface Window {
+  classId: number;
+  instructorId: number;
+  since: number;
+  until: number;
+}
+
+// forecasts (card_id, p, ok): each counted review's predicted recall and whether it passed (1/0).
+function forecasts(w: Window): SQL {
+  return sql`
   students AS MATERIALIZED (
-    SELECT e.user_id, us.fsrs_weights AS weights FROM enrollments e JOIN classes k ON k.id = e.class_id
-    LEFT JOIN user_settings us ON us.user_id = e.user_id
-    WHERE e.class_id = @classId AND ${teachesClassSql('k.id')}),
+    SELECT ${e.userId} AS user_id, ${us.fsrsWeights} AS weights FROM ${enrollments} ${e} JOIN ${classes} ${k} ON ${k.id} = ${e.classId}
+    LEFT JOIN ${userSettings} ${us} ON ${us.userId} = ${e.userId}
+    WHERE ${e.classId} = ${w.classId} AND ${teachesClass(k.id, w.instructorId)}),
   assigned AS MATERIALIZED (
-    SELECT c.id, c.section_id FROM cards c WHERE c.deck_id IN (SELECT a.deck_id FROM assignments a WHERE a.class_id = @classId)),
+    SELECT ${cards.id} AS id FROM ${cards} WHERE ${cards.deckId} IN (SELECT ${assignments.deckId} FROM ${assignments} WHERE ${assignments.classId} = ${w.classId})),
   ordered AS (
-    SELECT r.user_id, r.card_id, r.reviewed_at, r.rating, r.state_before,
-           lag(r.reviewed_at) OVER w AS prev_at, lag(r.stability_after) OVER w AS prev_s
-    FROM review_logs r JOIN students s ON s.user_id = r.user_id JOIN assigned c ON c.id = r.card_id
-    WHERE r.undone_at IS NULL AND r.reviewed_at < @until
-    WINDOW w AS (PARTITION BY r.user_id, r.card_id ORDER BY r.reviewed_at, r.id)),
+    SELECT ${r.userId} AS user_id, ${r.cardId} AS card_id, ${r.reviewedAt} AS reviewed_at, ${r.rating} AS rating, ${r.stateBefore} AS state_before,
+           lag(${r.reviewedAt}) OVER w AS prev_at, lag(${r.stabilityAfter}) OVER w AS prev_s
+    FROM ${reviewLogs} ${r} JOIN students s ON s.user_id = ${r.userId} JOIN assigned ac ON ac.id = ${r.cardId}
+    WHERE ${r.undoneAt} IS NULL AND ${r.reviewedAt} < ${w.until}
+    WINDOW w AS (PARTITION BY ${r.userId}, ${r.cardId} ORDER BY ${r.reviewedAt}, ${r.id})),
   forecasts AS (
-    SELECT o.card_id, recall_at(o.prev_at, o.prev_s, o.reviewed_at, s.weights) AS p, o.rating > 1 AS ok
+    SELECT o.card_id, recall_at(o.prev_at, o.prev_s, o.reviewed_at, s.weights) AS p, CASE WHEN o.rating > 1 THEN 1 ELSE 0 END AS ok
     FROM ordered o JOIN students s ON s.user_id = o.user_id
-    WHERE o.state_before = 2 AND o.prev_at IS NOT NULL AND o.reviewed_at >= @since)`;
+    WHERE o.state_before = 2 AND o.prev_at IS NOT NULL AND o.reviewed_at >= ${w.since})`;
+}
 
-const bySection = db.$client.prepare<
-  { classId: number; instructorId: number; since: number; until: number },
-  { sectionId: number; title: string; deckTitle: string; reviews: number; predicted: number; observed: number }
->(
-  `WITH ${FORECASTS}
-   SELECT sec.id AS sectionId, sec.title, d.title AS deckTitle, count(*) AS reviews, avg(f.p) AS predicted, avg(f.ok) AS observed
-   FROM forecasts f JOIN cards c ON c.id = f.card_id JOIN sections sec ON sec.id = c.section_id JOIN decks d ON d.id = sec.deck_id
-   GROUP BY sec.id ORDER BY d.title, sec.position`,
-);
-
-const byBand = db.$client.prepare<{ classId: number; instructorId: number; since: number; until: number }, { p: number; ok: number }>(
-  `WITH ${FORECASTS} SELECT f.p, f.ok FROM forecasts f`,
-);
+const sectionRow = z.object({ sectionId: int, title: z.string(), deckTitle: z.string(), reviews: int, predicted: z.number(), observed: z.number() });
+const forecastRow = z.object({ p: z.number(), ok: int });
 
 export interface ClassCalibration {
   sections: (CalibrationRow & { sectionId: number; title: string; deckTitle: string })[];
@@ -49,15 +60,22 @@ export interface ClassCalibration {
 }
 
 /** Empty when the instructor does not teach the class (callers 404 before this). */
-export function classCalibrationFor(instructorId: number, classId: number, at: Date, days = 90): ClassCalibration {
-  const args = { classId, instructorId, since: at.getTime() - days * 86_400_000, until: at.getTime() };
-  const sections = bySection.all(args);
+export async function classCalibrationFor(instructorId: number, classId: number, at: Date, days = 90): Promise<ClassCalibration> {
+  const db = await engine();
+  const w = { classId, instructorId, since: at.getTime() - days * 86_400_000, until: at.getTime() };
+  const sectionRows = await db.all(
+    sql`WITH ${forecasts(w)}
+    SELECT ${sec.id} AS "sectionId", ${sec.title} AS "title", ${d.title} AS "deckTitle", count(*) AS "reviews", avg(f.p) AS "predicted", avg(f.ok) AS "observed"
+    FROM forecasts f JOIN ${cards} ${c} ON ${c.id} = f.card_id JOIN ${sections} ${sec} ON ${sec.id} = ${c.sectionId} JOIN ${decks} ${d} ON ${d.id} = ${sec.deckId}
+    GROUP BY ${sec.id}, ${sec.title}, ${sec.position}, ${d.title} ORDER BY ${d.title}, ${sec.position}`,
+    sectionRow,
+  );
   // Bands in JS: one pass over the forecasts (a few numbers each), bands defined in one place.
   const bands = new Map<number, { reviews: number; p: number; ok: number }>();
   let reviews = 0;
   let p = 0;
   let ok = 0;
-  for (const f of byBand.iterate(args)) {
+  for (const f of await db.all(sql`WITH ${forecasts(w)} SELECT f.p AS "p", f.ok AS "ok" FROM forecasts f`, forecastRow)) {
     const b = bandOf(f.p);
     const acc = bands.get(b) ?? { reviews: 0, p: 0, ok: 0 };
     acc.reviews++;
@@ -69,8 +87,8 @@ export function classCalibrationFor(instructorId: number, classId: number, at: D
     ok += f.ok;
   }
   return {
-    sections,
-    bands: [...bands.entries()].sort((a, b) => a[0] - b[0]).map(([band, v]) => ({ band, reviews: v.reviews, predicted: v.p / v.reviews, observed: v.ok / v.reviews })),
+    sections: sectionRows,
+    bands: [...bands.entries()].sort((x, y) => x[0] - y[0]).map(([band, v]) => ({ band, reviews: v.reviews, predicted: v.p / v.reviews, observed: v.ok / v.reviews })),
     total: { reviews, predicted: reviews ? p / reviews : 0, observed: reviews ? ok / reviews : 0 },
   };
 }

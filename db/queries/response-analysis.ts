@@ -7,58 +7,48 @@
  * two pages always agree. Only students enrolled in the class count.
  */
 import 'server-only';
-import { db } from '@/db';
-import { teachesClassSql } from './access';
-import { cardPayload } from '@/db/json-column';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import type { Fragments } from '@/db/engine/fragments';
+import { flag, int, jsonText } from '@/db/engine/rows';
+import { assignments, cards, enrollments, quizAnswers, quizAttempts, reviewChoices, sections, typedAnswers } from '@/db/schema';
+import { cardPayloadSchema } from '@/lib/content/card-payload';
 import { choiceOptions, trueFalseIndex } from '@/lib/quiz/choice-options';
 import { originalChoice } from '@/lib/teach/mcq-choice';
 import { facility, optionResponses, typedResponses, type ChoiceAnswer, type ItemResponses, type ResponseItemType, type TypedAnswer } from '@/lib/teach/response-analysis';
+import { teachesClass } from './access-sql';
+import { itemQuizFacts } from './assignment-facts';
+import { a, assignedCard, c, sec } from './assignment-sql';
 
 export type { ItemResponses } from '@/lib/teach/response-analysis';
-import { itemQuizFacts } from './assignment-facts';
-import { ASSIGNED_CARD_SQL } from './assignments';
 
 interface Scope {
   assignmentId: number;
   classId: number;
 }
 
-// The assignment, if it belongs to this class and the class is taught by the asking instructor
-// (its owner or a co-instructor).
-const scopeStmt = db.$client.prepare<Scope & { userId: number }, { id: number }>(`
-  SELECT a.id FROM assignments a
-  WHERE a.id = @assignmentId AND a.class_id = @classId AND ${teachesClassSql('a.class_id', 'userId')}
-`);
+const qa = alias(quizAnswers, 'qa');
+const q = alias(quizAttempts, 'q');
+const rc = alias(reviewChoices, 'rc');
+const ta = alias(typedAnswers, 'ta');
 
-const OBJECTIVE_CARDS = `SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
-  WHERE a.id = @assignmentId AND c.type IN ('mcq', 'truefalse', 'typed') AND ${ASSIGNED_CARD_SQL}`;
-const STUDENTS = 'SELECT user_id FROM enrollments WHERE class_id = @classId';
+/** The assignment's multiple-choice, true/false and typed cards. */
+function objectiveCards(f: Fragments, scope: Scope): SQL {
+  return sql`SELECT ${c.id} FROM ${assignments} ${a} JOIN ${cards} ${c} ON ${c.deckId} = ${a.deckId} JOIN ${sections} ${sec} ON ${sec.id} = ${c.sectionId}
+    WHERE ${a.id} = ${scope.assignmentId} AND ${c.type} IN ('mcq', 'truefalse', 'typed') AND ${assignedCard(f)}`;
+}
 
-const cardsStmt = db.$client.prepare<Scope, { cardId: number; itemId: string; type: string; prompt: string; payload: string; sectionTitle: string }>(`
-  SELECT c.id AS cardId, c.item_id AS itemId, c.type, c.prompt, c.payload, sec.title AS sectionTitle
-  FROM cards c JOIN sections sec ON sec.id = c.section_id
-  WHERE c.id IN (${OBJECTIVE_CARDS})
-  ORDER BY sec.position, c.position
-`);
+/** Students enrolled in the class now. */
+function students(scope: Scope): SQL {
+  return sql`SELECT ${enrollments.userId} FROM ${enrollments} WHERE ${enrollments.classId} = ${scope.classId}`;
+}
 
-const quizAnswersStmt = db.$client.prepare<Scope, { attemptId: number; cardId: number; response: string; correct: number }>(`
-  SELECT qa.attempt_id AS attemptId, qa.card_id AS cardId, qa.response, qa.correct
-  FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id
-  WHERE qa.card_id IN (${OBJECTIVE_CARDS}) AND q.user_id IN (${STUDENTS})
-  ORDER BY qa.id
-`);
-
-const reviewChoicesStmt = db.$client.prepare<Scope, { cardId: number; choice: number; correct: number }>(`
-  SELECT r.card_id AS cardId, r.choice, r.correct FROM review_choices r
-  WHERE r.card_id IN (${OBJECTIVE_CARDS}) AND r.user_id IN (${STUDENTS})
-  ORDER BY r.id
-`);
-
-const reviewTypedStmt = db.$client.prepare<Scope, { cardId: number; answer: string }>(`
-  SELECT t.card_id AS cardId, t.answer FROM typed_answers t
-  WHERE t.card_id IN (${OBJECTIVE_CARDS}) AND t.user_id IN (${STUDENTS})
-  ORDER BY t.id
-`);
+const cardRow = z.object({ cardId: int, itemId: z.string(), type: z.string(), prompt: z.string(), payload: jsonText(cardPayloadSchema), sectionTitle: z.string() });
+const quizAnswerRow = z.object({ attemptId: int, cardId: int, response: z.string(), correct: flag });
+const reviewChoiceRow = z.object({ cardId: int, choice: int, correct: flag });
+const reviewTypedRow = z.object({ cardId: int, answer: z.string() });
 
 function parseJson(raw: string): unknown {
   try {
@@ -79,20 +69,53 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
 }
 
 /** Per objective item of the assignment, the class's responses; undefined if the class or assignment is not this instructor's. */
-export function responseAnalysisFor(instructorId: number, classId: number, assignmentId: number): ItemResponses[] | undefined {
+export async function responseAnalysisFor(instructorId: number, classId: number, assignmentId: number): Promise<ItemResponses[] | undefined> {
   const scope = { assignmentId, classId };
-  if (!scopeStmt.get({ ...scope, userId: instructorId })) return undefined;
-  const { quiz: quizFacts } = itemQuizFacts(scope);
-  const cards = cardsStmt.all(scope).flatMap((c) => {
-    if (!isResponseType(c.type)) return [];
-    return [{ ...c, type: c.type, payload: cardPayload(c.payload) }];
-  });
-  const byId = new Map(cards.map((c) => [c.cardId, c]));
+  const db = await engine();
+  const f = db.fragments;
+  // The assignment, if it belongs to this class and the class is taught by the asking instructor
+  // (its owner or a co-instructor).
+  const found = await db.get(
+    sql`SELECT ${a.id} AS "id" FROM ${assignments} ${a}
+      WHERE ${a.id} = ${assignmentId} AND ${a.classId} = ${classId} AND ${teachesClass(a.classId, instructorId)}`,
+    z.object({ id: int }),
+  );
+  if (!found) return undefined;
+  const { quiz: quizFacts } = await itemQuizFacts(scope);
+  const objective = objectiveCards(f, scope);
+  const cardRows = await db.all(
+    sql`SELECT ${c.id} AS "cardId", ${c.itemId} AS "itemId", ${c.type} AS "type", ${c.prompt} AS "prompt", ${f.jsonText(c.payload)} AS "payload", ${sec.title} AS "sectionTitle"
+      FROM ${cards} ${c} JOIN ${sections} ${sec} ON ${sec.id} = ${c.sectionId}
+      WHERE ${c.id} IN (${objective})
+      ORDER BY ${sec.position}, ${c.position}`,
+    cardRow,
+  );
+  const quizAnswerRows = await db.all(
+    sql`SELECT ${qa.attemptId} AS "attemptId", ${qa.cardId} AS "cardId", ${f.jsonText(qa.response)} AS "response", ${qa.correct} AS "correct"
+      FROM ${quizAnswers} ${qa} JOIN ${quizAttempts} ${q} ON ${q.id} = ${qa.attemptId}
+      WHERE ${qa.cardId} IN (${objective}) AND ${q.userId} IN (${students(scope)})
+      ORDER BY ${qa.id}`,
+    quizAnswerRow,
+  );
+  const reviewChoiceRows = await db.all(
+    sql`SELECT ${rc.cardId} AS "cardId", ${rc.choice} AS "choice", ${rc.correct} AS "correct" FROM ${reviewChoices} ${rc}
+      WHERE ${rc.cardId} IN (${objective}) AND ${rc.userId} IN (${students(scope)})
+      ORDER BY ${rc.id}`,
+    reviewChoiceRow,
+  );
+  const reviewTypedRows = await db.all(
+    sql`SELECT ${ta.cardId} AS "cardId", ${ta.answer} AS "answer" FROM ${typedAnswers} ${ta}
+      WHERE ${ta.cardId} IN (${objective}) AND ${ta.userId} IN (${students(scope)})
+      ORDER BY ${ta.id}`,
+    reviewTypedRow,
+  );
+  const items = cardRows.flatMap((card) => (isResponseType(card.type) ? [{ ...card, type: card.type }] : []));
+  const byId = new Map(items.map((item) => [item.cardId, item]));
 
   const choices = new Map<number, ChoiceAnswer[]>();
   const typed = new Map<number, TypedAnswer[]>();
   const reviewCounts = new Map<number, { answers: number; correct: number }>();
-  for (const a of quizAnswersStmt.all(scope)) {
+  for (const a of quizAnswerRows) {
     const card = byId.get(a.cardId);
     if (!card) continue;
     const response = parseJson(a.response);
@@ -103,21 +126,21 @@ export function responseAnalysisFor(instructorId: number, classId: number, assig
     } else if (card.payload.type === 'truefalse') {
       if (typeof response === 'boolean') push(choices, a.cardId, { source: 'quiz', index: trueFalseIndex(response) });
     } else if (typeof response === 'string') {
-      push(typed, a.cardId, { source: 'quiz', text: response, correct: a.correct === 1 });
+      push(typed, a.cardId, { source: 'quiz', text: response, correct: a.correct });
     }
   }
-  for (const r of reviewChoicesStmt.all(scope)) {
+  for (const r of reviewChoiceRows) {
     push(choices, r.cardId, { source: 'review', index: r.choice });
     const n = reviewCounts.get(r.cardId) ?? { answers: 0, correct: 0 };
-    reviewCounts.set(r.cardId, { answers: n.answers + 1, correct: n.correct + r.correct });
+    reviewCounts.set(r.cardId, { answers: n.answers + 1, correct: n.correct + (r.correct ? 1 : 0) });
   }
-  for (const t of reviewTypedStmt.all(scope)) {
+  for (const t of reviewTypedRows) {
     push(typed, t.cardId, { source: 'review', text: t.answer, correct: false });
     const n = reviewCounts.get(t.cardId) ?? { answers: 0, correct: 0 };
     reviewCounts.set(t.cardId, { answers: n.answers + 1, correct: n.correct });
   }
 
-  return cards.map((c) => {
+  return items.map((c) => {
     const q = quizFacts.get(c.cardId);
     const quiz = { answers: q?.answers ?? 0, correct: q?.correct ?? 0 };
     const review = reviewCounts.get(c.cardId) ?? { answers: 0, correct: 0 };

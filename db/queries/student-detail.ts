@@ -6,13 +6,19 @@
  * Only the asking instructor's class and only a student enrolled in it; undefined otherwise.
  */
 import 'server-only';
-import { db } from '@/db';
-import { teachesClassSql } from './access';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { assignments, cards, enrollments, reviewLogs, sections, users } from '@/db/schema';
+import { teachesClass } from './access-sql';
+import { a, assignedCard, c, sec } from './assignment-sql';
 import { studentAnalytics, sectionAnalytics, type SectionAnalytics, type StudentAnalytics } from '@/lib/teach/class-analytics';
 import { itemAnalytics, type ItemAnalytics } from '@/lib/teach/item-analysis';
 import { reviewsPerDay, type DayReviews } from '@/lib/teach/activity-days';
 import { assignmentFacts, itemQuizFacts } from './assignment-facts';
-import { ASSIGNED_CARD_SQL, assignmentsForClass, type AssignmentView } from './assignments';
+import { assignmentsForClass, type AssignmentView } from './assignments';
 import { classForInstructor, type ClassSummary } from './classes';
 import { studentAttempts, type StudentAttempt } from './student-attempts';
 
@@ -29,24 +35,10 @@ export interface StudentOfClass {
   joinedAt: number;
 }
 
-// The class is taught by the asker (its owner or a co-instructor) and the student is enrolled in it
-// now; removed students are not shown.
-const studentStmt = db.$client.prepare<{ userId: number; classId: number; studentId: number }, StudentOfClass>(`
-  SELECT u.id AS userId, u.name, u.email, e.joined_at AS joinedAt
-  FROM enrollments e JOIN users u ON u.id = e.user_id
-  WHERE e.class_id = @classId AND e.user_id = @studentId AND ${teachesClassSql('e.class_id', 'userId')}
-`);
-
-// Reviews (not undone) of the items the class's assignments cover, since `since`: a student's study
-// of other decks stays theirs, as in the class analytics.
-const activityStmt = db.$client
-  .prepare<{ classId: number; studentId: number; since: number }, number>(`
-  SELECT r.reviewed_at FROM review_logs r
-  WHERE r.user_id = @studentId AND r.undone_at IS NULL AND r.reviewed_at >= @since
-    AND r.card_id IN (SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
-                      WHERE a.class_id = @classId AND ${ASSIGNED_CARD_SQL})
-`)
-  .pluck();
+const e = alias(enrollments, 'e');
+const u = alias(users, 'u');
+const r = alias(reviewLogs, 'r');
+const studentRow = z.object({ userId: int, name: z.string(), email: z.string(), joinedAt: int });
 
 export interface StudentAssignmentDetail {
   assignment: AssignmentView;
@@ -81,30 +73,57 @@ function mostForgotten(items: ItemAnalytics[], lapses: ReadonlyMap<number, numbe
     .map(({ item, lapses: n }) => ({ item, lapses: n }));
 }
 
-async function assignmentDetail(a: AssignmentView, classId: number, studentId: number, now: Date): Promise<StudentAssignmentDetail | undefined> {
-  const scope = { assignmentId: a.id, classId, onlyUserId: studentId };
-  const facts = assignmentFacts(scope, now);
+async function assignmentDetail(assignment: AssignmentView, classId: number, studentId: number, now: Date): Promise<StudentAssignmentDetail | undefined> {
+  const scope = { assignmentId: assignment.id, classId, onlyUserId: studentId };
+  const facts = await assignmentFacts(scope, now);
   const progress = facts && studentAnalytics(facts, now.getTime()).find((s) => s.userId === studentId);
   if (!facts || !progress) return undefined;
-  const { quiz, optionTexts } = itemQuizFacts(scope);
+  const { quiz, optionTexts } = await itemQuizFacts(scope);
   const lapses = new Map(facts.cards.map((c) => [c.cardId, c.lapsesAll]));
   return {
-    assignment: a,
+    assignment,
     progress,
     sections: sectionAnalytics(facts),
     forgotten: mostForgotten(itemAnalytics(facts, quiz, optionTexts), lapses),
-    attempts: await studentAttempts(studentId, a.id, a.deckId),
+    attempts: await studentAttempts(studentId, assignment.id, assignment.deckId),
   };
 }
 
 /** The student in depth, if `instructorId` teaches the class and the student is enrolled in it. */
 export async function studentDetailFor(instructorId: number, classId: number, studentId: number, now: Date): Promise<StudentDetail | undefined> {
-  const cls = classForInstructor(instructorId, classId);
-  const student = cls && studentStmt.get({ userId: instructorId, classId, studentId });
-  if (!cls || !student) return undefined;
-  const details = await Promise.all(assignmentsForClass(instructorId, classId).map((a) => assignmentDetail(a, classId, studentId, now)));
-  const assignments = details.flatMap((d) => d ?? []);
+  const cls = await classForInstructor(instructorId, classId);
+  if (!cls) return undefined;
+  const db = await engine();
+  // The class is taught by the asker (its owner or a co-instructor) and the student is enrolled in
+  // it now; removed students are not shown.
+  const student = await db.get(
+    sql`SELECT ${u.id} AS "userId", ${u.name} AS "name", ${u.email} AS "email", ${e.joinedAt} AS "joinedAt"
+      FROM ${enrollments} ${e} JOIN ${users} ${u} ON ${u.id} = ${e.userId}
+      WHERE ${e.classId} = ${classId} AND ${e.userId} = ${studentId} AND ${teachesClass(e.classId, instructorId)}`,
+    studentRow,
+  );
+  if (!student) return undefined;
+  const assignments = [];
+  for (const a of await assignmentsForClass(instructorId, classId)) {
+    const detail = await assignmentDetail(a, classId, studentId, now);
+    if (detail) assignments.push(detail);
+  }
   const since = now.getTime() - (ACTIVITY_DAYS + 1) * DAY_MS;
-  const activity = reviewsPerDay(activityStmt.all({ classId, studentId, since }), now.getTime(), ACTIVITY_DAYS, cls.timeZone);
+  const reviews = await activityOf(classId, studentId, since);
+  const activity = reviewsPerDay(reviews, now.getTime(), ACTIVITY_DAYS, cls.timeZone);
   return { cls, student, assignments, activity };
+}
+
+// Reviews (not undone) of the items the class's assignments cover, since `since`: a student's study
+// of other decks stays theirs, as in the class analytics.
+async function activityOf(classId: number, studentId: number, since: number): Promise<number[]> {
+  const db = await engine();
+  const rows = await db.all(
+    sql`SELECT ${r.reviewedAt} AS "at" FROM ${reviewLogs} ${r}
+      WHERE ${r.userId} = ${studentId} AND ${r.undoneAt} IS NULL AND ${r.reviewedAt} >= ${since}
+        AND ${r.cardId} IN (SELECT ${c.id} FROM ${assignments} ${a} JOIN ${cards} ${c} ON ${c.deckId} = ${a.deckId} JOIN ${sections} ${sec} ON ${sec.id} = ${c.sectionId}
+                            WHERE ${a.classId} = ${classId} AND ${assignedCard(db.fragments)})`,
+    z.object({ at: int }),
+  );
+  return rows.map((row) => row.at);
 }

@@ -44,5 +44,5 @@ await time('Today: visibleDecksForUser', () => visibleDecksForUser(user));
 await time('Today: assignmentsForStudent', () => assignmentsForStudent(heavy.id, at));
 await time('Review: studySessionFor war-for-peace', () => studySessionFor(heavy.id, 'war-for-peace', at));
 await time('Progress: progressFor', () => progressFor(heavy.id, at, settings));
-const current = assignmentsForClass(big.instructorId, big.id)[0];
+const current = (await assignmentsForClass(big.instructorId, big.id))[0];
 if (current) await time('Class: assignmentAnalyticsFor (200)', () => assignmentAnalyticsFor(big.instructorId, big.id, current.id, at), 10);

@@ -52,7 +52,7 @@ async function setup() {
   const classmate = await makeUser();
   const deck = makeTinyDeck('del-deck');
   const classId = createClass(teacher.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
-  const made = createAssignment(teacher.id, classId, { deckId: 'del-deck', sectionKeys: ['s1'], dueAt: at(10), goalQuizScore: 80, goalRecall: null }, new Date(T0));
+  const made = await createAssignment(teacher.id, classId, { deckId: 'del-deck', sectionKeys: ['s1'], dueAt: at(10), goalQuizScore: 80, goalRecall: null }, new Date(T0));
   if (!('id' in made)) throw new Error(made.error);
   const $ = db.$client;
   for (const u of [student, classmate]) {
@@ -121,7 +121,7 @@ describe('deleting a student account', () => {
 
   it('deletes every row of the student, and only theirs; the class analytics of the others are unchanged', async () => {
     const now = new Date(at(5));
-    const analyticsBefore = assignmentAnalyticsFor(ids.teacher.id, ids.classId, ids.assignmentId, now);
+    const analyticsBefore = await assignmentAnalyticsFor(ids.teacher.id, ids.classId, ids.assignmentId, now);
     const classmateRows = userReferences().map(({ table, column }) => rowsOf(table, column, ids.classmate.id));
 
     expect(await deleteOwnAccount(ids.student.id, PASSWORD)).toEqual({ ok: true });
@@ -136,7 +136,7 @@ describe('deleting a student account', () => {
     expect(count('SELECT count(*) AS n FROM quiz_answers qa LEFT JOIN quiz_attempts a ON a.id = qa.attempt_id WHERE a.id IS NULL')).toBe(0);
 
     expect(userReferences().map(({ table, column }) => rowsOf(table, column, ids.classmate.id))).toEqual(classmateRows);
-    const analyticsAfter = assignmentAnalyticsFor(ids.teacher.id, ids.classId, ids.assignmentId, new Date(at(5)));
+    const analyticsAfter = await assignmentAnalyticsFor(ids.teacher.id, ids.classId, ids.assignmentId, new Date(at(5)));
     expect(analyticsAfter).toBeTruthy();
     const rowOf = (a: typeof analyticsAfter, id: number) => JSON.stringify(a?.students.find((s) => s.userId === id));
     expect(rowOf(analyticsAfter, ids.classmate.id)).toBe(rowOf(analyticsBefore, ids.classmate.id));

@@ -38,7 +38,7 @@ beforeAll(async () => {
   cards = makeTinyDeck('reported', author.id);
   privateCards = makeTinyDeck('unassigned', author.id);
   const classId = createClass(author.id, { name: 'Reports', timeZone: 'UTC' }, new Date());
-  const made = createAssignment(author.id, classId, { deckId: 'reported', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+  const made = await createAssignment(author.id, classId, { deckId: 'reported', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in made)) throw new Error(made.error);
   enroll(classId, student.id, Date.now());
 });

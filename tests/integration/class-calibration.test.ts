@@ -40,11 +40,11 @@ beforeAll(async () => {
 });
 
 describe('class calibration', () => {
-  it('pairs each review of a learned card with the recall predicted from its previous review', () => {
+  it('pairs each review of a learned card with the recall predicted from its previous review', async () => {
     const p1 = recallAt(NOW - 60 * DAY, 10, NOW - 50 * DAY, null); // 0.9 by definition of stability
     const p2 = recallAt(NOW - 50 * DAY, 30, NOW - 20 * DAY, null); // also 0.9
     const p3 = recallAt(NOW - 40 * DAY, 5, NOW - 35 * DAY, null);
-    const cal = classCalibrationFor(instructor.id, classId, new Date(NOW), 90);
+    const cal = await classCalibrationFor(instructor.id, classId, new Date(NOW), 90);
     expect(cal.total.reviews).toBe(3);
     expect(cal.total.predicted).toBeCloseTo((p1 + p2 + p3) / 3, 10);
     expect(cal.total.observed).toBeCloseTo(2 / 3, 10);
@@ -56,8 +56,8 @@ describe('class calibration', () => {
     expect(cal.bands.map((x) => x.band)).toEqual([...new Set([bandOf(p1), bandOf(p3)])].sort());
   });
 
-  it('shows nothing to an instructor who does not teach the class', () => {
-    expect(classCalibrationFor(other.id, classId, new Date(NOW), 90)).toEqual({ sections: [], bands: [], total: { reviews: 0, predicted: 0, observed: 0 } });
+  it('shows nothing to an instructor who does not teach the class', async () => {
+    expect(await classCalibrationFor(other.id, classId, new Date(NOW), 90)).toEqual({ sections: [], bands: [], total: { reviews: 0, predicted: 0, observed: 0 } });
   });
 });
 

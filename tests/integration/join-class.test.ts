@@ -112,7 +112,7 @@ describe('the review queue with an assignment', () => {
     const student = await makeUser();
     const outsider = await makeUser();
     const cls = createClass(instructor.id, { name: 'Queue', timeZone: 'UTC' }, T);
-    expect(createAssignment(instructor.id, cls, { deckId: 'queue-deck', sectionKeys: ['s2'], dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T)).toHaveProperty('id');
+    expect(await createAssignment(instructor.id, cls, { deckId: 'queue-deck', sectionKeys: ['s2'], dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T)).toHaveProperty('id');
     enroll(cls, student.id, T.getTime());
     const queue = await deckQueueFor(student.id, 'queue-deck', T);
     expect(queue?.queue.new.map((c) => c.cardId).slice(0, 2)).toEqual([card.c4, card.c5]);

@@ -58,7 +58,7 @@ describe('overrules of typed quiz answers', () => {
     const [ann, bob, cat] = [await makeUser(), await makeUser(), await makeUser()];
     const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
     for (const u of [ann, bob, cat]) enroll(classId, u.id, T0 - 3_600_000);
-    const created = createAssignment(
+    const created = await createAssignment(
       instructor.id,
       classId,
       { deckId: DECK, sectionKeys: ['intro'], dueAt: T0 + 7 * 86_400_000, goalQuizScore: 80, goalRecall: null, quiz: { sectionKeys: null, questions: null, types: ['typed'], attempts: 1, feedback: 'end' } },
@@ -89,9 +89,9 @@ describe('overrules of typed quiz answers', () => {
     const catAttempt = await s.attemptOf(s.cat.id, 20);
     await take(s.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(firstCard)]: 'something else' }, 20);
 
-    const goal = () => assignmentAnalyticsFor(s.instructor.id, s.classId, s.assignmentId, at(100))?.students.find((x) => x.userId === s.ann.id);
+    const goal = async () => (await assignmentAnalyticsFor(s.instructor.id, s.classId, s.assignmentId, at(100)))?.students.find((x) => x.userId === s.ann.id);
     expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 4, total: 6 });
-    expect(goal()).toMatchObject({ bestQuiz: 4 / 6, goalsMet: { quiz: false } });
+    expect(await goal()).toMatchObject({ bestQuiz: 4 / 6, goalsMet: { quiz: false } });
 
     expect(await requestOverrule(s.ann.id, annAttempt, firstCard, at(30))).toEqual({ ok: true, status: 'pending' });
     expect(await requestOverrule(s.ann.id, annAttempt, firstCard, at(31))).toEqual({ ok: true, status: 'pending' });
@@ -119,8 +119,8 @@ describe('overrules of typed quiz answers', () => {
     expect(cardState(s.ann.id, firstCard)).toMatchObject(await replayedState(s.ann.id, firstCard));
     expect(cardState(s.ann.id, firstCard).stability).toBeGreaterThan(stabilityBefore);
     expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 5, total: 6 });
-    expect(goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });
-    expect(assignmentsForStudent(s.ann.id, at(100)).find((a) => a.id === s.assignmentId)?.bestQuiz).toBe(5 / 6);
+    expect(await goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });
+    expect((await assignmentsForStudent(s.ann.id, at(100))).find((a) => a.id === s.assignmentId)?.bestQuiz).toBe(5 / 6);
     expect((await overrulesForAttempt(s.ann.id, annAttempt)).get(firstCard)).toBe('accepted');
     expect(await decideOverrule(s.instructor.id, id, 'decline', at(41))).toMatchObject({ ok: false, reason: 'finished' });
     // Bob did not ask: his one wrong answer stays wrong, and so does its review.
@@ -170,6 +170,6 @@ describe('overrules of typed quiz answers', () => {
     expect(await score(student.id, started.attemptId)).toMatchObject({ correct: 14, total: 15 });
     expect(await requestOverrule(student.id, started.attemptId, cards[typedAt] as number, at(5))).toEqual({ ok: true, status: 'accepted' });
     expect(await score(student.id, started.attemptId)).toMatchObject({ correct: 15, total: 15 });
-    expect(assignmentsForStudent(student.id, at(10)).find((a) => a.id === s.assignmentId)?.bestQuiz).toBeNull();
+    expect((await assignmentsForStudent(student.id, at(10))).find((a) => a.id === s.assignmentId)?.bestQuiz).toBeNull();
   });
 });

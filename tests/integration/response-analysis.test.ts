@@ -51,7 +51,7 @@ beforeAll(async () => {
   const card = makeTinyDeck('tiny-responses');
   const classId = createClass(instructor.id, { name: 'Responses', timeZone: 'UTC' }, new Date(T0));
   for (const s of [a, b, c]) enroll(classId, s.id, T0);
-  const created = createAssignment(instructor.id, classId, { deckId: 'tiny-responses', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
+  const created = await createAssignment(instructor.id, classId, { deckId: 'tiny-responses', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
   ids = { instructor, other, a, b, c, outsider, card, classId, assignmentId: created.id };
 
@@ -134,8 +134,8 @@ describe('review choices travel with their grade', () => {
 describe('response analysis per item', () => {
   const item = (items: ItemResponses[] | undefined, cardId: number) => items?.find((i) => i.cardId === cardId);
 
-  it('counts every option of a multiple-choice item from quizzes and from review, separately and together', () => {
-    const c2 = item(responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c2);
+  it('counts every option of a multiple-choice item from quizzes and from review, separately and together', async () => {
+    const c2 = item(await responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c2);
     expect(c2?.options).toEqual([
       { index: 0, text: 'c2 option 0', correct: false, quiz: 0, review: 1, total: 1 },
       { index: 1, text: 'c2 option 1', correct: true, quiz: 1, review: 1, total: 2 },
@@ -147,8 +147,8 @@ describe('response analysis per item', () => {
     expect(c2?.facility.total).toBeCloseTo(2 / 5, 9);
   });
 
-  it('counts True and False of a true/false item', () => {
-    const c3 = item(responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c3);
+  it('counts True and False of a true/false item', async () => {
+    const c3 = item(await responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c3);
     expect(c3?.options).toEqual([
       { index: 0, text: 'True', correct: true, quiz: 1, review: 0, total: 1 },
       { index: 1, text: 'False', correct: false, quiz: 1, review: 1, total: 2 },
@@ -156,8 +156,8 @@ describe('response analysis per item', () => {
     expect(c3?.facility).toEqual({ quiz: 0.5, review: 0, total: expect.closeTo(1 / 3, 9) });
   });
 
-  it('lists the distinct typed answers, equal after the checker’s normalisation, with counts', () => {
-    const c4 = item(responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c4);
+  it('lists the distinct typed answers, equal after the checker’s normalisation, with counts', async () => {
+    const c4 = item(await responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c4);
     expect(c4?.options).toBeNull();
     expect(c4?.typed).toEqual([
       { answer: 'Putin', correct: false, quiz: 2, review: 1, total: 3 },
@@ -166,12 +166,12 @@ describe('response analysis per item', () => {
     expect(c4?.facility).toEqual({ quiz: expect.closeTo(1 / 3, 9), review: null, total: expect.closeTo(1 / 3, 9) });
   });
 
-  it('gives the discrimination worked out by hand, the same as the class analytics', () => {
-    const items = responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId);
+  it('gives the discrimination worked out by hand, the same as the class analytics', async () => {
+    const items = await responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId);
     const c2 = item(items, ids.card.c2);
     expect(c2?.discriminationStudents).toBe(3);
     expect(c2?.discrimination).toBeCloseTo(-Math.sqrt(3) / 2, 6);
-    const analytics = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, SERVER_NOW);
+    const analytics = await assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, SERVER_NOW);
     for (const i of items ?? []) {
       const row = analytics?.items.find((r) => r.cardId === i.cardId);
       expect({ facility: i.facility.quiz, discrimination: i.discrimination }).toEqual({ facility: row?.facility, discrimination: row?.discrimination });
@@ -180,10 +180,10 @@ describe('response analysis per item', () => {
     expect(items?.map((i) => i.cardId)).toEqual([ids.card.c2, ids.card.c3, ids.card.c4, ids.card.c5]);
   });
 
-  it('is nobody else’s: another instructor, or an assignment of another class, gets nothing', () => {
-    expect(responseAnalysisFor(ids.other.id, ids.classId, ids.assignmentId)).toBeUndefined();
+  it('is nobody else’s: another instructor, or an assignment of another class, gets nothing', async () => {
+    expect(await responseAnalysisFor(ids.other.id, ids.classId, ids.assignmentId)).toBeUndefined();
     const otherClass = createClass(ids.other.id, { name: 'Other', timeZone: 'UTC' }, new Date(T0));
-    expect(responseAnalysisFor(ids.other.id, otherClass, ids.assignmentId)).toBeUndefined();
-    expect(responseAnalysisFor(ids.instructor.id, otherClass, ids.assignmentId)).toBeUndefined();
+    expect(await responseAnalysisFor(ids.other.id, otherClass, ids.assignmentId)).toBeUndefined();
+    expect(await responseAnalysisFor(ids.instructor.id, otherClass, ids.assignmentId)).toBeUndefined();
   });
 });

@@ -25,8 +25,8 @@ function codeOf(id: number): string {
 function reviewsOf(userId: number): number {
   return (db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(userId) as { n: number }).n;
 }
-function assign(classId: number, dueAt: number): number {
-  const made = createAssignment(instructor.id, classId, { deckId: 'tiny-classes', sectionKeys: null, dueAt, goalQuizScore: null, goalRecall: null }, new Date(at(-10)));
+async function assign(classId: number, dueAt: number): Promise<number> {
+  const made = await createAssignment(instructor.id, classId, { deckId: 'tiny-classes', sectionKeys: null, dueAt, goalQuizScore: null, goalRecall: null }, new Date(at(-10)));
   if (!('id' in made)) throw new Error(made.error);
   return made.id;
 }
@@ -44,8 +44,8 @@ describe('the classes a student is in', () => {
     const seminar = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-20)));
     const archived = createClass(instructor.id, { name: 'Old class', timeZone: 'UTC' }, new Date(at(-20)));
     const notMine = createClass(instructor.id, { name: 'Elsewhere', timeZone: 'UTC' }, new Date(at(-20)));
-    assign(seminar, at(3));
-    assign(seminar, at(9));
+    await assign(seminar, at(3));
+    await assign(seminar, at(9));
     enroll(seminar, student.id, at(-5));
     enroll(archived, student.id, at(-5));
     enroll(notMine, other.id, at(-5));
@@ -57,7 +57,7 @@ describe('the classes a student is in', () => {
     const student = await makeUser();
     const removed = await makeUser();
     const classId = createClass(instructor.id, { name: 'Leavers', timeZone: 'UTC' }, new Date(at(-20)));
-    assign(classId, at(3));
+    await assign(classId, at(3));
     expect(joinClass(student.id, codeOf(classId), new Date(at(-3))).ok).toBe(true);
     expect(joinClass(removed.id, codeOf(classId), new Date(at(-3))).ok).toBe(true);
     logReview(student.id, card.c1, at(-2), { stateBefore: 0, rating: 3, stability: 2 });
@@ -65,7 +65,7 @@ describe('the classes a student is in', () => {
     expect(leaveClass(student.id, classId)).toBe(true);
     expect(leaveClass(student.id, classId)).toBe(false); // not in it any more: nothing to do
     expect(classesOfStudent(student.id).map((c) => c.id)).not.toContain(classId);
-    expect(assignmentsForStudent(student.id, new Date(at(0)))).toEqual([]);
+    expect(await assignmentsForStudent(student.id, new Date(at(0)))).toEqual([]);
     expect(reviewsOf(student.id)).toBe(1);
 
     expect(joinClass(student.id, codeOf(classId), new Date(at(0)))).toMatchObject({ ok: true, class: { id: classId } });
@@ -91,16 +91,16 @@ describe('late assignments on Today', () => {
     // Due 2026-10-28 12:00 EDT in New York (16:00Z); the clocks go back on 2026-11-01, so a week later is 2026-11-04 12:00 EST = 17:00Z.
     const classId = createClass(instructor.id, { name: 'New York', timeZone: 'America/New_York' }, new Date(at(-40)));
     const dueAt = Date.parse('2026-10-28T16:00:00Z');
-    const id = assign(classId, dueAt);
+    const id = await assign(classId, dueAt);
     enroll(classId, student.id, at(-30));
-    const today = (now: number) => assignmentsForStudent(student.id, new Date(now)).filter((a) => showsOnToday(a, now)).map((a) => a.id);
+    const today = async (now: number) => (await assignmentsForStudent(student.id, new Date(now))).filter((a) => showsOnToday(a, now)).map((a) => a.id);
 
-    const [mine] = assignmentsForStudent(student.id, new Date(dueAt + 7 * DAY));
+    const [mine] = await assignmentsForStudent(student.id, new Date(dueAt + 7 * DAY));
     expect(mine).toMatchObject({ id, classId, classTimeZone: 'America/New_York', status: 'late' });
-    expect(today(dueAt + 7 * DAY + 60_000)).toEqual([id]);
-    expect(today(dueAt + 7 * DAY + 3_600_000)).toEqual([id]);
-    expect(today(dueAt + 7 * DAY + 3_660_000)).toEqual([]);
+    expect(await today(dueAt + 7 * DAY + 60_000)).toEqual([id]);
+    expect(await today(dueAt + 7 * DAY + 3_600_000)).toEqual([id]);
+    expect(await today(dueAt + 7 * DAY + 3_660_000)).toEqual([]);
     // Still listed under the class.
-    expect(assignmentsForStudent(student.id, new Date(dueAt + 30 * DAY)).map((a) => a.id)).toEqual([id]);
+    expect((await assignmentsForStudent(student.id, new Date(dueAt + 30 * DAY))).map((a) => a.id)).toEqual([id]);
   });
 });

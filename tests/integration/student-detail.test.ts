@@ -51,8 +51,8 @@ async function setup() {
   enroll(otherClass, outsider.id, T0);
   const quiz = { sectionKeys: null, questions: 5, types: null, attempts: 3, feedback: 'end' as const };
   // Past due at NOW (memory as of the due date is read from the log) and still ahead.
-  const intro = createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: +at(20), goalQuizScore: 80, goalRecall: 0.5, quiz }, at(-1));
-  const whole = createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: null, dueAt: +at(45), goalQuizScore: 60, goalRecall: 0.3, quiz }, at(-1));
+  const intro = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: +at(20), goalQuizScore: 80, goalRecall: 0.5, quiz }, at(-1));
+  const whole = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: null, dueAt: +at(45), goalQuizScore: 60, goalRecall: 0.3, quiz }, at(-1));
   if (!('id' in intro) || !('id' in whole)) throw new Error('assignments not created');
   const cards = await cardIds(DECK);
   students.forEach((u, i) => enroll(classId, u.id, T0 - (i === 3 ? -5 * DAY : DAY))); // the fourth joins on day 5
@@ -93,12 +93,12 @@ beforeAll(async () => {
 
 describe('the student detail page', () => {
   it('gives each student the same row as the dashboard and the gradebook, on every assignment', async () => {
-    const book = gradebookFor(s.instructor.id, s.classId, NOW);
+    const book = await gradebookFor(s.instructor.id, s.classId, NOW);
     for (const student of s.students) {
       const detail = await studentDetailFor(s.instructor.id, s.classId, student.id, NOW);
       expect(detail?.assignments.map((a) => a.assignment.id)).toEqual([s.intro, s.whole]);
       for (const a of detail?.assignments ?? []) {
-        const dashboard = assignmentAnalyticsFor(s.instructor.id, s.classId, a.assignment.id, NOW)?.students.find((r) => r.userId === student.id);
+        const dashboard = (await assignmentAnalyticsFor(s.instructor.id, s.classId, a.assignment.id, NOW))?.students.find((r) => r.userId === student.id);
         expect(dashboard).toBeDefined();
         expect(a.progress).toEqual(dashboard);
         expect(a.progress).toEqual(book?.grades.get(a.assignment.id)?.get(student.id));
@@ -123,7 +123,7 @@ describe('the student detail page', () => {
       }
     }
     for (const assignmentId of [s.intro, s.whole]) {
-      const classSections = assignmentAnalyticsFor(s.instructor.id, s.classId, assignmentId, NOW)!.sections;
+      const classSections = (await assignmentAnalyticsFor(s.instructor.id, s.classId, assignmentId, NOW))!.sections;
       const mine = await Promise.all(s.students.map(async (u) => (await studentDetailFor(s.instructor.id, s.classId, u.id, NOW))!.assignments.find((a) => a.assignment.id === assignmentId)!.sections));
       classSections.forEach((section, i) => {
         const rows = mine.map((m) => m[i]!);

@@ -83,7 +83,7 @@ beforeAll(async () => {
   makeTinyDeck('authz');
   classId = createClass(owner.id, { name: 'Owned', timeZone: 'UTC' }, new Date());
   enroll(classId, student.id, Date.now());
-  const created = createAssignment(owner.id, classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+  const created = await createAssignment(owner.id, classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in created)) throw new Error('setup failed');
   assignmentId = created.id;
   const issued = issueInvitations(owner.id, classId, parseRoster('invited@school.example'), new Date());
@@ -92,7 +92,7 @@ beforeAll(async () => {
   invitationToken = issued.issued[0].token;
   // A deck of the owner's, assigned to the class, with a student's open report on one of its cards.
   const owned = makeTinyDeck('authz-owned', owner.id);
-  const ownedAssignment = createAssignment(owner.id, classId, { deckId: 'authz-owned', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+  const ownedAssignment = await createAssignment(owner.id, classId, { deckId: 'authz-owned', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in ownedAssignment)) throw new Error('setup failed');
   const report = reportCard(student.id, { cardId: owned.c1, reason: 'typo', note: null, source: 'review' }, new Date());
   if (!report) throw new Error('setup failed: report');
@@ -259,7 +259,7 @@ describe('a co-instructor', () => {
     const id = createClass(ownerId, { name, timeZone: 'UTC' }, new Date());
     const student = await makeUser('student');
     enroll(id, student.id, Date.now());
-    const made = createAssignment(ownerId, id, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+    const made = await createAssignment(ownerId, id, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
     if (!('id' in made)) throw new Error('setup failed');
     return { classId: id, assignmentId: made.id, studentId: student.id };
   }
@@ -270,7 +270,7 @@ describe('a co-instructor', () => {
     const redirects = (p: Promise<unknown>) => p.then(() => false, (e: Error) => e.message.startsWith('REDIRECT'));
     return [
       ['see the class', async () => classForInstructor(session.user!.id, c.classId) !== undefined],
-      ['see the analytics', async () => assignmentAnalyticsFor(session.user!.id, c.classId, c.assignmentId, new Date()) !== undefined],
+      ['see the analytics', async () => await assignmentAnalyticsFor(session.user!.id, c.classId, c.assignmentId, new Date()) !== undefined],
       ['download the gradebook', async () => (await GET(new Request('http://test/'), { params: Promise.resolve({ id: String(c.classId) }) })).status === 200],
       ['renew the join code', () => ok(teach.regenerateJoinCodeAction(null, { classId: c.classId }))],
       ['create an assignment', () => redirects(assignmentActions.createAssignmentAction(null, { ...assignmentFields, classId: c.classId }))],
@@ -303,7 +303,7 @@ describe('a co-instructor', () => {
     session.user = co;
     for (const [name, run] of rights(a)) expect(await run(), name).toBe(true);
     // The last right deleted the assignment: give the class a new one for the tests below.
-    const made = createAssignment(users.owner.id, a.classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
+    const made = await createAssignment(users.owner.id, a.classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
     if (!('id' in made)) throw new Error('setup failed');
     a.assignmentId = made.id;
   });

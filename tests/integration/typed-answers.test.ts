@@ -50,8 +50,8 @@ describe('typed answers marked wrong', () => {
     saveItem(iris, own, undefined, { ...emptyDraft('typed', 'introduction'), question: 'Who asked the CSTO for help?', answers: 'Tokayev', explanation: 'E', evidenceParagraph: '¶1' }, T0);
     classId = createClass(iris.id, { name: 'Seminar', timeZone: 'UTC' }, T0);
     for (const s of students) enroll(classId, s.id, T0.getTime());
-    const a = createAssignment(iris.id, classId, { deckId: own, sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
-    const b = createAssignment(iris.id, classId, { deckId: 'war-for-peace', sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
+    const a = await createAssignment(iris.id, classId, { deckId: own, sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
+    const b = await createAssignment(iris.id, classId, { deckId: 'war-for-peace', sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
     if (!('id' in a) || !('id' in b)) throw new Error('assignment not created');
     ownAssignment = a.id;
     sharedAssignment = b.id;

@@ -16,7 +16,7 @@ export default async function ClassesPage() {
   const user = await requireUser();
   const at = now().getTime();
   const classes = classesOfStudent(user.id);
-  const assignments = assignmentsForStudent(user.id, new Date(at)).map((a) => ({ ...a, hiddenFromToday: !showsOnToday(a, at) }));
+  const assignments = (await assignmentsForStudent(user.id, new Date(at))).map((a) => ({ ...a, hiddenFromToday: !showsOnToday(a, at) }));
   return (
     <>
       <div className="page-head">

@@ -39,7 +39,7 @@ export default async function TodayPage() {
         )}
       </div>
       <ReportNotices reports={handledReportsFor(user.id)} dismiss={dismissReportNoticeAction} />
-      <AssignmentsPanel user={user} all={assignmentsForStudent(user.id, at)} timeZone={settings.timeZone} now={at.getTime()} startQuiz={startAssignmentQuizAction} />
+      <AssignmentsPanel user={user} all={await assignmentsForStudent(user.id, at)} timeZone={settings.timeZone} now={at.getTime()} startQuiz={startAssignmentQuizAction} />
       {decks.length === 0 ? (
         <div className="card empty">
           <h2>No decks yet</h2>

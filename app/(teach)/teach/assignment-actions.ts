@@ -48,12 +48,12 @@ function fail(error: AssignmentWriteError): never {
 
 export const createAssignmentAction = authedAction(
   createAssignmentSchema,
-  (fields, user) => {
-    const cls = classForInstructor(user.id, fields.classId);
+  async (fields, user) => {
+    const cls = await classForInstructor(user.id, fields.classId);
     if (!cls) throw new ActionError('That class was not found.');
     const input = toInput(fields, cls.timeZone);
     if (input.dueAt <= now().getTime()) throw new ActionError('Please correct the highlighted fields.', { dueDate: ['Choose a due date in the future.'] });
-    const result = createAssignment(user.id, cls.id, input, now());
+    const result = await createAssignment(user.id, cls.id, input, now());
     if ('error' in result) fail(result.error);
     revalidatePath(`/teach/classes/${cls.id}`);
     redirect(`/teach/classes/${cls.id}`);
@@ -63,11 +63,11 @@ export const createAssignmentAction = authedAction(
 
 export const updateAssignmentAction = authedAction(
   updateAssignmentSchema,
-  (fields, user) => {
-    const existing = assignmentForInstructor(user.id, fields.assignmentId);
-    const cls = existing && classForInstructor(user.id, existing.classId);
+  async (fields, user) => {
+    const existing = await assignmentForInstructor(user.id, fields.assignmentId);
+    const cls = existing && (await classForInstructor(user.id, existing.classId));
     if (!existing || !cls) throw new ActionError('That assignment was not found.');
-    const result = updateAssignment(user.id, existing.id, toInput(fields, cls.timeZone));
+    const result = await updateAssignment(user.id, existing.id, toInput(fields, cls.timeZone));
     if ('error' in result) fail(result.error);
     revalidatePath(`/teach/classes/${cls.id}`);
     redirect(`/teach/classes/${cls.id}`);
@@ -77,9 +77,9 @@ export const updateAssignmentAction = authedAction(
 
 export const deleteAssignmentAction = authedAction(
   assignmentIdSchema,
-  ({ assignmentId }, user) => {
-    const existing = assignmentForInstructor(user.id, assignmentId);
-    if (!existing || !deleteAssignment(user.id, assignmentId)) throw new ActionError('That assignment was not found.');
+  async ({ assignmentId }, user) => {
+    const existing = await assignmentForInstructor(user.id, assignmentId);
+    if (!existing || !(await deleteAssignment(user.id, assignmentId))) throw new ActionError('That assignment was not found.');
     revalidatePath(`/teach/classes/${existing.classId}`);
     redirect(`/teach/classes/${existing.classId}`);
   },

@@ -28,13 +28,13 @@ function grantFailure(error: GrantError): never {
 
 export const grantExtensionAction = authedAction(
   grantExtensionSchema,
-  ({ assignmentId, userIds, dueDate, dueTime }, user) => {
-    const assignment = assignmentForInstructor(user.id, assignmentId);
-    const cls = assignment && classForInstructor(user.id, assignment.classId);
+  async ({ assignmentId, userIds, dueDate, dueTime }, user) => {
+    const assignment = await assignmentForInstructor(user.id, assignmentId);
+    const cls = assignment && (await classForInstructor(user.id, assignment.classId));
     if (!assignment || !cls) throw new ActionError('That assignment was not found.');
     const due = localDateTimeToUtc(dueDate, dueTime, cls.timeZone);
     if (!due) throw new ActionError(FIX, { dueDate: ['Choose a real date.'] });
-    const result = grantExtensions(user.id, assignment.id, userIds, due.getTime(), now());
+    const result = await grantExtensions(user.id, assignment.id, userIds, due.getTime(), now());
     if ('error' in result) grantFailure(result.error);
     revalidatePath(`/teach/classes/${cls.id}`);
     revalidatePath(`/teach/classes/${cls.id}/assignments/${assignment.id}`);
@@ -45,9 +45,9 @@ export const grantExtensionAction = authedAction(
 
 export const removeExtensionAction = authedAction(
   removeExtensionSchema,
-  ({ assignmentId, userId }, user) => {
-    const assignment = assignmentForInstructor(user.id, assignmentId);
-    if (!assignment || !removeExtension(user.id, assignmentId, userId)) throw new ActionError('That student has no extension on this assignment.');
+  async ({ assignmentId, userId }, user) => {
+    const assignment = await assignmentForInstructor(user.id, assignmentId);
+    if (!assignment || !(await removeExtension(user.id, assignmentId, userId))) throw new ActionError('That student has no extension on this assignment.');
     revalidatePath(`/teach/classes/${assignment.classId}`);
     revalidatePath(`/teach/classes/${assignment.classId}/assignments/${assignmentId}`);
     return undefined;

@@ -40,7 +40,7 @@ async function analyticsData(instructorId: number, classId: number, assignments:
   if (!current) return { current, analytics: undefined, typed: undefined, requests: null };
   return {
     current,
-    analytics: assignmentAnalyticsFor(instructorId, classId, current.id, at),
+    analytics: await assignmentAnalyticsFor(instructorId, classId, current.id, at),
     typed: typedAnswerReport(instructorId, classId, current.id),
     requests: current.goalQuizScore !== null ? await pendingOverrules(instructorId, classId, current.id) : null,
   };
@@ -49,7 +49,7 @@ async function analyticsData(instructorId: number, classId: number, assignments:
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { user, cls } = await ownClassOr404((await params).id);
   const query = await searchParams;
-  const assignments = assignmentsForClass(user.id, cls.id);
+  const assignments = await assignmentsForClass(user.id, cls.id);
   const roster = rosterForInstructor(user.id, cls.id);
   const archived = cls.archivedAt !== null;
   const isOwner = cls.ownerId === user.id;

@@ -38,7 +38,7 @@ function Cells({ row }: { row: CalibrationRow }) {
 /** Does FSRS's predicted recall match what this class remembers? Per section and per band of prediction, last 90 days. */
 export default async function CalibrationPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, cls } = await ownClassOr404((await params).id);
-  const cal = classCalibrationFor(user.id, cls.id, now(), 90);
+  const cal = await classCalibrationFor(user.id, cls.id, now(), 90);
   return (
     <div className="stack">
       <div>

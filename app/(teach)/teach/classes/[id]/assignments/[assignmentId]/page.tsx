@@ -21,7 +21,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
   const p = await params;
   const { user, cls } = await ownClassOr404(p.id);
   const assignmentId = parseId(p.assignmentId);
-  const assignment = assignmentId !== null ? assignmentForInstructor(user.id, assignmentId) : undefined;
+  const assignment = assignmentId !== null ? await assignmentForInstructor(user.id, assignmentId) : undefined;
   if (!assignment || assignment.classId !== cls.id) notFound();
   const due = utcToLocalDateTime(assignment.dueAt, cls.timeZone);
   return (
@@ -34,7 +34,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
         <AssignmentForm
           action={updateAssignmentAction}
           hidden={{ assignmentId: assignment.id }}
-          decks={assignableDecks(user.id, cls.id)}
+          decks={await assignableDecks(user.id, cls.id)}
           timeZone={cls.timeZone}
           submitLabel="Save changes"
           initial={{
@@ -57,7 +57,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
         <ExtensionsPanel
           assignmentId={assignment.id}
           students={rosterForInstructor(user.id, cls.id)}
-          extensions={extensionsForAssignment(user.id, assignment.id).map((x) => ({ ...x, dueLabel: formatDueDate(x.dueAt, cls.timeZone) }))}
+          extensions={(await extensionsForAssignment(user.id, assignment.id)).map((x) => ({ ...x, dueLabel: formatDueDate(x.dueAt, cls.timeZone) }))}
           timeZone={cls.timeZone}
           initialDate={utcToLocalDateTime(assignment.dueAt + 7 * 86_400_000, cls.timeZone).date}
           initialTime={due.time}

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'New assignment' };
 
 export default async function NewAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, cls } = await ownClassOr404((await params).id);
-  const decks = assignableDecks(user.id, cls.id);
+  const decks = await assignableDecks(user.id, cls.id);
   // A week from now, at the end of that day in the class's zone.
   const { date } = utcToLocalDateTime(now().getTime() + 7 * 86_400_000, cls.timeZone);
   return (

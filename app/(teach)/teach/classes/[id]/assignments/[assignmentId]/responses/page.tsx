@@ -17,8 +17,8 @@ export default async function ResponsesPage({ params }: { params: Promise<{ id: 
   const p = await params;
   const { user, cls } = await ownClassOr404(p.id);
   const assignmentId = parseId(p.assignmentId);
-  const assignment = assignmentId === null ? undefined : assignmentsForClass(user.id, cls.id).find((a) => a.id === assignmentId);
-  const items = assignment ? responseAnalysisFor(user.id, cls.id, assignment.id) : undefined;
+  const assignment = assignmentId === null ? undefined : (await assignmentsForClass(user.id, cls.id)).find((a) => a.id === assignmentId);
+  const items = assignment ? await responseAnalysisFor(user.id, cls.id, assignment.id) : undefined;
   if (!assignment || !items) notFound();
   return (
     <div className="stack" style={{ maxWidth: 860 }}>
