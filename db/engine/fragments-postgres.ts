@@ -13,4 +13,6 @@ export const postgresFragments: Fragments = {
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   least: (a, b) => sql`least(${a}, ${b})`,
   indexedBy: () => sql``,
+  // --- classes and accounts (issue 18, eng-classes) ---
+  caseless: (value) => sql`lower(${value})`,
 };

@@ -12,4 +12,6 @@ export const sqliteFragments: Fragments = {
   greatest: (a, b) => sql`max(${a}, ${b})`,
   least: (a, b) => sql`min(${a}, ${b})`,
   indexedBy: (index) => sql` INDEXED BY ${sql.identifier(index)}`,
+  // --- classes and accounts (issue 18, eng-classes) ---
+  caseless: (value) => sql`${value} COLLATE NOCASE`,
 };

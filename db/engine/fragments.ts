@@ -25,6 +25,9 @@ export interface Fragments {
   least(a: Expr, b: Expr): SQL;
   /** An index hint after a table name (SQLite's INDEXED BY; PostgreSQL plans without hints). */
   indexedBy(index: string): SQL;
+  // --- classes and accounts (issue 18, eng-classes) ---
+  /** An ORDER BY key that ignores letter case (SQLite's COLLATE NOCASE; lower() on PostgreSQL). */
+  caseless(value: Expr): SQL;
 }
 
 /** A column's bare name, for the column lists of INSERT and the targets of SET (which take no table name). */

@@ -9,7 +9,8 @@ import 'server-only';
 import { db } from '@/db';
 import { attemptsLeft, quizSections } from '@/lib/teach/assignment-quiz';
 import { jsonColumn, stringList } from '@/db/json-column';
-import { canStudyDeck } from './access';
+// ENGINE-MERGE: await canStudyDeck(…) from './access' (or canStudyDeckIn(tx, …) inside a transaction) once this module is on the engine.
+import { canStudyDeckSync } from './access-legacy';
 import { quizSpecOf } from './assignments';
 import { insertDrawnAttempt, refuse, type Refused } from './quizzes';
 
@@ -53,7 +54,7 @@ export function startAssignmentQuiz(
 ): { ok: true; attemptId: number; continued: boolean } | Refused {
   return db.$client.transaction((): { ok: true; attemptId: number; continued: boolean } | Refused => {
     const row = stmts.assignment.get({ userId, assignmentId });
-    if (!row || !canStudyDeck(userId, row.deckId)) return refuse('not_found', 'This assignment does not exist or is not one of yours.');
+    if (!row || !canStudyDeckSync(userId, row.deckId)) return refuse('not_found', 'This assignment does not exist or is not one of yours.');
     if (row.goalQuizScore === null) return refuse('no_quiz', 'This assignment has no quiz.');
     const mine = stmts.mine.get({ userId, assignmentId }) ?? { used: 0, openAttemptId: null };
     if (mine.openAttemptId !== null) return { ok: true, attemptId: mine.openAttemptId, continued: true };

@@ -7,7 +7,9 @@
 import 'server-only';
 import { db } from '@/db';
 import { presentQuestion, questionSeed, revealAnswer, QUIZ_TYPES, type PresentedQuestion } from '@/lib/quiz/present';
-import { canStudyDeck, DECK_VISIBLE_SQL } from './access';
+import { DECK_VISIBLE_SQL } from './access';
+// ENGINE-MERGE: await canStudyDeck(…) from './access' once this module is on the engine.
+import { canStudyDeckSync } from './access-legacy';
 import { answersOf, attemptOf, feedbackFor, quizCardsById, type AnswerFeedback } from './quiz-data';
 
 const QUIZ_TYPES_SQL = QUIZ_TYPES.map((t) => `'${t}'`).join(', ');
@@ -47,7 +49,7 @@ const stmts = {
 
 /** The sections of a deck that have quiz questions, or null if the user may not study the deck. */
 export function quizSetupFor(userId: number, deckId: string): QuizSetup | null {
-  if (!canStudyDeck(userId, deckId)) return null;
+  if (!canStudyDeckSync(userId, deckId)) return null;
   const deck = stmts.deck.get({ deckId });
   return deck ? { deck, sections: stmts.sections.all({ deckId }) } : null;
 }

@@ -11,7 +11,8 @@ import { pickQuestions, type QuizCandidate } from '@/lib/quiz/pick';
 import { QUIZ_TYPES } from '@/lib/quiz/present';
 import { suggestedGrade } from '@/lib/quiz/grade';
 import { retrievability } from '@/lib/scheduler';
-import { canStudyDeck } from './access';
+// ENGINE-MERGE: await canStudyDeck(…) from './access' (or canStudyDeckIn(tx, …) inside a transaction) once this module is on the engine.
+import { canStudyDeckSync } from './access-legacy';
 import { answersOf, attemptOf, feedbackFor, quizCardsById, type AnswerFeedback } from './quiz-data';
 import { recordReview } from './reviews';
 import { wouldExceedNewLimit } from './study';
@@ -87,7 +88,7 @@ export function startQuiz(userId: number, input: StartQuizInput, now: Date, rand
   if (!Number.isInteger(count) || count < QUIZ_COUNT.min || count > QUIZ_COUNT.max) {
     return refuse('bad_count', `Choose between ${QUIZ_COUNT.min} and ${QUIZ_COUNT.max} questions.`);
   }
-  if (!canStudyDeck(userId, input.deckId)) return refuse('unknown_deck', 'This deck does not exist or is not yours to study.');
+  if (!canStudyDeckSync(userId, input.deckId)) return refuse('unknown_deck', 'This deck does not exist or is not yours to study.');
   const deckSections = new Set(stmts.sectionKeys.all({ deckId: input.deckId }).map((s) => s.key));
   const chosen = input.sectionKeys === undefined ? null : [...new Set(input.sectionKeys)];
   if (chosen && chosen.length === 0) return refuse('unknown_section', 'Choose at least one section.');

@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { becameLeech, parametersKey, replayLog, restoreSnapshot, scheduleReview, snapshotOf, type CardState, type Grade } from '@/lib/scheduler';
 import { snapshotSchema } from '@/lib/scheduler/undo';
 import type { ChoicePart, TypedAnswerPart } from '@/lib/validation/reviews';
-import { canStudyCard } from './access';
+// ENGINE-MERGE: await canStudyCard(…) from './access' (or canStudyCardIn(tx, …) inside a transaction) once this module is on the engine.
+import { canStudyCardSync } from './access-legacy';
 import { studySettingsFor, type StudySettings } from './settings';
 import { forgetChoicePart, recordChoicePart } from './review-choice-record';
 import { forgetTypedPart, recordTypedPart } from './typed-answer-record';
@@ -119,7 +120,7 @@ export function recordReview(userId: number, input: ReviewInput, settings: Study
   const at = input.reviewedAt.getTime();
   if (!Number.isFinite(at) || Math.abs(at) > MAX_DATE_MS) return rejected('invalid_time', 'The review time is not a valid date.');
   if (at > serverNow.getTime() + CLOCK_SKEW_MS) return rejected('future_time', 'The review time is in the future.');
-  if (!canStudyCard(userId, input.cardId)) return rejected('unknown_card', 'This card does not exist or is not yours to study.');
+  if (!canStudyCardSync(userId, input.cardId)) return rejected('unknown_card', 'This card does not exist or is not yours to study.');
   return db.$client.transaction((): ReviewOutcome => {
     const seen = stmts.existing.get({ userId, clientId: input.clientId });
     if (seen) {

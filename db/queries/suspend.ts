@@ -1,7 +1,8 @@
 /** Suspending a card takes it out of every queue for this user until unsuspended; progress is kept. */
 import 'server-only';
 import { db } from '@/db';
-import { canStudyCard } from './access';
+// ENGINE-MERGE: await canStudyCard(…) from './access' (or canStudyCardIn(tx, …) inside a transaction) once this module is on the engine.
+import { canStudyCardSync } from './access-legacy';
 
 const upsert = db.$client.prepare(`
   INSERT INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review, suspended, leech, updated_at)
@@ -11,7 +12,7 @@ const upsert = db.$client.prepare(`
 
 /** Returns false when the card is not one this user may study (nothing is written then). */
 export function setCardSuspended(userId: number, cardId: number, suspended: boolean, now: Date): boolean {
-  if (!canStudyCard(userId, cardId)) return false;
+  if (!canStudyCardSync(userId, cardId)) return false;
   upsert.run({ userId, cardId, suspended: suspended ? 1 : 0, now: now.getTime() });
   return true;
 }
