@@ -16,8 +16,8 @@ export interface AssignmentAnalytics {
 }
 
 /** Analytics of one assignment of one of this instructor's classes; undefined otherwise. */
-export function assignmentAnalyticsFor(instructorId: number, classId: number, assignmentId: number, now: Date): AssignmentAnalytics | undefined {
-  if (!classForInstructor(instructorId, classId)) return undefined;
+export async function assignmentAnalyticsFor(instructorId: number, classId: number, assignmentId: number, now: Date): Promise<AssignmentAnalytics | undefined> {
+  if (!await classForInstructor(instructorId, classId)) return undefined;
   const scope = { assignmentId, classId };
   const facts = assignmentFacts(scope, now);
   if (!facts) return undefined;
@@ -38,8 +38,8 @@ export interface Gradebook {
 }
 
 /** Every student's numbers on every assignment of the class, for the CSV export; undefined if not theirs. */
-export function gradebookFor(instructorId: number, classId: number, now: Date): Gradebook | undefined {
-  const cls = classForInstructor(instructorId, classId);
+export async function gradebookFor(instructorId: number, classId: number, now: Date): Promise<Gradebook | undefined> {
+  const cls = await classForInstructor(instructorId, classId);
   if (!cls) return undefined;
   const assignments = assignmentsForClass(instructorId, classId);
   const grades = new Map<number, Map<number, StudentAnalytics>>();
@@ -47,5 +47,5 @@ export function gradebookFor(instructorId: number, classId: number, now: Date): 
     const facts = assignmentFacts({ assignmentId: a.id, classId }, now);
     if (facts) grades.set(a.id, new Map(studentAnalytics(facts, now.getTime()).map((s) => [s.userId, s])));
   }
-  return { timeZone: cls.timeZone, roster: rosterForInstructor(instructorId, classId), assignments, grades };
+  return { timeZone: cls.timeZone, roster: await rosterForInstructor(instructorId, classId), assignments, grades };
 }

@@ -98,8 +98,8 @@ function assignmentDetail(a: AssignmentView, classId: number, studentId: number,
 }
 
 /** The student in depth, if `instructorId` teaches the class and the student is enrolled in it. */
-export function studentDetailFor(instructorId: number, classId: number, studentId: number, now: Date): StudentDetail | undefined {
-  const cls = classForInstructor(instructorId, classId);
+export async function studentDetailFor(instructorId: number, classId: number, studentId: number, now: Date): Promise<StudentDetail | undefined> {
+  const cls = await classForInstructor(instructorId, classId);
   const student = cls && studentStmt.get({ userId: instructorId, classId, studentId });
   if (!cls || !student) return undefined;
   const assignments = assignmentsForClass(instructorId, classId).flatMap((a) => assignmentDetail(a, classId, studentId, now) ?? []);

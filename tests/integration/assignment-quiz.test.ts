@@ -34,14 +34,14 @@ function take(userId: number, attemptId: number, right: number, minute: number) 
 async function setup(quiz: AssignmentQuizSpec = QUIZ) {
   const instructor = await makeUser('instructor');
   const student = await makeUser();
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
   enroll(classId, student.id, T0 - 3_600_000);
   const created = createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: DUE, goalQuizScore: 80, goalRecall: null, quiz }, at(-30));
   if (!('id' in created)) throw new Error(created.error);
-  const views = () => {
+  const views = async () => {
     const today = assignmentsForStudent(student.id, at(100)).find((a) => a.id === created.id);
-    const dashboard = assignmentAnalyticsFor(instructor.id, classId, created.id, at(100))?.students.find((s) => s.userId === student.id);
-    const gradebook = gradebookFor(instructor.id, classId, at(100))?.grades.get(created.id)?.get(student.id);
+    const dashboard = (await assignmentAnalyticsFor(instructor.id, classId, created.id, at(100)))?.students.find((s) => s.userId === student.id);
+    const gradebook = (await gradebookFor(instructor.id, classId, at(100)))?.grades.get(created.id)?.get(student.id);
     return { today, dashboard, gradebook };
   };
   return { instructor, student, classId, assignmentId: created.id, views };
@@ -60,7 +60,7 @@ describe('assignment quizzes', () => {
     const other = startQuiz(student.id, { deckId: DECK, sectionKeys: ['future'], count: 2, feedback: 'immediate' }, at(5));
     if (!other.ok) throw new Error(other.message);
     expect(take(student.id, other.attemptId, 2, 5)).toMatchObject({ correctCount: 2, questionCount: 2 });
-    let v = views();
+    let v = await views();
     for (const seen of [v.today?.bestQuiz, v.dashboard?.bestQuiz, v.gradebook?.bestQuiz]) expect(seen).toBeNull();
     expect(v.dashboard?.goalsMet.quiz).toBe(false);
 
@@ -73,7 +73,7 @@ describe('assignment quizzes', () => {
     expect(startAssignmentQuiz(student.id, assignmentId, at(11))).toEqual({ ok: true, attemptId: started.attemptId, continued: true });
     expect(take(student.id, started.attemptId, 9, 12)).toMatchObject({ correctCount: 9, questionCount: 10 });
 
-    v = views();
+    v = await views();
     expect(v.today).toMatchObject({ bestQuiz: 0.9, quiz: { used: 1, left: 1, openAttemptId: null, questions: 10 } });
     expect(v.dashboard).toMatchObject({ bestQuiz: 0.9, goalsMet: { quiz: true } });
     expect(v.gradebook?.bestQuiz).toBe(0.9);
@@ -86,15 +86,15 @@ describe('assignment quizzes', () => {
     if (!first.ok) throw new Error(first.message);
     // Two right answers, the third left unanswered: an open attempt does not count.
     attemptCards(first.attemptId).slice(0, 2).forEach((cardId, i) => answerQuestion(student.id, first.attemptId, { cardId, response: responseFor(first.attemptId, cardId, true) }, at(1 + i)));
-    expect(views().today?.bestQuiz).toBeNull();
+    expect((await views()).today?.bestQuiz).toBeNull();
     finishQuiz(student.id, first.attemptId, at(4));
-    expect(views().today?.bestQuiz).toBeCloseTo(2 / 3, 10);
+    expect((await views()).today?.bestQuiz).toBeCloseTo(2 / 3, 10);
     const second = startAssignmentQuiz(student.id, assignmentId, at(5));
     if (!second.ok) throw new Error(second.message);
     take(student.id, second.attemptId, 1, 6);
     expect(startAssignmentQuiz(student.id, assignmentId, at(10))).toMatchObject({ ok: false, reason: 'no_attempts_left' });
-    expect(views().today).toMatchObject({ quiz: { used: 2, left: 0 } });
-    expect(views().today?.bestQuiz).toBeCloseTo(2 / 3, 10);
+    expect((await views()).today).toMatchObject({ quiz: { used: 2, left: 0 } });
+    expect((await views()).today?.bestQuiz).toBeCloseTo(2 / 3, 10);
   });
 
   it('draws from the quiz sections and types the instructor chose', async () => {

@@ -36,7 +36,7 @@ async function setup() {
     db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run(name, u.id);
   }
   const card = makeTinyDeck('tiny');
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const created = createAssignment(instructor.id, classId, { deckId: 'tiny', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: 80, goalRecall: 0.5 }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
   enroll(classId, a.id, at(-1));
@@ -82,8 +82,8 @@ beforeAll(async () => {
 });
 
 describe('per-student analytics', () => {
-  it('counts studied items, recent reviews, retention, quiz, recall, activity and status', () => {
-    const result = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, NOW);
+  it('counts studied items, recent reviews, retention, quiz, recall, activity and status', async () => {
+    const result = await assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, NOW);
     expect(result).toBeDefined();
     const [a, b, c] = result?.students ?? [];
     expect(result?.students.map((s) => s.name)).toEqual(['Ann A', 'Bob B', 'Cat C']);
@@ -110,15 +110,15 @@ describe('per-student analytics', () => {
     expect(c?.expectedFraction).toBeCloseTo(1 / 6, 9);
   });
 
-  it('after the due date, unmet goals make every student late', () => {
-    const result = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, new Date(at(11)));
+  it('after the due date, unmet goals make every student late', async () => {
+    const result = await assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, new Date(at(11)));
     expect(result?.students.map((s) => s.status)).toEqual(['late', 'late', 'late']);
   });
 });
 
 describe('per-item analytics', () => {
-  it('counts students, lapse rate, quiz facility and the most chosen wrong option, and flags a broken-looking item', () => {
-    const items = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, NOW)?.items ?? [];
+  it('counts students, lapse rate, quiz facility and the most chosen wrong option, and flags a broken-looking item', async () => {
+    const items = (await assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, NOW))?.items ?? [];
     expect(items.map((i) => i.itemId)).toEqual(['c1', 'c2', 'c3']); // c4, c5 are in section s2
     const [c1, c2, c3] = items;
     // c1: studied by A, B, C. Review-state reviews: A@3 Good → lapse rate 0/1 (the outsider's lapse is ignored). No quiz answers.
@@ -145,7 +145,7 @@ describe('per-item analytics', () => {
   it('flags an item that strong and weak students get right equally often, once 10 students answered', async () => {
     const instructor = await makeUser('instructor');
     const card = makeTinyDeck('tiny-discrimination');
-    const classId = createClass(instructor.id, { name: 'Lecture', timeZone: 'UTC' }, new Date(at(-2)));
+    const classId = await createClass(instructor.id, { name: 'Lecture', timeZone: 'UTC' }, new Date(at(-2)));
     const created = createAssignment(instructor.id, classId, { deckId: 'tiny-discrimination', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: 80, goalRecall: 0.5 }, new Date(T0));
     if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
     // Ten students, one quiz each on c1, c2, c3. S0–S4 get c1 and c3 right, S5–S9 get them wrong.
@@ -161,7 +161,7 @@ describe('per-item analytics', () => {
         { cardId: card.c3, correct: strong },
       ]);
     }
-    const items = assignmentAnalyticsFor(instructor.id, classId, created.id, NOW)?.items ?? [];
+    const items = (await assignmentAnalyticsFor(instructor.id, classId, created.id, NOW))?.items ?? [];
     const [c1, c2, c3] = items;
     // c2: item scores 1,1,0,0,0 | 1,1,0,0,0; rest scores (c1+c3)/2 = 1 ×5 | 0 ×5. Both groups average 0.4 on c2,
     // so sxy = 0.5·(0.6+0.6−0.4·3) − 0.5·(0.6+0.6−0.4·3) = 0 → r = 0 < 0.2 on 10 students → flagged.
@@ -177,8 +177,8 @@ describe('per-item analytics', () => {
 });
 
 describe('per-section analytics', () => {
-  it('averages predicted recall over students × items, unstudied items counting 0', () => {
-    const sections = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, NOW)?.sections ?? [];
+  it('averages predicted recall over students × items, unstudied items counting 0', async () => {
+    const sections = (await assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, NOW))?.sections ?? [];
     expect(sections.map((s) => s.key)).toEqual(['s1']);
     // Now (day 5): A R(2,10) + R(1,1.5) + R(3,8); B R(4,2); C R(0.5,2) + R(31,1)
     //   = 0.972770 + 0.925379 + 0.952870 + 0.845885 + 0.966763 + 0.587751 = 5.251418, over 3 × 3 → 0.583491.
@@ -190,8 +190,8 @@ describe('per-section analytics', () => {
 });
 
 describe('the same numbers elsewhere', () => {
-  it('the gradebook has one row of numbers per student per assignment', () => {
-    const book = gradebookFor(ids.instructor.id, ids.classId, NOW);
+  it('the gradebook has one row of numbers per student per assignment', async () => {
+    const book = await gradebookFor(ids.instructor.id, ids.classId, NOW);
     expect(book?.roster.map((r) => r.name)).toEqual(['Ann A', 'Bob B', 'Cat C']);
     const grades = book?.grades.get(ids.assignmentId);
     expect(grades?.get(ids.b.id)).toMatchObject({ studied: 1, assigned: 3, status: 'behind' });
@@ -203,9 +203,9 @@ describe('the same numbers elsewhere', () => {
     expect(mine?.recallAtDue).toBeCloseTo(0.464063, 5);
   });
 
-  it("Today's numbers are the class analytics' numbers, before and after the due date", () => {
-    const compare = (when: Date) => {
-      const roster = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, when)?.students ?? [];
+  it("Today's numbers are the class analytics' numbers, before and after the due date", async () => {
+    const compare = async (when: Date) => {
+      const roster = (await assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, when))?.students ?? [];
       expect(roster).toHaveLength(3);
       for (const theirs of roster) {
         const [mine] = assignmentsForStudent(theirs.userId, when);
@@ -213,7 +213,7 @@ describe('the same numbers elsewhere', () => {
         expect(mine?.recallAtDue).toBeCloseTo(theirs.recallAtDue, 9);
       }
     };
-    compare(NOW);
+    await compare(NOW);
     const after = new Date(at(12));
     const bBefore = assignmentsForStudent(ids.b.id, after)[0];
     const aBefore = assignmentsForStudent(ids.a.id, after)[0];
@@ -221,7 +221,7 @@ describe('the same numbers elsewhere', () => {
     logReview(ids.b.id, ids.card.c2, at(11), { stateBefore: 0, rating: 3, stability: 5 });
     // A reviews c1 again after the due date: the memory at the due date still comes from the review of day 3.
     logReview(ids.a.id, ids.card.c1, at(11), { stateBefore: 2, rating: 3, stability: 40 });
-    compare(after);
+    await compare(after);
     expect(assignmentsForStudent(ids.a.id, after)[0]?.recallAtDue).toBeCloseTo(aBefore?.recallAtDue ?? -1, 9);
     const bAfter = assignmentsForStudent(ids.b.id, after)[0];
     expect(bAfter?.studied).toBe((bBefore?.studied ?? 0) + 1);
@@ -229,8 +229,8 @@ describe('the same numbers elsewhere', () => {
     expect(bAfter?.status).toBe('late');
   });
 
-  it('another instructor gets nothing', () => {
-    expect(assignmentAnalyticsFor(ids.other.id, ids.classId, ids.assignmentId, NOW)).toBeUndefined();
-    expect(gradebookFor(ids.other.id, ids.classId, NOW)).toBeUndefined();
+  it('another instructor gets nothing', async () => {
+    expect(await assignmentAnalyticsFor(ids.other.id, ids.classId, ids.assignmentId, NOW)).toBeUndefined();
+    expect(await gradebookFor(ids.other.id, ids.classId, NOW)).toBeUndefined();
   });
 });

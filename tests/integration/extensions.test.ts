@@ -34,7 +34,7 @@ beforeAll(async () => {
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Ann A', a.id);
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Bob B', b.id);
   const card = makeTinyDeck('ext');
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const created = createAssignment(instructor.id, classId, { deckId: 'ext', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
   enroll(classId, a.id, at(-1));
@@ -48,8 +48,8 @@ beforeAll(async () => {
   ids = { instructor: instructor.id, other: other.id, a: a.id, b: b.id, outsider: outsider.id, classId, assignmentId: created.id, card };
 });
 
-function rows() {
-  const analytics = assignmentAnalyticsFor(ids.instructor, ids.classId, ids.assignmentId, NOW);
+async function rows() {
+  const analytics = await assignmentAnalyticsFor(ids.instructor, ids.classId, ids.assignmentId, NOW);
   if (!analytics) throw new Error('no analytics');
   return new Map(analytics.students.map((s) => [s.userId, s]));
 }
@@ -75,61 +75,61 @@ describe('the effective due date rule', () => {
 });
 
 describe('an extension for one student', () => {
-  it('before it: both are late, with one item of three studied by the due date', () => {
-    const r = rows();
+  it('before it: both are late, with one item of three studied by the due date', async () => {
+    const r = await rows();
     for (const id of [ids.a, ids.b]) expect(r.get(id)).toMatchObject({ status: 'late', dueAt: DUE, extended: false, studied: 3 });
     expect(r.get(ids.b)?.recallAtDue).toBeCloseTo(0.770764 / 3, 5);
   });
 
-  it('moves A to done (everything studied by their date) and leaves B late', () => {
+  it('moves A to done (everything studied by their date) and leaves B late', async () => {
     expect(grantExtensions(ids.instructor, ids.assignmentId, [ids.a], EXTENDED, NOW)).toEqual({ granted: 1 });
-    const r = rows();
+    const r = await rows();
     expect(r.get(ids.a)).toMatchObject({ status: 'done', dueAt: EXTENDED, extended: true });
     expect(r.get(ids.b)).toMatchObject({ status: 'late', dueAt: DUE, extended: false });
   });
 
-  it('predicts A’s memory at A’s date and B’s at B’s', () => {
-    const r = rows();
+  it('predicts A’s memory at A’s date and B’s at B’s', async () => {
+    const r = await rows();
     const expectedA = (recallAt(at(1), 2, EXTENDED, null) + 2 * recallAt(at(11), 2, EXTENDED, null)) / 3;
     expect(r.get(ids.a)?.recallAtDue).toBeCloseTo(expectedA, 6);
     expect(r.get(ids.b)?.recallAtDue).toBeCloseTo(0.770764 / 3, 5);
   });
 
-  it('shows on the students’ own Today: A’s date and status change, B’s do not', () => {
+  it('shows on the students’ own Today: A’s date and status change, B’s do not', async () => {
     const [mineA] = assignmentsForStudent(ids.a, NOW);
     const [mineB] = assignmentsForStudent(ids.b, NOW);
     expect(mineA).toMatchObject({ dueAt: EXTENDED, extended: true, status: 'done' });
-    expect(mineA?.recallAtDue).toBeCloseTo(rows().get(ids.a)?.recallAtDue ?? -1, 9);
+    expect(mineA?.recallAtDue).toBeCloseTo((await rows()).get(ids.a)?.recallAtDue ?? -1, 9);
     expect(mineB).toMatchObject({ dueAt: DUE, extended: false, status: 'late' });
   });
 
-  it('moves A’s gradebook row only', () => {
-    const book = gradebookFor(ids.instructor, ids.classId, NOW);
+  it('moves A’s gradebook row only', async () => {
+    const book = await gradebookFor(ids.instructor, ids.classId, NOW);
     const grades = book?.grades.get(ids.assignmentId);
     expect(grades?.get(ids.a)).toMatchObject({ status: 'done', dueAt: EXTENDED });
     expect(grades?.get(ids.b)).toMatchObject({ status: 'late', dueAt: DUE });
   });
 
-  it('measures A’s pace to A’s date: 12 of 20 days gone, against 12 of 10 for B', () => {
-    const r = rows();
+  it('measures A’s pace to A’s date: 12 of 20 days gone, against 12 of 10 for B', async () => {
+    const r = await rows();
     expect(r.get(ids.a)?.expectedFraction).toBeCloseTo(12 / 20, 9);
     expect(r.get(ids.b)?.expectedFraction).toBe(1);
   });
 
-  it('is listed for the instructor, and removing it puts A back on the class date', () => {
+  it('is listed for the instructor, and removing it puts A back on the class date', async () => {
     expect(extensionsForAssignment(ids.instructor, ids.assignmentId)).toEqual([expect.objectContaining({ userId: ids.a, dueAt: EXTENDED, applies: true })]);
     expect(extensionsForAssignment(ids.other, ids.assignmentId)).toEqual([]);
     expect(removeExtension(ids.other, ids.assignmentId, ids.a)).toBe(false);
     expect(removeExtension(ids.instructor, ids.assignmentId, ids.a)).toBe(true);
-    expect(rows().get(ids.a)).toMatchObject({ status: 'late', dueAt: DUE, extended: false });
+    expect((await rows()).get(ids.a)).toMatchObject({ status: 'late', dueAt: DUE, extended: false });
     expect(removeExtension(ids.instructor, ids.assignmentId, ids.a)).toBe(false);
   });
 
-  it('no longer applies once the class date moves past it', () => {
+  it('no longer applies once the class date moves past it', async () => {
     grantExtensions(ids.instructor, ids.assignmentId, [ids.a], at(15), NOW);
     const moved = updateAssignment(ids.instructor, ids.assignmentId, { deckId: 'ext', sectionKeys: ['s1'], dueAt: EXTENDED, goalQuizScore: null, goalRecall: null });
     expect(moved).toEqual({ classId: ids.classId });
-    expect(rows().get(ids.a)).toMatchObject({ dueAt: EXTENDED, extended: false });
+    expect((await rows()).get(ids.a)).toMatchObject({ dueAt: EXTENDED, extended: false });
     expect(extensionsForAssignment(ids.instructor, ids.assignmentId)).toEqual([expect.objectContaining({ userId: ids.a, applies: false })]);
     updateAssignment(ids.instructor, ids.assignmentId, { deckId: 'ext', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: null, goalRecall: null });
     removeExtension(ids.instructor, ids.assignmentId, ids.a);

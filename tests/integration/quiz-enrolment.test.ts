@@ -27,7 +27,7 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     db.$client.prepare('INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, ?, ?)').run(classId, DECK, T0.getTime() + 7 * 86_400_000);
   });
 
-  it('opens while enrolled, and refuses every read and write once removed', () => {
+  it('opens while enrolled, and refuses every read and write once removed', async () => {
     const started = startQuiz(student.id, { deckId: DECK, feedback: 'end', count: 3 }, T0, () => 0.5);
     expect(started.ok).toBe(true);
     if (!started.ok) return;
@@ -40,7 +40,7 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     expect(quizResult(student.id, finished.attemptId)).not.toBeNull();
     expect(recentAttempts(student.id, DECK)).toHaveLength(2);
 
-    expect(removeStudent(instructor.id, classId, student.id)).toBe(true);
+    expect(await removeStudent(instructor.id, classId, student.id)).toBe(true);
 
     expect(quizAttemptView(student.id, started.attemptId)).toBeNull();
     expect(quizResult(student.id, finished.attemptId)).toBeNull();

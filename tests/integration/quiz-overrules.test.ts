@@ -56,7 +56,7 @@ describe('overrules of typed quiz answers', () => {
     const instructor = await makeUser('instructor');
     const other = await makeUser('instructor');
     const [ann, bob, cat] = [await makeUser(), await makeUser(), await makeUser()];
-    const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
+    const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
     for (const u of [ann, bob, cat]) enroll(classId, u.id, T0 - 3_600_000);
     const created = createAssignment(
       instructor.id,
@@ -89,7 +89,7 @@ describe('overrules of typed quiz answers', () => {
     const catAttempt = s.attemptOf(s.cat.id, 20);
     take(s.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(firstCard)]: 'something else' }, 20);
 
-    const goal = () => assignmentAnalyticsFor(s.instructor.id, s.classId, s.assignmentId, at(100))?.students.find((x) => x.userId === s.ann.id);
+    const goal = async () => (await assignmentAnalyticsFor(s.instructor.id, s.classId, s.assignmentId, at(100)))?.students.find((x) => x.userId === s.ann.id);
     expect(score(s.ann.id, annAttempt)).toMatchObject({ correct: 4, total: 6 });
     expect(goal()).toMatchObject({ bestQuiz: 4 / 6, goalsMet: { quiz: false } });
 

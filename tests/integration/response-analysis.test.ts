@@ -49,7 +49,7 @@ beforeAll(async () => {
   const other = await makeUser('instructor');
   const [a, b, c, outsider] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
   const card = makeTinyDeck('tiny-responses');
-  const classId = createClass(instructor.id, { name: 'Responses', timeZone: 'UTC' }, new Date(T0));
+  const classId = await createClass(instructor.id, { name: 'Responses', timeZone: 'UTC' }, new Date(T0));
   for (const s of [a, b, c]) enroll(classId, s.id, T0);
   const created = createAssignment(instructor.id, classId, { deckId: 'tiny-responses', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
@@ -166,12 +166,12 @@ describe('response analysis per item', () => {
     expect(c4?.facility).toEqual({ quiz: expect.closeTo(1 / 3, 9), review: null, total: expect.closeTo(1 / 3, 9) });
   });
 
-  it('gives the discrimination worked out by hand, the same as the class analytics', () => {
+  it('gives the discrimination worked out by hand, the same as the class analytics', async () => {
     const items = responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId);
     const c2 = item(items, ids.card.c2);
     expect(c2?.discriminationStudents).toBe(3);
     expect(c2?.discrimination).toBeCloseTo(-Math.sqrt(3) / 2, 6);
-    const analytics = assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, SERVER_NOW);
+    const analytics = await assignmentAnalyticsFor(ids.instructor.id, ids.classId, ids.assignmentId, SERVER_NOW);
     for (const i of items ?? []) {
       const row = analytics?.items.find((r) => r.cardId === i.cardId);
       expect({ facility: i.facility.quiz, discrimination: i.discrimination }).toEqual({ facility: row?.facility, discrimination: row?.discrimination });
@@ -180,9 +180,9 @@ describe('response analysis per item', () => {
     expect(items?.map((i) => i.cardId)).toEqual([ids.card.c2, ids.card.c3, ids.card.c4, ids.card.c5]);
   });
 
-  it('is nobody else’s: another instructor, or an assignment of another class, gets nothing', () => {
+  it('is nobody else’s: another instructor, or an assignment of another class, gets nothing', async () => {
     expect(responseAnalysisFor(ids.other.id, ids.classId, ids.assignmentId)).toBeUndefined();
-    const otherClass = createClass(ids.other.id, { name: 'Other', timeZone: 'UTC' }, new Date(T0));
+    const otherClass = await createClass(ids.other.id, { name: 'Other', timeZone: 'UTC' }, new Date(T0));
     expect(responseAnalysisFor(ids.other.id, otherClass, ids.assignmentId)).toBeUndefined();
     expect(responseAnalysisFor(ids.instructor.id, otherClass, ids.assignmentId)).toBeUndefined();
   });

@@ -46,8 +46,8 @@ async function setup() {
   const other = await makeUser('instructor');
   const students = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
   const outsider = await makeUser();
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-2));
-  const otherClass = createClass(other.id, { name: 'Elsewhere', timeZone: 'UTC' }, at(-2));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-2));
+  const otherClass = await createClass(other.id, { name: 'Elsewhere', timeZone: 'UTC' }, at(-2));
   enroll(otherClass, outsider.id, T0);
   const quiz = { sectionKeys: null, questions: 5, types: null, attempts: 3, feedback: 'end' as const };
   // Past due at NOW (memory as of the due date is read from the log) and still ahead.
@@ -92,13 +92,13 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the student detail page', () => {
-  it('gives each student the same row as the dashboard and the gradebook, on every assignment', () => {
-    const book = gradebookFor(s.instructor.id, s.classId, NOW);
+  it('gives each student the same row as the dashboard and the gradebook, on every assignment', async () => {
+    const book = await gradebookFor(s.instructor.id, s.classId, NOW);
     for (const student of s.students) {
-      const detail = studentDetailFor(s.instructor.id, s.classId, student.id, NOW);
+      const detail = await studentDetailFor(s.instructor.id, s.classId, student.id, NOW);
       expect(detail?.assignments.map((a) => a.assignment.id)).toEqual([s.intro, s.whole]);
       for (const a of detail?.assignments ?? []) {
-        const dashboard = assignmentAnalyticsFor(s.instructor.id, s.classId, a.assignment.id, NOW)?.students.find((r) => r.userId === student.id);
+        const dashboard = (await assignmentAnalyticsFor(s.instructor.id, s.classId, a.assignment.id, NOW))?.students.find((r) => r.userId === student.id);
         expect(dashboard).toBeDefined();
         expect(a.progress).toEqual(dashboard);
         expect(a.progress).toEqual(book?.grades.get(a.assignment.id)?.get(student.id));
@@ -106,25 +106,25 @@ describe('the student detail page', () => {
     }
   });
 
-  it('has real history behind it: the figures are not all zero', () => {
-    const rows = s.students.map((u) => studentDetailFor(s.instructor.id, s.classId, u.id, NOW)!.assignments[1]!.progress);
+  it('has real history behind it: the figures are not all zero', async () => {
+    const rows = await Promise.all(s.students.map(async (u) => (await studentDetailFor(s.instructor.id, s.classId, u.id, NOW))!.assignments[1]!.progress));
     expect(rows.slice(0, 3).every((r) => r.studied > 0 && r.reviews7d > 0 && r.recallAtDue > 0)).toBe(true);
     expect(rows[3]).toMatchObject({ studied: 0, reviews7d: 0, lastActive: null });
-    const intro = studentDetailFor(s.instructor.id, s.classId, s.students[0]!.id, NOW)!.assignments[0]!;
+    const intro = (await studentDetailFor(s.instructor.id, s.classId, s.students[0]!.id, NOW))!.assignments[0]!;
     expect(intro.progress.bestQuiz).toBe(1);
     expect(intro.progress.goalsMet.quiz).toBe(true);
   });
 
-  it('gives memory per section that adds up to the student’s recall at due, and over the roster to the dashboard’s', () => {
+  it('gives memory per section that adds up to the student’s recall at due, and over the roster to the dashboard’s', async () => {
     for (const u of s.students) {
-      for (const a of studentDetailFor(s.instructor.id, s.classId, u.id, NOW)!.assignments) {
+      for (const a of (await studentDetailFor(s.instructor.id, s.classId, u.id, NOW))!.assignments) {
         const weighted = a.sections.reduce((sum, r) => sum + (r.recallAtDue ?? 0) * r.items, 0) / a.progress.assigned;
         expect(weighted).toBeCloseTo(a.progress.recallAtDue, 10);
       }
     }
     for (const assignmentId of [s.intro, s.whole]) {
-      const classSections = assignmentAnalyticsFor(s.instructor.id, s.classId, assignmentId, NOW)!.sections;
-      const mine = s.students.map((u) => studentDetailFor(s.instructor.id, s.classId, u.id, NOW)!.assignments.find((a) => a.assignment.id === assignmentId)!.sections);
+      const classSections = (await assignmentAnalyticsFor(s.instructor.id, s.classId, assignmentId, NOW))!.sections;
+      const mine = await Promise.all(s.students.map(async (u) => (await studentDetailFor(s.instructor.id, s.classId, u.id, NOW))!.assignments.find((a) => a.assignment.id === assignmentId)!.sections));
       classSections.forEach((section, i) => {
         const rows = mine.map((m) => m[i]!);
         expect(rows.every((r) => r.key === section.key && r.items === section.items)).toBe(true);
@@ -136,8 +136,8 @@ describe('the student detail page', () => {
     }
   });
 
-  it('lists the items each student forgot, most lapses first, from their own log', () => {
-    const detail = studentDetailFor(s.instructor.id, s.classId, s.students[0]!.id, NOW)!;
+  it('lists the items each student forgot, most lapses first, from their own log', async () => {
+    const detail = (await studentDetailFor(s.instructor.id, s.classId, s.students[0]!.id, NOW))!;
     const forgotten = detail.assignments[1]!.forgotten;
     expect(forgotten.length).toBeGreaterThan(0);
     for (const { item } of forgotten) expect(item.lapseRate).toBeGreaterThan(0);
@@ -151,15 +151,15 @@ describe('the student detail page', () => {
     expect([...lapses].sort((x, y) => y - x)).toEqual(lapses);
   });
 
-  it('shows every attempt, marked as the assignment’s quiz or practice, with every answer', () => {
+  it('shows every attempt, marked as the assignment’s quiz or practice, with every answer', async () => {
     const [a, b, c] = [0, 1, 2].map((i) => s.students[i]!) as [Setup['students'][number], Setup['students'][number], Setup['students'][number]];
-    const intro = (id: number) => studentDetailFor(s.instructor.id, s.classId, id, NOW)!.assignments[0]!;
-    const whole = (id: number) => studentDetailFor(s.instructor.id, s.classId, id, NOW)!.assignments[1]!;
-    expect(intro(a.id).attempts.map((t) => [t.kind, t.correctCount, t.questionCount])).toEqual([['assignment', 5, 5], ['assignment', 3, 5]]);
+    const intro = async (id: number) => (await studentDetailFor(s.instructor.id, s.classId, id, NOW))!.assignments[0]!;
+    const whole = async (id: number) => (await studentDetailFor(s.instructor.id, s.classId, id, NOW))!.assignments[1]!;
+    expect((await intro(a.id)).attempts.map((t) => [t.kind, t.correctCount, t.questionCount])).toEqual([['assignment', 5, 5], ['assignment', 3, 5]]);
     // The practice quiz shows under both assignments of its deck, as practice; C's whole-deck quiz only under that one.
-    expect(intro(c.id).attempts.map((t) => [t.id, t.kind])).toEqual([[s.practiceId, 'practice']]);
-    expect(whole(c.id).attempts.map((t) => t.kind)).toEqual(['assignment', 'practice']);
-    for (const attempt of [...intro(a.id).attempts, ...whole(c.id).attempts]) {
+    expect((await intro(c.id)).attempts.map((t) => [t.id, t.kind])).toEqual([[s.practiceId, 'practice']]);
+    expect((await whole(c.id)).attempts.map((t) => t.kind)).toEqual(['assignment', 'practice']);
+    for (const attempt of [...(await intro(a.id)).attempts, ...(await whole(c.id)).attempts]) {
       expect(attempt.answers).toHaveLength(attempt.questionCount);
       expect(attempt.answers.filter((x) => x.correct)).toHaveLength(attempt.correctCount);
       for (const x of attempt.answers) {
@@ -170,18 +170,18 @@ describe('the student detail page', () => {
       }
     }
     // The open attempt: one answer so far, the others not answered (no response, the right answer still named).
-    const open = whole(b.id).attempts.find((t) => t.id === s.openId)!;
+    const open = (await whole(b.id)).attempts.find((t) => t.id === s.openId)!;
     expect(open.finishedAt).toBeNull();
     expect(open.answers.filter((x) => x.answered)).toHaveLength(1);
     expect(open.answers.filter((x) => !x.answered).every((x) => x.response === null && x.correctAnswer !== '')).toBe(true);
     // A typed answer keeps the words typed.
-    const typed = [...intro(a.id).attempts, ...whole(c.id).attempts].flatMap((t) => t.answers).find((x) => x.type === 'typed' && !x.correct);
+    const typed = [...(await intro(a.id)).attempts, ...(await whole(c.id)).attempts].flatMap((t) => t.answers).find((x) => x.type === 'typed' && !x.correct);
     if (typed) expect(typed.response).toBe('certainly not the answer');
   });
 
-  it('counts reviews per day on the assigned items, agreeing with the dashboard’s last 7 days', () => {
+  it('counts reviews per day on the assigned items, agreeing with the dashboard’s last 7 days', async () => {
     for (const student of s.students) {
-      const detail = studentDetailFor(s.instructor.id, s.classId, student.id, NOW)!;
+      const detail = (await studentDetailFor(s.instructor.id, s.classId, student.id, NOW))!;
       expect(detail.activity).toHaveLength(28);
       expect(detail.activity.at(-1)?.day).toBe('2026-03-31');
       const last7 = detail.activity.slice(-7).reduce((sum, d) => sum + d.reviews, 0);
@@ -192,14 +192,14 @@ describe('the student detail page', () => {
 
   it('is there only for the class’s instructor and a student enrolled in it', async () => {
     const a = s.students[0]!;
-    expect(studentDetailFor(s.instructor.id, s.classId, a.id, NOW)).toBeDefined();
-    expect(studentDetailFor(s.other.id, s.classId, a.id, NOW)).toBeUndefined();
-    expect(studentDetailFor(s.instructor.id, s.classId, s.outsider.id, NOW)).toBeUndefined();
-    expect(studentDetailFor(s.instructor.id, s.classId, s.instructor.id, NOW)).toBeUndefined();
+    expect(await studentDetailFor(s.instructor.id, s.classId, a.id, NOW)).toBeDefined();
+    expect(await studentDetailFor(s.other.id, s.classId, a.id, NOW)).toBeUndefined();
+    expect(await studentDetailFor(s.instructor.id, s.classId, s.outsider.id, NOW)).toBeUndefined();
+    expect(await studentDetailFor(s.instructor.id, s.classId, s.instructor.id, NOW)).toBeUndefined();
     const leaver = await makeUser();
     enroll(s.classId, leaver.id, T0);
-    expect(studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeDefined();
-    removeStudent(s.instructor.id, s.classId, leaver.id, NOW);
-    expect(studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeUndefined();
+    expect(await studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeDefined();
+    await removeStudent(s.instructor.id, s.classId, leaver.id, NOW);
+    expect(await studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeUndefined();
   });
 });

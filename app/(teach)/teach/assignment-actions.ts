@@ -48,8 +48,8 @@ function fail(error: AssignmentWriteError): never {
 
 export const createAssignmentAction = authedAction(
   createAssignmentSchema,
-  (fields, user) => {
-    const cls = classForInstructor(user.id, fields.classId);
+  async (fields, user) => {
+    const cls = await classForInstructor(user.id, fields.classId);
     if (!cls) throw new ActionError('That class was not found.');
     const input = toInput(fields, cls.timeZone);
     if (input.dueAt <= now().getTime()) throw new ActionError('Please correct the highlighted fields.', { dueDate: ['Choose a due date in the future.'] });
@@ -63,9 +63,9 @@ export const createAssignmentAction = authedAction(
 
 export const updateAssignmentAction = authedAction(
   updateAssignmentSchema,
-  (fields, user) => {
+  async (fields, user) => {
     const existing = assignmentForInstructor(user.id, fields.assignmentId);
-    const cls = existing && classForInstructor(user.id, existing.classId);
+    const cls = existing && await classForInstructor(user.id, existing.classId);
     if (!existing || !cls) throw new ActionError('That assignment was not found.');
     const result = updateAssignment(user.id, existing.id, toInput(fields, cls.timeZone));
     if ('error' in result) fail(result.error);

@@ -28,9 +28,9 @@ function grantFailure(error: GrantError): never {
 
 export const grantExtensionAction = authedAction(
   grantExtensionSchema,
-  ({ assignmentId, userIds, dueDate, dueTime }, user) => {
+  async ({ assignmentId, userIds, dueDate, dueTime }, user) => {
     const assignment = assignmentForInstructor(user.id, assignmentId);
-    const cls = assignment && classForInstructor(user.id, assignment.classId);
+    const cls = assignment && await classForInstructor(user.id, assignment.classId);
     if (!assignment || !cls) throw new ActionError('That assignment was not found.');
     const due = localDateTimeToUtc(dueDate, dueTime, cls.timeZone);
     if (!due) throw new ActionError(FIX, { dueDate: ['Choose a real date.'] });
@@ -65,8 +65,8 @@ const ADD_ERRORS: Record<AddInstructorError, string> = {
 
 export const addCoInstructorAction = authedAction(
   addCoInstructorSchema,
-  ({ classId, email }, user) => {
-    const result = addCoInstructor(user.id, classId, email, now());
+  async ({ classId, email }, user) => {
+    const result = await addCoInstructor(user.id, classId, email, now());
     if ('error' in result) {
       if (result.error === 'not-found') throw new ActionError(ADD_ERRORS['not-found']);
       throw new ActionError(ADD_ERRORS[result.error], { email: [ADD_ERRORS[result.error]] });
@@ -79,9 +79,9 @@ export const addCoInstructorAction = authedAction(
 
 export const removeCoInstructorAction = authedAction(
   removeCoInstructorSchema,
-  ({ classId, userId }, user) => {
-    if (!removeCoInstructor(user.id, classId, userId)) {
-      const cls = classForInstructor(user.id, classId);
+  async ({ classId, userId }, user) => {
+    if (!await removeCoInstructor(user.id, classId, userId)) {
+      const cls = await classForInstructor(user.id, classId);
       throw new ActionError(cls && cls.ownerId !== user.id ? 'Only the instructor who created this class can remove co-instructors.' : 'That co-instructor was not found.');
     }
     revalidatePath(`/teach/classes/${classId}`);

@@ -22,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (user.role !== 'instructor') return text(403, 'Only instructors can download gradebooks.');
   const classId = parseId((await params).id);
   const at = now();
-  const book = classId === null ? undefined : gradebookFor(user.id, classId, at);
+  const book = classId === null ? undefined : await gradebookFor(user.id, classId, at);
   if (!book || classId === null) return text(404, 'Class not found.');
   const tz = book.timeZone;
   const csv = gradebookCsv(

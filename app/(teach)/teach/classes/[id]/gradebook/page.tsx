@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Gradebook' };
 /** The gradebook CSV's numbers on screen (the same query), every student × every assignment. */
 export default async function GradebookPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, cls } = await ownClassOr404((await params).id);
-  const book = gradebookFor(user.id, cls.id, now());
+  const book = await gradebookFor(user.id, cls.id, now());
   if (!book) notFound();
   const tz = book.timeZone;
   return (

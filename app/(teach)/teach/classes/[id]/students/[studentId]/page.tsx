@@ -20,7 +20,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const raw = await params;
   const { user, cls } = await ownClassOr404(raw.id);
   const studentId = parseId(raw.studentId);
-  const detail = studentId === null ? undefined : studentDetailFor(user.id, cls.id, studentId, now());
+  const detail = studentId === null ? undefined : await studentDetailFor(user.id, cls.id, studentId, now());
   if (!detail) notFound();
   const { student } = detail;
   return (
