@@ -91,7 +91,7 @@ describe('overrules of typed quiz answers', () => {
 
     const goal = async () => (await assignmentAnalyticsFor(s.instructor.id, s.classId, s.assignmentId, at(100)))?.students.find((x) => x.userId === s.ann.id);
     expect(score(s.ann.id, annAttempt)).toMatchObject({ correct: 4, total: 6 });
-    expect(goal()).toMatchObject({ bestQuiz: 4 / 6, goalsMet: { quiz: false } });
+    expect(await goal()).toMatchObject({ bestQuiz: 4 / 6, goalsMet: { quiz: false } });
 
     expect(requestOverrule(s.ann.id, annAttempt, firstCard, at(30))).toEqual({ ok: true, status: 'pending' });
     expect(requestOverrule(s.ann.id, annAttempt, firstCard, at(31))).toEqual({ ok: true, status: 'pending' });
@@ -119,7 +119,7 @@ describe('overrules of typed quiz answers', () => {
     expect(cardState(s.ann.id, firstCard)).toMatchObject(replayedState(s.ann.id, firstCard));
     expect(cardState(s.ann.id, firstCard).stability).toBeGreaterThan(stabilityBefore);
     expect(score(s.ann.id, annAttempt)).toMatchObject({ correct: 5, total: 6 });
-    expect(goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });
+    expect(await goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });
     expect(assignmentsForStudent(s.ann.id, at(100)).find((a) => a.id === s.assignmentId)?.bestQuiz).toBe(5 / 6);
     expect(overrulesForAttempt(s.ann.id, annAttempt).get(firstCard)).toBe('accepted');
     expect(decideOverrule(s.instructor.id, id, 'decline', at(41))).toMatchObject({ ok: false, reason: 'finished' });
