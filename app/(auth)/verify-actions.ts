@@ -21,7 +21,7 @@ export const verifyEmailAction = publicAction(
     const ipKey = `verify-link-ip:${clientAddress(await headers())}`;
     const locked = await throttleLockRemaining([ipKey], at);
     if (locked > 0) throw new ActionError(lockMessage(locked, 'reset'));
-    if (!await verifyEmailWithToken(token, at)) {
+    if (!(await verifyEmailWithToken(token, at))) {
       await recordSignInFailure([{ key: ipKey, limits: IP_LIMITS }], at);
       throw new ActionError(VERIFY_LINK_DEAD);
     }

@@ -17,7 +17,7 @@ export async function queueVerificationMail(userId: number, at: number): Promise
   const state = await verificationStateOf(userId);
   if (!state || state.verified) return false;
   const token = newResetToken(at, randomBytes, VERIFY_TOKEN_TTL_MS);
-  if (!await storeVerificationToken(userId, token)) return false;
+  if (!(await storeVerificationToken(userId, token))) return false;
   const link = appLink(appUrl(), '/verify-email', { token: token.token });
   const content = emailVerificationMail({ name: state.name, link, validHours: VERIFY_TOKEN_TTL_MS / 3_600_000 });
   after(() => sendMail({ to: state.email, content, link }).then(() => undefined, (error: unknown) => console.error('[mail] the verification mail could not be sent', error)));

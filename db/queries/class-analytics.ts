@@ -17,7 +17,7 @@ export interface AssignmentAnalytics {
 
 /** Analytics of one assignment of one of this instructor's classes; undefined otherwise. */
 export async function assignmentAnalyticsFor(instructorId: number, classId: number, assignmentId: number, now: Date): Promise<AssignmentAnalytics | undefined> {
-  if (!await classForInstructor(instructorId, classId)) return undefined;
+  if (!(await classForInstructor(instructorId, classId))) return undefined;
   const scope = { assignmentId, classId };
   const facts = assignmentFacts(scope, now);
   if (!facts) return undefined;

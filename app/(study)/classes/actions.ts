@@ -6,7 +6,7 @@ import { leaveClass } from '@/db/queries/student-classes';
 import { leaveClassSchema } from '@/lib/validation/teach';
 
 export const leaveClassAction = authedAction(leaveClassSchema, async ({ classId }, user) => {
-  if (!await leaveClass(user.id, classId)) throw new ActionError('You are not in this class.');
+  if (!(await leaveClass(user.id, classId))) throw new ActionError('You are not in this class.');
   revalidatePath('/classes');
   revalidatePath('/today');
 });

@@ -37,7 +37,7 @@ export const regenerateJoinCodeAction = authedAction(
 export const setArchivedAction = authedAction(
   archiveSchema,
   async ({ classId, archived }, user) => {
-    if (!await setClassArchived(user.id, classId, archived, now())) {
+    if (!(await setClassArchived(user.id, classId, archived, now()))) {
       // A co-instructor teaches the class but does not own it (db/queries/class-instructors.ts).
       throw new ActionError(await classForInstructor(user.id, classId) ? 'Only the instructor who created this class can archive it.' : NOT_FOUND);
     }
@@ -51,7 +51,7 @@ export const setArchivedAction = authedAction(
 export const removeStudentAction = authedAction(
   removeStudentSchema,
   async ({ classId, userId }, user) => {
-    if (!await removeStudent(user.id, classId, userId, now())) throw new ActionError('That student is not in this class.');
+    if (!(await removeStudent(user.id, classId, userId, now()))) throw new ActionError('That student is not in this class.');
     revalidatePath(`/teach/classes/${classId}`);
     revalidatePath(`/teach/classes/${classId}/roster`);
     return undefined;
@@ -63,7 +63,7 @@ export const removeStudentAction = authedAction(
 export const letBackInAction = authedAction(
   removeStudentSchema,
   async ({ classId, userId }, user) => {
-    if (!await letStudentBackIn(user.id, classId, userId)) throw new ActionError('That student was not removed from this class.');
+    if (!(await letStudentBackIn(user.id, classId, userId))) throw new ActionError('That student was not removed from this class.');
     revalidatePath(`/teach/classes/${classId}/roster`);
     return undefined;
   },

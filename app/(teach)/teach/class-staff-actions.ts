@@ -80,7 +80,7 @@ export const addCoInstructorAction = authedAction(
 export const removeCoInstructorAction = authedAction(
   removeCoInstructorSchema,
   async ({ classId, userId }, user) => {
-    if (!await removeCoInstructor(user.id, classId, userId)) {
+    if (!(await removeCoInstructor(user.id, classId, userId))) {
       const cls = await classForInstructor(user.id, classId);
       throw new ActionError(cls && cls.ownerId !== user.id ? 'Only the instructor who created this class can remove co-instructors.' : 'That co-instructor was not found.');
     }

@@ -74,7 +74,7 @@ export const resendInvitationAction = authedAction(
 export const revokeInvitationAction = authedAction(
   invitationIdSchema,
   async ({ classId, invitationId }, user) => {
-    if (!await revokeInvitation(user.id, classId, invitationId)) throw new ActionError(GONE);
+    if (!(await revokeInvitation(user.id, classId, invitationId))) throw new ActionError(GONE);
     revalidatePath(rosterPath(classId));
     return undefined;
   },
