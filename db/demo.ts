@@ -4,6 +4,7 @@
  */
 import type { Db } from './connection';
 import { countUsers, createUser } from './admin/users';
+import { sqliteEngine } from './engine/sqlite';
 import { generateJoinCode } from '@/lib/teach/join-code';
 
 export const DEMO_ACCOUNTS = [
@@ -15,8 +16,9 @@ export const DEMO_DECK = 'war-for-peace';
 
 /** Creates the demo accounts and class when the database has no users; returns the class join code, or null. */
 export async function ensureDemoUsers(db: Db, now = new Date()): Promise<string | null> {
-  if (countUsers(db) > 0) return null;
-  const [student, instructor] = [await createUser(db, DEMO_ACCOUNTS[0]), await createUser(db, DEMO_ACCOUNTS[1])];
+  const engine = sqliteEngine(db);
+  if ((await countUsers(engine)) > 0) return null;
+  const [student, instructor] = [await createUser(engine, DEMO_ACCOUNTS[0]), await createUser(engine, DEMO_ACCOUNTS[1])];
   const hasDeck = db.$client.prepare('SELECT 1 FROM decks WHERE id = ?').get(DEMO_DECK) !== undefined;
   if (!hasDeck) return null;
   const joinCode = generateJoinCode();

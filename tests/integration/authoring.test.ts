@@ -34,7 +34,7 @@ describe('authoring decks on a real SQLite file', () => {
   let otto: U;
   let sam: U;
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     [iris, otto, sam] = await Promise.all([makeUser('instructor'), makeUser('instructor'), makeUser('student')]);
   });
 
@@ -198,8 +198,8 @@ describe('authoring decks on a real SQLite file', () => {
     expect(deckForExport(iris, deckId)?.items.map((i) => i.id)).toEqual([item.id]);
   });
 
-  it('leaves the shared deck alone when content is loaded again', () => {
-    const again = loadRealDeck();
+  it('leaves the shared deck alone when content is loaded again', async () => {
+    const again = await loadRealDeck();
     expect(again[0]).toMatchObject({ inserted: 0, updated: 0, retired: 0 });
     expect(again[0]!.unchanged).toBeGreaterThan(100);
   });

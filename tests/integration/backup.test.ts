@@ -19,8 +19,8 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('db:backup and db:restore', () => {
   let cards: number[];
   beforeAll(async () => {
-    loadRealDeck();
-    cards = cardIds();
+    await loadRealDeck();
+    cards = await cardIds();
     // Some bulk, so the copy takes a while: 60,000 old review rows.
     const filler = await makeUser();
     const insert = db.$client.prepare(

@@ -21,7 +21,7 @@ describe('importing a deck file on a real SQLite file', () => {
   let otto: U;
   let yaml: string;
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     [iris, otto] = await Promise.all([makeUser('instructor'), makeUser('instructor')]);
     const shared = deckForExport(iris, 'war-for-peace')!;
     yaml = deckToYaml(shared.deck, shared.items, T0);

@@ -16,9 +16,9 @@ import { LEARNER_WEIGHTS, simulateLearner } from '../support/simulated-learner';
 import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
 
 let cards: number[];
-beforeAll(() => {
-  loadRealDeck();
-  cards = cardIds();
+beforeAll(async () => {
+  await loadRealDeck();
+  cards = await cardIds();
 });
 
 /** Records a simulated learner's reviews through the real grade path, on the real deck's cards. */

@@ -20,9 +20,9 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2026-02-02T09:00:00Z');
 
 let cards: number[];
-beforeAll(() => {
-  loadRealDeck();
-  cards = cardIds();
+beforeAll(async () => {
+  await loadRealDeck();
+  cards = await cardIds();
 });
 
 function stateOf(userId: number, cardId: number) {

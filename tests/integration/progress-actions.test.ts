@@ -83,8 +83,8 @@ describe('leeches', () => {
   let owner: Account;
   let other: Account;
   beforeAll(async () => {
-    loadRealDeck();
-    cards = cardIds();
+    await loadRealDeck();
+    cards = await cardIds();
     owner = await makeUser();
     other = await makeUser();
     const insert = db.$client.prepare(
@@ -134,10 +134,10 @@ describe('review history download', () => {
   });
 
   it('sends this learner’s CSV as an attachment', async () => {
-    loadRealDeck();
+    await loadRealDeck();
     const user = await makeUser();
     const other = await makeUser();
-    const card = cardIds()[0];
+    const card = (await cardIds())[0];
     const insert = db.$client.prepare(
       `INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, duration_ms, state_before, due_after, stability_after, difficulty_after, scheduled_days, source, created_at)
        VALUES (?, ?, ?, 3, ?, 1234, 0, 0, 1, 5, 0, 'review', 0)`,

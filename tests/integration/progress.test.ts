@@ -64,8 +64,8 @@ describe('progress of one learner', () => {
   let bob: { id: number };
 
   beforeAll(async () => {
-    loadRealDeck();
-    cards = cardIds();
+    await loadRealDeck();
+    cards = await cardIds();
     c = (i) => cards[i] as number;
     alice = await makeUser('student', 'America/New_York');
     bob = await makeUser('student', 'America/New_York');

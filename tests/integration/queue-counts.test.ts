@@ -53,9 +53,9 @@ function expectSameAsQueues(userId: number) {
 
 describe('queueCountsByDeck', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
-    cards = cardIds();
+  beforeAll(async () => {
+    await loadRealDeck();
+    cards = await cardIds();
   });
 
   it('counts learning, due reviews and new cards exactly as the queue does', async () => {

@@ -40,9 +40,9 @@ function expectStateIsReplay(userId: number, cardId: number) {
 
 describe('duplicates and races', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
-    cards = cardIds();
+  beforeAll(async () => {
+    await loadRealDeck();
+    cards = await cardIds();
   });
 
   it('records a grade sent five times at once (as five requests) once', async () => {

@@ -8,9 +8,9 @@ const NOW = new Date('2026-03-02T09:00:00Z');
 
 describe('the grade batch endpoint logic', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
-    cards = cardIds();
+  beforeAll(async () => {
+    await loadRealDeck();
+    cards = await cardIds();
   });
 
   it('applies valid entries in time order and rejects the others with a reason each', async () => {
@@ -47,9 +47,9 @@ describe('the grade batch endpoint logic', () => {
 
 describe('a batch isolates its entries', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
-    cards = cardIds();
+  beforeAll(async () => {
+    await loadRealDeck();
+    cards = await cardIds();
   });
   const entry = (clientId: string, cardId: number, reviewedAt = NOW.getTime() - 60_000) => ({ clientId, cardId, grade: 3, reviewedAt, durationMs: 10 });
 

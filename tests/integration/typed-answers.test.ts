@@ -42,7 +42,7 @@ describe('typed answers marked wrong', () => {
   let own: string;
 
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     iris = await makeUser('instructor');
     otto = await makeUser('instructor');
     students = [await makeUser(), await makeUser(), await makeUser()];

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@/db/admin/users';
+import { sqliteEngine } from '@/db/engine/sqlite';
 import { applyMigrations, openDatabase } from '@/db/connection';
 import { loadContentDir } from '@/db/seed';
 import { replayLog, type Grade, type SchedulerSettings } from '@/lib/scheduler';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   applyMigrations(db);
   loadContentDir(db, path.resolve('content'));
   for (let i = 0; i < 4; i++) {
-    const u = await createUser(db, { email: `crash${i}@test.example`, name: `Crash ${i}`, password: PASSWORD });
+    const u = await createUser(sqliteEngine(db), { email: `crash${i}@test.example`, name: `Crash ${i}`, password: PASSWORD });
     users.push({ id: u.id, email: u.email, cookie: '' });
   }
   cards = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = 'war-for-peace' AND retired_at IS NULL").all() as { id: number }[]).map((r) => r.id);
