@@ -6,6 +6,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** tests/integration files that also run on PostgreSQL (the integration-on-pg project below); one per line. */
 const ON_BOTH_ENGINES = [
   'tests/integration/accounts-admin.test.ts',
+  // classes and accounts (eng-classes)
+  'tests/integration/sessions.test.ts',
 ];
 
 export default defineConfig({

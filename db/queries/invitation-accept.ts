@@ -14,7 +14,7 @@ import { engine } from '@/db/engine';
 import { bare } from '@/db/engine/fragments';
 import { flag, int } from '@/db/engine/rows';
 import type { Queryable } from '@/db/engine/types';
-import { EmailTakenError, insertUser } from '@/db/admin/users';
+import { EmailTakenError, insertAccount } from '@/db/admin/users';
 import { classes, classInvitations, classRemovals, enrollments, users } from '@/db/schema';
 import { hashInvitationToken } from '@/lib/auth/invitation-token';
 
@@ -108,18 +108,6 @@ export interface InvitedSignUp {
 
 export type SignUpResult = { ok: true; email: string; classId: number; joinCode: string } | { ok: false; reason: InvitationRefusal };
 
-/**
- * The account row and its settings, inside this transaction. ENGINE-MERGE: becomes
- * `await insertUserIn(tx, …)` once db/admin/users.ts is on the engine. Until then it runs
- * db/admin/users.ts `insertUser` on the app's SQLite connection, where the engine's transaction is
- * open (better-sqlite3 nests it as a savepoint), so it commits or rolls back with the rest.
- */
-async function insertInvitedUser(tx: Queryable, input: Parameters<typeof insertUser>[1]): Promise<number> {
-  if (tx.kind !== 'sqlite') throw new Error('ENGINE-MERGE: insertUser is not on the engine yet');
-  const { db: sqlite } = await import('@/db');
-  return sqlite.transaction((inner) => insertUser(inner, input)).id;
-}
-
 /** A new person: a student account with the invited address, enrolled, the invitation spent; all or nothing. */
 export async function signUpWithInvitation(token: string, input: InvitedSignUp, now: Date): Promise<SignUpResult> {
   const db = await engine();
@@ -129,7 +117,7 @@ export async function signUpWithInvitation(token: string, input: InvitedSignUp, 
     const { invitation } = found;
     let userId: number;
     try {
-      userId = await insertInvitedUser(tx, { email: invitation.email, name: input.name, passwordHash: input.passwordHash, role: 'student', timeZone: input.timeZone });
+      userId = (await insertAccount(tx, { email: invitation.email, name: input.name, passwordHash: input.passwordHash, role: 'student', timeZone: input.timeZone })).id;
     } catch (error) {
       if (error instanceof EmailTakenError) return { ok: false, reason: 'account-exists' };
       throw error;

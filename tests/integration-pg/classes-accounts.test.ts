@@ -88,7 +88,7 @@ describe('classes and accounts on PostgreSQL', () => {
     expect(await classes.classForInstructor(co.id, classId)).toBeUndefined();
   });
 
-  it('issues, re-sends, accepts and revokes invitations', async () => {
+  it('issues, re-sends, accepts, revokes and signs up with invitations', async () => {
     const classes = await import('@/db/queries/classes');
     const invitations = await import('@/db/queries/invitations');
     const accept = await import('@/db/queries/invitation-accept');
@@ -123,6 +123,12 @@ describe('classes and accounts on PostgreSQL', () => {
     if (!other.ok) return;
     expect(await invitations.revokeInvitation(owner.id, classId, other.issued[0]!.id)).toBe(true);
     expect(await invitations.revokeInvitation(owner.id, classId, other.issued[0]!.id)).toBe(false);
+
+    const fresh = await invitations.issueInvitations(owner.id, classId, [{ line: 2, email: 'fresh@pg.test', name: null, problem: null }], T);
+    if (!fresh.ok) throw new Error('not issued');
+    const signUp = { name: 'Fresh', passwordHash: 'x', timeZone: 'UTC' };
+    expect(await accept.signUpWithInvitation(fresh.issued[0]!.token, signUp, T)).toMatchObject({ ok: true, email: 'fresh@pg.test', classId });
+    expect(await accept.signUpWithInvitation(fresh.issued[0]!.token, signUp, T)).toEqual({ ok: false, reason: 'unknown' });
   });
 
   it('checks sessions, throttles, resets passwords, verifies addresses and deletes accounts', async () => {
