@@ -45,13 +45,13 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
         const at = now().getTime();
         const accountKey = `email:${email}`;
         const ipKey = `ip:${clientAddress(request?.headers)}`;
-        const locked = throttleLockRemaining([accountKey, ipKey], at);
+        const locked = await throttleLockRemaining([accountKey, ipKey], at);
         if (locked > 0) throw new ThrottledSignIn(locked);
 
-        const user = findUserByEmail(email);
+        const user = await findUserByEmail(email);
         const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
         if (!user || !ok) {
-          recordSignInFailure(
+          await recordSignInFailure(
             [
               { key: accountKey, limits: ACCOUNT_LIMITS },
               { key: ipKey, limits: IP_LIMITS },
@@ -60,22 +60,22 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
           );
           throw new InvalidCredentials();
         }
-        clearSignInFailures(accountKey);
+        await clearSignInFailures(accountKey);
         // Real time, like the token's own expiry (the test clock only moves study days).
-        const sessionId = createSession(user.id, userAgentSummary(request?.headers.get('user-agent')), Date.now());
+        const sessionId = await createSession(user.id, userAgentSummary(request?.headers.get('user-agent')), Date.now());
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sessionId };
       },
     }),
   ],
   events: {
     // Any sign-out through Auth.js (its own /api/auth/signout too) ends the server-side session.
-    signOut(message) {
+    async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined;
-      if (typeof sid === 'string') deleteSession(sid);
+      if (typeof sid === 'string') await deleteSession(sid);
     },
   },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
@@ -83,7 +83,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
         token.sid = user.sessionId;
         return token;
       }
-      const row = openSession(token.sid, Date.now());
+      const row = await openSession(token.sid, Date.now());
       // Ended session, deleted user or revoked version: returning null clears the cookie.
       if (!row || row.userId !== token.uid || row.sessionVersion !== token.sv) return null;
       token.role = row.role;

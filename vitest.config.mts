@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const ON_BOTH_ENGINES = [
   'tests/integration/accounts-admin.test.ts',
   'tests/integration/quiz-engines.test.ts',
+  // classes and accounts (eng-classes)
+  'tests/integration/sessions.test.ts',
 ];
 
 export default defineConfig({

@@ -76,17 +76,17 @@ export async function signUpAction(_prev: AuthFormState, formData: unknown): Pro
   }
   const ipKey = `signup-ip:${clientAddress(await headers())}`;
   const at = now().getTime();
-  const locked = signUpLockRemaining(ipKey, at);
+  const locked = await signUpLockRemaining(ipKey, at);
   if (locked > 0) return { values, result: { ok: false, error: lockMessage(locked, 'sign-up') } };
   const tz = echo(formData, 'timeZone', 64);
   try {
     const user = await createUser(await engine(), { ...parsed.data, timeZone: isValidTimeZone(tz) ? tz : 'UTC', emailVerified: false });
     // Issue 17: the link that lets a self-made account join classes while verification is required.
-    if (emailVerificationRequired()) queueVerificationMail(user.id, at);
+    if (emailVerificationRequired()) await queueVerificationMail(user.id, at);
   } catch (error) {
     if (!(error instanceof EmailTakenError)) throw error;
     // Counted per address, so trying a list of emails to see which are taken soon stops.
-    recordSignUpRefusal(ipKey, at);
+    await recordSignUpRefusal(ipKey, at);
     return { values, result: { ok: false, error: SIGN_UP_REFUSED } };
   }
   const error = await signInOrError(parsed.data.email, parsed.data.password);

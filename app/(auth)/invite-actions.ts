@@ -19,27 +19,27 @@ import { now } from '@/lib/clock';
 
 async function guardAddress(): Promise<string> {
   const key = `invite-ip:${clientAddress(await headers())}`;
-  const locked = throttleLockRemaining([key], now().getTime());
+  const locked = await throttleLockRemaining([key], now().getTime());
   if (locked > 0) throw new ActionError(lockMessage(locked, 'invitation'));
   return key;
 }
 
-function refused(key: string, reason: InvitationRefusal, invitedEmail?: string): never {
-  if (reason === 'unknown' || reason === 'expired') recordSignInFailure([{ key, limits: IP_LIMITS }], now().getTime());
+async function refused(key: string, reason: InvitationRefusal, invitedEmail?: string): Promise<never> {
+  if (reason === 'unknown' || reason === 'expired') await recordSignInFailure([{ key, limits: IP_LIMITS }], now().getTime());
   throw new ActionError(invitationRefusalMessage(reason, invitedEmail));
 }
 
 export const acceptInvitationAction = authedAction(acceptInvitationSchema, async ({ token }, user) => {
   const key = await guardAddress();
-  const accepted = acceptInvitation(token, user, now());
-  if (!accepted.ok) refused(key, accepted.reason, accepted.invitedEmail);
+  const accepted = await acceptInvitation(token, user, now());
+  if (!accepted.ok) return refused(key, accepted.reason, accepted.invitedEmail);
   redirect(`/join/${accepted.joinCode}?joined=1`);
 });
 
 export const signUpWithInvitationAction = publicAction(invitedSignUpSchema, async ({ token, name, password, timeZone }) => {
   const key = await guardAddress();
-  const created = signUpWithInvitation(token, { name, passwordHash: await hashPassword(password), timeZone }, now());
-  if (!created.ok) refused(key, created.reason);
+  const created = await signUpWithInvitation(token, { name, passwordHash: await hashPassword(password), timeZone }, now());
+  if (!created.ok) return refused(key, created.reason);
   await signIn('credentials', { email: created.email, password, redirect: false });
   redirect(`/join/${created.joinCode}?joined=1`);
 });

@@ -29,19 +29,19 @@ export const requestPasswordResetAction = publicAction(
   async ({ email }) => {
     const at = now().getTime();
     const keys = { account: `reset-email:${email}`, ip: `reset-ip:${clientAddress(await headers())}` };
-    const locked = throttleLockRemaining([keys.account, keys.ip], at);
+    const locked = await throttleLockRemaining([keys.account, keys.ip], at);
     if (locked > 0) throw new ActionError(lockMessage(locked, 'reset'));
-    recordSignInFailure(
+    await recordSignInFailure(
       [
         { key: keys.account, limits: RESET_ACCOUNT_LIMITS },
         { key: keys.ip, limits: RESET_IP_LIMITS },
       ],
       at,
     );
-    const recipient = findResetRecipient(email);
+    const recipient = await findResetRecipient(email);
     if (!recipient) return undefined;
     const token = newResetToken(at);
-    storeResetToken(recipient.userId, token);
+    await storeResetToken(recipient.userId, token);
     const link = appLink(appUrl(), '/reset-password', { token: token.token });
     const content = passwordResetMail({ name: recipient.name, link, validMinutes: RESET_TOKEN_TTL_MS / 60_000 });
     // After the response: the answer takes as long for an unknown address as for a known one.
@@ -54,14 +54,14 @@ export const requestPasswordResetAction = publicAction(
 export const resetPasswordAction = publicAction(resetPasswordSchema, async ({ token, newPassword }) => {
   const at = now().getTime();
   const ipKey = `reset-link-ip:${clientAddress(await headers())}`;
-  const locked = throttleLockRemaining([ipKey], at);
+  const locked = await throttleLockRemaining([ipKey], at);
   if (locked > 0) throw new ActionError(lockMessage(locked, 'reset'));
-  const email = resetPasswordWithToken(token, await hashPassword(newPassword), at);
+  const email = await resetPasswordWithToken(token, await hashPassword(newPassword), at);
   if (!email) {
-    recordSignInFailure([{ key: ipKey, limits: IP_LIMITS }], at);
+    await recordSignInFailure([{ key: ipKey, limits: IP_LIMITS }], at);
     throw new ActionError(RESET_LINK_DEAD);
   }
   // Whoever holds the mailbox may sign in at once, even if guesses had locked the account.
-  clearSignInFailures(`email:${email}`);
+  await clearSignInFailures(`email:${email}`);
   redirect('/signin?reset=1');
 });

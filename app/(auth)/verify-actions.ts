@@ -19,10 +19,10 @@ export const verifyEmailAction = publicAction(
   async ({ token }) => {
     const at = now().getTime();
     const ipKey = `verify-link-ip:${clientAddress(await headers())}`;
-    const locked = throttleLockRemaining([ipKey], at);
+    const locked = await throttleLockRemaining([ipKey], at);
     if (locked > 0) throw new ActionError(lockMessage(locked, 'reset'));
-    if (!verifyEmailWithToken(token, at)) {
-      recordSignInFailure([{ key: ipKey, limits: IP_LIMITS }], at);
+    if (!(await verifyEmailWithToken(token, at))) {
+      await recordSignInFailure([{ key: ipKey, limits: IP_LIMITS }], at);
       throw new ActionError(VERIFY_LINK_DEAD);
     }
     return undefined;

@@ -47,7 +47,7 @@ export async function sendInvitationMails(issued: IssuedInvitation[]): Promise<M
     while (next < issued.length) {
       const invitation = issued[next++] as IssuedInvitation;
       const sent = await sendOne(invitation);
-      recordInvitationMail(invitation, sent, now());
+      await recordInvitationMail(invitation, sent, now());
       outcome[sent ? 'sent' : 'failed']++;
     }
   };

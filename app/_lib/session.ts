@@ -33,7 +33,7 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const nowMs = Date.now();
   const known = recallVerifiedToken(token, nowMs);
   if (known) {
-    const row = openSession(known.sessionId, nowMs);
+    const row = await openSession(known.sessionId, nowMs);
     if (row && row.userId === known.userId && row.sessionVersion === known.sessionVersion) {
       return { id: known.userId, name: row.name, email: row.email, role: row.role, sessionId: known.sessionId };
     }
@@ -67,7 +67,7 @@ export async function requireRole(role: Role): Promise<SignedInUser> {
 export async function endCurrentSession(): Promise<void> {
   const token = await sessionToken();
   const user = await currentUser();
-  if (user) deleteSession(user.sessionId);
+  if (user) await deleteSession(user.sessionId);
   if (token) forgetVerifiedToken(token);
 }
 

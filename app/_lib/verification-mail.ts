@@ -13,11 +13,11 @@ import { randomBytes } from 'node:crypto';
 import { appLink, emailVerificationMail } from '@/lib/mail/templates';
 
 /** False when the account is already verified (no mail then). */
-export function queueVerificationMail(userId: number, at: number): boolean {
-  const state = verificationStateOf(userId);
+export async function queueVerificationMail(userId: number, at: number): Promise<boolean> {
+  const state = await verificationStateOf(userId);
   if (!state || state.verified) return false;
   const token = newResetToken(at, randomBytes, VERIFY_TOKEN_TTL_MS);
-  if (!storeVerificationToken(userId, token)) return false;
+  if (!(await storeVerificationToken(userId, token))) return false;
   const link = appLink(appUrl(), '/verify-email', { token: token.token });
   const content = emailVerificationMail({ name: state.name, link, validHours: VERIFY_TOKEN_TTL_MS / 3_600_000 });
   after(() => sendMail({ to: state.email, content, link }).then(() => undefined, (error: unknown) => console.error('[mail] the verification mail could not be sent', error)));

@@ -19,4 +19,6 @@ export const postgresFragments: Fragments = {
   forUpdate: () => sql` FOR UPDATE`,
   // Two int4 keys: ids are serial (int4) on PostgreSQL.
   pairLock: (a, b) => sql`SELECT pg_advisory_xact_lock(CAST(${a} AS integer), CAST(${b} AS integer))`,
+  // --- classes and accounts (issue 18, eng-classes) ---
+  caseless: (value) => sql`lower(${value})`,
 };

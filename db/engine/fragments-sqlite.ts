@@ -17,4 +17,6 @@ export const sqliteFragments: Fragments = {
   jsonFromText: (text) => sql`${text}`,
   forUpdate: () => sql``,
   pairLock: () => null,
+  // --- classes and accounts (issue 18, eng-classes) ---
+  caseless: (value) => sql`${value} COLLATE NOCASE`,
 };

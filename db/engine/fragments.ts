@@ -36,6 +36,9 @@ export interface Fragments {
    * not exist yet; null where the transaction itself already excludes every other writer (SQLite).
    */
   pairLock(a: unknown, b: unknown): SQL | null;
+  // --- classes and accounts (issue 18, eng-classes) ---
+  /** An ORDER BY key that ignores letter case (SQLite's COLLATE NOCASE; lower() on PostgreSQL). */
+  caseless(value: Expr): SQL;
 }
 
 /** A column's bare name, for the column lists of INSERT and the targets of SET (which take no table name). */

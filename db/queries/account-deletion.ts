@@ -13,24 +13,32 @@
  * ownerless deck is a shared one, see decks.owner_id).
  */
 import 'server-only';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import type { Queryable } from '@/db/engine/types';
 import { authThrottle, classes, classInvitations, decks, fsrsFits, users } from '@/db/schema';
 import { hasBlockers, type DeletionBlockers } from '@/lib/auth/account-deletion';
 import { verifyPassword } from '@/lib/auth/password';
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
-
-function blockersIn(tx: Tx | typeof db, userId: number): DeletionBlockers {
+async function blockersIn(q: Queryable, userId: number): Promise<DeletionBlockers> {
   return {
-    classes: tx.select({ id: classes.id, name: classes.name }).from(classes).where(and(eq(classes.instructorId, userId), isNull(classes.archivedAt))).orderBy(classes.name).all(),
-    decks: tx.select({ id: decks.id, title: decks.title }).from(decks).where(eq(decks.ownerId, userId)).orderBy(decks.title).all(),
+    classes: await q.all(
+      sql`SELECT ${classes.id} AS "id", ${classes.name} AS "name" FROM ${classes}
+          WHERE ${classes.instructorId} = ${userId} AND ${classes.archivedAt} IS NULL ORDER BY ${classes.name}`,
+      z.object({ id: int, name: z.string() }),
+    ),
+    decks: await q.all(
+      sql`SELECT ${decks.id} AS "id", ${decks.title} AS "title" FROM ${decks} WHERE ${decks.ownerId} = ${userId} ORDER BY ${decks.title}`,
+      z.object({ id: z.string(), title: z.string() }),
+    ),
   };
 }
 
 /** What the settings page lists before the user tries. */
-export function deletionBlockersOf(userId: number): DeletionBlockers {
-  return blockersIn(db, userId);
+export async function deletionBlockersOf(userId: number): Promise<DeletionBlockers> {
+  return blockersIn(await engine(), userId);
 }
 
 /** Throttle keys that name this account (db/queries/auth.ts, join.ts and the account actions). */
@@ -45,15 +53,20 @@ export type DeleteAccountResult = { ok: true } | { ok: false; reason: 'wrong-pas
  * inside the transaction, so a class created meanwhile is not lost). Nothing is written otherwise.
  */
 export async function deleteOwnAccount(userId: number, password: string): Promise<DeleteAccountResult> {
-  const row = db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  const db = await engine();
+  const row = await db.get(
+    sql`SELECT ${users.email} AS "email", ${users.passwordHash} AS "passwordHash" FROM ${users} WHERE ${users.id} = ${userId}`,
+    z.object({ email: z.string(), passwordHash: z.string() }),
+  );
   if (!row || !(await verifyPassword(row.passwordHash, password))) return { ok: false, reason: 'wrong-password' };
-  return db.transaction((tx): DeleteAccountResult => {
-    const blockers = blockersIn(tx, userId);
+  return db.transaction(async (tx): Promise<DeleteAccountResult> => {
+    const blockers = await blockersIn(tx, userId);
     if (hasBlockers(blockers)) return { ok: false, reason: 'blocked', blockers };
-    tx.delete(fsrsFits).where(and(eq(fsrsFits.scope, 'user'), eq(fsrsFits.scopeId, userId))).run();
-    tx.delete(authThrottle).where(inArray(authThrottle.key, throttleKeysOf({ id: userId, email: row.email }))).run();
-    tx.delete(classInvitations).where(eq(classInvitations.email, row.email)).run();
-    tx.delete(users).where(eq(users.id, userId)).run();
+    const f = tx.fragments;
+    await tx.run(sql`DELETE FROM ${fsrsFits} WHERE ${fsrsFits.scope} = ${'user'} AND ${fsrsFits.scopeId} = ${userId}`);
+    await tx.run(sql`DELETE FROM ${authThrottle} WHERE ${authThrottle.key} IN ${f.textsIn(throttleKeysOf({ id: userId, email: row.email }))}`);
+    await tx.run(sql`DELETE FROM ${classInvitations} WHERE ${classInvitations.email} = ${row.email}`);
+    await tx.run(sql`DELETE FROM ${users} WHERE ${users.id} = ${userId}`);
     return { ok: true };
   });
 }

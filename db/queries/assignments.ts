@@ -40,7 +40,7 @@ const cl = alias(classes, 'cl');
 // itself stays its owner's).
 function assignableDeck(instructorId: number, classId: number): SQL {
   return sql`(${d.ownerId} IS NULL OR ${d.ownerId} = ${instructorId}
-    OR (${teachesClass(sql`${classId}`, instructorId)} AND ${d.id} IN (SELECT ${assignments.deckId} FROM ${assignments} WHERE ${assignments.classId} = ${classId})))`;
+    OR (${teachesClass(instructorId, sql`${classId}`)} AND ${d.id} IN (SELECT ${assignments.deckId} FROM ${assignments} WHERE ${assignments.classId} = ${classId})))`;
 }
 
 const deckRow = z.object({ id: z.string(), title: z.string(), key: z.string().nullable(), sectionTitle: z.string().nullable() });
@@ -137,7 +137,7 @@ export async function assignmentsForClass(instructorId: number, classId: number)
            (SELECT count(*) FROM ${cards} ${c} JOIN ${sections} ${sec} ON ${sec.id} = ${c.sectionId} WHERE ${assignedCard(f)}) AS "items",
            (SELECT count(*) FROM ${cards} ${c} JOIN ${sections} ${sec} ON ${sec.id} = ${c.sectionId} WHERE ${assignmentQuizCard(f)}) AS "quizAvailable"
       FROM ${assignments} ${a} JOIN ${classes} ${cl} ON ${cl.id} = ${a.classId} JOIN ${decks} ${d} ON ${d.id} = ${a.deckId}
-      WHERE ${a.classId} = ${classId} AND ${teachesClass(cl.id, instructorId)}
+      WHERE ${a.classId} = ${classId} AND ${teachesClass(instructorId, cl.id)}
       ORDER BY ${a.dueAt}, ${a.id}`,
     listRow,
   );
@@ -198,7 +198,7 @@ function columns(q: Queryable, input: AssignmentInput) {
 }
 
 async function teaches(q: Queryable, instructorId: number, classId: number): Promise<boolean> {
-  const row = await q.get(sql`SELECT 1 AS "n" FROM ${classes} ${cl} WHERE ${cl.id} = ${classId} AND ${teachesClass(cl.id, instructorId)}`, countRow);
+  const row = await q.get(sql`SELECT 1 AS "n" FROM ${classes} ${cl} WHERE ${cl.id} = ${classId} AND ${teachesClass(instructorId, cl.id)}`, countRow);
   return row !== undefined;
 }
 
@@ -225,7 +225,7 @@ const ownedRow = z.object({ classId: int });
 function ownedAssignment(q: Queryable, instructorId: number, assignmentId: number) {
   return q.get(
     sql`SELECT ${a.classId} AS "classId" FROM ${assignments} ${a} JOIN ${classes} ${cl} ON ${cl.id} = ${a.classId}
-      WHERE ${a.id} = ${assignmentId} AND ${teachesClass(cl.id, instructorId)}`,
+      WHERE ${a.id} = ${assignmentId} AND ${teachesClass(instructorId, cl.id)}`,
     ownedRow,
   );
 }
@@ -244,13 +244,13 @@ export async function updateAssignment(instructorId: number, assignmentId: numbe
     const error = await checkInput(tx, instructorId, owner.classId, input);
     if (error) return { error };
     const set = sql.join(columns(tx, input).map(([col, value]) => sql`${bare(col)} = ${value}`), sql`, `);
-    await tx.run(sql`UPDATE ${assignments} SET ${set} WHERE ${assignments.id} = ${assignmentId} AND ${teachesClass(assignments.classId, instructorId)}`);
+    await tx.run(sql`UPDATE ${assignments} SET ${set} WHERE ${assignments.id} = ${assignmentId} AND ${teachesClass(instructorId, assignments.classId)}`);
     return owner;
   });
 }
 
 export async function deleteAssignment(instructorId: number, assignmentId: number): Promise<boolean> {
   const db = await engine();
-  const { changes } = await db.run(sql`DELETE FROM ${assignments} WHERE ${assignments.id} = ${assignmentId} AND ${teachesClass(assignments.classId, instructorId)}`);
+  const { changes } = await db.run(sql`DELETE FROM ${assignments} WHERE ${assignments.id} = ${assignmentId} AND ${teachesClass(instructorId, assignments.classId)}`);
   return changes === 1;
 }

@@ -6,7 +6,8 @@
  */
 import 'server-only';
 import { db } from '@/db';
-import { canStudyCard } from './access';
+// ENGINE-MERGE: await canStudyCard(…) from './access' (or canStudyCardIn(tx, …) inside a transaction) once this module is on the engine.
+import { canStudyCardSync } from './access-legacy';
 import { REPORT_DECISIONS, REPORT_REASONS, REPORT_SOURCES, type AuthorReport, type HandledReport } from '@/lib/reports/reasons';
 import type { HandleReportInput, ReportCardInput } from '@/lib/validation/reports';
 
@@ -34,7 +35,7 @@ const upsertOpen = db.$client.transaction((userId: number, input: ReportCardInpu
 
 /** Files (or updates) the student's open report on a card; null when they may not study the card. */
 export function reportCard(userId: number, input: ReportCardInput, now: Date): { id: number; updated: boolean } | null {
-  if (!canStudyCard(userId, input.cardId)) return null;
+  if (!canStudyCardSync(userId, input.cardId)) return null;
   return upsertOpen(userId, input, now.getTime());
 }
 

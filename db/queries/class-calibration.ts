@@ -35,7 +35,7 @@ function forecasts(w: Window): SQL {
   students AS MATERIALIZED (
     SELECT ${e.userId} AS user_id, ${us.fsrsWeights} AS weights FROM ${enrollments} ${e} JOIN ${classes} ${k} ON ${k.id} = ${e.classId}
     LEFT JOIN ${userSettings} ${us} ON ${us.userId} = ${e.userId}
-    WHERE ${e.classId} = ${w.classId} AND ${teachesClass(k.id, w.instructorId)}),
+    WHERE ${e.classId} = ${w.classId} AND ${teachesClass(w.instructorId, k.id)}),
   assigned AS MATERIALIZED (
     SELECT ${cards.id} AS id FROM ${cards} WHERE ${cards.deckId} IN (SELECT ${assignments.deckId} FROM ${assignments} WHERE ${assignments.classId} = ${w.classId})),
   ordered AS (

@@ -54,7 +54,7 @@ export async function extensionsForAssignment(instructorId: number, assignmentId
     sql`SELECT ${users.id} AS "userId", ${users.name} AS "name", ${users.email} AS "email", ${x.dueAt} AS "dueAt", (${x.dueAt} > ${a.dueAt}) AS "applies"
       FROM ${assignmentExtensions} ${x} JOIN ${assignments} ${a} ON ${a.id} = ${x.assignmentId} JOIN ${users} ON ${users.id} = ${x.userId}
       JOIN ${enrollments} ON ${enrollments.classId} = ${a.classId} AND ${enrollments.userId} = ${x.userId}
-      WHERE ${x.assignmentId} = ${assignmentId} AND ${teachesClass(a.classId, instructorId)}
+      WHERE ${x.assignmentId} = ${assignmentId} AND ${teachesClass(instructorId, a.classId)}
       ORDER BY lower(${users.name}), ${users.id}`,
     entryRow,
   );
@@ -73,7 +73,7 @@ export async function grantExtensions(instructorId: number, assignmentId: number
   return db.transaction(async (tx) => {
     const found = await tx.get(
       sql`SELECT ${a.classId} AS "classId", ${a.dueAt} AS "dueAt", ${a.createdAt} AS "createdAt" FROM ${assignments} ${a}
-        WHERE ${a.id} = ${assignmentId} AND ${teachesClass(a.classId, instructorId)}`,
+        WHERE ${a.id} = ${assignmentId} AND ${teachesClass(instructorId, a.classId)}`,
       assignmentRow,
     );
     if (!found) return { error: 'not-found' as const };
@@ -101,6 +101,6 @@ export async function removeExtension(instructorId: number, assignmentId: number
   const db = await engine();
   const t = assignmentExtensions;
   const { changes } = await db.run(sql`DELETE FROM ${t} WHERE ${t.assignmentId} = ${assignmentId} AND ${t.userId} = ${userId}
-    AND ${t.assignmentId} IN (SELECT ${a.id} FROM ${assignments} ${a} WHERE ${teachesClass(a.classId, instructorId)})`);
+    AND ${t.assignmentId} IN (SELECT ${a.id} FROM ${assignments} ${a} WHERE ${teachesClass(instructorId, a.classId)})`);
   return changes === 1;
 }

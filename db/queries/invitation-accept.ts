@@ -7,8 +7,15 @@
  * invitation's address whatever the form says.
  */
 import 'server-only';
-import { db } from '@/db';
-import { EmailTakenError, insertUser } from '@/db/admin/users';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import type { Queryable } from '@/db/engine/types';
+import { EmailTakenError, insertAccount } from '@/db/admin/users';
+import { classes, classInvitations, classRemovals, enrollments, users } from '@/db/schema';
 import { hashInvitationToken } from '@/lib/auth/invitation-token';
 
 export interface OpenInvitation {
@@ -27,51 +34,70 @@ export interface OpenInvitation {
 export type InvitationRefusal = 'unknown' | 'expired' | 'archived' | 'other-account' | 'own-class' | 'account-exists';
 export type InvitationLookup = { ok: true; invitation: OpenInvitation } | { ok: false; reason: InvitationRefusal };
 
-const byTokenStmt = db.$client.prepare<{ tokenHash: string }, Omit<OpenInvitation, 'hasAccount'> & { expiresAt: number; archivedAt: number | null; hasAccount: number }>(`
-  SELECT i.id, i.email, i.name, i.expires_at AS expiresAt, k.id AS classId, k.name AS className, k.join_code AS joinCode, k.archived_at AS archivedAt,
-         k.instructor_id AS instructorId, u.name AS instructorName,
-         EXISTS (SELECT 1 FROM users a WHERE a.email = i.email) AS hasAccount
-  FROM class_invitations i JOIN classes k ON k.id = i.class_id JOIN users u ON u.id = k.instructor_id
-  WHERE i.token_hash = @tokenHash
-`);
+const byTokenRow = z.object({
+  id: int,
+  email: z.string(),
+  name: z.string().nullable(),
+  expiresAt: int,
+  classId: int,
+  className: z.string(),
+  joinCode: z.string(),
+  archivedAt: int.nullable(),
+  instructorId: int,
+  instructorName: z.string(),
+  hasAccount: flag,
+});
+const i = alias(classInvitations, 'i');
+const k = alias(classes, 'k');
+const a = alias(users, 'a');
 
-/** The open invitation behind a link's token, or why it no longer opens anything. */
-export function invitationByToken(token: string, now: Date): InvitationLookup {
-  const row = byTokenStmt.get({ tokenHash: hashInvitationToken(token) });
+async function invitationByTokenIn(q: Queryable, token: string, now: Date): Promise<InvitationLookup> {
+  const row = await q.get(
+    sql`SELECT ${i.id} AS "id", ${i.email} AS "email", ${i.name} AS "name", ${i.expiresAt} AS "expiresAt", ${k.id} AS "classId", ${k.name} AS "className",
+          ${k.joinCode} AS "joinCode", ${k.archivedAt} AS "archivedAt", ${k.instructorId} AS "instructorId", ${users.name} AS "instructorName",
+          EXISTS (SELECT 1 FROM ${users} ${a} WHERE ${a.email} = ${i.email}) AS "hasAccount"
+        FROM ${classInvitations} ${i} JOIN ${classes} ${k} ON ${k.id} = ${i.classId} JOIN ${users} ON ${users.id} = ${k.instructorId}
+        WHERE ${i.tokenHash} = ${hashInvitationToken(token)}`,
+    byTokenRow,
+  );
   if (!row) return { ok: false, reason: 'unknown' };
   // The expiry instant itself is too late, as for reset links.
   if (now.getTime() >= row.expiresAt) return { ok: false, reason: 'expired' };
   if (row.archivedAt !== null) return { ok: false, reason: 'archived' };
-  const { expiresAt: _e, archivedAt: _a, hasAccount, ...invitation } = row;
-  return { ok: true, invitation: { ...invitation, hasAccount: hasAccount === 1 } };
+  const { expiresAt: _e, archivedAt: _a, ...invitation } = row;
+  return { ok: true, invitation };
 }
 
-const enrollStmt = db.$client.prepare<{ classId: number; userId: number; now: number }>(
-  'INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (@classId, @userId, @now) ON CONFLICT DO NOTHING',
-);
-const letBackInStmt = db.$client.prepare<{ classId: number; userId: number }>('DELETE FROM class_removals WHERE class_id = @classId AND user_id = @userId');
-const spendStmt = db.$client.prepare<{ id: number }>('DELETE FROM class_invitations WHERE id = @id');
+/** The open invitation behind a link's token, or why it no longer opens anything. */
+export async function invitationByToken(token: string, now: Date): Promise<InvitationLookup> {
+  return invitationByTokenIn(await engine(), token, now);
+}
 
-function enrolAndSpend(invitation: OpenInvitation, userId: number, now: number): void {
-  enrollStmt.run({ classId: invitation.classId, userId, now });
-  letBackInStmt.run({ classId: invitation.classId, userId });
-  if (spendStmt.run({ id: invitation.id }).changes !== 1) throw new Error('the invitation was spent twice in one transaction');
+async function enrolAndSpend(q: Queryable, invitation: OpenInvitation, userId: number, now: number): Promise<void> {
+  await q.run(
+    sql`INSERT INTO ${enrollments} (${bare(enrollments.classId)}, ${bare(enrollments.userId)}, ${bare(enrollments.joinedAt)})
+        VALUES (${invitation.classId}, ${userId}, ${now}) ON CONFLICT DO NOTHING`,
+  );
+  await q.run(sql`DELETE FROM ${classRemovals} WHERE ${classRemovals.classId} = ${invitation.classId} AND ${classRemovals.userId} = ${userId}`);
+  const spent = await q.run(sql`DELETE FROM ${classInvitations} WHERE ${classInvitations.id} = ${invitation.id}`);
+  if (spent.changes !== 1) throw new Error('the invitation was spent twice in one transaction');
 }
 
 export type AcceptResult = { ok: true; classId: number; joinCode: string } | { ok: false; reason: InvitationRefusal; invitedEmail?: string };
 
 /** A signed-in account accepts: only the account with the invited address, and never the class's instructor. */
-export function acceptInvitation(token: string, account: { id: number; email: string }, now: Date): AcceptResult {
-  return db.$client.transaction((): AcceptResult => {
-    const found = invitationByToken(token, now);
+export async function acceptInvitation(token: string, account: { id: number; email: string }, now: Date): Promise<AcceptResult> {
+  const db = await engine();
+  return db.transaction(async (tx): Promise<AcceptResult> => {
+    const found = await invitationByTokenIn(tx, token, now);
     if (!found.ok) return found;
     const { invitation } = found;
     if (invitation.instructorId === account.id) return { ok: false, reason: 'own-class' };
     // The token's holder may see the address it was sent to (the link's page shows it too).
     if (invitation.email !== account.email.toLowerCase()) return { ok: false, reason: 'other-account', invitedEmail: invitation.email };
-    enrolAndSpend(invitation, account.id, now.getTime());
+    await enrolAndSpend(tx, invitation, account.id, now.getTime());
     return { ok: true, classId: invitation.classId, joinCode: invitation.joinCode };
-  }).immediate();
+  });
 }
 
 export interface InvitedSignUp {
@@ -83,21 +109,22 @@ export interface InvitedSignUp {
 export type SignUpResult = { ok: true; email: string; classId: number; joinCode: string } | { ok: false; reason: InvitationRefusal };
 
 /** A new person: a student account with the invited address, enrolled, the invitation spent; all or nothing. */
-export function signUpWithInvitation(token: string, input: InvitedSignUp, now: Date): SignUpResult {
-  return db.transaction((tx): SignUpResult => {
-    const found = invitationByToken(token, now);
+export async function signUpWithInvitation(token: string, input: InvitedSignUp, now: Date): Promise<SignUpResult> {
+  const db = await engine();
+  return db.transaction(async (tx): Promise<SignUpResult> => {
+    const found = await invitationByTokenIn(tx, token, now);
     if (!found.ok) return found;
     const { invitation } = found;
     let userId: number;
     try {
-      userId = insertUser(tx, { email: invitation.email, name: input.name, passwordHash: input.passwordHash, role: 'student', timeZone: input.timeZone }).id;
+      userId = (await insertAccount(tx, { email: invitation.email, name: input.name, passwordHash: input.passwordHash, role: 'student', timeZone: input.timeZone })).id;
     } catch (error) {
       if (error instanceof EmailTakenError) return { ok: false, reason: 'account-exists' };
       throw error;
     }
-    enrolAndSpend(invitation, userId, now.getTime());
+    await enrolAndSpend(tx, invitation, userId, now.getTime());
     return { ok: true, email: invitation.email, classId: invitation.classId, joinCode: invitation.joinCode };
-  }, { behavior: 'immediate' });
+  });
 }
 
 /** What to tell the person who followed the link. */

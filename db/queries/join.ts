@@ -6,10 +6,17 @@
  * interleave guesses with joins of a class they know.
  */
 import 'server-only';
-import { db } from '@/db';
-import { lockRemaining, recordFailure, type ThrottleLimits, type ThrottleRecord } from '@/lib/auth/throttle';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import { classes, classInstructors, classRemovals, enrollments, users } from '@/db/schema';
+import { lockRemaining, type ThrottleLimits } from '@/lib/auth/throttle';
 import { normaliseJoinCode } from '@/lib/teach/join-code';
 import { emailVerificationRequired, VERIFY_BEFORE_JOINING } from '@/lib/auth/email-verification';
+import { recordThrottleFailureIn, throttleRecordIn } from './auth';
 
 export const JOIN_LIMITS: ThrottleLimits = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
@@ -28,64 +35,74 @@ export type JoinLookup =
 
 const throttleKey = (userId: number) => `join:${userId}`;
 
-const throttleRow = db.$client.prepare<{ key: string }, ThrottleRecord>(
-  'SELECT failures, window_start AS windowStart, locked_until AS lockedUntil FROM auth_throttle WHERE key = @key',
-);
-const upsertThrottle = db.$client.prepare<{ key: string } & ThrottleRecord>(`
-  INSERT INTO auth_throttle (key, failures, window_start, locked_until) VALUES (@key, @failures, @windowStart, @lockedUntil)
-  ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until
-`);
-
-const recordWrongCode = db.$client.transaction((key: string, now: number) => {
-  upsertThrottle.run({ key, ...recordFailure(throttleRow.get({ key }), now, JOIN_LIMITS) });
+const byCodeRow = z.object({
+  id: int,
+  name: z.string(),
+  joinCode: z.string(),
+  instructorId: int,
+  archivedAt: int.nullable(),
+  instructorName: z.string(),
+  enrolled: flag,
+  removed: flag,
+  verified: flag,
+  coTeaches: flag,
 });
-
-const byCode = db.$client.prepare<{ code: string; userId: number }, Omit<JoinableClass, 'alreadyEnrolled'> & { instructorId: number; archivedAt: number | null; enrolled: number; removed: number; verified: number; coTeaches: number }>(`
-  SELECT cl.id, cl.name, cl.join_code AS joinCode, cl.instructor_id AS instructorId, cl.archived_at AS archivedAt, u.name AS instructorName,
-         EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = cl.id AND e.user_id = @userId) AS enrolled,
-         EXISTS (SELECT 1 FROM class_removals r WHERE r.class_id = cl.id AND r.user_id = @userId) AS removed,
-         EXISTS (SELECT 1 FROM users me WHERE me.id = @userId AND me.email_verified_at IS NOT NULL) AS verified,
-         EXISTS (SELECT 1 FROM class_instructors ci WHERE ci.class_id = cl.id AND ci.user_id = @userId) AS coTeaches
-  FROM classes cl JOIN users u ON u.id = cl.instructor_id
-  WHERE cl.join_code = @code
-`);
+const cl = alias(classes, 'cl');
+const me = alias(users, 'me');
 
 /** Milliseconds left on this student's join lock (0 = may try). */
-export function joinLockRemaining(userId: number, now: Date): number {
-  return lockRemaining(throttleRow.get({ key: throttleKey(userId) }), now.getTime());
+export async function joinLockRemaining(userId: number, now: Date): Promise<number> {
+  const db = await engine();
+  return lockRemaining(await throttleRecordIn(db, throttleKey(userId)), now.getTime());
 }
 
 /** The class behind a typed or linked code, counting a wrong code as a failed attempt. */
-export function lookupJoinCode(userId: number, rawCode: string, now: Date): JoinLookup {
-  const retryInMs = joinLockRemaining(userId, now);
+export async function lookupJoinCode(userId: number, rawCode: string, now: Date): Promise<JoinLookup> {
+  const retryInMs = await joinLockRemaining(userId, now);
   if (retryInMs > 0) return { ok: false, reason: 'locked', retryInMs };
+  const db = await engine();
   const code = normaliseJoinCode(rawCode);
-  const row = code === null ? undefined : byCode.get({ code, userId });
+  const row =
+    code === null
+      ? undefined
+      : await db.get(
+          sql`SELECT ${cl.id} AS "id", ${cl.name} AS "name", ${cl.joinCode} AS "joinCode", ${cl.instructorId} AS "instructorId", ${cl.archivedAt} AS "archivedAt",
+                ${users.name} AS "instructorName",
+                EXISTS (SELECT 1 FROM ${enrollments} WHERE ${enrollments.classId} = ${cl.id} AND ${enrollments.userId} = ${userId}) AS "enrolled",
+                EXISTS (SELECT 1 FROM ${classRemovals} WHERE ${classRemovals.classId} = ${cl.id} AND ${classRemovals.userId} = ${userId}) AS "removed",
+                EXISTS (SELECT 1 FROM ${users} ${me} WHERE ${me.id} = ${userId} AND ${me.emailVerifiedAt} IS NOT NULL) AS "verified",
+                EXISTS (SELECT 1 FROM ${classInstructors} WHERE ${classInstructors.classId} = ${cl.id} AND ${classInstructors.userId} = ${userId}) AS "coTeaches"
+              FROM ${classes} ${cl} JOIN ${users} ON ${users.id} = ${cl.instructorId}
+              WHERE ${cl.joinCode} = ${code}`,
+          byCodeRow,
+        );
   if (!row) {
-    recordWrongCode(throttleKey(userId), now.getTime());
+    await db.transaction((tx) => recordThrottleFailureIn(tx, throttleKey(userId), JOIN_LIMITS, now.getTime()));
     return { ok: false, reason: 'not-found' };
   }
   if (row.archivedAt !== null) return { ok: false, reason: 'archived' };
-  if (row.instructorId === userId || row.coTeaches === 1) return { ok: false, reason: 'own-class' };
+  if (row.instructorId === userId || row.coTeaches) return { ok: false, reason: 'own-class' };
   // Removed by the instructor: the code and link no longer work for them until they are let back in.
-  if (row.removed === 1) return { ok: false, reason: 'removed' };
+  if (row.removed) return { ok: false, reason: 'removed' };
   // Issue 17: with verification required, an unconfirmed address may study but not join (a class
   // already joined stays joined).
-  if (row.enrolled !== 1 && row.verified !== 1 && emailVerificationRequired()) return { ok: false, reason: 'unverified' };
+  if (!row.enrolled && !row.verified && emailVerificationRequired()) return { ok: false, reason: 'unverified' };
   return {
     ok: true,
-    class: { id: row.id, name: row.name, instructorName: row.instructorName, joinCode: row.joinCode, alreadyEnrolled: row.enrolled === 1 },
+    class: { id: row.id, name: row.name, instructorName: row.instructorName, joinCode: row.joinCode, alreadyEnrolled: row.enrolled },
   };
 }
 
-const enrollStmt = db.$client.prepare<{ classId: number; userId: number; now: number }>(
-  'INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (@classId, @userId, @now) ON CONFLICT DO NOTHING',
-);
-
 /** Join the class behind the code; joining a class twice changes nothing. */
-export function joinClass(userId: number, rawCode: string, now: Date): JoinLookup {
-  const found = lookupJoinCode(userId, rawCode, now);
-  if (found.ok) enrollStmt.run({ classId: found.class.id, userId, now: now.getTime() });
+export async function joinClass(userId: number, rawCode: string, now: Date): Promise<JoinLookup> {
+  const found = await lookupJoinCode(userId, rawCode, now);
+  if (found.ok) {
+    const db = await engine();
+    await db.run(
+      sql`INSERT INTO ${enrollments} (${bare(enrollments.classId)}, ${bare(enrollments.userId)}, ${bare(enrollments.joinedAt)})
+          VALUES (${found.class.id}, ${userId}, ${now.getTime()}) ON CONFLICT DO NOTHING`,
+    );
+  }
   return found;
 }
 

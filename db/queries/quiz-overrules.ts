@@ -10,30 +10,24 @@
  * the requests of their own classes' assignments.
  */
 import 'server-only';
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { engine } from '@/db/engine';
 import { bare } from '@/db/engine/fragments';
 import { int, jsonText } from '@/db/engine/rows';
 import type { Queryable } from '@/db/engine/types';
-import { assignmentQuizAttempts, assignments, cards, classes, classInstructors, enrollments, quizAnswers, quizAttempts, quizOverrules, users } from '@/db/schema';
+import { assignmentQuizAttempts, assignments, cards, classes, enrollments, quizAnswers, quizAttempts, quizOverrules, users } from '@/db/schema';
 import { cardPayloadSchema } from '@/lib/content/card-payload';
 import { canonical } from '@/lib/quiz/typed/check-typed';
 import { suggestedGrade } from '@/lib/quiz/grade';
 import { attemptIn } from './quiz-data';
 import { refuse, type Refused } from './quizzes';
+import { teachesClass } from './access-sql';
 import { regradeLoggedReviewIn } from './review-undo';
 
 export type OverruleStatus = 'pending' | 'accepted' | 'declined';
 const status = z.enum(['pending', 'accepted', 'declined']);
-
-// ENGINE-MERGE: access-sql.ts's typed form of access.ts teachesClassSql, once the classes group adds one.
-/** True when `classId` is a class `instructorId` teaches (created it, or co-teaches it). */
-function teachesClass(instructorId: number, classId: AnyColumn): SQL {
-  return sql`${classId} IN (SELECT ${classes.id} FROM ${classes} WHERE ${classes.instructorId} = ${instructorId}
-    UNION ALL SELECT ${classInstructors.classId} FROM ${classInstructors} WHERE ${classInstructors.userId} = ${instructorId})`;
-}
 
 /** Legacy links (attempts counted for an assignment before it had a quiz) are not the assignment's quiz. */
 const linkedToAssignment = (q: Queryable) => sql`${assignmentQuizAttempts.legacy} = ${q.fragments.bool(false)}`;

@@ -77,7 +77,7 @@ export async function responseAnalysisFor(instructorId: number, classId: number,
   // (its owner or a co-instructor).
   const found = await db.get(
     sql`SELECT ${a.id} AS "id" FROM ${assignments} ${a}
-      WHERE ${a.id} = ${assignmentId} AND ${a.classId} = ${classId} AND ${teachesClass(a.classId, instructorId)}`,
+      WHERE ${a.id} = ${assignmentId} AND ${a.classId} = ${classId} AND ${teachesClass(instructorId, a.classId)}`,
     z.object({ id: int }),
   );
   if (!found) return undefined;

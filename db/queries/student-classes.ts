@@ -4,33 +4,41 @@
  * (that is the instructor's "remove"), the class code lets them back in.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { assignments, classes, enrollments, users } from '@/db/schema';
 
-export interface StudentClass {
-  id: number;
-  name: string;
-  instructorName: string;
-  timeZone: string;
-  joinedAt: number;
-  assignments: number;
-}
+const studentClassRow = z.object({
+  id: int,
+  name: z.string(),
+  instructorName: z.string(),
+  timeZone: z.string(),
+  joinedAt: int,
+  assignments: int,
+});
+export type StudentClass = z.infer<typeof studentClassRow>;
 
-const mineStmt = db.$client.prepare<{ userId: number }, StudentClass>(`
-  SELECT cl.id, cl.name, u.name AS instructorName, cl.time_zone AS timeZone, e.joined_at AS joinedAt,
-         (SELECT count(*) FROM assignments a WHERE a.class_id = cl.id) AS assignments
-  FROM enrollments e JOIN classes cl ON cl.id = e.class_id JOIN users u ON u.id = cl.instructor_id
-  WHERE e.user_id = @userId AND cl.archived_at IS NULL
-  ORDER BY cl.name COLLATE NOCASE, cl.id
-`);
+const cl = alias(classes, 'cl');
 
 /** The student's classes (archived ones are closed and not listed), by name. */
-export function classesOfStudent(userId: number): StudentClass[] {
-  return mineStmt.all({ userId });
+export async function classesOfStudent(userId: number): Promise<StudentClass[]> {
+  const db = await engine();
+  return db.all(
+    sql`SELECT ${cl.id} AS "id", ${cl.name} AS "name", ${users.name} AS "instructorName", ${cl.timeZone} AS "timeZone", ${enrollments.joinedAt} AS "joinedAt",
+          (SELECT count(*) FROM ${assignments} WHERE ${assignments.classId} = ${cl.id}) AS "assignments"
+        FROM ${enrollments} JOIN ${classes} ${cl} ON ${cl.id} = ${enrollments.classId} JOIN ${users} ON ${users.id} = ${cl.instructorId}
+        WHERE ${enrollments.userId} = ${userId} AND ${cl.archivedAt} IS NULL
+        ORDER BY ${db.fragments.caseless(cl.name)}, ${cl.id}`,
+    studentClassRow,
+  );
 }
 
-const leaveStmt = db.$client.prepare<{ userId: number; classId: number }>('DELETE FROM enrollments WHERE user_id = @userId AND class_id = @classId');
-
 /** Leaves the class; false when the student was not in it (nothing changes then). */
-export function leaveClass(userId: number, classId: number): boolean {
-  return leaveStmt.run({ userId, classId }).changes > 0;
+export async function leaveClass(userId: number, classId: number): Promise<boolean> {
+  const db = await engine();
+  const { changes } = await db.run(sql`DELETE FROM ${enrollments} WHERE ${enrollments.userId} = ${userId} AND ${enrollments.classId} = ${classId}`);
+  return changes > 0;
 }

@@ -99,7 +99,7 @@ export async function studentDetailFor(instructorId: number, classId: number, st
   const student = await db.get(
     sql`SELECT ${u.id} AS "userId", ${u.name} AS "name", ${u.email} AS "email", ${e.joinedAt} AS "joinedAt"
       FROM ${enrollments} ${e} JOIN ${users} ${u} ON ${u.id} = ${e.userId}
-      WHERE ${e.classId} = ${classId} AND ${e.userId} = ${studentId} AND ${teachesClass(e.classId, instructorId)}`,
+      WHERE ${e.classId} = ${classId} AND ${e.userId} = ${studentId} AND ${teachesClass(instructorId, e.classId)}`,
     studentRow,
   );
   if (!student) return undefined;

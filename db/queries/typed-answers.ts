@@ -44,8 +44,8 @@ export interface TypedItemReport {
 }
 
 /** Per typed item of an assignment, the distinct wrong answers the class typed; undefined if the class is not this instructor's. */
-export function typedAnswerReport(instructorId: number, classId: number, assignmentId: number): TypedItemReport[] | undefined {
-  if (!classForInstructor(instructorId, classId)) return undefined;
+export async function typedAnswerReport(instructorId: number, classId: number, assignmentId: number): Promise<TypedItemReport[] | undefined> {
+  if (!(await classForInstructor(instructorId, classId))) return undefined;
   const events = eventsStmt.all({ assignmentId, classId }).map((e) => ({ cardId: e.cardId, answer: String(e.answer ?? ''), overruled: e.overruled === 1 }));
   const groups = groupWrongAnswers(events);
   const owned = new Map<string, boolean>();

@@ -51,7 +51,7 @@ async function setup() {
   const student = await makeUser();
   const classmate = await makeUser();
   const deck = makeTinyDeck('del-deck');
-  const classId = createClass(teacher.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
+  const classId = await createClass(teacher.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const made = await createAssignment(teacher.id, classId, { deckId: 'del-deck', sectionKeys: ['s1'], dueAt: at(10), goalQuizScore: 80, goalRecall: null }, new Date(T0));
   if (!('id' in made)) throw new Error(made.error);
   const $ = db.$client;
@@ -69,10 +69,10 @@ async function setup() {
       answer.id, u.id, made.id, at(3), at(4), teacher.id,
     );
     $.prepare(`INSERT INTO typed_answers (user_id, card_id, answer, answered_at, client_id) VALUES (?, ?, 'y', ?, ?)`).run(u.id, deck.c4, at(3), `typed-${u.id}`);
-    createSession(u.id, 'Test browser', at(5));
+    await createSession(u.id, 'Test browser', at(5));
   }
   // The rest of what the student has: tokens, a fit run and a fit, a removal from another class, throttle counters.
-  const other = createClass(teacher.id, { name: 'Other class', timeZone: 'UTC' }, new Date(at(-2)));
+  const other = await createClass(teacher.id, { name: 'Other class', timeZone: 'UTC' }, new Date(at(-2)));
   $.prepare('INSERT INTO class_removals (class_id, user_id, removed_at) VALUES (?, ?, ?)').run(other, student.id, at(1));
   $.prepare('INSERT INTO password_reset_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(`r${student.id}`, student.id, at(5), at(6));
   $.prepare('INSERT INTO email_verification_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(`v${student.id}`, student.id, at(5), at(6));
@@ -83,7 +83,7 @@ async function setup() {
   // added a co-instructor to their own.
   $.prepare('INSERT INTO assignment_extensions (assignment_id, user_id, due_at, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)').run(made.id, student.id, at(12), teacher.id, at(5));
   const colleague = await makeUser('instructor');
-  const colleagueClass = createClass(colleague.id, { name: 'Colleague class', timeZone: 'UTC' }, new Date(at(-2)));
+  const colleagueClass = await createClass(colleague.id, { name: 'Colleague class', timeZone: 'UTC' }, new Date(at(-2)));
   $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(colleagueClass, teacher.id, colleague.id, at(5));
   $.prepare('INSERT INTO class_instructors (class_id, user_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(classId, colleague.id, teacher.id, at(5));
   // A choice the student made in a review session.
@@ -147,11 +147,11 @@ describe('deleting a student account', () => {
 describe('deleting an instructor account', () => {
   it('is refused while they teach a class that is not archived or own a deck, naming each one', async () => {
     const teacher = await makeUser('instructor');
-    const classId = createClass(teacher.id, { name: 'Open class', timeZone: 'UTC' }, new Date(T0));
+    const classId = await createClass(teacher.id, { name: 'Open class', timeZone: 'UTC' }, new Date(T0));
     makeTinyDeck('owned-deck', teacher.id);
     const result = await deleteOwnAccount(teacher.id, PASSWORD);
     expect(result).toEqual({ ok: false, reason: 'blocked', blockers: { classes: [{ id: classId, name: 'Open class' }], decks: [{ id: 'owned-deck', title: 'Deck owned-deck' }] } });
-    expect(describeBlockers(deletionBlockersOf(teacher.id))).toEqual([
+    expect(describeBlockers(await deletionBlockersOf(teacher.id))).toEqual([
       'Archive the class you teach first: “Open class”.',
       'A deck you wrote needs a new owner first (ask your administrator to hand it over): “Deck owned-deck”.',
     ]);
@@ -159,8 +159,8 @@ describe('deleting an instructor account', () => {
   });
 
   it('deletes them once their classes are archived; decisions they made stay, without their name', async () => {
-    expect(setClassArchived(ids.teacher.id, ids.classId, true, new Date(at(6)))).toBe(true);
-    expect(setClassArchived(ids.teacher.id, ids.other, true, new Date(at(6)))).toBe(true);
+    expect(await setClassArchived(ids.teacher.id, ids.classId, true, new Date(at(6)))).toBe(true);
+    expect(await setClassArchived(ids.teacher.id, ids.other, true, new Date(at(6)))).toBe(true);
     expect(await deleteOwnAccount(ids.teacher.id, PASSWORD)).toEqual({ ok: true });
     for (const { table, column } of userReferences()) expect(rowsOf(table, column, ids.teacher.id), `${table}.${column}`).toBe(0);
     expect(db.$client.prepare('PRAGMA foreign_key_check').all()).toEqual([]);

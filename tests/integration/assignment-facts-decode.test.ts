@@ -18,7 +18,7 @@ let card: ReturnType<typeof makeTinyDeck>;
 beforeAll(async () => {
   const instructor = await makeUser('instructor');
   card = makeTinyDeck('decode');
-  const classId = createClass(instructor.id, { name: 'Decode', timeZone: 'UTC' }, new Date(T0));
+  const classId = await createClass(instructor.id, { name: 'Decode', timeZone: 'UTC' }, new Date(T0));
   const made = await createAssignment(instructor.id, classId, { deckId: 'decode', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in made)) throw new Error(made.error);
   scope = { assignmentId: made.id, classId };

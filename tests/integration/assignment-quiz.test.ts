@@ -34,7 +34,7 @@ async function take(userId: number, attemptId: number, right: number, minute: nu
 async function setup(quiz: AssignmentQuizSpec = QUIZ) {
   const instructor = await makeUser('instructor');
   const student = await makeUser();
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
   enroll(classId, student.id, T0 - 3_600_000);
   const created = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: DUE, goalQuizScore: 80, goalRecall: null, quiz }, at(-30));
   if (!('id' in created)) throw new Error(created.error);

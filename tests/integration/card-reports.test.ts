@@ -37,7 +37,7 @@ beforeAll(async () => {
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Sam Student', student.id);
   cards = makeTinyDeck('reported', author.id);
   privateCards = makeTinyDeck('unassigned', author.id);
-  const classId = createClass(author.id, { name: 'Reports', timeZone: 'UTC' }, new Date());
+  const classId = await createClass(author.id, { name: 'Reports', timeZone: 'UTC' }, new Date());
   const made = await createAssignment(author.id, classId, { deckId: 'reported', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in made)) throw new Error(made.error);
   enroll(classId, student.id, Date.now());

@@ -36,7 +36,7 @@ async function setup() {
     db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run(name, u.id);
   }
   const card = makeTinyDeck('tiny');
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const created = await createAssignment(instructor.id, classId, { deckId: 'tiny', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: 80, goalRecall: 0.5 }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
   enroll(classId, a.id, at(-1));
@@ -145,7 +145,7 @@ describe('per-item analytics', () => {
   it('flags an item that strong and weak students get right equally often, once 10 students answered', async () => {
     const instructor = await makeUser('instructor');
     const card = makeTinyDeck('tiny-discrimination');
-    const classId = createClass(instructor.id, { name: 'Lecture', timeZone: 'UTC' }, new Date(at(-2)));
+    const classId = await createClass(instructor.id, { name: 'Lecture', timeZone: 'UTC' }, new Date(at(-2)));
     const created = await createAssignment(instructor.id, classId, { deckId: 'tiny-discrimination', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: 80, goalRecall: 0.5 }, new Date(T0));
     if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
     // Ten students, one quiz each on c1, c2, c3. S0–S4 get c1 and c3 right, S5–S9 get them wrong.

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const other = await makeUser();
   const deck = makeTinyDeck('export-deck');
   ownDeck = createDeck(teacher, { title: 'My own deck', author: 'T', sourceUrl: 'https://example.org/own', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, new Date(T0));
-  const classId = createClass(teacher.id, { name: 'Export class', timeZone: 'UTC' }, new Date(T0));
+  const classId = await createClass(teacher.id, { name: 'Export class', timeZone: 'UTC' }, new Date(T0));
   enroll(classId, student.id, T0 + DAY);
   logReview(student.id, deck.c1, T0 + DAY, { stateBefore: 0, rating: 3, stability: 2 });
   logReview(student.id, deck.c1, T0 + 3 * DAY, { stateBefore: 2, rating: 4, stability: 9 });

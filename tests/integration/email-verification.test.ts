@@ -41,7 +41,7 @@ beforeAll(async () => {
   process.env.MAIL_FROM = 'Recall <recall@test.example>';
   process.env.APP_URL = 'https://recall.test.example';
   const teacher = await makeUser('instructor');
-  const classId = createClass(teacher.id, { name: 'Verified only', timeZone: 'UTC' }, new Date());
+  const classId = await createClass(teacher.id, { name: 'Verified only', timeZone: 'UTC' }, new Date());
   joinCode = (db.$client.prepare('SELECT join_code AS c FROM classes WHERE id = ?').get(classId) as { c: string }).c;
 });
 afterAll(async () => {
@@ -89,12 +89,12 @@ describe('email verification', () => {
     // Only the hash is stored.
     expect(db.select().from(emailVerificationTokens).where(eq(emailVerificationTokens.userId, user.id)).all().map((r) => r.tokenHash)).not.toContain(token);
 
-    const refused = joinClass(user.id, joinCode, new Date());
+    const refused = await joinClass(user.id, joinCode, new Date());
     expect(refused).toEqual({ ok: false, reason: 'unverified' });
     expect(db.$client.prepare('SELECT count(*) AS n FROM enrollments WHERE user_id = ?').get(user.id)).toEqual({ n: 0 });
 
     expect(await verifyEmailAction(null, form({ token }))).toMatchObject({ ok: true, message: expect.stringContaining('confirmed') });
-    expect(joinClass(user.id, joinCode, new Date()).ok).toBe(true);
+    expect((await joinClass(user.id, joinCode, new Date())).ok).toBe(true);
     // Used: the same link is refused.
     expect(await verifyEmailAction(null, form({ token }))).toMatchObject({ ok: false, error: expect.stringContaining('expired or was already used') });
   });
@@ -115,7 +115,7 @@ describe('email verification', () => {
     // The second link is dead too (replaced by the later ones); an expired token is refused.
     expect(await verifyEmailAction(null, form({ token: second }))).toMatchObject({ ok: false });
     const old = newResetToken(Date.now() - 48 * 3_600_000, undefined, 24 * 3_600_000);
-    expect(storeVerificationToken(user.id, old)).toBe(true);
+    expect(await storeVerificationToken(user.id, old)).toBe(true);
     expect(await verifyEmailAction(null, form({ token: old.token }))).toMatchObject({ ok: false });
     expect(db.select().from(users).where(eq(users.id, user.id)).get()?.emailVerifiedAt).toBeNull();
   });
@@ -124,7 +124,7 @@ describe('email verification', () => {
     const seeded = await makeUser();
     session.user = { ...seeded, role: 'student', sessionId: 's' };
     expect(await resendVerificationAction(null, form({}))).toMatchObject({ ok: false, error: 'Your email address is already confirmed.' });
-    expect(joinClass(seeded.id, joinCode, new Date()).ok).toBe(true);
+    expect((await joinClass(seeded.id, joinCode, new Date())).ok).toBe(true);
   });
 
   it('without REQUIRE_EMAIL_VERIFICATION, sign-up sends no mail and joining is open', async () => {
@@ -132,7 +132,7 @@ describe('email verification', () => {
     const before = smtp.messages.length;
     const user = await signUp();
     expect(smtp.messages.length).toBe(before);
-    expect(joinClass(user.id, joinCode, new Date()).ok).toBe(true);
+    expect((await joinClass(user.id, joinCode, new Date())).ok).toBe(true);
   });
 
   it('says why joining was refused', async () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Ann A', a.id);
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Bob B', b.id);
   const card = makeTinyDeck('ext');
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const created = await createAssignment(instructor.id, classId, { deckId: 'ext', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
   enroll(classId, a.id, at(-1));

@@ -95,7 +95,7 @@ async function signUp(token: string, fields: Record<string, string> = {}) {
 
 describe('invite by roster', () => {
   it('previews a roster of five with one bad row, sends four mails, and two people accept', async () => {
-    const classId = createClass(owner.id, { name: 'Roster class', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Roster class', timeZone: 'UTC' }, new Date());
     const existing = await makeUser();
     const already = await makeUser();
     enroll(classId, already.id, Date.now());
@@ -121,7 +121,7 @@ describe('invite by roster', () => {
     const tokens = [existing.email, 'new.person@school.example', 'third@school.example', 'fourth@school.example'].map(mailedToken);
     const stored = JSON.stringify(db.$client.prepare('SELECT * FROM class_invitations').all());
     for (const token of tokens) expect(stored).not.toContain(token);
-    const pending = pendingInvitationsForInstructor(owner.id, classId);
+    const pending = await pendingInvitationsForInstructor(owner.id, classId);
     expect(pending).toHaveLength(4);
     expect(pending.every((p) => p.sentAt !== null && !p.sendFailed && p.expiresAt - p.createdAt === INVITATION_TTL_MS)).toBe(true);
 
@@ -148,11 +148,11 @@ describe('invite by roster', () => {
     expect(session.signedIn).toContain('new.person@school.example');
     expect(await signUp(newToken)).toMatchObject({ ok: false });
 
-    expect(pendingInvitationsForInstructor(owner.id, classId).map((p) => p.email).sort()).toEqual(['fourth@school.example', 'third@school.example']);
+    expect((await pendingInvitationsForInstructor(owner.id, classId)).map((p) => p.email).sort()).toEqual(['fourth@school.example', 'third@school.example']);
   });
 
   it('refuses another signed-in account, and a new account for an address that has one', async () => {
-    const classId = createClass(owner.id, { name: 'Bound', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Bound', timeZone: 'UTC' }, new Date());
     const invited = await makeUser();
     const other = await makeUser();
     session.user = owner;
@@ -168,20 +168,21 @@ describe('invite by roster', () => {
   });
 
   it('re-sending kills the old link; revoking and expiry kill the link', async () => {
-    const classId = createClass(owner.id, { name: 'Lifecycle', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Lifecycle', timeZone: 'UTC' }, new Date());
     const a = await makeUser();
     const b = await makeUser();
     await invite.sendInvitationsAction(null, { classId, roster: `${a.email}\n${b.email}` });
     const oldToken = mailedToken(a.email);
-    const [invA, invB] = ['a', 'b'].map((k) => pendingInvitationsForInstructor(owner.id, classId).find((p) => p.email === (k === 'a' ? a.email : b.email))!);
+    const pending = await pendingInvitationsForInstructor(owner.id, classId);
+    const [invA, invB] = ['a', 'b'].map((k) => pending.find((p) => p.email === (k === 'a' ? a.email : b.email))!);
     expect(await invite.resendInvitationAction(null, { classId, invitationId: invA!.id })).toMatchObject({ ok: true, data: { sent: 1 } });
     const newToken = mailedToken(a.email);
     expect(newToken).not.toBe(oldToken);
     expect(await acceptAs(a, oldToken)).toMatchObject({ ok: false });
     // The expiry instant itself is too late.
-    const issued = pendingInvitationsForInstructor(owner.id, classId).find((p) => p.id === invA!.id)!;
-    expect(acceptInvitation(newToken, a, new Date(issued.expiresAt))).toEqual({ ok: false, reason: 'expired' });
-    expect(invitationByToken(newToken, new Date(issued.expiresAt - 1)).ok).toBe(true);
+    const issued = (await pendingInvitationsForInstructor(owner.id, classId)).find((p) => p.id === invA!.id)!;
+    expect(await acceptInvitation(newToken, a, new Date(issued.expiresAt))).toEqual({ ok: false, reason: 'expired' });
+    expect((await invitationByToken(newToken, new Date(issued.expiresAt - 1))).ok).toBe(true);
     expect(await acceptAs(a, newToken)).toHaveProperty('redirected');
 
     session.user = owner;
@@ -193,21 +194,21 @@ describe('invite by roster', () => {
   });
 
   it('an expired invitation is listed and can be invited again from a roster', async () => {
-    const classId = createClass(owner.id, { name: 'Expired', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Expired', timeZone: 'UTC' }, new Date());
     await invite.sendInvitationsAction(null, { classId, roster: 'late@school.example' });
     db.$client.prepare('UPDATE class_invitations SET expires_at = ? WHERE class_id = ?').run(Date.now() - 1, classId);
     const preview = await invite.previewRosterAction(null, { classId, roster: 'late@school.example' });
     expect(preview.ok && preview.data.entries[0]).toMatchObject({ problem: null, note: 'expired' });
     expect(await invite.sendInvitationsAction(null, { classId, roster: 'late@school.example' })).toMatchObject({ ok: true, data: { sent: 1 } });
     expect(invitationRows(classId)).toBe(1);
-    expect(invitationByToken(mailedToken('late@school.example'), new Date()).ok).toBe(true);
+    expect((await invitationByToken(mailedToken('late@school.example'), new Date())).ok).toBe(true);
   });
 
   it('an invitation lets a removed student back in', async () => {
-    const classId = createClass(owner.id, { name: 'Second chance', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Second chance', timeZone: 'UTC' }, new Date());
     const student = await makeUser();
     enroll(classId, student.id, Date.now());
-    removeStudent(owner.id, classId, student.id, new Date());
+    await removeStudent(owner.id, classId, student.id, new Date());
     const preview = await invite.previewRosterAction(null, { classId, roster: student.email });
     expect(preview.ok && preview.data.entries[0]).toMatchObject({ problem: null, note: 'removed' });
     await invite.sendInvitationsAction(null, { classId, roster: student.email });
@@ -217,18 +218,18 @@ describe('invite by roster', () => {
   });
 
   it('an archived class takes no invitations and its links stop working', async () => {
-    const classId = createClass(owner.id, { name: 'Archived', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Archived', timeZone: 'UTC' }, new Date());
     const student = await makeUser();
     await invite.sendInvitationsAction(null, { classId, roster: student.email });
     const token = mailedToken(student.email);
-    setClassArchived(owner.id, classId, true, new Date());
+    await setClassArchived(owner.id, classId, true, new Date());
     expect(await invite.sendInvitationsAction(null, { classId, roster: 'x@school.example' })).toMatchObject({ ok: false, error: expect.stringContaining('archived') });
     expect(await acceptAs(student, token)).toMatchObject({ ok: false, error: expect.stringContaining('archived') });
     expect(enrolled(classId, student.id)).toBe(0);
   });
 
   it('bounds: more than 500 people or 100 kB is refused with a message, and nothing is written', async () => {
-    const classId = createClass(owner.id, { name: 'Bounds', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Bounds', timeZone: 'UTC' }, new Date());
     const many = Array.from({ length: 501 }, (_, i) => `p${i}@school.example`).join('\n');
     expect(await invite.sendInvitationsAction(null, { classId, roster: many })).toMatchObject({ ok: false, error: expect.stringContaining('At most 500 people') });
     const huge = 'é'.repeat(60_000);
@@ -264,11 +265,11 @@ describe('a mail that fails', () => {
   });
 
   it('marks only its invitation not sent; the others go, and Send again retries it', async () => {
-    const classId = createClass(owner.id, { name: 'Bounce', timeZone: 'UTC' }, new Date());
+    const classId = await createClass(owner.id, { name: 'Bounce', timeZone: 'UTC' }, new Date());
     const roster = 'one@school.example\nbounce@school.example\ntwo@school.example';
     expect(await invite.sendInvitationsAction(null, { classId, roster })).toEqual({ ok: true, data: { sent: 2, failed: 1, skipped: 0 } });
     expect(received.sort()).toEqual(['one@school.example', 'two@school.example']);
-    const pending = pendingInvitationsForInstructor(owner.id, classId);
+    const pending = await pendingInvitationsForInstructor(owner.id, classId);
     expect(pending).toHaveLength(3);
     const failed = pending.find((p) => p.email === 'bounce@school.example')!;
     expect(failed).toMatchObject({ sentAt: null, sendFailed: true });
@@ -276,6 +277,6 @@ describe('a mail that fails', () => {
     const before = smtp.messages.length;
     expect(await invite.resendInvitationAction(null, { classId, invitationId: failed.id })).toMatchObject({ ok: true, data: { sent: 1, failed: 0 } });
     await smtp.waitFor(before + 1);
-    expect(pendingInvitationsForInstructor(owner.id, classId).find((p) => p.id === failed.id)).toMatchObject({ sendFailed: false, sentAt: expect.any(Number) });
+    expect((await pendingInvitationsForInstructor(owner.id, classId)).find((p) => p.id === failed.id)).toMatchObject({ sendFailed: false, sentAt: expect.any(Number) });
   });
 });

@@ -19,7 +19,7 @@ function enrolled(userId: number): number {
 
 beforeAll(async () => {
   instructor = await makeUser('instructor');
-  classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, T);
+  classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, T);
 });
 
 describe('joining', () => {
@@ -27,12 +27,12 @@ describe('joining', () => {
     const student = await makeUser();
     const code = codeOf(classId);
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
-    const found = lookupJoinCode(student.id, `${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`, T);
+    const found = await lookupJoinCode(student.id, `${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`, T);
     expect(found).toMatchObject({ ok: true, class: { id: classId, name: 'Seminar', instructorName: instructor.name, alreadyEnrolled: false } });
-    expect(joinClass(student.id, `https://recall.example/join/${code}`, T).ok).toBe(true);
-    expect(joinClass(student.id, code, later(5)).ok).toBe(true);
+    expect((await joinClass(student.id, `https://recall.example/join/${code}`, T)).ok).toBe(true);
+    expect((await joinClass(student.id, code, later(5))).ok).toBe(true);
     expect(enrolled(student.id)).toBe(1);
-    expect(lookupJoinCode(student.id, code, T)).toMatchObject({ ok: true, class: { alreadyEnrolled: true } });
+    expect(await lookupJoinCode(student.id, code, T)).toMatchObject({ ok: true, class: { alreadyEnrolled: true } });
     // The first join time stays.
     expect((db.$client.prepare('SELECT joined_at AS t FROM enrollments WHERE user_id = ?').get(student.id) as { t: number }).t).toBe(T.getTime());
   });
@@ -40,46 +40,46 @@ describe('joining', () => {
   it('an old code stops working once renewed; an archived class cannot be joined', async () => {
     const student = await makeUser();
     const old = codeOf(classId);
-    const fresh = regenerateJoinCode(instructor.id, classId);
+    const fresh = await regenerateJoinCode(instructor.id, classId);
     expect(fresh).not.toBe(old);
-    expect(lookupJoinCode(student.id, old, T)).toEqual({ ok: false, reason: 'not-found' });
-    setClassArchived(instructor.id, classId, true, T);
-    expect(joinClass(student.id, fresh ?? '', T)).toEqual({ ok: false, reason: 'archived' });
+    expect(await lookupJoinCode(student.id, old, T)).toEqual({ ok: false, reason: 'not-found' });
+    await setClassArchived(instructor.id, classId, true, T);
+    expect(await joinClass(student.id, fresh ?? '', T)).toEqual({ ok: false, reason: 'archived' });
     expect(enrolled(student.id)).toBe(0);
-    setClassArchived(instructor.id, classId, false, T);
-    expect(joinClass(student.id, fresh ?? '', T).ok).toBe(true);
+    await setClassArchived(instructor.id, classId, false, T);
+    expect((await joinClass(student.id, fresh ?? '', T)).ok).toBe(true);
   });
 
   it('a removed student cannot rejoin with the code or link until the instructor lets them back in', async () => {
     const student = await makeUser();
     const other = await makeUser('instructor');
     const code = codeOf(classId);
-    expect(joinClass(student.id, code, T).ok).toBe(true);
-    expect(removeStudent(instructor.id, classId, student.id, later(10))).toBe(true);
+    expect((await joinClass(student.id, code, T)).ok).toBe(true);
+    expect(await removeStudent(instructor.id, classId, student.id, later(10))).toBe(true);
     expect(enrolled(student.id)).toBe(0);
-    expect(joinClass(student.id, code, later(11))).toEqual({ ok: false, reason: 'removed' });
-    expect(joinClass(student.id, `https://recall.example/join/${code}`, later(11))).toEqual({ ok: false, reason: 'removed' });
+    expect(await joinClass(student.id, code, later(11))).toEqual({ ok: false, reason: 'removed' });
+    expect(await joinClass(student.id, `https://recall.example/join/${code}`, later(11))).toEqual({ ok: false, reason: 'removed' });
     expect(enrolled(student.id)).toBe(0);
-    expect(removedStudentsForInstructor(instructor.id, classId)).toEqual([{ userId: student.id, name: student.name, email: student.email, removedAt: later(10).getTime() }]);
+    expect(await removedStudentsForInstructor(instructor.id, classId)).toEqual([{ userId: student.id, name: student.name, email: student.email, removedAt: later(10).getTime() }]);
     // Only the class's instructor sees them or lets them back in.
-    expect(removedStudentsForInstructor(other.id, classId)).toEqual([]);
-    expect(letStudentBackIn(other.id, classId, student.id)).toBe(false);
-    expect(joinClass(student.id, code, later(12))).toEqual({ ok: false, reason: 'removed' });
-    expect(letStudentBackIn(instructor.id, classId, student.id)).toBe(true);
-    expect(removedStudentsForInstructor(instructor.id, classId)).toEqual([]);
-    expect(joinClass(student.id, code, later(13)).ok).toBe(true);
+    expect(await removedStudentsForInstructor(other.id, classId)).toEqual([]);
+    expect(await letStudentBackIn(other.id, classId, student.id)).toBe(false);
+    expect(await joinClass(student.id, code, later(12))).toEqual({ ok: false, reason: 'removed' });
+    expect(await letStudentBackIn(instructor.id, classId, student.id)).toBe(true);
+    expect(await removedStudentsForInstructor(instructor.id, classId)).toEqual([]);
+    expect((await joinClass(student.id, code, later(13))).ok).toBe(true);
     expect(enrolled(student.id)).toBe(1);
   });
 
-  it('an instructor cannot join their own class as a student', () => {
-    expect(joinClass(instructor.id, codeOf(classId), T)).toEqual({ ok: false, reason: 'own-class' });
+  it('an instructor cannot join their own class as a student', async () => {
+    expect(await joinClass(instructor.id, codeOf(classId), T)).toEqual({ ok: false, reason: 'own-class' });
   });
 
   it('another instructor cannot renew or archive the class', async () => {
     const other = await makeUser('instructor');
     const code = codeOf(classId);
-    expect(regenerateJoinCode(other.id, classId)).toBeNull();
-    expect(setClassArchived(other.id, classId, true, T)).toBe(false);
+    expect(await regenerateJoinCode(other.id, classId)).toBeNull();
+    expect(await setClassArchived(other.id, classId, true, T)).toBe(false);
     expect(codeOf(classId)).toBe(code);
   });
 });
@@ -88,18 +88,18 @@ describe('the wrong-code lock', () => {
   it(`locks a student after ${JOIN_LIMITS.maxFailures} wrong codes, right codes included, until the lock ends`, async () => {
     const student = await makeUser();
     const right = codeOf(classId);
-    for (let i = 0; i < JOIN_LIMITS.maxFailures - 1; i++) expect(lookupJoinCode(student.id, 'ZZZZZZZZZZ', later(i))).toEqual({ ok: false, reason: 'not-found' });
+    for (let i = 0; i < JOIN_LIMITS.maxFailures - 1; i++) expect(await lookupJoinCode(student.id, 'ZZZZZZZZZZ', later(i))).toEqual({ ok: false, reason: 'not-found' });
     // A right code in between neither counts nor resets the count.
-    expect(lookupJoinCode(student.id, right, later(9)).ok).toBe(true);
-    expect(lookupJoinCode(student.id, 'not even a code', later(10))).toEqual({ ok: false, reason: 'not-found' });
-    expect(joinLockRemaining(student.id, later(10))).toBe(JOIN_LIMITS.lockMs);
-    expect(joinClass(student.id, right, later(11))).toMatchObject({ ok: false, reason: 'locked' });
+    expect((await lookupJoinCode(student.id, right, later(9))).ok).toBe(true);
+    expect(await lookupJoinCode(student.id, 'not even a code', later(10))).toEqual({ ok: false, reason: 'not-found' });
+    expect(await joinLockRemaining(student.id, later(10))).toBe(JOIN_LIMITS.lockMs);
+    expect(await joinClass(student.id, right, later(11))).toMatchObject({ ok: false, reason: 'locked' });
     expect(enrolled(student.id)).toBe(0);
     // Another student is not affected.
     const friend = await makeUser();
-    expect(joinClass(friend.id, right, later(11)).ok).toBe(true);
+    expect((await joinClass(friend.id, right, later(11))).ok).toBe(true);
     // After the lock, the student may try again.
-    expect(joinClass(student.id, right, later(10 + 15)).ok).toBe(true);
+    expect((await joinClass(student.id, right, later(10 + 15))).ok).toBe(true);
   });
 });
 
@@ -111,7 +111,7 @@ describe('the review queue with an assignment', () => {
     const card = makeTinyDeck('queue-deck', instructor.id);
     const student = await makeUser();
     const outsider = await makeUser();
-    const cls = createClass(instructor.id, { name: 'Queue', timeZone: 'UTC' }, T);
+    const cls = await createClass(instructor.id, { name: 'Queue', timeZone: 'UTC' }, T);
     expect(await createAssignment(instructor.id, cls, { deckId: 'queue-deck', sectionKeys: ['s2'], dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T)).toHaveProperty('id');
     enroll(cls, student.id, T.getTime());
     const queue = await deckQueueFor(student.id, 'queue-deck', T);

@@ -76,8 +76,8 @@ async function reset(token: string, password = 'a fresh long passphrase') {
 describe('password reset', () => {
   it('mails a link that sets the password once and signs every session out', async () => {
     const user = await makeUser();
-    createSession(user.id, 'Chrome on Linux', Date.now());
-    createSession(user.id, 'Safari on iOS', Date.now());
+    await createSession(user.id, 'Chrome on Linux', Date.now());
+    await createSession(user.id, 'Safari on iOS', Date.now());
     const before = db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)).get()!.v;
 
     const result = await ask(user.email.toUpperCase());
@@ -118,7 +118,7 @@ describe('password reset', () => {
   it('refuses an expired link and writes nothing', async () => {
     const user = await makeUser();
     const old = newResetToken(Date.now() - RESET_TOKEN_TTL_MS - 1000);
-    storeResetToken(user.id, old);
+    await storeResetToken(user.id, old);
     expect(await reset(old.token)).toMatchObject({ ok: false, error: expect.stringContaining('expired') });
     const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
     expect(await verifyPassword(row.passwordHash, 'integration-pass')).toBe(true);

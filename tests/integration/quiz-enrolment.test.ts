@@ -40,7 +40,7 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     expect(await quizResult(student.id, finished.attemptId)).not.toBeNull();
     expect(await recentAttempts(student.id, DECK)).toHaveLength(2);
 
-    expect(removeStudent(instructor.id, classId, student.id)).toBe(true);
+    expect(await removeStudent(instructor.id, classId, student.id)).toBe(true);
 
     expect(await quizAttemptView(student.id, started.attemptId)).toBeNull();
     expect(await quizResult(student.id, finished.attemptId)).toBeNull();

@@ -56,7 +56,7 @@ describe('overrules of typed quiz answers', () => {
     const instructor = await makeUser('instructor');
     const other = await makeUser('instructor');
     const [ann, bob, cat] = [await makeUser(), await makeUser(), await makeUser()];
-    const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
+    const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
     for (const u of [ann, bob, cat]) enroll(classId, u.id, T0 - 3_600_000);
     const created = await createAssignment(
       instructor.id,

@@ -49,7 +49,7 @@ beforeAll(async () => {
   const other = await makeUser('instructor');
   const [a, b, c, outsider] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
   const card = makeTinyDeck('tiny-responses');
-  const classId = createClass(instructor.id, { name: 'Responses', timeZone: 'UTC' }, new Date(T0));
+  const classId = await createClass(instructor.id, { name: 'Responses', timeZone: 'UTC' }, new Date(T0));
   for (const s of [a, b, c]) enroll(classId, s.id, T0);
   const created = await createAssignment(instructor.id, classId, { deckId: 'tiny-responses', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
@@ -182,7 +182,7 @@ describe('response analysis per item', () => {
 
   it('is nobody else’s: another instructor, or an assignment of another class, gets nothing', async () => {
     expect(await responseAnalysisFor(ids.other.id, ids.classId, ids.assignmentId)).toBeUndefined();
-    const otherClass = createClass(ids.other.id, { name: 'Other', timeZone: 'UTC' }, new Date(T0));
+    const otherClass = await createClass(ids.other.id, { name: 'Other', timeZone: 'UTC' }, new Date(T0));
     expect(await responseAnalysisFor(ids.other.id, otherClass, ids.assignmentId)).toBeUndefined();
     expect(await responseAnalysisFor(ids.instructor.id, otherClass, ids.assignmentId)).toBeUndefined();
   });

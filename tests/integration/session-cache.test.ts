@@ -20,7 +20,8 @@ const { currentUser } = await import('@/app/_lib/session');
 const { createSession, deleteSession, deleteSessionsOf } = await import('@/db/queries/sessions');
 
 /** What Auth.js answers for a valid token: a fresh server-side session each time it is asked to make one. */
-function sessionFor(user: { id: number; name: string; email: string }, sv: number, sid = createSession(user.id, 'Test', Date.now())) {
+async function sessionFor(user: { id: number; name: string; email: string }, sv: number, sid?: string) {
+  sid ??= await createSession(user.id, 'Test', Date.now());
   return { user: { id: String(user.id), name: user.name, email: user.email, role: 'student' }, sv, sid, expires: new Date(Date.now() + 30 * 86_400_000).toISOString() };
 }
 
@@ -34,7 +35,7 @@ describe('currentUser with recently verified tokens', () => {
   it('verifies a token with Auth.js once, then only checks its session version', async () => {
     const user = await makeUser();
     jar.set('authjs.session-token', 'token-a');
-    auth.mockResolvedValue(sessionFor(user, 0));
+    auth.mockResolvedValue(await sessionFor(user, 0));
     expect(await currentUser()).toMatchObject({ id: user.id, email: user.email });
     expect(await currentUser()).toMatchObject({ id: user.id });
     expect(auth).toHaveBeenCalledTimes(1);
@@ -47,7 +48,7 @@ describe('currentUser with recently verified tokens', () => {
   it('rejects a remembered token at once when the session version changes (password change)', async () => {
     const user = await makeUser();
     jar.set('authjs.session-token', 'token-revoked');
-    auth.mockResolvedValue(sessionFor(user, 0));
+    auth.mockResolvedValue(await sessionFor(user, 0));
     expect(await currentUser()).not.toBeNull();
     db.$client.prepare('UPDATE users SET session_version = session_version + 1 WHERE id = ?').run(user.id);
     auth.mockResolvedValue(null); // what Auth.js answers for a revoked token
@@ -58,7 +59,7 @@ describe('currentUser with recently verified tokens', () => {
   it('reflects a role or name change from the database, and forgets tokens after a minute', async () => {
     const user = await makeUser();
     jar.set('__Secure-authjs.session-token', 'token-secure');
-    auth.mockResolvedValue(sessionFor(user, 0));
+    auth.mockResolvedValue(await sessionFor(user, 0));
     await currentUser();
     db.$client.prepare("UPDATE users SET name = 'Renamed' WHERE id = ?").run(user.id);
     expect(await currentUser()).toMatchObject({ name: 'Renamed' });
@@ -80,11 +81,11 @@ describe('currentUser with recently verified tokens', () => {
 
   it('refuses a remembered token at once when its server-side session is deleted (sign-out)', async () => {
     const user = await makeUser();
-    const session = sessionFor(user, 0);
+    const session = await sessionFor(user, 0);
     jar.set('authjs.session-token', 'token-signed-out');
     auth.mockResolvedValue(session);
     expect(await currentUser()).toMatchObject({ id: user.id, sessionId: session.sid });
-    deleteSession(session.sid);
+    await deleteSession(session.sid);
     auth.mockResolvedValue(null); // Auth.js's jwt callback finds no row either
     expect(await currentUser()).toBeNull();
   });
@@ -92,15 +93,15 @@ describe('currentUser with recently verified tokens', () => {
   it('ends every session of the user at once ("sign out everywhere"), and only theirs', async () => {
     const user = await makeUser();
     const other = await makeUser();
-    const mine = sessionFor(user, 0);
-    const theirs = sessionFor(other, 0);
+    const mine = await sessionFor(user, 0);
+    const theirs = await sessionFor(other, 0);
     jar.set('authjs.session-token', 'token-mine');
     auth.mockResolvedValue(mine);
     expect(await currentUser()).not.toBeNull();
     jar.set('authjs.session-token', 'token-theirs');
     auth.mockResolvedValue(theirs);
     expect(await currentUser()).not.toBeNull();
-    expect(deleteSessionsOf(user.id)).toBeGreaterThanOrEqual(1);
+    expect(await deleteSessionsOf(user.id)).toBeGreaterThanOrEqual(1);
     auth.mockResolvedValue(null);
     jar.set('authjs.session-token', 'token-mine');
     expect(await currentUser()).toBeNull();

@@ -41,47 +41,47 @@ describe('the classes a student is in', () => {
   it('lists name, instructor and assignment count, not archived classes nor other students’ classes', async () => {
     const student = await makeUser();
     const other = await makeUser();
-    const seminar = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-20)));
-    const archived = createClass(instructor.id, { name: 'Old class', timeZone: 'UTC' }, new Date(at(-20)));
-    const notMine = createClass(instructor.id, { name: 'Elsewhere', timeZone: 'UTC' }, new Date(at(-20)));
+    const seminar = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-20)));
+    const archived = await createClass(instructor.id, { name: 'Old class', timeZone: 'UTC' }, new Date(at(-20)));
+    const notMine = await createClass(instructor.id, { name: 'Elsewhere', timeZone: 'UTC' }, new Date(at(-20)));
     await assign(seminar, at(3));
     await assign(seminar, at(9));
     enroll(seminar, student.id, at(-5));
     enroll(archived, student.id, at(-5));
     enroll(notMine, other.id, at(-5));
     db.$client.prepare('UPDATE classes SET archived_at = ? WHERE id = ?').run(at(-1), archived);
-    expect(classesOfStudent(student.id)).toEqual([{ id: seminar, name: 'Seminar', instructorName: 'Dr Ada Lee', timeZone: 'UTC', joinedAt: at(-5), assignments: 2 }]);
+    expect(await classesOfStudent(student.id)).toEqual([{ id: seminar, name: 'Seminar', instructorName: 'Dr Ada Lee', timeZone: 'UTC', joinedAt: at(-5), assignments: 2 }]);
   });
 
   it('leaving removes the enrolment only; the code lets the student back in (a removed one it does not)', async () => {
     const student = await makeUser();
     const removed = await makeUser();
-    const classId = createClass(instructor.id, { name: 'Leavers', timeZone: 'UTC' }, new Date(at(-20)));
+    const classId = await createClass(instructor.id, { name: 'Leavers', timeZone: 'UTC' }, new Date(at(-20)));
     await assign(classId, at(3));
-    expect(joinClass(student.id, codeOf(classId), new Date(at(-3))).ok).toBe(true);
-    expect(joinClass(removed.id, codeOf(classId), new Date(at(-3))).ok).toBe(true);
+    expect((await joinClass(student.id, codeOf(classId), new Date(at(-3)))).ok).toBe(true);
+    expect((await joinClass(removed.id, codeOf(classId), new Date(at(-3)))).ok).toBe(true);
     logReview(student.id, card.c1, at(-2), { stateBefore: 0, rating: 3, stability: 2 });
 
-    expect(leaveClass(student.id, classId)).toBe(true);
-    expect(leaveClass(student.id, classId)).toBe(false); // not in it any more: nothing to do
-    expect(classesOfStudent(student.id).map((c) => c.id)).not.toContain(classId);
+    expect(await leaveClass(student.id, classId)).toBe(true);
+    expect(await leaveClass(student.id, classId)).toBe(false); // not in it any more: nothing to do
+    expect((await classesOfStudent(student.id)).map((c) => c.id)).not.toContain(classId);
     expect(await assignmentsForStudent(student.id, new Date(at(0)))).toEqual([]);
     expect(reviewsOf(student.id)).toBe(1);
 
-    expect(joinClass(student.id, codeOf(classId), new Date(at(0)))).toMatchObject({ ok: true, class: { id: classId } });
-    expect(classesOfStudent(student.id).map((c) => c.id)).toContain(classId);
+    expect(await joinClass(student.id, codeOf(classId), new Date(at(0)))).toMatchObject({ ok: true, class: { id: classId } });
+    expect((await classesOfStudent(student.id)).map((c) => c.id)).toContain(classId);
 
-    expect(removeStudent(instructor.id, classId, removed.id, new Date(at(0)))).toBe(true);
-    expect(joinClass(removed.id, codeOf(classId), new Date(at(0)))).toEqual({ ok: false, reason: 'removed' });
+    expect(await removeStudent(instructor.id, classId, removed.id, new Date(at(0)))).toBe(true);
+    expect(await joinClass(removed.id, codeOf(classId), new Date(at(0)))).toEqual({ ok: false, reason: 'removed' });
   });
 
   it('a student cannot leave a class by id that they are not in, and another student stays enrolled', async () => {
     const a = await makeUser();
     const b = await makeUser();
-    const classId = createClass(instructor.id, { name: 'Shared', timeZone: 'UTC' }, new Date(at(-20)));
+    const classId = await createClass(instructor.id, { name: 'Shared', timeZone: 'UTC' }, new Date(at(-20)));
     enroll(classId, b.id, at(-1));
-    expect(leaveClass(a.id, classId)).toBe(false);
-    expect(classesOfStudent(b.id).map((c) => c.id)).toEqual([classId]);
+    expect(await leaveClass(a.id, classId)).toBe(false);
+    expect((await classesOfStudent(b.id)).map((c) => c.id)).toEqual([classId]);
   });
 });
 
@@ -89,7 +89,7 @@ describe('late assignments on Today', () => {
   it('hides an unfinished assignment more than a week past due (in the class’s zone), which stays under the class', async () => {
     const student = await makeUser('student', 'Europe/London');
     // Due 2026-10-28 12:00 EDT in New York (16:00Z); the clocks go back on 2026-11-01, so a week later is 2026-11-04 12:00 EST = 17:00Z.
-    const classId = createClass(instructor.id, { name: 'New York', timeZone: 'America/New_York' }, new Date(at(-40)));
+    const classId = await createClass(instructor.id, { name: 'New York', timeZone: 'America/New_York' }, new Date(at(-40)));
     const dueAt = Date.parse('2026-10-28T16:00:00Z');
     const id = await assign(classId, dueAt);
     enroll(classId, student.id, at(-30));

@@ -46,8 +46,8 @@ async function setup() {
   const other = await makeUser('instructor');
   const students = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
   const outsider = await makeUser();
-  const classId = createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-2));
-  const otherClass = createClass(other.id, { name: 'Elsewhere', timeZone: 'UTC' }, at(-2));
+  const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-2));
+  const otherClass = await createClass(other.id, { name: 'Elsewhere', timeZone: 'UTC' }, at(-2));
   enroll(otherClass, outsider.id, T0);
   const quiz = { sectionKeys: null, questions: 5, types: null, attempts: 3, feedback: 'end' as const };
   // Past due at NOW (memory as of the due date is read from the log) and still ahead.
@@ -199,7 +199,7 @@ describe('the student detail page', () => {
     const leaver = await makeUser();
     enroll(s.classId, leaver.id, T0);
     expect(await studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeDefined();
-    removeStudent(s.instructor.id, s.classId, leaver.id, NOW);
+    await removeStudent(s.instructor.id, s.classId, leaver.id, NOW);
     expect(await studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeUndefined();
   });
 });

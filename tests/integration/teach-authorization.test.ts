@@ -81,12 +81,12 @@ beforeAll(async () => {
   const other = await makeUser('instructor');
   users = { owner, student, other } as typeof users;
   makeTinyDeck('authz');
-  classId = createClass(owner.id, { name: 'Owned', timeZone: 'UTC' }, new Date());
+  classId = await createClass(owner.id, { name: 'Owned', timeZone: 'UTC' }, new Date());
   enroll(classId, student.id, Date.now());
   const created = await createAssignment(owner.id, classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in created)) throw new Error('setup failed');
   assignmentId = created.id;
-  const issued = issueInvitations(owner.id, classId, parseRoster('invited@school.example'), new Date());
+  const issued = await issueInvitations(owner.id, classId, parseRoster('invited@school.example'), new Date());
   if (!issued.ok || !issued.issued[0]) throw new Error('setup failed');
   invitationId = issued.issued[0].id;
   invitationToken = issued.issued[0].token;
@@ -187,15 +187,15 @@ describe('invitation tokens', () => {
 
   it('another instructor cannot revoke or resend by guessing the class id of their own class', async () => {
     as('other instructor');
-    const theirs = createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, new Date());
+    const theirs = await createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, new Date());
     const before = snapshot();
     expect((await invitations.revokeInvitationAction(null, { classId: theirs, invitationId })).ok).toBe(false);
     expect((await invitations.resendInvitationAction(null, { classId: theirs, invitationId })).ok).toBe(false);
     expect(snapshot()).toBe(before);
   });
 
-  it('the invited address alone can spend the token, once', () => {
-    const invited = acceptInvitation(invitationToken, { id: users.student.id, email: users.student.email }, new Date());
+  it('the invited address alone can spend the token, once', async () => {
+    const invited = await acceptInvitation(invitationToken, { id: users.student.id, email: users.student.email }, new Date());
     expect(invited).toMatchObject({ ok: false, reason: 'other-account' });
   });
 });
@@ -210,7 +210,7 @@ describe('the student detail page (data layer)', () => {
     expect(await studentDetailFor(users.owner.id, classId + 1000, users.student.id, at)).toBeUndefined();
     // Someone not on this class's roster, even a student of the other instructor's class.
     const stranger = await makeUser('student');
-    const otherClass = createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, at);
+    const otherClass = await createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, at);
     enroll(otherClass, stranger.id, Date.now());
     expect(await studentDetailFor(users.owner.id, classId, stranger.id, at)).toBeUndefined();
     expect(await studentDetailFor(users.owner.id, otherClass, stranger.id, at)).toBeUndefined();
@@ -256,7 +256,7 @@ describe('a co-instructor', () => {
   let b: { classId: number; assignmentId: number; studentId: number };
 
   async function classWithStudent(ownerId: number, name: string) {
-    const id = createClass(ownerId, { name, timeZone: 'UTC' }, new Date());
+    const id = await createClass(ownerId, { name, timeZone: 'UTC' }, new Date());
     const student = await makeUser('student');
     enroll(id, student.id, Date.now());
     const made = await createAssignment(ownerId, id, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
@@ -269,7 +269,7 @@ describe('a co-instructor', () => {
     const ok = (p: Promise<{ ok: boolean }>) => p.then((r) => r.ok);
     const redirects = (p: Promise<unknown>) => p.then(() => false, (e: Error) => e.message.startsWith('REDIRECT'));
     return [
-      ['see the class', async () => classForInstructor(session.user!.id, c.classId) !== undefined],
+      ['see the class', async () => await classForInstructor(session.user!.id, c.classId) !== undefined],
       ['see the analytics', async () => await assignmentAnalyticsFor(session.user!.id, c.classId, c.assignmentId, new Date()) !== undefined],
       ['download the gradebook', async () => (await GET(new Request('http://test/'), { params: Promise.resolve({ id: String(c.classId) }) })).status === 200],
       ['renew the join code', () => ok(teach.regenerateJoinCodeAction(null, { classId: c.classId }))],

@@ -126,6 +126,18 @@ export function engineSuite({ engine, insert, notes }: EngineSuiteOptions) {
     });
   });
 
+  // --- classes and accounts (issue 18, eng-classes) ---
+  describe('fragments of the classes group', () => {
+    it('orders by a key that ignores letter case (caseless)', async () => {
+      const db = engine();
+      const rows = await db.all(
+        sql`SELECT w AS "w" FROM (SELECT ${'beta'} AS w UNION ALL SELECT ${'Alpha'} UNION ALL SELECT ${'alpha2'} UNION ALL SELECT ${'Gamma'}) t ORDER BY ${db.fragments.caseless(sql`w`)}`,
+        z.object({ w: z.string() }),
+      );
+      expect(rows.map((r) => r.w)).toEqual(['Alpha', 'alpha2', 'beta', 'Gamma']);
+    });
+  });
+
   describe('deck visibility (db/queries/access-sql.ts) and a query module on the engine', () => {
     it('shows shared, own and enrolled-class decks, and nothing else, with their notes', async () => {
       const db = engine();

@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: 'Class invitation', referrer: 'no-ref
 export default async function InvitationPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   await connection();
   const parsed = invitationTokenField.safeParse((await searchParams).token);
-  const found = parsed.success ? invitationByToken(parsed.data, now()) : ({ ok: false, reason: 'unknown' } as const);
+  const found = parsed.success ? await invitationByToken(parsed.data, now()) : ({ ok: false, reason: 'unknown' } as const);
   if (!parsed.success || !found.ok) {
     return (
       <div className="card">

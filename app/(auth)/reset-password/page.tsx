@@ -15,7 +15,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   await connection();
   const parsed = resetTokenField.safeParse((await searchParams).token);
   // An unknown, used or expired link: 404 with its own words (not-found.tsx beside this page).
-  if (!parsed.success || !isResetTokenUsable(parsed.data, now().getTime())) notFound();
+  if (!parsed.success || !(await isResetTokenUsable(parsed.data, now().getTime()))) notFound();
   return (
     <div className="card">
       <h1>Choose a new password</h1>

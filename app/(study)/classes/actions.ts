@@ -5,8 +5,8 @@ import { ActionError, authedAction } from '@/app/_lib/action';
 import { leaveClass } from '@/db/queries/student-classes';
 import { leaveClassSchema } from '@/lib/validation/teach';
 
-export const leaveClassAction = authedAction(leaveClassSchema, ({ classId }, user) => {
-  if (!leaveClass(user.id, classId)) throw new ActionError('You are not in this class.');
+export const leaveClassAction = authedAction(leaveClassSchema, async ({ classId }, user) => {
+  if (!(await leaveClass(user.id, classId))) throw new ActionError('You are not in this class.');
   revalidatePath('/classes');
   revalidatePath('/today');
 });

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Classes' };
 export default async function ClassesPage() {
   const user = await requireUser();
   const at = now().getTime();
-  const classes = classesOfStudent(user.id);
+  const classes = await classesOfStudent(user.id);
   const assignments = (await assignmentsForStudent(user.id, new Date(at))).map((a) => ({ ...a, hiddenFromToday: !showsOnToday(a, at) }));
   return (
     <>

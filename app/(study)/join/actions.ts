@@ -10,15 +10,15 @@ import { now } from '@/lib/clock';
 import { joinCodeSchema } from '@/lib/validation/teach';
 
 /** /join form: check the code, then show the confirmation page for it. */
-export const findClassAction = authedAction(joinCodeSchema, ({ code }, user) => {
-  const found = lookupJoinCode(user.id, code, now());
+export const findClassAction = authedAction(joinCodeSchema, async ({ code }, user) => {
+  const found = await lookupJoinCode(user.id, code, now());
   if (!found.ok) throw new ActionError(joinErrorMessage(found), { code: [joinErrorMessage(found)] });
   redirect(`/join/${found.class.joinCode}`);
 });
 
 /** The confirmation's "Join" button. */
-export const joinClassAction = authedAction(joinCodeSchema, ({ code }, user) => {
-  const joined = joinClass(user.id, code, now());
+export const joinClassAction = authedAction(joinCodeSchema, async ({ code }, user) => {
+  const joined = await joinClass(user.id, code, now());
   if (!joined.ok) throw new ActionError(joinErrorMessage(joined));
   redirect(`/join/${joined.class.joinCode}?joined=1`);
 });

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Join a class' };
 
 export default async function JoinPage() {
   const user = await requireUser();
-  const locked = joinLockRemaining(user.id, now());
+  const locked = await joinLockRemaining(user.id, now());
   return (
     <div className="stack" style={{ maxWidth: 520 }}>
       <div className="page-head" style={{ marginBottom: 0 }}>

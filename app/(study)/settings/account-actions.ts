@@ -19,28 +19,28 @@ import { deleteAccountSchema, noInputSchema } from '@/lib/validation/auth';
 export const deleteAccountAction = authedAction(deleteAccountSchema, async ({ password }, user) => {
   const at = now().getTime();
   const key = `delete-account:${user.id}`;
-  const locked = throttleLockRemaining([key], at);
+  const locked = await throttleLockRemaining([key], at);
   if (locked > 0) throw new ActionError(lockMessage(locked));
   const result = await deleteOwnAccount(user.id, password);
   if (!result.ok && result.reason === 'wrong-password') {
-    recordSignInFailure([{ key, limits: ACCOUNT_LIMITS }], at);
+    await recordSignInFailure([{ key, limits: ACCOUNT_LIMITS }], at);
     throw new ActionError('Please correct the highlighted fields.', { password: [WRONG_PASSWORD] });
   }
   if (!result.ok) throw new ActionError([DELETION_BLOCKED, ...describeBlockers(result.blockers)].join(' '));
-  clearSignInFailures(key);
+  await clearSignInFailures(key);
   // Every session row went with the account; this clears this browser's cookie and its offline pages.
   return signOutThisBrowser(`/signin?${SIGNED_OUT_PARAM}=1&deleted=1`);
 });
 
-export const resendVerificationAction = authedAction(noInputSchema, (_input, user) => {
+export const resendVerificationAction = authedAction(noInputSchema, async (_input, user) => {
   const at = now().getTime();
   const key = `verify-mail:${user.id}`;
-  const locked = throttleLockRemaining([key], at);
+  const locked = await throttleLockRemaining([key], at);
   if (locked > 0) {
     const minutes = Math.max(1, Math.ceil(locked / 60_000));
     throw new ActionError(`You have asked for several mails. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
   }
-  recordSignInFailure([{ key, limits: VERIFY_RESEND_LIMITS }], at);
-  if (!queueVerificationMail(user.id, at)) throw new ActionError('Your email address is already confirmed.');
+  await recordSignInFailure([{ key, limits: VERIFY_RESEND_LIMITS }], at);
+  if (!(await queueVerificationMail(user.id, at))) throw new ActionError('Your email address is already confirmed.');
   return VERIFICATION_SENT;
 });

@@ -10,9 +10,9 @@ import { describeBlockers } from '@/lib/auth/account-deletion';
 import { emailVerificationRequired } from '@/lib/auth/email-verification';
 import { deleteAccountAction, resendVerificationAction } from './account-actions';
 
-export function AccountSections({ userId }: { userId: number }) {
-  const verification = verificationStateOf(userId);
-  const blockers = describeBlockers(deletionBlockersOf(userId));
+export async function AccountSections({ userId }: { userId: number }) {
+  const verification = await verificationStateOf(userId);
+  const blockers = describeBlockers(await deletionBlockersOf(userId));
   return (
     <>
       {verification && !verification.verified && (

@@ -17,9 +17,9 @@ import { estimateWorkloadAction, fitNowAction, usePooledParametersAction } from 
 export const metadata: Metadata = { title: 'Settings' };
 
 /** The user's open sessions as the list shows them (real time, like the sessions' own expiry). */
-function signedInDevices(user: SignedInUser, timeZone: string): SessionItem[] {
+async function signedInDevices(user: SignedInUser, timeZone: string): Promise<SessionItem[]> {
   const nowMs = Date.now();
-  return sessionsOf(user.id, nowMs).map((s) => ({
+  return (await sessionsOf(user.id, nowMs)).map((s) => ({
     id: s.id,
     device: s.userAgent || 'Unknown browser',
     lastSeen: describeWhen(s.lastSeenAt, nowMs, timeZone),
@@ -32,7 +32,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const { password } = await searchParams;
   const settings = await studySettingsFor(user.id);
-  const sessions = signedInDevices(user, settings.timeZone);
+  const sessions = await signedInDevices(user, settings.timeZone);
   const model = memoryModelReport(user.id);
   return (
     <>

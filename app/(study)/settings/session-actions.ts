@@ -11,13 +11,13 @@ const SIGNED_OUT = `/signin?${SIGNED_OUT_PARAM}=1`;
 
 export const endSessionAction = authedAction(z.object({ id: z.string().min(1).max(64) }), async ({ id }, user) => {
   if (id === user.sessionId) await signOutThisBrowser(SIGNED_OUT);
-  if (!deleteSessionOf(user.id, id)) throw new ActionError('That session has already ended.');
+  if (!(await deleteSessionOf(user.id, id))) throw new ActionError('That session has already ended.');
   revalidatePath('/settings');
   return undefined;
 });
 
 export const signOutEverywhereAction = authedAction(z.object({}), async (_input, user) => {
-  deleteSessionsOf(user.id);
+  await deleteSessionsOf(user.id);
   await signOutThisBrowser(SIGNED_OUT);
   return undefined;
 });

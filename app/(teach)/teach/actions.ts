@@ -16,8 +16,8 @@ const instructorOnly = { role: 'instructor' } as const;
 
 export const createClassAction = authedAction(
   createClassSchema,
-  (input, user) => {
-    const id = createClass(user.id, input, now());
+  async (input, user) => {
+    const id = await createClass(user.id, input, now());
     redirect(`/teach/classes/${id}`);
   },
   instructorOnly,
@@ -25,8 +25,8 @@ export const createClassAction = authedAction(
 
 export const regenerateJoinCodeAction = authedAction(
   classIdSchema,
-  ({ classId }, user) => {
-    const code = regenerateJoinCode(user.id, classId);
+  async ({ classId }, user) => {
+    const code = await regenerateJoinCode(user.id, classId);
     if (!code) throw new ActionError(NOT_FOUND);
     revalidatePath(`/teach/classes/${classId}`);
     return { code };
@@ -36,10 +36,10 @@ export const regenerateJoinCodeAction = authedAction(
 
 export const setArchivedAction = authedAction(
   archiveSchema,
-  ({ classId, archived }, user) => {
-    if (!setClassArchived(user.id, classId, archived, now())) {
+  async ({ classId, archived }, user) => {
+    if (!(await setClassArchived(user.id, classId, archived, now()))) {
       // A co-instructor teaches the class but does not own it (db/queries/class-instructors.ts).
-      throw new ActionError(classForInstructor(user.id, classId) ? 'Only the instructor who created this class can archive it.' : NOT_FOUND);
+      throw new ActionError(await classForInstructor(user.id, classId) ? 'Only the instructor who created this class can archive it.' : NOT_FOUND);
     }
     revalidatePath(`/teach/classes/${classId}`);
     revalidatePath('/teach');
@@ -50,8 +50,8 @@ export const setArchivedAction = authedAction(
 
 export const removeStudentAction = authedAction(
   removeStudentSchema,
-  ({ classId, userId }, user) => {
-    if (!removeStudent(user.id, classId, userId, now())) throw new ActionError('That student is not in this class.');
+  async ({ classId, userId }, user) => {
+    if (!(await removeStudent(user.id, classId, userId, now()))) throw new ActionError('That student is not in this class.');
     revalidatePath(`/teach/classes/${classId}`);
     revalidatePath(`/teach/classes/${classId}/roster`);
     return undefined;
@@ -62,8 +62,8 @@ export const removeStudentAction = authedAction(
 /** Lets a removed student join again with the code or link. */
 export const letBackInAction = authedAction(
   removeStudentSchema,
-  ({ classId, userId }, user) => {
-    if (!letStudentBackIn(user.id, classId, userId)) throw new ActionError('That student was not removed from this class.');
+  async ({ classId, userId }, user) => {
+    if (!(await letStudentBackIn(user.id, classId, userId))) throw new ActionError('That student was not removed from this class.');
     revalidatePath(`/teach/classes/${classId}/roster`);
     return undefined;
   },

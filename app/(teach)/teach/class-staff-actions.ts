@@ -65,8 +65,8 @@ const ADD_ERRORS: Record<AddInstructorError, string> = {
 
 export const addCoInstructorAction = authedAction(
   addCoInstructorSchema,
-  ({ classId, email }, user) => {
-    const result = addCoInstructor(user.id, classId, email, now());
+  async ({ classId, email }, user) => {
+    const result = await addCoInstructor(user.id, classId, email, now());
     if ('error' in result) {
       if (result.error === 'not-found') throw new ActionError(ADD_ERRORS['not-found']);
       throw new ActionError(ADD_ERRORS[result.error], { email: [ADD_ERRORS[result.error]] });
@@ -79,9 +79,9 @@ export const addCoInstructorAction = authedAction(
 
 export const removeCoInstructorAction = authedAction(
   removeCoInstructorSchema,
-  ({ classId, userId }, user) => {
-    if (!removeCoInstructor(user.id, classId, userId)) {
-      const cls = classForInstructor(user.id, classId);
+  async ({ classId, userId }, user) => {
+    if (!(await removeCoInstructor(user.id, classId, userId))) {
+      const cls = await classForInstructor(user.id, classId);
       throw new ActionError(cls && cls.ownerId !== user.id ? 'Only the instructor who created this class can remove co-instructors.' : 'That co-instructor was not found.');
     }
     revalidatePath(`/teach/classes/${classId}`);

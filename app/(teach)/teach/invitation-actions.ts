@@ -36,8 +36,8 @@ const rosterPath = (classId: number) => `/teach/classes/${classId}/roster`;
 /** Row by row, what sending this roster would do. */
 export const previewRosterAction = authedAction(
   rosterSchema,
-  ({ classId, roster }, user): { entries: RosterEntry[] } => {
-    const checked = previewRoster(user.id, classId, readRoster(roster), now());
+  async ({ classId, roster }, user): Promise<{ entries: RosterEntry[] }> => {
+    const checked = await previewRoster(user.id, classId, readRoster(roster), now());
     if (!checked.ok) refuse(checked.reason);
     return { entries: checked.entries };
   },
@@ -48,7 +48,7 @@ export const previewRosterAction = authedAction(
 export const sendInvitationsAction = authedAction(
   rosterSchema,
   async ({ classId, roster }, user): Promise<InvitationSendSummary> => {
-    const result = issueInvitations(user.id, classId, readRoster(roster), now());
+    const result = await issueInvitations(user.id, classId, readRoster(roster), now());
     if (!result.ok) refuse(result.reason);
     if (invitable(result.entries).length === 0) throw new ActionError('Nobody on this list can be invited: see the reasons beside each row.');
     const outcome: MailOutcome = await sendInvitationMails(result.issued);
@@ -62,7 +62,7 @@ export const sendInvitationsAction = authedAction(
 export const resendInvitationAction = authedAction(
   invitationIdSchema,
   async ({ classId, invitationId }, user): Promise<InvitationSendSummary> => {
-    const result = reissueInvitation(user.id, classId, invitationId, now());
+    const result = await reissueInvitation(user.id, classId, invitationId, now());
     if (!result.ok) throw new ActionError(result.reason === 'archived' ? ARCHIVED : GONE);
     const outcome = await sendInvitationMails([result.issued]);
     revalidatePath(rosterPath(classId));
@@ -73,8 +73,8 @@ export const resendInvitationAction = authedAction(
 
 export const revokeInvitationAction = authedAction(
   invitationIdSchema,
-  ({ classId, invitationId }, user) => {
-    if (!revokeInvitation(user.id, classId, invitationId)) throw new ActionError(GONE);
+  async ({ classId, invitationId }, user) => {
+    if (!(await revokeInvitation(user.id, classId, invitationId))) throw new ActionError(GONE);
     revalidatePath(rosterPath(classId));
     return undefined;
   },

@@ -33,7 +33,7 @@ function ClassCard({ c, viewerId }: { c: ClassSummary; viewerId: number }) {
 
 export default async function TeachPage() {
   const user = await requireRole('instructor');
-  const classes = classesForInstructor(user.id);
+  const classes = await classesForInstructor(user.id);
   const active = classes.filter((c) => c.archivedAt === null);
   const archived = classes.filter((c) => c.archivedAt !== null);
   const timeZone = (await studySettingsFor(user.id)).timeZone;

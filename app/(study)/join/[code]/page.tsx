@@ -18,7 +18,7 @@ export default async function JoinCodePage({ params, searchParams }: { params: P
   const user = await requireUser();
   const code = (await params).code.slice(0, 300);
   const justJoined = (await searchParams).joined === '1';
-  const found = lookupJoinCode(user.id, code, now());
+  const found = await lookupJoinCode(user.id, code, now());
   return (
     <div className="stack" style={{ maxWidth: 520 }}>
       <h1>Join a class</h1>

@@ -23,12 +23,12 @@ export async function GET(): Promise<Response> {
   if (!user) return text('Sign in to download your data.', 401);
   const at = now();
   const key = `export:${user.id}`;
-  const locked = throttleLockRemaining([key], at.getTime());
+  const locked = await throttleLockRemaining([key], at.getTime());
   if (locked > 0) {
     const minutes = Math.max(1, Math.ceil(locked / 60_000));
     return text(`You have downloaded your data several times this hour. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429, { 'retry-after': String(Math.ceil(locked / 1000)) });
   }
-  recordSignInFailure([{ key, limits: EXPORT_LIMITS }], at.getTime());
+  await recordSignInFailure([{ key, limits: EXPORT_LIMITS }], at.getTime());
   const zip = buildDataZip({
     json: personalData(user.id),
     reviewHistoryCsv: await reviewHistoryCsv(user.id),

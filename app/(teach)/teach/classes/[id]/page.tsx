@@ -41,7 +41,7 @@ async function analyticsData(instructorId: number, classId: number, assignments:
   return {
     current,
     analytics: await assignmentAnalyticsFor(instructorId, classId, current.id, at),
-    typed: typedAnswerReport(instructorId, classId, current.id),
+    typed: await typedAnswerReport(instructorId, classId, current.id),
     requests: current.goalQuizScore !== null ? await pendingOverrules(instructorId, classId, current.id) : null,
   };
 }
@@ -50,7 +50,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const { user, cls } = await ownClassOr404((await params).id);
   const query = await searchParams;
   const assignments = await assignmentsForClass(user.id, cls.id);
-  const roster = rosterForInstructor(user.id, cls.id);
+  const roster = await rosterForInstructor(user.id, cls.id);
   const archived = cls.archivedAt !== null;
   const isOwner = cls.ownerId === user.id;
   const at = now();
@@ -106,7 +106,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       </section>
       <section className="card teach-section" aria-labelledby="instructors-heading">
         <h2 id="instructors-heading">Instructors</h2>
-        <InstructorsPanel classId={cls.id} instructors={instructorsOfClass(user.id, cls.id)} viewerIsOwner={isOwner} add={addCoInstructorAction} remove={removeCoInstructorAction} />
+        <InstructorsPanel classId={cls.id} instructors={await instructorsOfClass(user.id, cls.id)} viewerIsOwner={isOwner} add={addCoInstructorAction} remove={removeCoInstructorAction} />
       </section>
       <ClassAnalytics data={await analyticsData(user.id, cls.id, assignments, query, at)} cls={cls} assignments={assignments} query={query} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
     </div>

@@ -12,7 +12,7 @@ import { parseId } from '@/lib/teach/ids';
 export async function ownClassOr404(rawId: string) {
   const user = await requireRole('instructor');
   const classId = parseId(rawId);
-  const cls = classId === null ? undefined : classForInstructor(user.id, classId);
+  const cls = classId === null ? undefined : await classForInstructor(user.id, classId);
   if (!cls) notFound();
   return { user, cls };
 }

@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: 'Roster' };
 /** Everyone in one of this instructor's classes, with when they joined and a confirmed "remove". */
 export default async function RosterPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, cls } = await ownClassOr404((await params).id);
-  const roster = rosterForInstructor(user.id, cls.id);
-  const removed = removedStudentsForInstructor(user.id, cls.id);
-  const invitations = pendingInvitationsForInstructor(user.id, cls.id);
+  const roster = await rosterForInstructor(user.id, cls.id);
+  const removed = await removedStudentsForInstructor(user.id, cls.id);
+  const invitations = await pendingInvitationsForInstructor(user.id, cls.id);
   return (
     <div className="stack">
       <div>

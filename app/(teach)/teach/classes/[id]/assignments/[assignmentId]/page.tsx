@@ -56,7 +56,7 @@ export default async function EditAssignmentPage({ params }: { params: Promise<{
         </p>
         <ExtensionsPanel
           assignmentId={assignment.id}
-          students={rosterForInstructor(user.id, cls.id)}
+          students={await rosterForInstructor(user.id, cls.id)}
           extensions={(await extensionsForAssignment(user.id, assignment.id)).map((x) => ({ ...x, dueLabel: formatDueDate(x.dueAt, cls.timeZone) }))}
           timeZone={cls.timeZone}
           initialDate={utcToLocalDateTime(assignment.dueAt + 7 * 86_400_000, cls.timeZone).date}
