@@ -1,16 +1,15 @@
-/** `npm run db:seed`: loads every deck under content/ (idempotent). */
+/** `npm run db:seed`: loads every deck under content/ (idempotent), on SQLite or on PostgreSQL (DATABASE_URL=postgres://…). */
 import path from 'node:path';
-import { applyMigrations, databasePath, openDatabase } from '../db/connection';
+import { openEngine } from '../db/engine/open';
 import { ContentError, describeLoad, loadContentDir } from '../db/seed';
 
-const db = openDatabase();
-applyMigrations(db);
+const { engine, where } = await openEngine(process.env, 'recall-seed');
 try {
-  for (const line of describeLoad(loadContentDir(db, path.resolve('content')))) console.log(line);
-  console.log(`Content loaded into ${databasePath()}`);
+  for (const line of describeLoad(await loadContentDir(engine, path.resolve('content')))) console.log(line);
+  console.log(`Content loaded into ${where}`);
 } catch (error) {
   console.error(error instanceof ContentError ? error.message : error);
   process.exitCode = 1;
 } finally {
-  db.$client.close();
+  await engine.close();
 }

@@ -13,4 +13,7 @@ export const postgresFragments: Fragments = {
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   least: (a, b) => sql`least(${a}, ${b})`,
   indexedBy: () => sql``,
+  // ── Added by the authoring group (issue 18). ──
+  lockTransaction: (key) => sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`,
+  jsonString: (value) => sql`(CASE WHEN jsonb_typeof(${value}) = 'string' THEN ${value} #>> '{}' END)`,
 };

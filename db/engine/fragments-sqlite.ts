@@ -12,4 +12,7 @@ export const sqliteFragments: Fragments = {
   greatest: (a, b) => sql`max(${a}, ${b})`,
   least: (a, b) => sql`min(${a}, ${b})`,
   indexedBy: (index) => sql` INDEXED BY ${sql.identifier(index)}`,
+  // ── Added by the authoring group (issue 18). ──
+  lockTransaction: () => sql`SELECT 1`,
+  jsonString: (value) => sql`(CASE WHEN json_type(${value}) = 'text' THEN json_extract(${value}, '$') END)`,
 };

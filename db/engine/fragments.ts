@@ -25,6 +25,16 @@ export interface Fragments {
   least(a: Expr, b: Expr): SQL;
   /** An index hint after a table name (SQLite's INDEXED BY; PostgreSQL plans without hints). */
   indexedBy(index: string): SQL;
+
+  // ── Added by the authoring group (issue 18): the one deck writer. ──
+  /**
+   * A statement that makes concurrent transactions holding the same `key` take turns, until the end
+   * of the transaction (PostgreSQL's transaction-scoped advisory lock; on SQLite the transaction
+   * already holds the write lock from BEGIN IMMEDIATE, so it selects nothing).
+   */
+  lockTransaction(key: string): SQL;
+  /** The string a JSON value holds, or NULL when it holds anything else (a number, a list, an object). */
+  jsonString(value: Expr): SQL;
 }
 
 /** A column's bare name, for the column lists of INSERT and the targets of SET (which take no table name). */

@@ -35,13 +35,13 @@ async function siteOrigin(): Promise<string> {
 }
 
 /** The dashboard's figures for the assignment the query names (else the next due, else the last). */
-function analyticsData(instructorId: number, classId: number, assignments: AssignmentView[], query: SearchParams, at: Date): ClassAnalyticsData {
+async function analyticsData(instructorId: number, classId: number, assignments: AssignmentView[], query: SearchParams, at: Date): Promise<ClassAnalyticsData> {
   const current = chosenAssignment(assignments, parseId(query.a), at);
   if (!current) return { current, analytics: undefined, typed: undefined, requests: null };
   return {
     current,
     analytics: assignmentAnalyticsFor(instructorId, classId, current.id, at),
-    typed: typedAnswerReport(instructorId, classId, current.id),
+    typed: await typedAnswerReport(instructorId, classId, current.id),
     requests: current.goalQuizScore !== null ? pendingOverrules(instructorId, classId, current.id) : null,
   };
 }
@@ -108,7 +108,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <h2 id="instructors-heading">Instructors</h2>
         <InstructorsPanel classId={cls.id} instructors={instructorsOfClass(user.id, cls.id)} viewerIsOwner={isOwner} add={addCoInstructorAction} remove={removeCoInstructorAction} />
       </section>
-      <ClassAnalytics data={analyticsData(user.id, cls.id, assignments, query, at)} cls={cls} assignments={assignments} query={query} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
+      <ClassAnalytics data={await analyticsData(user.id, cls.id, assignments, query, at)} cls={cls} assignments={assignments} query={query} acceptAnswer={acceptTypedAnswerAction} decideOverrule={decideOverruleAction} />
     </div>
   );
 }
