@@ -48,8 +48,8 @@ async function setup(quiz: AssignmentQuizSpec = QUIZ) {
 }
 
 describe('assignment quizzes', () => {
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
   });
 
   it('counts only the assignment quiz: not a practice quiz on its section, not a 2-question quiz on another', async () => {

@@ -19,7 +19,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('db:backup and db:restore', () => {
   let cards: number[];
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     cards = cardIds();
     // Some bulk, so the copy takes a while: 60,000 old review rows.
     const filler = await makeUser();

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const student = await makeUser();
   const other = await makeUser();
   const deck = makeTinyDeck('export-deck');
-  ownDeck = createDeck(teacher, { title: 'My own deck', author: 'T', sourceUrl: 'https://example.org/own', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, new Date(T0));
+  ownDeck = await createDeck(teacher, { title: 'My own deck', author: 'T', sourceUrl: 'https://example.org/own', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, new Date(T0));
   const classId = createClass(teacher.id, { name: 'Export class', timeZone: 'UTC' }, new Date(T0));
   enroll(classId, student.id, T0 + DAY);
   logReview(student.id, deck.c1, T0 + DAY, { stateBefore: 0, rating: 3, stability: 2 });
@@ -41,19 +41,19 @@ beforeAll(async () => {
   ids = { student, other, teacher };
 });
 
-function zipOf(user: { id: number }) {
+async function zipOf(user: { id: number }) {
   const bytes = buildDataZip({
-    json: personalData(user.id),
+    json: await personalData(user.id),
     reviewHistoryCsv: reviewHistoryCsv(user.id),
-    decks: ownDecksOf(user).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, EXPORTED) })),
+    decks: (await ownDecksOf(user)).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, EXPORTED) })),
     exportedAt: EXPORTED,
   });
   return unzipSync(bytes);
 }
 
 describe('the data export zip', () => {
-  it('opens, and its review count matches the history CSV and the database', () => {
-    const files = zipOf(ids.student);
+  it('opens, and its review count matches the history CSV and the database', async () => {
+    const files = await zipOf(ids.student);
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'data.json', 'review-history.csv']);
     const data = JSON.parse(strFromU8(files['data.json']!)) as { profile: { email: string }; reviews: { undoneAt: string | null }[]; enrolments: { className: string }[]; quizAttempts: { answers: unknown[] }[]; typedAnswers: { answer: string }[]; settings: { timeZone: string } };
     const csvRows = parseDelimited(strFromU8(files['review-history.csv']!), ',').filter((r) => r.cells.some((f) => f !== ''));
@@ -72,8 +72,8 @@ describe('the data export zip', () => {
     expect(json).not.toContain('password');
   });
 
-  it("holds an instructor's own decks in the content format", () => {
-    const files = zipOf(ids.teacher);
+  it("holds an instructor's own decks in the content format", async () => {
+    const files = await zipOf(ids.teacher);
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'data.json', `decks/${ownDeck}.yaml`, 'review-history.csv']);
     const yaml = strFromU8(files[`decks/${ownDeck}.yaml`]!);
     expect(yaml).toContain('title: My own deck');

@@ -17,7 +17,7 @@ import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
 const DAY = 86_400_000;
 
 async function studentWithHistory() {
-  loadRealDeck();
+  await loadRealDeck();
   const user = await makeUser();
   let n = 0;
   for (const day of [0, 2, 6]) {

@@ -16,8 +16,8 @@ import { LEARNER_WEIGHTS, simulateLearner } from '../support/simulated-learner';
 import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
 
 let cards: number[];
-beforeAll(() => {
-  loadRealDeck();
+beforeAll(async () => {
+  await loadRealDeck();
   cards = cardIds();
 });
 

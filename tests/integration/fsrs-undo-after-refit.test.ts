@@ -20,8 +20,8 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2026-02-02T09:00:00Z');
 
 let cards: number[];
-beforeAll(() => {
-  loadRealDeck();
+beforeAll(async () => {
+  await loadRealDeck();
   cards = cardIds();
 });
 

@@ -40,7 +40,7 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
   const entry = (over: Record<string, unknown> = {}) => ({ clientId: `hostile-${Math.random().toString(36).slice(2)}`, cardId: cards[0], grade: 3, reviewedAt: now, durationMs: 10, ...over });
 
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     cards = cardIds();
     const owner = await makeUser('instructor');
     db.$client.prepare("INSERT INTO decks (id, title, owner_id) VALUES ('hostile-private', 'Private', ?)").run(owner.id);

@@ -83,7 +83,7 @@ describe('leeches', () => {
   let owner: Account;
   let other: Account;
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     cards = cardIds();
     owner = await makeUser();
     other = await makeUser();
@@ -134,7 +134,7 @@ describe('review history download', () => {
   });
 
   it('sends this learner’s CSV as an attachment', async () => {
-    loadRealDeck();
+    await loadRealDeck();
     const user = await makeUser();
     const other = await makeUser();
     const card = cardIds()[0];

@@ -100,7 +100,7 @@ describe('progress numbers match the per-review and per-card functions', () => {
   let learner: { id: number };
 
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     learner = await makeUser('student', 'America/New_York');
     const author = await makeUser('instructor');
     const hidden = makeTinyDeck('someone-elses', author.id); // not visible to the learner

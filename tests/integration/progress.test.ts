@@ -64,7 +64,7 @@ describe('progress of one learner', () => {
   let bob: { id: number };
 
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     cards = cardIds();
     c = (i) => cards[i] as number;
     alice = await makeUser('student', 'America/New_York');

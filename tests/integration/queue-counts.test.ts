@@ -53,8 +53,8 @@ function expectSameAsQueues(userId: number) {
 
 describe('queueCountsByDeck', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
     cards = cardIds();
   });
 

@@ -64,8 +64,8 @@ function agree(userId: number, minutes: number) {
 const studiedCards = (userId: number) => (db.$client.prepare('SELECT count(*) n FROM card_states WHERE user_id = ? AND state != 0').get(userId) as { n: number }).n;
 
 describe('quizzes and the daily new-card limit', () => {
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
   });
 
   it('limit 1 already used: a 3-question quiz on unseen cards introduces none of them, and the answers still count', async () => {

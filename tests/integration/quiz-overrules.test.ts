@@ -73,7 +73,7 @@ describe('overrules of typed quiz answers', () => {
     return { instructor, other, ann, bob, cat, classId, assignmentId: created.id, attemptOf };
   }
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     s = await setup();
   });
 

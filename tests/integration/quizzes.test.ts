@@ -24,8 +24,8 @@ function start(userId: number, extra: Partial<Parameters<typeof startQuiz>[1]> =
 }
 
 describe('quizzes on a real SQLite file', () => {
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
   });
 
   it('draws only quiz questions from the chosen sections', async () => {

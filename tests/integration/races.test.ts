@@ -40,8 +40,8 @@ function expectStateIsReplay(userId: number, cardId: number) {
 
 describe('duplicates and races', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
     cards = cardIds();
   });
 

@@ -8,8 +8,8 @@ const NOW = new Date('2026-03-02T09:00:00Z');
 
 describe('the grade batch endpoint logic', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
     cards = cardIds();
   });
 
@@ -47,8 +47,8 @@ describe('the grade batch endpoint logic', () => {
 
 describe('a batch isolates its entries', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
     cards = cardIds();
   });
   const entry = (clientId: string, cardId: number, reviewedAt = NOW.getTime() - 60_000) => ({ clientId, cardId, grade: 3, reviewedAt, durationMs: 10 });

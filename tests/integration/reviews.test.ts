@@ -24,8 +24,8 @@ function logOf(userId: number, cardId: number) {
 
 describe('recording reviews on a real SQLite file', () => {
   let cards: number[];
-  beforeAll(() => {
-    loadRealDeck();
+  beforeAll(async () => {
+    await loadRealDeck();
     cards = cardIds();
   });
 
@@ -187,7 +187,7 @@ describe('recording reviews on a real SQLite file', () => {
 
 describe('two tabs grading the same card at the same moment', () => {
   it('records both and leaves the state equal to a replay of the log', async () => {
-    loadRealDeck();
+    await loadRealDeck();
     const user = await makeUser();
     const settings = studySettingsFor(user.id);
     const card = cardIds()[5] as number;

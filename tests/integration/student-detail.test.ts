@@ -41,7 +41,7 @@ function take(userId: number, attemptId: number, right: number, day: number) {
 }
 
 async function setup() {
-  loadRealDeck();
+  await loadRealDeck();
   const instructor = await makeUser('instructor');
   const other = await makeUser('instructor');
   const students = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];

@@ -42,12 +42,12 @@ describe('typed answers marked wrong', () => {
   let own: string;
 
   beforeAll(async () => {
-    loadRealDeck();
+    await loadRealDeck();
     iris = await makeUser('instructor');
     otto = await makeUser('instructor');
     students = [await makeUser(), await makeUser(), await makeUser()];
-    own = createDeck(iris, { title: 'Own typed deck', author: 'Iris', sourceUrl: 'https://example.org/a', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
-    saveItem(iris, own, undefined, { ...emptyDraft('typed', 'introduction'), question: 'Who asked the CSTO for help?', answers: 'Tokayev', explanation: 'E', evidenceParagraph: '¶1' }, T0);
+    own = await createDeck(iris, { title: 'Own typed deck', author: 'Iris', sourceUrl: 'https://example.org/a', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
+    await saveItem(iris, own, undefined, { ...emptyDraft('typed', 'introduction'), question: 'Who asked the CSTO for help?', answers: 'Tokayev', explanation: 'E', evidenceParagraph: '¶1' }, T0);
     classId = createClass(iris.id, { name: 'Seminar', timeZone: 'UTC' }, T0);
     for (const s of students) enroll(classId, s.id, T0.getTime());
     const a = createAssignment(iris.id, classId, { deckId: own, sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
@@ -66,23 +66,23 @@ describe('typed answers marked wrong', () => {
     const stranger = await makeUser();
     expect(gradeWithTyped(stranger.id, card.id, 'Putin', true, later(4))).toBe('rejected');
 
-    const report = typedAnswerReport(iris.id, classId, ownAssignment);
+    const report = await typedAnswerReport(iris.id, classId, ownAssignment);
     expect(report).toEqual([
       expect.objectContaining({ cardId: card.id, canAccept: true, accepted: ['Tokayev'], wrong: [{ answer: 'Nazarbayev', count: 2, overruled: 1 }] }),
     ]);
-    expect(typedAnswerReport(otto.id, classId, ownAssignment)).toBeUndefined();
+    expect(await typedAnswerReport(otto.id, classId, ownAssignment)).toBeUndefined();
 
     // One click: the answer becomes accepted, and the list no longer shows it.
-    expect(addAcceptedAnswer(iris.id, own, report![0]!.itemId, 'Nazarbayev', later(5))).toBe(true);
+    expect(await addAcceptedAnswer(iris.id, own, report![0]!.itemId, 'Nazarbayev', later(5))).toBe(true);
     const payload = JSON.parse(typedCardOf(own).payload) as { answers: string[]; question: string };
     expect(payload.answers).toEqual(['Tokayev', 'Nazarbayev']);
     expect(gradeTyped('nazarbayev', payload.answers, payload.question).correct).toBe(true);
-    expect(typedAnswerReport(iris.id, classId, ownAssignment)).toEqual([]);
+    expect(await typedAnswerReport(iris.id, classId, ownAssignment)).toEqual([]);
     // Not on a deck someone else owns.
-    expect(addAcceptedAnswer(otto.id, own, report![0]!.itemId, 'Putin', later(6))).toBe(false);
+    expect(await addAcceptedAnswer(otto.id, own, report![0]!.itemId, 'Putin', later(6))).toBe(false);
   });
 
-  it('lists wrong typed quiz answers of the class on the shared deck, where no answer can be added', () => {
+  it('lists wrong typed quiz answers of the class on the shared deck, where no answer can be added', async () => {
     const s1 = students[0] as { id: number };
     const started = startQuiz(s1.id, { deckId: 'war-for-peace', count: 30, feedback: 'immediate' }, later(10));
     if (!started.ok) throw new Error(started.message);
@@ -90,10 +90,10 @@ describe('typed answers marked wrong', () => {
     const typed = ids.find((id) => (db.$client.prepare('SELECT type FROM cards WHERE id = ?').get(id) as { type: string }).type === 'typed') as number;
     expect(typed).toBeDefined();
     expect(answerQuestion(s1.id, started.attemptId, { cardId: typed, response: 'certainly not this' }, later(11)).ok).toBe(true);
-    const report = typedAnswerReport(iris.id, classId, sharedAssignment);
+    const report = await typedAnswerReport(iris.id, classId, sharedAssignment);
     expect(report).toEqual([expect.objectContaining({ cardId: typed, canAccept: false, wrong: [{ answer: 'certainly not this', count: 1, overruled: 0 }] })]);
     const row = report![0]!;
-    expect(addAcceptedAnswer(iris.id, row.deckId, row.itemId, 'certainly not this', later(12))).toBe(false);
+    expect(await addAcceptedAnswer(iris.id, row.deckId, row.itemId, 'certainly not this', later(12))).toBe(false);
   });
 
   it('keeps the typed answer with its grade: written with it, once however often the grade is re-sent, gone with its undo', async () => {
@@ -106,7 +106,7 @@ describe('typed answers marked wrong', () => {
     expect(applyGradeBatch(student.id, [entry], later(31)).map((r) => r.status)).toEqual(['duplicate']);
     expect(applyGradeBatch(student.id, [entry, entry], later(32)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(typedRowsOf(student.id)).toEqual([{ cardId: card.id, clientId: 'offline-typed-1', answer: 'Nursultan Nazarbayev', overruled: 1, answeredAt: later(20).getTime() }]);
-    const listed = typedAnswerReport(iris.id, classId, ownAssignment)?.[0]?.wrong.find((w) => w.answer === 'Nursultan Nazarbayev');
+    const listed = (await typedAnswerReport(iris.id, classId, ownAssignment))?.[0]?.wrong.find((w) => w.answer === 'Nursultan Nazarbayev');
     expect(listed).toEqual({ answer: 'Nursultan Nazarbayev', count: 1, overruled: 1 });
 
     // Undone: the grade and its typed answer go together; a late copy of the grade brings neither back.

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@/db/admin/users';
 import { applyMigrations, openDatabase } from '@/db/connection';
+import { sqliteEngine } from '@/db/engine/sqlite';
 import { loadContentDir } from '@/db/seed';
 import { replayLog, type Grade, type SchedulerSettings } from '@/lib/scheduler';
 import { signIn } from '../../scripts/bench/http';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   buildIfNeeded();
   const db = openDatabase(file);
   applyMigrations(db);
-  loadContentDir(db, path.resolve('content'));
+  await loadContentDir(sqliteEngine(db), path.resolve('content'));
   for (let i = 0; i < 4; i++) {
     const u = await createUser(db, { email: `crash${i}@test.example`, name: `Crash ${i}`, password: PASSWORD });
     users.push({ id: u.id, email: u.email, cookie: '' });

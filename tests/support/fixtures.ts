@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { db } from '@/db';
 import { createUser } from '@/db/admin/users';
+import { engine } from '@/db/engine';
 import { loadContentDir } from '@/db/seed';
 import type { Role } from '@/db/schema';
 
@@ -13,8 +14,9 @@ export async function makeUser(role: Role = 'student', timeZone = 'UTC') {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
-export function loadRealDeck() {
-  return loadContentDir(db, path.resolve('content'), path.resolve('..', 'shared', 'source'));
+/** Loads content/ through the app's engine (the one the queries under test use). */
+export async function loadRealDeck() {
+  return loadContentDir(await engine(), path.resolve('content'), path.resolve('..', 'shared', 'source'));
 }
 
 export function cardIds(deckId = 'war-for-peace'): number[] {
