@@ -3,6 +3,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** tests/integration files that also run on PostgreSQL (the integration-on-pg project below); one per line. */
+const ON_BOTH_ENGINES = [
+  'tests/integration/accounts-admin.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -24,6 +29,22 @@ export default defineConfig({
           setupFiles: ['tests/support/integration-setup.ts'],
           testTimeout: 20_000,
           // Several files load the real deck and write a long history in beforeAll: on a loaded 2-core machine that passed 10 s.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Integration files that run on both engines (issue 18): each also runs here on a fresh
+          // PostgreSQL database of its own. A file qualifies once everything it calls is on the engine
+          // (db/engine) and its fixtures come from tests/support/fixtures.ts; add it to ON_BOTH_ENGINES.
+          name: 'integration-on-pg',
+          include: ON_BOTH_ENGINES,
+          environment: 'node',
+          pool: 'forks',
+          globalSetup: ['tests/support/pg-global-setup.ts'],
+          setupFiles: ['tests/support/integration-setup.ts', 'tests/support/integration-on-pg-setup.ts'],
+          testTimeout: 20_000,
           hookTimeout: 60_000,
         },
       },

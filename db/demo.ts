@@ -7,10 +7,11 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
 import { generateJoinCode } from '@/lib/teach/join-code';
+import { countUsers, insertAccount } from './admin/users';
 import { bare } from './engine/fragments';
 import { int } from './engine/rows';
 import type { Engine, Queryable } from './engine/types';
-import { assignments, classes, decks, enrollments, users, userSettings } from './schema';
+import { assignments, classes, decks, enrollments } from './schema';
 
 export const DEMO_ACCOUNTS = [
   { role: 'student', name: 'Sam Student', email: 'student@demo.test', password: 'demo-student-pass' },
@@ -20,23 +21,9 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_DECK = 'war-for-peace';
 
 const idRow = z.object({ id: int });
-const countRow = z.object({ n: int });
-
-// ENGINE-MERGE: insertUser(tx, …) of db/admin/users.ts once it is on the engine (the same two rows).
-async function insertDemoUser(tx: Queryable, account: (typeof DEMO_ACCOUNTS)[number], passwordHash: string, at: number): Promise<number> {
-  const user = await tx.get(
-    sql`INSERT INTO ${users} (${bare(users.email)}, ${bare(users.name)}, ${bare(users.passwordHash)}, ${bare(users.role)}, ${bare(users.emailVerifiedAt)})
-        VALUES (${account.email}, ${account.name}, ${passwordHash}, ${account.role}, ${at}) RETURNING ${users.id} AS "id"`,
-    idRow,
-  );
-  if (!user) throw new Error(`${account.email} was not created`);
-  await tx.run(sql`INSERT INTO ${userSettings} (${bare(userSettings.userId)}, ${bare(userSettings.timeZone)}) VALUES (${user.id}, 'UTC')`);
-  return user.id;
-}
-
 /** Creates the demo accounts and class when the database has no users; returns the class join code, or null. */
 export async function ensureDemoUsers(db: Engine, now = new Date()): Promise<string | null> {
-  const none = async (q: Queryable) => ((await q.get(sql`SELECT count(*) AS "n" FROM ${users}`, countRow))?.n ?? 0) === 0;
+  const none = async (q: Queryable) => (await countUsers(q)) === 0;
   if (!(await none(db))) return null;
   // Hashing takes a while (argon2): before the transaction, not inside it.
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
@@ -45,8 +32,10 @@ export async function ensureDemoUsers(db: Engine, now = new Date()): Promise<str
     // Two servers starting at once on one PostgreSQL database: the second finds the users the first made.
     await tx.run(tx.fragments.lockTransaction('demo-users'));
     if (!(await none(tx))) return null;
-    const studentId = await insertDemoUser(tx, DEMO_ACCOUNTS[0], hashes[0]!, at);
-    const instructorId = await insertDemoUser(tx, DEMO_ACCOUNTS[1], hashes[1]!, at);
+    const { password: _s, ...student } = DEMO_ACCOUNTS[0];
+    const { password: _i, ...instructor } = DEMO_ACCOUNTS[1];
+    const studentId = (await insertAccount(tx, { ...student, passwordHash: hashes[0]! })).id;
+    const instructorId = (await insertAccount(tx, { ...instructor, passwordHash: hashes[1]! })).id;
     const hasDeck = await tx.get(sql`SELECT 1 AS "id" FROM ${decks} WHERE ${decks.id} = ${DEMO_DECK}`, idRow);
     if (!hasDeck) return null;
     const joinCode = generateJoinCode();

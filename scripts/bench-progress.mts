@@ -25,8 +25,10 @@ const now = new Date('2026-03-02T12:00:00Z');
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
-const user = await createUser(db, { email: 'heavy@bench.test', name: 'Heavy', password: 'bench-password', timeZone: 'America/New_York' });
-const other = await createUser(db, { email: 'other@bench.test', name: 'Other', password: 'bench-password' });
+const { sqliteEngine } = await import('../db/engine/sqlite');
+const accounts = sqliteEngine(db);
+const user = await createUser(accounts, { email: 'heavy@bench.test', name: 'Heavy', password: 'bench-password', timeZone: 'America/New_York' });
+const other = await createUser(accounts, { email: 'other@bench.test', name: 'Other', password: 'bench-password' });
 const sqlite = db.$client;
 sqlite.pragma('synchronous = OFF');
 sqlite.transaction(() => {

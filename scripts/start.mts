@@ -11,7 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, ensureDemoUsers } from '../db/demo';
+import { databasePath } from '../db/connection';
 import { openEngine } from '../db/engine/open';
+import { isPostgresUrl } from '../db/pg/connection';
 import { describeLoad, loadContentDir } from '../db/seed';
 import { buildIfNeeded } from './lib/build';
 import { serverNodeOptions } from './lib/server-heap';
@@ -34,12 +36,27 @@ function ensureAuthSecret(): void {
   console.log('Generated AUTH_SECRET into .env.local');
 }
 
+/** The PostgreSQL URL without its password, for the log. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
 async function prepareDatabase(): Promise<{ joinCode: string | null; where: string }> {
-  const { engine, where, isDefault } = await openEngine(process.env, 'recall-start');
+  const url = process.env.DATABASE_URL;
+  const onPostgres = isPostgresUrl(url);
+  const where = onPostgres ? redacted(url) : databasePath();
+  const engine = await openEngine(process.env, { applicationName: 'recall-start' });
   try {
     for (const line of describeLoad(await loadContentDir(engine, path.join(root, 'content')))) console.log(line);
-    // Demo accounts only on the default database, never on a SQLite file chosen with DATABASE_PATH.
-    const joinCode = isDefault || process.env.DEMO_USERS === '1' ? await ensureDemoUsers(engine) : null;
+    // Demo accounts only on the default database (data/app.db, or PostgreSQL without users), never on a SQLite file chosen with DATABASE_PATH.
+    const isDefault = onPostgres || !process.env.DATABASE_PATH || process.env.DEMO_USERS === '1';
+    const joinCode = isDefault ? await ensureDemoUsers(engine) : null;
     return { joinCode, where };
   } finally {
     await engine.close();

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { applyMigrations, openDatabase } from '../db/connection';
+import { openEngine } from '../db/engine/open';
 import { createUser, EmailTakenError, setRole } from '../db/admin/users';
 import { emailField, newPasswordField } from '../lib/validation/auth';
 
@@ -26,8 +26,8 @@ const { positionals, values } = parseArgs({
   options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
 });
 const [command, arg] = positionals;
-const db = openDatabase();
-applyMigrations(db);
+// DATABASE_URL chooses the engine as it does for the app (unset: the SQLite file).
+const db = await openEngine();
 
 if (command === 'create') {
   const generated = !values.password;
@@ -55,10 +55,10 @@ if (command === 'create') {
   }
 } else if (command === 'promote' || command === 'demote') {
   if (!arg) fail(usage);
-  const user = setRole(db, arg, command === 'promote' ? 'instructor' : 'student');
+  const user = await setRole(db, arg, command === 'promote' ? 'instructor' : 'student');
   if (!user) fail(`No account with email ${arg}`);
   console.log(`${user.email} is now ${user.role === 'instructor' ? 'an instructor' : 'a student'}.`);
 } else {
   fail(usage);
 }
-db.$client.close();
+await db.close();

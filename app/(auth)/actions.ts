@@ -8,7 +8,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
-import { db } from '@/db';
+import { engine } from '@/db/engine';
 import { createUser, EmailTakenError } from '@/db/admin/users';
 import { recordSignUpRefusal, signUpLockRemaining } from '@/db/queries/auth';
 import { signOutThisBrowser } from '@/app/_lib/session';
@@ -80,7 +80,7 @@ export async function signUpAction(_prev: AuthFormState, formData: unknown): Pro
   if (locked > 0) return { values, result: { ok: false, error: lockMessage(locked, 'sign-up') } };
   const tz = echo(formData, 'timeZone', 64);
   try {
-    const user = await createUser(db, { ...parsed.data, timeZone: isValidTimeZone(tz) ? tz : 'UTC', emailVerified: false });
+    const user = await createUser(await engine(), { ...parsed.data, timeZone: isValidTimeZone(tz) ? tz : 'UTC', emailVerified: false });
     // Issue 17: the link that lets a self-made account join classes while verification is required.
     if (emailVerificationRequired()) queueVerificationMail(user.id, at);
   } catch (error) {

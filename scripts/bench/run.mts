@@ -177,8 +177,33 @@ try {
     dataLayer,
     '```',
   ].join('\n');
-  console.log(`\n${table}\n`);
-  writeDocs(table);
+  // The same measurements on PostgreSQL (BENCH_ENGINES=sqlite skips them), after the SQLite server has stopped.
+  let pgTable = '';
+  if ((process.env.BENCH_ENGINES ?? 'sqlite,postgres').includes('postgres')) {
+    console.log('Measuring the same on PostgreSQL (scripts/bench/on-postgres.ts)…');
+    try {
+      const { benchOnPostgres } = await import('./on-postgres');
+      pgTable = await benchOnPostgres({
+        seededFile,
+        port: port + 1,
+        nodeArgs,
+        graders: graderRows.map((g, i) => ({ email: g.email, cardIds: graderCards[i] as number[] })),
+        instructorEmail: bigClass.email,
+        classId: bigClass.id,
+        heavyDeck,
+        connectionLevels,
+        duration,
+        pageRequests,
+        dataset,
+        machine,
+      });
+    } catch (error) {
+      pgTable = `(PostgreSQL run failed: ${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  const both = pgTable ? `${table}\n\n### On PostgreSQL (same data, copied; fsync on)\n\n${pgTable}` : table;
+  console.log(`\n${both}\n`);
+  writeDocs(both);
   console.log('Written to docs/benchmarks.md');
 } finally {
   rss.stop();

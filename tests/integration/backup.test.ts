@@ -20,7 +20,7 @@ describe('db:backup and db:restore', () => {
   let cards: number[];
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
     // Some bulk, so the copy takes a while: 60,000 old review rows.
     const filler = await makeUser();
     const insert = db.$client.prepare(

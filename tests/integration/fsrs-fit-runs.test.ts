@@ -21,7 +21,7 @@ async function studentWithHistory() {
   const user = await makeUser();
   let n = 0;
   for (const day of [0, 2, 6]) {
-    for (const card of cardIds().slice(0, 40)) {
+    for (const card of (await cardIds()).slice(0, 40)) {
       const at = new Date(Date.UTC(2026, 1, 2) + day * DAY + n * 1000);
       recordReview(user.id, { cardId: card, grade: 3, clientId: `r-${n++}`, reviewedAt: at, durationMs: 1000, source: 'review' }, studySettingsFor(user.id), at);
     }

@@ -18,7 +18,7 @@ import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
 let cards: number[];
 beforeAll(async () => {
   await loadRealDeck();
-  cards = cardIds();
+  cards = await cardIds();
 });
 
 /** Records a simulated learner's reviews through the real grade path, on the real deck's cards. */

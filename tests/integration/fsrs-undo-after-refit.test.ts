@@ -22,7 +22,7 @@ const T0 = Date.parse('2026-02-02T09:00:00Z');
 let cards: number[];
 beforeAll(async () => {
   await loadRealDeck();
-  cards = cardIds();
+  cards = await cardIds();
 });
 
 function stateOf(userId: number, cardId: number) {

@@ -41,7 +41,7 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
 
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
     const owner = await makeUser('instructor');
     db.$client.prepare("INSERT INTO decks (id, title, owner_id) VALUES ('hostile-private', 'Private', ?)").run(owner.id);
     const section = db.$client.prepare("INSERT INTO sections (deck_id, key, title, position) VALUES ('hostile-private', 's', 'S', 0)").run();
@@ -139,8 +139,8 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
 
 describe('cross-site requests, media types and streamed bodies on the state-changing routes', () => {
   let card: number;
-  beforeAll(() => {
-    card = cardIds()[0] as number;
+  beforeAll(async () => {
+    card = (await cardIds())[0] as number;
   });
   beforeEach(async () => {
     const u = await makeUser();

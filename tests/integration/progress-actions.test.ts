@@ -84,7 +84,7 @@ describe('leeches', () => {
   let other: Account;
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
     owner = await makeUser();
     other = await makeUser();
     const insert = db.$client.prepare(
@@ -137,7 +137,7 @@ describe('review history download', () => {
     await loadRealDeck();
     const user = await makeUser();
     const other = await makeUser();
-    const card = cardIds()[0];
+    const card = (await cardIds())[0];
     const insert = db.$client.prepare(
       `INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, duration_ms, state_before, due_after, stability_after, difficulty_after, scheduled_days, source, created_at)
        VALUES (?, ?, ?, 3, ?, 1234, 0, 0, 1, 5, 0, 'review', 0)`,

@@ -104,7 +104,7 @@ describe('progress numbers match the per-review and per-card functions', () => {
     learner = await makeUser('student', 'America/New_York');
     const author = await makeUser('instructor');
     const hidden = makeTinyDeck('someone-elses', author.id); // not visible to the learner
-    const cards = [...cardIds(), ...Object.values(hidden)];
+    const cards = [...(await cardIds()), ...Object.values(hidden)];
     const retired = cards[5] as number;
     db.$client.prepare('UPDATE cards SET retired_at = 1 WHERE id = ?').run(retired);
     const now = NOW.getTime();

@@ -65,7 +65,7 @@ describe('progress of one learner', () => {
 
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
     c = (i) => cards[i] as number;
     alice = await makeUser('student', 'America/New_York');
     bob = await makeUser('student', 'America/New_York');

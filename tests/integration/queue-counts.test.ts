@@ -55,7 +55,7 @@ describe('queueCountsByDeck', () => {
   let cards: number[];
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
   });
 
   it('counts learning, due reviews and new cards exactly as the queue does', async () => {

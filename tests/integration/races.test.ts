@@ -42,7 +42,7 @@ describe('duplicates and races', () => {
   let cards: number[];
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
   });
 
   it('records a grade sent five times at once (as five requests) once', async () => {

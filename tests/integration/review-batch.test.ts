@@ -10,7 +10,7 @@ describe('the grade batch endpoint logic', () => {
   let cards: number[];
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
   });
 
   it('applies valid entries in time order and rejects the others with a reason each', async () => {
@@ -49,7 +49,7 @@ describe('a batch isolates its entries', () => {
   let cards: number[];
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
   });
   const entry = (clientId: string, cardId: number, reviewedAt = NOW.getTime() - 60_000) => ({ clientId, cardId, grade: 3, reviewedAt, durationMs: 10 });
 

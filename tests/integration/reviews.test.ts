@@ -26,7 +26,7 @@ describe('recording reviews on a real SQLite file', () => {
   let cards: number[];
   beforeAll(async () => {
     await loadRealDeck();
-    cards = cardIds();
+    cards = await cardIds();
   });
 
   it('writes the log row and the new state together', async () => {
@@ -190,7 +190,7 @@ describe('two tabs grading the same card at the same moment', () => {
     await loadRealDeck();
     const user = await makeUser();
     const settings = studySettingsFor(user.id);
-    const card = cardIds()[5] as number;
+    const card = (await cardIds())[5] as number;
     recordReview(user.id, { cardId: card, grade: 3, clientId: 'tab-a', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     recordReview(user.id, { cardId: card, grade: 1, clientId: 'tab-b', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     const replayed = replayLog(logOf(user.id, card), settings.scheduler);

@@ -54,7 +54,7 @@ async function setup() {
   const intro = createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: +at(20), goalQuizScore: 80, goalRecall: 0.5, quiz }, at(-1));
   const whole = createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: null, dueAt: +at(45), goalQuizScore: 60, goalRecall: 0.3, quiz }, at(-1));
   if (!('id' in intro) || !('id' in whole)) throw new Error('assignments not created');
-  const cards = cardIds(DECK);
+  const cards = await cardIds(DECK);
   students.forEach((u, i) => enroll(classId, u.id, T0 - (i === 3 ? -5 * DAY : DAY))); // the fourth joins on day 5
   // Three students with a month of simulated study of 40 cards; the fourth studies nothing.
   students.slice(0, 3).forEach((u, i) => {

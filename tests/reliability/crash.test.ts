@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@/db/admin/users';
-import { applyMigrations, openDatabase } from '@/db/connection';
 import { sqliteEngine } from '@/db/engine/sqlite';
+import { applyMigrations, openDatabase } from '@/db/connection';
 import { loadContentDir } from '@/db/seed';
 import { replayLog, type Grade, type SchedulerSettings } from '@/lib/scheduler';
 import { signIn } from '../../scripts/bench/http';
@@ -40,9 +40,10 @@ beforeAll(async () => {
   buildIfNeeded();
   const db = openDatabase(file);
   applyMigrations(db);
-  await loadContentDir(sqliteEngine(db), path.resolve('content'));
+  const onFile = sqliteEngine(db);
+  await loadContentDir(onFile, path.resolve('content'));
   for (let i = 0; i < 4; i++) {
-    const u = await createUser(db, { email: `crash${i}@test.example`, name: `Crash ${i}`, password: PASSWORD });
+    const u = await createUser(onFile, { email: `crash${i}@test.example`, name: `Crash ${i}`, password: PASSWORD });
     users.push({ id: u.id, email: u.email, cookie: '' });
   }
   cards = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = 'war-for-peace' AND retired_at IS NULL").all() as { id: number }[]).map((r) => r.id);

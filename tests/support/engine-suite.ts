@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { flag, int } from '@/db/engine/rows';
+import { flag, int, jsonText } from '@/db/engine/rows';
 import type { Engine } from '@/db/engine/types';
 import { decks } from '@/db/schema';
 import { deckVisibleTo } from '@/db/queries/access-sql';
@@ -97,6 +97,32 @@ export function engineSuite({ engine, insert, notes }: EngineSuiteOptions) {
       await expect(failing).rejects.toThrow('rolled back');
       await outside;
       expect(await db.all(sql`SELECT id AS "id", n AS "n" FROM engine_probe WHERE id IN (${5}, ${6})`, probeRow)).toEqual([{ id: 6, n: 60 }]);
+    });
+  });
+
+  describe('fragments (db/engine/fragments.ts): one meaning, each engine its own spelling', () => {
+    it('selects from lists and JSON arrays, stores flags and JSON, takes greatest/least, ignores or uses index hints', async () => {
+      const db = engine();
+      const f = db.fragments;
+      await db.run(sql`CREATE TABLE fragment_probe (id INTEGER PRIMARY KEY, label TEXT NOT NULL, tags ${sql.raw(db.kind === 'postgres' ? 'jsonb' : 'TEXT')}, on_flag ${sql.raw(db.kind === 'postgres' ? 'boolean' : 'INTEGER')})`);
+      await db.run(sql`CREATE INDEX fragment_probe_label ON fragment_probe (label)`);
+      for (const [id, label, tags, on] of [[1, 'a', ['x', 'y'], true], [2, 'b', [], false], [3, 'c', ['y'], true]] as const) {
+        await db.run(sql`INSERT INTO fragment_probe (id, label, tags, on_flag) VALUES (${id}, ${label}, ${f.json(tags)}, ${f.bool(on)})`);
+      }
+      const ids = z.object({ id: int });
+      const pick = async (where: ReturnType<typeof sql>) => (await db.all(sql`SELECT id AS "id" FROM fragment_probe${f.indexedBy('fragment_probe_label')} WHERE ${where} ORDER BY id`, ids)).map((r) => r.id);
+      expect(await pick(sql`id IN ${f.intsIn([3, 1, 99])}`)).toEqual([1, 3]);
+      expect(await pick(sql`id IN ${f.intsIn([])}`)).toEqual([]);
+      expect(await pick(sql`label IN ${f.textsIn(['b', 'c', "it's"])}`)).toEqual([2, 3]);
+      expect(await pick(sql`${'y'} IN ${f.jsonTexts(sql`tags`)}`)).toEqual([1, 3]);
+      expect(await pick(sql`on_flag = ${f.bool(true)}`)).toEqual([1, 3]);
+      expect(await pick(sql`label > ${''}`)).toEqual([1, 2, 3]);
+      const back = await db.get(
+        sql`SELECT ${f.jsonText(sql`tags`)} AS "tags", on_flag AS "on", ${f.greatest(sql`id`, sql`2`)} AS "hi", ${f.least(sql`id`, sql`2`)} AS "lo" FROM fragment_probe WHERE id = ${1}`,
+        z.object({ tags: jsonText(z.array(z.string())), on: flag, hi: int, lo: int }),
+      );
+      expect(back).toEqual({ tags: ['x', 'y'], on: true, hi: 2, lo: 1 });
+      await expect(db.get(sql`SELECT ${f.jsonText(sql`label`)} AS "tags" FROM fragment_probe WHERE id = ${1}`, z.object({ tags: jsonText(z.array(z.string())) }))).rejects.toThrow(/tags/);
     });
   });
 

@@ -1,24 +1,33 @@
-/** Helpers for integration tests: users and the real deck in the test's SQLite file. */
+/**
+ * Helpers for integration tests: users and the real deck in the test's database, on whichever
+ * engine the file runs on (SQLite by default; PostgreSQL in the integration-on-pg project).
+ */
 import path from 'node:path';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { createUser } from '@/db/admin/users';
 import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cards, type Role } from '@/db/schema';
 import { loadContentDir } from '@/db/seed';
-import type { Role } from '@/db/schema';
 
 let counter = 0;
 
 export async function makeUser(role: Role = 'student', timeZone = 'UTC') {
-  counter += 1;
-  const user = await createUser(db, { email: `user${counter}-${Date.now()}@test.example`, name: `User ${counter}`, password: 'integration-pass', role, timeZone });
+  const n = ++counter; // taken before the first await: makeUser is often called several times in one Promise.all
+  const user = await createUser(await engine(), { email: `user${n}-${Date.now()}@test.example`, name: `User ${n}`, password: 'integration-pass', role, timeZone });
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
-/** Loads content/ through the app's engine (the one the queries under test use). */
+/** Loads content/ through the app's engine (the one the queries under test use), on either engine. */
 export async function loadRealDeck() {
   return loadContentDir(await engine(), path.resolve('content'), path.resolve('..', 'shared', 'source'));
 }
 
-export function cardIds(deckId = 'war-for-peace'): number[] {
-  return (db.$client.prepare('SELECT id FROM cards WHERE deck_id = ? AND retired_at IS NULL ORDER BY position').all(deckId) as { id: number }[]).map((r) => r.id);
+export async function cardIds(deckId = 'war-for-peace'): Promise<number[]> {
+  const rows = await (await engine()).all(
+    sql`SELECT ${cards.id} AS "id" FROM ${cards} WHERE ${cards.deckId} = ${deckId} AND ${cards.retiredAt} IS NULL ORDER BY ${cards.position}`,
+    z.object({ id: int }),
+  );
+  return rows.map((r) => r.id);
 }
