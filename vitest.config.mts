@@ -6,6 +6,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** tests/integration files that also run on PostgreSQL (the integration-on-pg project below); one per line. */
 const ON_BOTH_ENGINES = [
   'tests/integration/accounts-admin.test.ts',
+  // The authoring group (deck writer, editor, CSV and deck-file import):
+  'tests/integration/csv-round-trip.test.ts',
+  'tests/integration/deck-upload.test.ts',
 ];
 
 export default defineConfig({
