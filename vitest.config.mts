@@ -9,6 +9,7 @@ const ON_BOTH_ENGINES = [
   // The authoring group (deck writer, editor, CSV and deck-file import):
   'tests/integration/csv-round-trip.test.ts',
   'tests/integration/deck-upload.test.ts',
+  'tests/integration/demo.test.ts',
 ];
 
 export default defineConfig({
