@@ -9,6 +9,10 @@ const ON_BOTH_ENGINES = [
   'tests/integration/quiz-engines.test.ts',
   // classes and accounts (eng-classes)
   'tests/integration/sessions.test.ts',
+  // The authoring group (deck writer, editor, CSV and deck-file import):
+  'tests/integration/csv-round-trip.test.ts',
+  'tests/integration/deck-upload.test.ts',
+  'tests/integration/demo.test.ts',
 ];
 
 export default defineConfig({

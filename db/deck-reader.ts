@@ -1,80 +1,78 @@
 /**
- * Reads a deck back out of the database in the shapes the content format uses: its metadata and
- * sections (DeckRecord), its items (rebuilt from live cards by lib/content/reconstruct.ts) and its
- * live cards for CSV export. No access checks here: callers in db/queries decide who may read what.
- * Takes the db as a parameter so a transaction can read and then write through writeDeck.
+ * Reads a deck back out of the database, on either engine, in the shapes the content format uses:
+ * its metadata and sections (DeckRecord) and its items (rebuilt from live cards by
+ * lib/content/reconstruct.ts). No access checks here: callers in db/queries decide who may read
+ * what. Takes a Queryable so a transaction can read and then write through writeDeckIn.
  */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { cardPayloadSchema } from '@/lib/content/card-payload';
 import type { DeckRecord } from '@/lib/content/deck-record';
-import { cardsToItems, type StoredCard } from '@/lib/content/reconstruct';
-import type { Item, ItemType, Skill } from '@/lib/content/schema';
-import type { Db } from './connection';
-import { jsonColumn, stringList } from '@/db/json-column';
-import { cardPayload } from './json-column';
+import { cardsToItems } from '@/lib/content/reconstruct';
+import type { Item } from '@/lib/content/schema';
+import { int, jsonText } from './engine/rows';
+import type { Queryable } from './engine/types';
+import { stringList } from './json-column';
+import { cards, decks, sections } from './schema';
 
-interface DeckRow {
-  id: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  published: string | null;
-  sourceUrl: string | null;
-  description: string;
-  context: string | null;
-  ownerId: number | null;
-}
+const deckRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  author: z.string().nullable(),
+  publisher: z.string().nullable(),
+  published: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  description: z.string(),
+  context: z.string().nullable(),
+  ownerId: int.nullable(),
+});
+const sectionRow = z.object({ id: z.string(), title: z.string(), notes: z.string() });
+const cardRow = z.object({
+  itemId: z.string(),
+  type: z.enum(cards.type.enumValues),
+  section: z.string(),
+  payload: jsonText(cardPayloadSchema),
+  explanation: z.string().nullable(),
+  evidenceQuote: z.string().nullable(),
+  evidenceRef: z.string().nullable(),
+  tags: jsonText(stringList),
+  skill: z.enum(cards.skill.enumValues),
+});
 
-interface CardRow {
-  key: string;
-  itemId: string;
-  type: ItemType;
-  section: string;
-  prompt: string;
-  answer: string;
-  payload: string;
-  explanation: string | null;
-  evidenceQuote: string | null;
-  evidenceRef: string | null;
-  tags: string;
-  skill: Skill;
-}
-
-export function readDeckRecord(db: Db, deckId: string): (DeckRecord & { ownerId: number | null }) | undefined {
-  const deck = db.$client
-    .prepare<[string], DeckRow>(
-      `SELECT id, title, author, publisher, published, source_url AS sourceUrl, description, context, owner_id AS ownerId FROM decks WHERE id = ?`,
-    )
-    .get(deckId);
+export async function readDeckRecord(q: Queryable, deckId: string): Promise<(DeckRecord & { ownerId: number | null }) | undefined> {
+  const deck = await q.get(
+    sql`SELECT ${decks.id} AS "id", ${decks.title} AS "title", ${decks.author} AS "author", ${decks.publisher} AS "publisher",
+          ${decks.published} AS "published", ${decks.sourceUrl} AS "sourceUrl", ${decks.description} AS "description",
+          ${decks.context} AS "context", ${decks.ownerId} AS "ownerId"
+        FROM ${decks} WHERE ${decks.id} = ${deckId}`,
+    deckRow,
+  );
   if (!deck) return undefined;
-  const sections = db.$client
-    .prepare<[string], { id: string; title: string; notes: string }>(`SELECT key AS id, title, notes FROM sections WHERE deck_id = ? ORDER BY position, id`)
-    .all(deckId);
-  return { ...deck, sections };
-}
-
-function liveCards(db: Db, deckId: string): CardRow[] {
-  return db.$client
-    .prepare<[string], CardRow>(
-      `SELECT c.key, c.item_id AS itemId, c.type, s.key AS section, c.prompt, c.answer, c.payload, c.explanation,
-              c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef, c.tags, c.skill
-       FROM cards c JOIN sections s ON s.id = c.section_id
-       WHERE c.deck_id = ? AND c.retired_at IS NULL
-       ORDER BY c.position, c.id`,
-    )
-    .all(deckId);
+  const rows = await q.all(
+    sql`SELECT ${sections.key} AS "id", ${sections.title} AS "title", ${sections.notes} AS "notes"
+        FROM ${sections} WHERE ${sections.deckId} = ${deckId} ORDER BY ${sections.position}, ${sections.id}`,
+    sectionRow,
+  );
+  return { ...deck, sections: rows };
 }
 
 /** The deck's items in study order, as an author wrote them. */
-export function readDeckItems(db: Db, deckId: string): Item[] {
-  const stored: StoredCard[] = liveCards(db, deckId).map((c) => ({
-    ...c,
-    payload: cardPayload(c.payload),
-    tags: jsonColumn(c.tags, stringList, 'cards.tags'),
-  }));
+export async function readDeckItems(q: Queryable, deckId: string): Promise<Item[]> {
+  const f = q.fragments;
+  const stored = await q.all(
+    sql`SELECT ${cards.itemId} AS "itemId", ${cards.type} AS "type", ${sections.key} AS "section", ${f.jsonText(cards.payload)} AS "payload",
+          ${cards.explanation} AS "explanation", ${cards.evidenceQuote} AS "evidenceQuote", ${cards.evidenceRef} AS "evidenceRef",
+          ${f.jsonText(cards.tags)} AS "tags", ${cards.skill} AS "skill"
+        FROM ${cards} JOIN ${sections} ON ${sections.id} = ${cards.sectionId}
+        WHERE ${cards.deckId} = ${deckId} AND ${cards.retiredAt} IS NULL
+        ORDER BY ${cards.position}, ${cards.id}`,
+    cardRow,
+  );
   return cardsToItems(stored);
 }
 
 /** Every item id the deck ever had, retired ones included: a new item must not take one over. */
-export function usedItemIds(db: Db, deckId: string): Set<string> {
-  const rows = db.$client.prepare<[string], { itemId: string }>(`SELECT DISTINCT item_id AS itemId FROM cards WHERE deck_id = ?`).all(deckId);
+export async function usedItemIds(q: Queryable, deckId: string): Promise<Set<string>> {
+  const rows = await q.all(sql`SELECT DISTINCT ${cards.itemId} AS "itemId" FROM ${cards} WHERE ${cards.deckId} = ${deckId}`, z.object({ itemId: z.string() }));
   return new Set(rows.map((r) => r.itemId));
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: everything a fresh clone needs to run the app.
  * Writes an AUTH_SECRET to .env.local if none is set, applies migrations, loads content/,
- * creates demo accounts on an empty default database, builds if the build is missing or stale,
+ * creates demo accounts on an empty default database (SQLite's data/app.db, or the PostgreSQL
+ * database of DATABASE_URL=postgres://…), builds if the build is missing or stale,
  * then runs the app (scripts/serve.mjs: Next.js with the socket address kept for TRUST_PROXY) and
  * prints the URL and the demo credentials.
  */
@@ -9,8 +10,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyMigrations, databasePath, openDatabase } from '../db/connection';
 import { DEMO_ACCOUNTS, ensureDemoUsers } from '../db/demo';
+import { databasePath } from '../db/connection';
+import { openEngine } from '../db/engine/open';
+import { isPostgresUrl } from '../db/pg/connection';
 import { describeLoad, loadContentDir } from '../db/seed';
 import { buildIfNeeded } from './lib/build';
 import { serverNodeOptions } from './lib/server-heap';
@@ -33,16 +36,30 @@ function ensureAuthSecret(): void {
   console.log('Generated AUTH_SECRET into .env.local');
 }
 
-async function prepareDatabase(): Promise<string | null> {
-  const db = openDatabase();
+/** The PostgreSQL URL without its password, for the log. */
+function redacted(url: string): string {
   try {
-    applyMigrations(db);
-    for (const line of describeLoad(loadContentDir(db, path.join(root, 'content')))) console.log(line);
-    // Demo accounts only on the default database, never on one chosen with DATABASE_PATH.
-    const isDefault = !process.env.DATABASE_PATH || process.env.DEMO_USERS === '1';
-    return isDefault ? await ensureDemoUsers(db) : null;
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+async function prepareDatabase(): Promise<{ joinCode: string | null; where: string }> {
+  const url = process.env.DATABASE_URL;
+  const onPostgres = isPostgresUrl(url);
+  const where = onPostgres ? redacted(url) : databasePath();
+  const engine = await openEngine(process.env, { applicationName: 'recall-start' });
+  try {
+    for (const line of describeLoad(await loadContentDir(engine, path.join(root, 'content')))) console.log(line);
+    // Demo accounts only on the default database (data/app.db, or PostgreSQL without users), never on a SQLite file chosen with DATABASE_PATH.
+    const isDefault = onPostgres || !process.env.DATABASE_PATH || process.env.DEMO_USERS === '1';
+    const joinCode = isDefault ? await ensureDemoUsers(engine) : null;
+    return { joinCode, where };
   } finally {
-    db.$client.close();
+    await engine.close();
   }
 }
 
@@ -59,7 +76,7 @@ async function waitUntilHealthy(url: string): Promise<boolean> {
 }
 
 ensureAuthSecret();
-const demoJoinCode = await prepareDatabase();
+const { joinCode: demoJoinCode, where } = await prepareDatabase();
 buildIfNeeded();
 
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
@@ -71,7 +88,7 @@ server.on('exit', (code) => process.exit(code ?? 0));
 
 const url = `http://localhost:${port}`;
 if (await waitUntilHealthy(url)) {
-  console.log(`\n  Ready: ${url}   (database: ${databasePath()})`);
+  console.log(`\n  Ready: ${url}   (database: ${where})`);
   console.log(demoJoinCode ? '  Demo accounts created:' : '  Demo accounts (if this database was created by npm start):');
   for (const a of DEMO_ACCOUNTS) console.log(`    ${a.role.padEnd(10)} ${a.email}  /  ${a.password}`);
   if (demoJoinCode) console.log(`  Demo class "POLS 210" (the student is enrolled; the article is assigned), join code ${demoJoinCode}`);

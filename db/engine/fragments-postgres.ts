@@ -21,4 +21,7 @@ export const postgresFragments: Fragments = {
   pairLock: (a, b) => sql`SELECT pg_advisory_xact_lock(CAST(${a} AS integer), CAST(${b} AS integer))`,
   // --- classes and accounts (issue 18, eng-classes) ---
   caseless: (value) => sql`lower(${value})`,
+  // ── Added by the authoring group (issue 18). ──
+  lockTransaction: (key) => sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`,
+  jsonString: (value) => sql`(CASE WHEN jsonb_typeof(${value}) = 'string' THEN ${value} #>> '{}' END)`,
 };

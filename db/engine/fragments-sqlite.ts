@@ -19,4 +19,7 @@ export const sqliteFragments: Fragments = {
   pairLock: () => null,
   // --- classes and accounts (issue 18, eng-classes) ---
   caseless: (value) => sql`${value} COLLATE NOCASE`,
+  // ── Added by the authoring group (issue 18). ──
+  lockTransaction: () => sql`SELECT 1`,
+  jsonString: (value) => sql`(CASE WHEN json_type(${value}) = 'text' THEN json_extract(${value}, '$') END)`,
 };

@@ -39,6 +39,15 @@ export interface Fragments {
   // --- classes and accounts (issue 18, eng-classes) ---
   /** An ORDER BY key that ignores letter case (SQLite's COLLATE NOCASE; lower() on PostgreSQL). */
   caseless(value: Expr): SQL;
+  // ── Added by the authoring group (issue 18): the one deck writer. ──
+  /**
+   * A statement that makes concurrent transactions holding the same `key` take turns, until the end
+   * of the transaction (PostgreSQL's transaction-scoped advisory lock; on SQLite the transaction
+   * already holds the write lock from BEGIN IMMEDIATE, so it selects nothing).
+   */
+  lockTransaction(key: string): SQL;
+  /** The string a JSON value holds, or NULL when it holds anything else (a number, a list, an object). */
+  jsonString(value: Expr): SQL;
 }
 
 /** A column's bare name, for the column lists of INSERT and the targets of SET (which take no table name). */

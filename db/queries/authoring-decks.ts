@@ -4,14 +4,19 @@
  * owner_id = that instructor (export may also read the shared decks, which have no owner).
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import { readDeckItems, readDeckRecord } from '@/db/deck-reader';
-import { writeDeck } from '@/db/deck-writer';
+import { writeDeckIn } from '@/db/deck-writer';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cards, decks, sections } from '@/db/schema';
 import type { DeckRecord } from '@/lib/content/deck-record';
 import type { Item } from '@/lib/content/schema';
 import { newSlugId, slugify } from '@/lib/content/slug';
 import type { DeckMetaInput, NewDeckInput } from '@/lib/validation/authoring';
-import { AuthoringError, editDeck, isDeckOwner, type Editor } from './authoring-edit';
+import { AuthoringError, editDeck, isDeckOwnerIn, type Editor } from './authoring-edit';
 
 /** Authored decks come after the shared ones wherever decks are listed by position. */
 const AUTHORED_DECK_POSITION = 1000;
@@ -25,23 +30,21 @@ export interface DeckListEntry {
   sections: number;
 }
 
-const COUNTS = `
-  (SELECT count(DISTINCT c.item_id) FROM cards c WHERE c.deck_id = d.id AND c.retired_at IS NULL) AS items,
-  (SELECT count(*) FROM cards c WHERE c.deck_id = d.id AND c.retired_at IS NULL) AS cards,
-  (SELECT count(*) FROM sections s WHERE s.deck_id = d.id) AS sections`;
-const ownDecks = db.$client.prepare<{ userId: number }, DeckListEntry>(
-  `SELECT d.id, d.title, d.author, ${COUNTS} FROM decks d WHERE d.owner_id = @userId ORDER BY d.created_at DESC, d.title`,
-);
-const sharedDecks = db.$client.prepare<[], DeckListEntry>(
-  `SELECT d.id, d.title, d.author, ${COUNTS} FROM decks d WHERE d.owner_id IS NULL ORDER BY d.position, d.title`,
-);
-const deckExists = db.$client.prepare<[string], { ok: number }>('SELECT 1 AS ok FROM decks WHERE id = ?');
-const exportable = db.$client.prepare<{ deckId: string; userId: number }, { ok: number }>(
-  'SELECT 1 AS ok FROM decks WHERE id = @deckId AND (owner_id IS NULL OR owner_id = @userId)',
-);
+const d = alias(decks, 'd');
+const deckListRow = z.object({ id: z.string(), title: z.string(), author: z.string().nullable(), items: int, cards: int, sections: int });
+const listColumns = sql`${d.id} AS "id", ${d.title} AS "title", ${d.author} AS "author",
+  (SELECT count(DISTINCT ${cards.itemId}) FROM ${cards} WHERE ${cards.deckId} = ${d.id} AND ${cards.retiredAt} IS NULL) AS "items",
+  (SELECT count(*) FROM ${cards} WHERE ${cards.deckId} = ${d.id} AND ${cards.retiredAt} IS NULL) AS "cards",
+  (SELECT count(*) FROM ${sections} WHERE ${sections.deckId} = ${d.id}) AS "sections"`;
+const okRow = z.object({ ok: int });
 
-export function instructorDecks(user: Editor): { own: DeckListEntry[]; shared: DeckListEntry[] } {
-  return { own: ownDecks.all({ userId: user.id }), shared: sharedDecks.all() };
+export async function instructorDecks(user: Editor): Promise<{ own: DeckListEntry[]; shared: DeckListEntry[] }> {
+  const db = await engine();
+  const [own, shared] = await Promise.all([
+    db.all(sql`SELECT ${listColumns} FROM ${decks} ${d} WHERE ${d.ownerId} = ${user.id} ORDER BY ${d.createdAt} DESC, ${d.title}`, deckListRow),
+    db.all(sql`SELECT ${listColumns} FROM ${decks} ${d} WHERE ${d.ownerId} IS NULL ORDER BY ${d.position}, ${d.title}`, deckListRow),
+  ]);
+  return { own, shared };
 }
 
 export interface EditableDeck {
@@ -50,17 +53,23 @@ export interface EditableDeck {
 }
 
 /** The deck and its items if `user` owns it; null otherwise (the page answers 404). */
-export function deckForEditor(user: Editor, deckId: string): EditableDeck | null {
-  if (!isDeckOwner(user, deckId)) return null;
-  const deck = readDeckRecord(db, deckId);
-  return deck ? { deck, items: readDeckItems(db, deckId) } : null;
+export async function deckForEditor(user: Editor, deckId: string): Promise<EditableDeck | null> {
+  const db = await engine();
+  if (!(await isDeckOwnerIn(db, user, deckId))) return null;
+  const deck = await readDeckRecord(db, deckId);
+  return deck ? { deck, items: await readDeckItems(db, deckId) } : null;
 }
 
 /** Own decks and the shared ones may be exported; null for anything else. */
-export function deckForExport(user: Editor, deckId: string): EditableDeck | null {
-  if (!exportable.get({ deckId, userId: user.id })) return null;
-  const deck = readDeckRecord(db, deckId);
-  return deck ? { deck, items: readDeckItems(db, deckId) } : null;
+export async function deckForExport(user: Editor, deckId: string): Promise<EditableDeck | null> {
+  const db = await engine();
+  const exportable = await db.get(
+    sql`SELECT 1 AS "ok" FROM ${decks} WHERE ${decks.id} = ${deckId} AND (${decks.ownerId} IS NULL OR ${decks.ownerId} = ${user.id})`,
+    okRow,
+  );
+  if (!exportable) return null;
+  const deck = await readDeckRecord(db, deckId);
+  return deck ? { deck, items: await readDeckItems(db, deckId) } : null;
 }
 
 function metaOf(input: DeckMetaInput) {
@@ -75,24 +84,24 @@ function metaOf(input: DeckMetaInput) {
 }
 
 /** Creates an empty deck with one section; returns its new id (never changed afterwards). */
-export function createDeck(user: Editor, input: NewDeckInput, at: Date): string {
-  return db.$client
-    .transaction(() => {
-      let id = newSlugId(input.title, 'deck');
-      while (deckExists.get(id)) id = newSlugId(input.title, 'deck');
-      const section = { id: slugify(input.sectionTitle) || 'section', title: input.sectionTitle, notes: input.sectionNotes };
-      writeDeck(db, { id, ...metaOf(input), sections: [section] }, [], { ownerId: user.id, at, position: AUTHORED_DECK_POSITION });
-      return id;
-    })
-    .immediate();
+export async function createDeck(user: Editor, input: NewDeckInput, at: Date): Promise<string> {
+  const db = await engine();
+  return db.transaction(async (tx) => {
+    const taken = async (id: string) => (await tx.get(sql`SELECT 1 AS "ok" FROM ${decks} WHERE ${decks.id} = ${id}`, okRow)) !== undefined;
+    let id = newSlugId(input.title, 'deck');
+    while (await taken(id)) id = newSlugId(input.title, 'deck');
+    const section = { id: slugify(input.sectionTitle) || 'section', title: input.sectionTitle, notes: input.sectionNotes };
+    await writeDeckIn(tx, { id, ...metaOf(input), sections: [section] }, [], { ownerId: user.id, at, position: AUTHORED_DECK_POSITION });
+    return id;
+  });
 }
 
-export function updateDeckMeta(user: Editor, deckId: string, input: DeckMetaInput, at: Date): void {
-  editDeck(user, deckId, at, (deck) => ({ deck: { ...deck, ...metaOf(input) }, result: undefined }));
+export async function updateDeckMeta(user: Editor, deckId: string, input: DeckMetaInput, at: Date): Promise<void> {
+  await editDeck(user, deckId, at, (deck) => ({ deck: { ...deck, ...metaOf(input) }, result: undefined }));
 }
 
 /** Adds a section at the end; its key comes from the title and is never changed afterwards. */
-export function addSection(user: Editor, deckId: string, input: { title: string; notes: string }, at: Date): string {
+export async function addSection(user: Editor, deckId: string, input: { title: string; notes: string }, at: Date): Promise<string> {
   return editDeck(user, deckId, at, (deck) => {
     const taken = new Set(deck.sections.map((s) => s.id));
     const base = slugify(input.title) || 'section';
@@ -102,8 +111,8 @@ export function addSection(user: Editor, deckId: string, input: { title: string;
   });
 }
 
-export function updateSection(user: Editor, deckId: string, key: string, input: { title: string; notes: string }, at: Date): void {
-  editDeck(user, deckId, at, (deck) => {
+export async function updateSection(user: Editor, deckId: string, key: string, input: { title: string; notes: string }, at: Date): Promise<void> {
+  await editDeck(user, deckId, at, (deck) => {
     if (!deck.sections.some((s) => s.id === key)) throw new AuthoringError('That section does not exist.');
     const sections = deck.sections.map((s) => (s.id === key ? { ...s, title: input.title, notes: input.notes } : s));
     return { deck: { ...deck, sections }, result: undefined };
@@ -111,8 +120,8 @@ export function updateSection(user: Editor, deckId: string, key: string, input: 
 }
 
 /** Swaps a section with its neighbour; the items follow, so study order matches the section order. */
-export function moveSection(user: Editor, deckId: string, key: string, direction: 'up' | 'down', at: Date): void {
-  editDeck(user, deckId, at, (deck) => {
+export async function moveSection(user: Editor, deckId: string, key: string, direction: 'up' | 'down', at: Date): Promise<void> {
+  await editDeck(user, deckId, at, (deck) => {
     const from = deck.sections.findIndex((s) => s.id === key);
     if (from === -1) throw new AuthoringError('That section does not exist.');
     const to = direction === 'up' ? from - 1 : from + 1;

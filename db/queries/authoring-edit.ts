@@ -2,12 +2,16 @@
  * The frame every deck edit runs in: check that the deck belongs to the asking instructor, read it
  * (metadata, sections, items), apply one change, write it back through writeDeck — all in one
  * immediate transaction, so two edits at once cannot lose each other's work and a failed check
- * writes nothing.
+ * writes nothing. On the engine (db/engine): the same on SQLite and PostgreSQL.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { readDeckItems, readDeckRecord } from '@/db/deck-reader';
-import { writeDeck } from '@/db/deck-writer';
+import { writeDeckIn } from '@/db/deck-writer';
+import { engine, type Queryable } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { decks } from '@/db/schema';
 import type { DeckRecord } from '@/lib/content/deck-record';
 import type { Item } from '@/lib/content/schema';
 
@@ -47,30 +51,39 @@ export function inSectionOrder(items: readonly Item[], sections: DeckRecord['sec
     .map((x) => x.item);
 }
 
-const ownsDeck = db.$client.prepare<{ deckId: string; userId: number }, { ok: number }>(
-  'SELECT 1 AS ok FROM decks WHERE id = @deckId AND owner_id = @userId',
-);
+const okRow = z.object({ ok: int });
 
-export function isDeckOwner(user: Editor, deckId: string): boolean {
-  return ownsDeck.get({ deckId, userId: user.id }) !== undefined;
+/** isDeckOwner inside the caller's transaction. */
+export async function isDeckOwnerIn(q: Queryable, user: Editor, deckId: string): Promise<boolean> {
+  const row = await q.get(sql`SELECT 1 AS "ok" FROM ${decks} WHERE ${decks.id} = ${deckId} AND ${decks.ownerId} = ${user.id}`, okRow);
+  return row !== undefined;
+}
+
+export async function isDeckOwner(user: Editor, deckId: string): Promise<boolean> {
+  return isDeckOwnerIn(await engine(), user, deckId);
 }
 
 /**
- * @param change gets the current deck and items; returns what to write (unchanged parts may be left out)
+ * @param change gets the current deck and items, and the transaction to read more with; returns
+ *   what to write (unchanged parts may be left out)
  * @throws DeckNotFoundError unless `user` owns the deck; whatever `change` throws, after rolling back
  */
-export function editDeck<T>(user: Editor, deckId: string, at: Date, change: (deck: DeckRecord, items: Item[]) => DeckChange<T>): T {
-  return db.$client
-    .transaction(() => {
-      if (!isDeckOwner(user, deckId)) throw new DeckNotFoundError();
-      const deck = readDeckRecord(db, deckId) as DeckRecord;
-      const items = readDeckItems(db, deckId);
-      const out = change(deck, items);
-      if (out.deck || out.items) {
-        const next = out.deck ?? deck;
-        writeDeck(db, next, inSectionOrder(out.items ?? items, next.sections), { ownerId: user.id, at });
-      }
-      return out.result;
-    })
-    .immediate();
+export async function editDeck<T>(
+  user: Editor,
+  deckId: string,
+  at: Date,
+  change: (deck: DeckRecord, items: Item[], tx: Queryable) => DeckChange<T> | Promise<DeckChange<T>>,
+): Promise<T> {
+  const db = await engine();
+  return db.transaction(async (tx) => {
+    const deck = (await isDeckOwnerIn(tx, user, deckId)) ? await readDeckRecord(tx, deckId) : undefined;
+    if (!deck) throw new DeckNotFoundError();
+    const items = await readDeckItems(tx, deckId);
+    const out = await change(deck, items, tx);
+    if (out.deck || out.items) {
+      const next = out.deck ?? deck;
+      await writeDeckIn(tx, next, inSectionOrder(out.items ?? items, next.sections), { ownerId: user.id, at });
+    }
+    return out.result;
+  });
 }

@@ -4,8 +4,8 @@
  * Saving keeps the item id, so its card rows are updated in place and students keep their progress.
  */
 import 'server-only';
-import { db } from '@/db';
 import { readDeckItems, readDeckRecord, usedItemIds } from '@/db/deck-reader';
+import { engine, type Queryable } from '@/db/engine';
 import { itemPrompt } from '@/lib/content/csv-layout';
 import type { DeckRecord } from '@/lib/content/deck-record';
 import { parseImportText } from '@/lib/content/import-csv';
@@ -13,7 +13,7 @@ import { checkImportRows, IMPORT_MAX_ROWS, type PreviewRow } from '@/lib/content
 import { draftFieldErrors, draftHeadline, draftToCandidate, type ItemDraft } from '@/lib/content/item-form';
 import { parseItem, type Item } from '@/lib/content/schema';
 import { newSlugId } from '@/lib/content/slug';
-import { AuthoringError, DeckNotFoundError, editDeck, isDeckOwner, type Editor } from './authoring-edit';
+import { AuthoringError, DeckNotFoundError, editDeck, isDeckOwnerIn, type Editor } from './authoring-edit';
 import { exampleMismatches } from '@/lib/content/check-examples';
 
 const INVALID = 'Please correct the highlighted fields.';
@@ -31,14 +31,14 @@ function freshItemId(used: Set<string>, headline: string): string {
  * and writes it: a new item goes to the end of its section, an edited one keeps its id and place.
  * @throws AuthoringError with field errors named like ItemDraft's fields
  */
-export function saveItem(user: Editor, deckId: string, itemId: string | undefined, draft: ItemDraft, at: Date): Item {
-  return editDeck(user, deckId, at, (deck, items) => {
+export async function saveItem(user: Editor, deckId: string, itemId: string | undefined, draft: ItemDraft, at: Date): Promise<Item> {
+  return editDeck(user, deckId, at, async (deck, items, tx) => {
     const existing = itemId === undefined ? undefined : items.find((i) => i.id === itemId);
     if (itemId !== undefined && !existing) throw new AuthoringError('That item was deleted or does not exist.');
     // Another type is another question: students' progress on the old one must not carry over.
     if (existing && existing.type !== draft.type) throw new AuthoringError(INVALID, { type: ['The type of a saved item cannot change; add a new item instead.'] });
 
-    const id = existing?.id ?? freshItemId(usedItemIds(db, deckId), draftHeadline(draft));
+    const id = existing?.id ?? freshItemId(await usedItemIds(tx, deckId), draftHeadline(draft));
     const parsed = parseItem({ ...draftToCandidate(draft), id });
     const fieldErrors = parsed.success ? {} : draftFieldErrors(parsed.error.issues);
     if (!deck.sections.some((s) => s.id === draft.section)) (fieldErrors.section ??= []).unshift('Choose one of the deck’s sections.');
@@ -55,27 +55,28 @@ export function saveItem(user: Editor, deckId: string, itemId: string | undefine
 }
 
 /** Retires the item's cards: hidden from new study, students' progress kept (content/README.md). */
-export function retireItem(user: Editor, deckId: string, itemId: string, at: Date): void {
-  editDeck(user, deckId, at, (_deck, items) => {
+export async function retireItem(user: Editor, deckId: string, itemId: string, at: Date): Promise<void> {
+  await editDeck(user, deckId, at, (_deck, items) => {
     if (!items.some((i) => i.id === itemId)) throw new AuthoringError('That item was already deleted or does not exist.');
     return { items: items.filter((i) => i.id !== itemId), result: undefined };
   });
 }
 
-function checkRows(deckId: string, text: string, usedIds: Set<string>): PreviewRow[] {
-  const deck = readDeckRecord(db, deckId);
+async function checkRows(q: Queryable, deckId: string, text: string, usedIds: Set<string>): Promise<PreviewRow[]> {
+  const deck = await readDeckRecord(q, deckId);
   if (!deck) throw new DeckNotFoundError();
   const { records } = parseImportText(text);
   if (records.length === 0) throw new AuthoringError('No rows found.', { text: ['No rows found: write one card per line, front and back separated by a tab or comma.'] });
   if (records.length > IMPORT_MAX_ROWS) throw new AuthoringError(`At most ${IMPORT_MAX_ROWS} rows at a time.`, { text: [`${records.length} rows; split the file.`] });
-  const existingFronts = readDeckItems(db, deckId).map(itemPrompt);
+  const existingFronts = (await readDeckItems(q, deckId)).map(itemPrompt);
   return checkImportRows(records, { sections: deck.sections, existingFronts, usedIds: new Set(usedIds) }, (front) => freshItemId(usedIds, front));
 }
 
 /** What an import would do, row by row; writes nothing. */
-export function previewImport(user: Editor, deckId: string, text: string): PreviewRow[] {
-  if (!isDeckOwner(user, deckId)) throw new DeckNotFoundError();
-  return checkRows(deckId, text, usedItemIds(db, deckId));
+export async function previewImport(user: Editor, deckId: string, text: string): Promise<PreviewRow[]> {
+  const db = await engine();
+  if (!(await isDeckOwnerIn(db, user, deckId))) throw new DeckNotFoundError();
+  return checkRows(db, deckId, text, await usedItemIds(db, deckId));
 }
 
 /** The deck with the sections imported rows add, in the order the rows first name them (no study notes yet). */
@@ -86,9 +87,9 @@ function withNewSections(deck: DeckRecord, rows: readonly PreviewRow[]): DeckRec
 }
 
 /** Writes the valid rows at the end of their sections (adding the sections they name), all or nothing. */
-export function importRows(user: Editor, deckId: string, text: string, at: Date): { imported: number; skipped: number } {
-  return editDeck(user, deckId, at, (deck, items) => {
-    const rows = checkRows(deckId, text, usedItemIds(db, deckId));
+export async function importRows(user: Editor, deckId: string, text: string, at: Date): Promise<{ imported: number; skipped: number }> {
+  return editDeck(user, deckId, at, async (deck, items, tx) => {
+    const rows = await checkRows(tx, deckId, text, await usedItemIds(tx, deckId));
     const valid = rows.flatMap((r) => (r.item ? [r.item] : []));
     if (valid.length === 0) throw new AuthoringError('None of the rows can be imported.');
     return { deck: withNewSections(deck, rows), items: [...items, ...valid], result: { imported: valid.length, skipped: rows.length - valid.length } };

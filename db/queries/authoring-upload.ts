@@ -6,8 +6,8 @@
  * transaction, or nothing when the file has any error.
  */
 import 'server-only';
-import { db } from '@/db';
 import { readDeckItems, readDeckRecord, usedItemIds } from '@/db/deck-reader';
+import { engine, type Queryable } from '@/db/engine';
 import { defaultSourceDir } from '@/db/seed';
 import { checkRawDeck, issueLine } from '@/lib/content/check-deck';
 import { itemPrompt } from '@/lib/content/csv-layout';
@@ -18,7 +18,7 @@ import type { Item } from '@/lib/content/schema';
 import { newSlugId } from '@/lib/content/slug';
 import { plural } from '@/lib/text/plural';
 import type { DeckUploadInput } from '@/lib/validation/authoring';
-import { AuthoringError, DeckNotFoundError, editDeck, isDeckOwner, type Editor } from './authoring-edit';
+import { AuthoringError, DeckNotFoundError, editDeck, isDeckOwnerIn, type Editor } from './authoring-edit';
 
 interface Plan {
   preview: DeckUploadPreview;
@@ -36,13 +36,13 @@ function rawDeckOf(input: DeckUploadInput) {
 }
 
 /** What importing the file into `deck` would do; the same for the preview and the write. */
-function plan(deck: DeckRecord, existing: readonly Item[], input: DeckUploadInput): Plan {
+async function plan(q: Queryable, deck: DeckRecord, existing: readonly Item[], input: DeckUploadInput): Promise<Plan> {
   const check = checkRawDeck(rawDeckOf(input), { sourceDir: defaultSourceDir() });
   const file = check.validation;
   const errors = check.errors.map((i) => issueLine(i));
   const known = new Set(deck.sections.map((s) => s.id));
   const added = (file.deck?.sections ?? []).filter((s) => !known.has(s.id));
-  const used = usedItemIds(db, deck.id);
+  const used = await usedItemIds(q, deck.id);
   const fronts = new Set(existing.map((i) => itemPrompt(i).replace(/\s+/g, ' ').trim().toLowerCase()));
 
   const items: Item[] = [];
@@ -65,16 +65,17 @@ function plan(deck: DeckRecord, existing: readonly Item[], input: DeckUploadInpu
   };
 }
 
-export function previewDeckUpload(user: Editor, input: DeckUploadInput): DeckUploadPreview {
-  const deck = isDeckOwner(user, input.deckId) ? readDeckRecord(db, input.deckId) : undefined;
+export async function previewDeckUpload(user: Editor, input: DeckUploadInput): Promise<DeckUploadPreview> {
+  const db = await engine();
+  const deck = (await isDeckOwnerIn(db, user, input.deckId)) ? await readDeckRecord(db, input.deckId) : undefined;
   if (!deck) throw new DeckNotFoundError();
-  return plan(deck, readDeckItems(db, input.deckId), input).preview;
+  return (await plan(db, deck, await readDeckItems(db, input.deckId), input)).preview;
 }
 
 /** Writes every item of a clean file, and the sections the deck lacks, in one transaction. */
-export function importDeckUpload(user: Editor, input: DeckUploadInput, at: Date): { imported: number } {
-  return editDeck(user, input.deckId, at, (deck, existing) => {
-    const p = plan(deck, existing, input);
+export async function importDeckUpload(user: Editor, input: DeckUploadInput, at: Date): Promise<{ imported: number }> {
+  return editDeck(user, input.deckId, at, async (deck, existing, tx) => {
+    const p = await plan(tx, deck, existing, input);
     if (p.preview.errors.length > 0) throw new AuthoringError(`The file has ${plural(p.preview.errors.length, 'error')}; nothing was imported.`);
     if (p.items.length === 0) throw new AuthoringError('The file has no items.');
     return { deck: p.deck, items: [...existing, ...p.items], result: { imported: p.items.length } };

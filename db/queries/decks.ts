@@ -1,24 +1,24 @@
 /**
  * Decks as one user sees them: which they may study and how many cards wait for them.
+ * On the engine (db/engine).
  */
 import 'server-only';
-import { db } from '@/db';
-import { DECK_VISIBLE_SQL } from './access';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { decks } from '@/db/schema';
+import { deckVisibleTo } from './access-sql';
 import type { SessionUser } from '@/lib/auth/session-user';
 
-export interface VisibleDeck {
-  id: string;
-  title: string;
-  author: string | null;
-  description: string;
-}
+const visibleDeckRow = z.object({ id: z.string(), title: z.string(), author: z.string().nullable(), description: z.string() });
+export type VisibleDeck = z.infer<typeof visibleDeckRow>;
 
-// Card counts come with the queue counts (queueCountsByDeck in study.ts): one pass over the cards.
-const visibleDecks = db.$client.prepare<{ userId: number }, VisibleDeck>(`
-  SELECT d.id, d.title, d.author, d.description FROM decks d WHERE ${DECK_VISIBLE_SQL} ORDER BY d.position, d.title
-`);
-
-/** The decks this user may study, in display order. */
-export function visibleDecksForUser(user: SessionUser): VisibleDeck[] {
-  return visibleDecks.all({ userId: user.id });
+/** The decks this user may study, in display order. Card counts come with the queue counts (queueCountsByDeck in study.ts): one pass over the cards. */
+export async function visibleDecksForUser(user: SessionUser): Promise<VisibleDeck[]> {
+  const db = await engine();
+  return db.all(
+    sql`SELECT ${decks.id} AS "id", ${decks.title} AS "title", ${decks.author} AS "author", ${decks.description} AS "description"
+        FROM ${decks} WHERE ${deckVisibleTo(user.id)} ORDER BY ${decks.position}, ${decks.title}`,
+    visibleDeckRow,
+  );
 }

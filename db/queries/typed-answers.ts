@@ -1,36 +1,44 @@
 /**
- * Typed answers marked wrong: recorded with review grades (db/queries/grade-parts.ts, with
+ * Typed answers marked wrong: recorded with review grades (db/queries/typed-answer-record.ts, with
  * the student's "I was right"), read back for instructors together with the wrong typed answers
  * of quizzes, and turned into an accepted answer in one click on an instructor's own deck.
+ * On the engine (db/engine).
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import type { Fragments } from '@/db/engine/fragments';
+import { flag, int, jsonText } from '@/db/engine/rows';
+import { assignments, cards, enrollments, quizAnswers, quizAttempts, sections, typedAnswers } from '@/db/schema';
+import { cardPayloadSchema } from '@/lib/content/card-payload';
 import { itemToDraft } from '@/lib/content/item-form';
 import { gradeTyped } from '@/lib/quiz/grade';
 import { groupWrongAnswers, type WrongAnswerGroup } from '@/lib/teach/typed-answers';
-import { ASSIGNED_CARD_SQL } from './assignments';
 import { deckForEditor } from './authoring-decks';
 import { isDeckOwner } from './authoring-edit';
 import { saveItem } from './authoring-items';
 import { classForInstructor } from './classes';
-import { typedCardPayload } from '@/db/json-column';
 
-const SCOPE_CARDS = `SELECT c.id FROM assignments a JOIN cards c ON c.deck_id = a.deck_id JOIN sections sec ON sec.id = c.section_id
-  WHERE a.id = @assignmentId AND c.type = 'typed' AND ${ASSIGNED_CARD_SQL}`;
+const a = alias(assignments, 'a');
+const sc = alias(cards, 'sc');
+const sec = alias(sections, 'sec');
+const c = alias(cards, 'c');
+const t = alias(typedAnswers, 't');
+const qa = alias(quizAnswers, 'qa');
+const q = alias(quizAttempts, 'q');
 
-const cardsStmt = db.$client.prepare<{ assignmentId: number }, { cardId: number; itemId: string; deckId: string; prompt: string; payload: string }>(`
-  SELECT c.id AS cardId, c.item_id AS itemId, c.deck_id AS deckId, c.prompt, c.payload FROM cards c WHERE c.id IN (${SCOPE_CARDS}) ORDER BY c.position
-`);
+// The live typed cards the assignment covers (its sections, or the whole deck).
+// ENGINE-MERGE: assignments.ts ASSIGNED_CARD_SQL as a typed fragment, once that module is on the engine.
+function scopeCards(f: Fragments, assignmentId: number): SQL {
+  return sql`SELECT ${sc.id} FROM ${assignments} ${a} JOIN ${cards} ${sc} ON ${sc.deckId} = ${a.deckId} JOIN ${sections} ${sec} ON ${sec.id} = ${sc.sectionId}
+    WHERE ${a.id} = ${assignmentId} AND ${sc.type} = 'typed' AND ${sc.retiredAt} IS NULL
+      AND (${a.sectionKeys} IS NULL OR ${sec.key} IN ${f.jsonTexts(a.sectionKeys)})`;
+}
 
-// Wrong typed answers of the class's students: from review (typed_answers) and from quizzes.
-const eventsStmt = db.$client.prepare<{ assignmentId: number; classId: number }, { cardId: number; answer: string; overruled: number }>(`
-  SELECT t.card_id AS cardId, t.answer, t.overruled FROM typed_answers t
-  WHERE t.card_id IN (${SCOPE_CARDS}) AND t.user_id IN (SELECT user_id FROM enrollments WHERE class_id = @classId)
-  UNION ALL
-  SELECT qa.card_id, json_extract(qa.response, '$'), 0 FROM quiz_answers qa JOIN quiz_attempts q ON q.id = qa.attempt_id
-  WHERE qa.correct = 0 AND qa.card_id IN (${SCOPE_CARDS}) AND q.user_id IN (SELECT user_id FROM enrollments WHERE class_id = @classId)
-    AND json_type(qa.response) = 'text'
-`);
+const cardRow = z.object({ cardId: int, itemId: z.string(), deckId: z.string(), prompt: z.string(), payload: jsonText(cardPayloadSchema) });
+const eventRow = z.object({ cardId: int, answer: z.string().nullable(), overruled: flag });
 
 export interface TypedItemReport {
   cardId: number;
@@ -46,30 +54,45 @@ export interface TypedItemReport {
 /** Per typed item of an assignment, the distinct wrong answers the class typed; undefined if the class is not this instructor's. */
 export async function typedAnswerReport(instructorId: number, classId: number, assignmentId: number): Promise<TypedItemReport[] | undefined> {
   if (!(await classForInstructor(instructorId, classId))) return undefined;
-  const events = eventsStmt.all({ assignmentId, classId }).map((e) => ({ cardId: e.cardId, answer: String(e.answer ?? ''), overruled: e.overruled === 1 }));
-  const groups = groupWrongAnswers(events);
+  const db = await engine();
+  const f = db.fragments;
+  const classStudents = sql`(SELECT ${enrollments.userId} FROM ${enrollments} WHERE ${enrollments.classId} = ${classId})`;
+  // Wrong typed answers of the class's students: from review (typed_answers) and from quizzes (a typed response is a JSON string).
+  const events = await db.all(
+    sql`SELECT ${t.cardId} AS "cardId", ${t.answer} AS "answer", ${t.overruled} AS "overruled" FROM ${typedAnswers} ${t}
+        WHERE ${t.cardId} IN (${scopeCards(f, assignmentId)}) AND ${t.userId} IN ${classStudents}
+        UNION ALL
+        SELECT ${qa.cardId}, ${f.jsonString(qa.response)}, ${f.bool(false)} FROM ${quizAnswers} ${qa} JOIN ${quizAttempts} ${q} ON ${q.id} = ${qa.attemptId}
+        WHERE ${qa.correct} = ${f.bool(false)} AND ${qa.cardId} IN (${scopeCards(f, assignmentId)}) AND ${q.userId} IN ${classStudents}
+          AND ${f.jsonString(qa.response)} IS NOT NULL`,
+    eventRow,
+  );
+  const groups = groupWrongAnswers(events.map((e) => ({ cardId: e.cardId, answer: e.answer ?? '', overruled: e.overruled })));
+  const typedCards = await db.all(
+    sql`SELECT ${c.id} AS "cardId", ${c.itemId} AS "itemId", ${c.deckId} AS "deckId", ${c.prompt} AS "prompt", ${f.jsonText(c.payload)} AS "payload"
+        FROM ${cards} ${c} WHERE ${c.id} IN (${scopeCards(f, assignmentId)}) ORDER BY ${c.position}`,
+    cardRow,
+  );
   const owned = new Map<string, boolean>();
-  return cardsStmt
-    .all({ assignmentId })
-    .filter((c) => groups.has(c.cardId))
-    .map((c) => {
-      if (!owned.has(c.deckId)) owned.set(c.deckId, isDeckOwner({ id: instructorId }, c.deckId));
-      // The checker may accept an answer now that it did not accept then (an answer added since): leave those out.
-      const payload = typedCardPayload(c.payload);
-      if (!payload) return null;
-      const wrong = (groups.get(c.cardId) ?? []).filter((g) => !gradeTyped(g.answer, payload.answers, payload.question).correct);
-      return { cardId: c.cardId, itemId: c.itemId, deckId: c.deckId, prompt: c.prompt, accepted: payload.answers, wrong, canAccept: owned.get(c.deckId) === true };
-    })
-    .filter((r): r is TypedItemReport => r !== null && r.wrong.length > 0);
+  const reports: TypedItemReport[] = [];
+  for (const card of typedCards) {
+    if (!groups.has(card.cardId) || card.payload.type !== 'typed') continue;
+    if (!owned.has(card.deckId)) owned.set(card.deckId, await isDeckOwner({ id: instructorId }, card.deckId));
+    const { answers, question } = card.payload;
+    // The checker may accept an answer now that it did not accept then (an answer added since): leave those out.
+    const wrong = (groups.get(card.cardId) ?? []).filter((g) => !gradeTyped(g.answer, answers, question).correct);
+    if (wrong.length > 0) reports.push({ cardId: card.cardId, itemId: card.itemId, deckId: card.deckId, prompt: card.prompt, accepted: answers, wrong, canAccept: owned.get(card.deckId) === true });
+  }
+  return reports;
 }
 
 /** Adds `answer` to the accepted answers of an item of the instructor's own deck; false when the deck is not theirs or the item is gone. */
-export function addAcceptedAnswer(instructorId: number, deckId: string, itemId: string, answer: string, now: Date): boolean {
-  const editable = deckForEditor({ id: instructorId }, deckId);
+export async function addAcceptedAnswer(instructorId: number, deckId: string, itemId: string, answer: string, now: Date): Promise<boolean> {
+  const editable = await deckForEditor({ id: instructorId }, deckId);
   const item = editable?.items.find((i) => i.id === itemId);
   if (!item || item.type !== 'typed') return false;
-  if (item.answers.some((a) => a.trim().toLowerCase() === answer.trim().toLowerCase())) return true;
+  if (item.answers.some((x) => x.trim().toLowerCase() === answer.trim().toLowerCase())) return true;
   const draft = itemToDraft(item);
-  saveItem({ id: instructorId }, deckId, itemId, { ...draft, answers: `${draft.answers}\n${answer.trim()}` }, now);
+  await saveItem({ id: instructorId }, deckId, itemId, { ...draft, answers: `${draft.answers}\n${answer.trim()}` }, now);
   return true;
 }

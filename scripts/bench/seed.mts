@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyMigrations, DEFAULT_DATABASE_PATH, openDatabase } from '../../db/connection';
+import { sqliteEngine } from '../../db/engine/sqlite';
 import { loadContentDir } from '../../db/seed';
 import { hashPassword } from '../../lib/auth/password';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../lib/scheduler';
@@ -54,7 +55,8 @@ const settings = { ...DEFAULT_SCHEDULER_SETTINGS };
 
 // --- decks, through the same writer as real content -------------------------------------
 let t = performance.now();
-loadContentDir(db, path.resolve('content'));
+const engine = sqliteEngine(db);
+await loadContentDir(engine, path.resolve('content'));
 const contentDir = mkdtempSync(path.join(tmpdir(), 'bench-decks-'));
 const sharedDecks = Array.from({ length: knobs.decks }, (_, i) => writeDeck(contentDir, rng, `bench-${String(i + 1).padStart(2, '0')}`, `Bench reading ${i + 1}`, knobs.deckCards));
 const cardIdsOf = sqlite.prepare<[string], { id: number }>('SELECT id FROM cards WHERE deck_id = ? AND retired_at IS NULL ORDER BY position');
@@ -63,7 +65,7 @@ const heavyExtra = Math.max(0, knobs.heavyCards - realCards - sharedDecks.reduce
 const heavyDecks = Array.from({ length: Math.ceil(heavyExtra / 1000) }, (_, i) =>
   writeDeck(contentDir, rng, `bench-heavy-${String(i + 1).padStart(2, '0')}`, `Advanced reading ${i + 1}`, Math.ceil(heavyExtra / Math.ceil(heavyExtra / 1000)), 10),
 );
-loadContentDir(db, contentDir);
+await loadContentDir(engine, contentDir);
 rmSync(contentDir, { recursive: true, force: true });
 sqlite.prepare("UPDATE decks SET position = position + 1 WHERE id != 'war-for-peace'").run();
 const deckCards = new Map<string, number[]>();

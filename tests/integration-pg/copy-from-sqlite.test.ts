@@ -26,7 +26,7 @@ let userId: number;
 beforeAll(async () => {
   sqlite = openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'srs-copy-')), 'app.db'));
   applyMigrations(sqlite);
-  loadContentDir(sqlite, path.resolve('content'), path.resolve('..', 'shared', 'source'));
+  await loadContentDir(sqliteEngine(sqlite), path.resolve('content'), path.resolve('..', 'shared', 'source'));
   userId = (await createUser(sqliteEngine(sqlite), { email: 'copy@test.example', name: 'Copy', password: 'a long enough password' })).id;
   const card = (sqlite.$client.prepare("SELECT id FROM cards WHERE deck_id = 'war-for-peace' ORDER BY position LIMIT 1").get() as { id: number }).id;
   sqlite.$client

@@ -1,4 +1,4 @@
-// The real deck (content/) loaded into PostgreSQL through db/pg/deck-writer.ts gives the same decks,
+// The real deck (content/) loaded into PostgreSQL through the one deck writer (db/deck-writer.ts on the engine) gives the same decks,
 // sections and cards, ids and JSON included, as db/seed.ts gives on SQLite; a second load changes
 // nothing; two servers loading at once (both run the seed at start) write it once.
 import { mkdtempSync } from 'node:fs';
@@ -8,11 +8,12 @@ import { asc, getTableColumns, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyMigrations, openDatabase } from '@/db/connection';
 import { connectPg, type PgDb } from '@/db/pg/connection';
-import { loadContentDirPg, loadValidatedDecksPg } from '@/db/pg/deck-writer';
 import { validateAllDecks } from '@/lib/content/validate';
 import * as pgSchema from '@/db/schema.pg';
 import * as sqliteSchema from '@/db/schema';
-import { loadContentDir } from '@/db/seed';
+import { postgresEngine } from '@/db/engine/postgres';
+import { sqliteEngine } from '@/db/engine/sqlite';
+import { loadContentDir, loadValidatedDecks } from '@/db/seed';
 import { createTestDatabase, migratedTestDatabase } from '../support/pg-database';
 
 const CONTENT = path.resolve('content');
@@ -34,8 +35,8 @@ describe('loading content/ into PostgreSQL', () => {
   it('writes the same decks, sections and cards as on SQLite, and nothing the second time', async () => {
     const sqlite = openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'deck-load-')), 'app.db'));
     applyMigrations(sqlite);
-    const onSqlite = loadContentDir(sqlite, CONTENT, SOURCE, AT);
-    const onPg = await loadContentDirPg(pg, CONTENT, SOURCE, AT);
+    const onSqlite = await loadContentDir(sqliteEngine(sqlite), CONTENT, SOURCE, AT);
+    const onPg = await loadContentDir(postgresEngine(pg), CONTENT, SOURCE, AT);
     expect(onPg).toEqual(onSqlite);
     expect(onPg[0]!.inserted).toBeGreaterThan(100);
 
@@ -52,7 +53,7 @@ describe('loading content/ into PostgreSQL', () => {
     expect(pgCards.some((c) => c.type === 'mcq' && Array.isArray(c.payload.options))).toBe(true);
     sqlite.$client.close();
 
-    const again = await loadValidatedDecksPg(pg, CONTENT, validated, new Date(AT.getTime() + 1000));
+    const again = await loadValidatedDecks(postgresEngine(pg), CONTENT, validated, new Date(AT.getTime() + 1000));
     expect(again[0]).toMatchObject({ inserted: 0, updated: 0, retired: 0, unchanged: onPg[0]!.inserted });
   });
 
@@ -60,7 +61,7 @@ describe('loading content/ into PostgreSQL', () => {
     const url = await createTestDatabase(inject('pgUrl'), 'deck_load_twice');
     const [a, b] = await Promise.all([connectPg(url, { max: 2 }), connectPg(url, { max: 2 })]);
     try {
-      const [first, second] = await Promise.all([loadValidatedDecksPg(a, CONTENT, validated, AT), loadValidatedDecksPg(b, CONTENT, validated, AT)]);
+      const [first, second] = await Promise.all([loadValidatedDecks(postgresEngine(a), CONTENT, validated, AT), loadValidatedDecks(postgresEngine(b), CONTENT, validated, AT)]);
       // One of them wrote every card; the other, after waiting for it, found them unchanged.
       expect([first[0]!.inserted, second[0]!.inserted].sort((x, y) => x - y)).toEqual([0, first[0]!.inserted + second[0]!.inserted]);
       const [counts] = await a.select({ n: sql<number>`count(*)`, keys: sql<number>`count(DISTINCT ${pgSchema.cards.key})` }).from(pgSchema.cards);

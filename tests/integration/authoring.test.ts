@@ -17,7 +17,7 @@ const cardsOf = (deckId: string) => db.$client.prepare('SELECT * FROM cards WHER
 const liveCards = (deckId: string) => cardsOf(deckId).filter((c) => c.retired_at === null);
 const stateOf = (userId: number, cardId: number) => db.$client.prepare('SELECT * FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId);
 
-const newDeck = (user: U, title = 'Peacekeeping basics') =>
+const newDeck = async (user: U, title = 'Peacekeeping basics') =>
   createDeck(user, { title, author: 'Iris Instructor', sourceUrl: 'https://example.org/article', description: 'A deck for my class.', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
 
 const basic = (front: string, back: string): ItemDraft => ({ ...emptyDraft('basic', 'introduction'), front, back, evidenceParagraph: 'Introduction, ¶1' });
@@ -38,19 +38,19 @@ describe('authoring decks on a real SQLite file', () => {
     [iris, otto, sam] = await Promise.all([makeUser('instructor'), makeUser('instructor'), makeUser('student')]);
   });
 
-  it('creates a deck owned by the instructor, with a slug id and its first section', () => {
-    const id = newDeck(iris);
+  it('creates a deck owned by the instructor, with a slug id and its first section', async () => {
+    const id = await newDeck(iris);
     expect(id).toMatch(/^peacekeeping-basics-[a-z0-9]{5}$/);
     const row = db.$client.prepare('SELECT owner_id, title, source_url FROM decks WHERE id = ?').get(id);
     expect(row).toEqual({ owner_id: iris.id, title: 'Peacekeeping basics', source_url: 'https://example.org/article' });
-    expect(deckForEditor(iris, id)?.deck.sections).toEqual([{ id: 'introduction', title: 'Introduction', notes: '' }]);
-    expect(deckForEditor(iris, id)?.items).toEqual([]);
+    expect((await deckForEditor(iris, id))?.deck.sections).toEqual([{ id: 'introduction', title: 'Introduction', notes: '' }]);
+    expect((await deckForEditor(iris, id))?.items).toEqual([]);
   });
 
   it('edits an item in place: same card id, and a student keeps their card state', async () => {
-    const deckId = newDeck(iris);
+    const deckId = await newDeck(iris);
     enrol(iris, sam, deckId);
-    const item = saveItem(iris, deckId, undefined, basic('Who chaired the CSTO?', 'Pashinyan'), T0);
+    const item = await saveItem(iris, deckId, undefined, basic('Who chaired the CSTO?', 'Pashinyan'), T0);
     expect(item.id).toMatch(/^who-chaired-the-csto-[a-z0-9]{5}$/);
     const [card] = liveCards(deckId);
     const outcome = await recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'r1', reviewedAt: T0, durationMs: 1000, source: 'review' }, await studySettingsFor(sam.id), T0);
@@ -58,31 +58,31 @@ describe('authoring decks on a real SQLite file', () => {
     const before = stateOf(sam.id, card!.id);
     expect(before).toBeDefined();
 
-    saveItem(iris, deckId, item.id, { ...itemToDraft(item), back: 'Nikol Pashinyan, Armenian prime minister' }, later(5));
+    await saveItem(iris, deckId, item.id, { ...itemToDraft(item), back: 'Nikol Pashinyan, Armenian prime minister' }, later(5));
     const after = liveCards(deckId);
     expect(after.map((c) => c.id)).toEqual([card!.id]);
     expect(JSON.parse(after[0]!.payload)).toMatchObject({ back: 'Nikol Pashinyan, Armenian prime minister' });
     expect(stateOf(sam.id, card!.id)).toEqual(before);
-    expect(deckForEditor(iris, deckId)?.items.map((i) => i.id)).toEqual([item.id]);
+    expect((await deckForEditor(iris, deckId))?.items.map((i) => i.id)).toEqual([item.id]);
   });
 
-  it('keeps cloze card ids per number and retires a number that was removed', () => {
-    const deckId = newDeck(iris);
+  it('keeps cloze card ids per number and retires a number that was removed', async () => {
+    const deckId = await newDeck(iris);
     const draft = { ...emptyDraft('cloze', 'introduction'), text: 'About {{c1::2,500}} troops arrived in {{c2::Kazakhstan}}.', evidenceParagraph: '¶1' };
-    const item = saveItem(iris, deckId, undefined, draft, T0);
+    const item = await saveItem(iris, deckId, undefined, draft, T0);
     const [c1, c2] = liveCards(deckId);
     expect([c1!.key, c2!.key]).toEqual([`${item.id}::c1`, `${item.id}::c2`]);
-    saveItem(iris, deckId, item.id, { ...draft, text: 'About {{c1::2,500}} troops arrived in Kazakhstan.' }, later(1));
+    await saveItem(iris, deckId, item.id, { ...draft, text: 'About {{c1::2,500}} troops arrived in Kazakhstan.' }, later(1));
     expect(liveCards(deckId).map((c) => c.id)).toEqual([c1!.id]);
     expect(cardsOf(deckId).find((c) => c.id === c2!.id)?.retired_at).toBe(later(1).getTime());
   });
 
-  it('refuses a typed item whose example answers the checker judges otherwise, and keeps the examples of one it agrees with', () => {
-    const deckId = newDeck(iris);
+  it('refuses a typed item whose example answers the checker judges otherwise, and keeps the examples of one it agrees with', async () => {
+    const deckId = await newDeck(iris);
     const typed: ItemDraft = { ...emptyDraft('typed', 'introduction'), question: 'How many troops arrived?', answers: '2,500', explanation: 'E', evidenceParagraph: '¶1', examplesAccept: 'about 2,500\n3,000', examplesReject: '2,500 troops' };
     let caught: unknown;
     try {
-      saveItem(iris, deckId, undefined, typed, T0);
+      await saveItem(iris, deckId, undefined, typed, T0);
     } catch (error) {
       caught = error;
     }
@@ -92,110 +92,110 @@ describe('authoring decks on a real SQLite file', () => {
       examplesReject: ['Example “2,500 troops” must be rejected, but the checker accepts it: Accepted as “2,500” (the same number).'],
     });
     expect(cardsOf(deckId)).toEqual([]);
-    const saved = saveItem(iris, deckId, undefined, { ...typed, examplesAccept: 'about 2,500', examplesReject: '3,000' }, T0);
+    const saved = await saveItem(iris, deckId, undefined, { ...typed, examplesAccept: 'about 2,500', examplesReject: '3,000' }, T0);
     expect(saved).toMatchObject({ examples: { accept: ['about 2,500'], reject: ['3,000'] } });
     expect(JSON.parse(cardsOf(deckId)[0]!.payload as string)).toMatchObject({ examples: { accept: ['about 2,500'], reject: ['3,000'] } });
   });
 
-  it('rejects an invalid item with field errors and writes nothing', () => {
-    const deckId = newDeck(iris);
+  it('rejects an invalid item with field errors and writes nothing', async () => {
+    const deckId = await newDeck(iris);
     const mcq = { ...emptyDraft('mcq', 'introduction'), question: 'Which?', evidenceParagraph: '¶1', options: ['a', 'b', 'c'].map((t) => ({ text: t, explanation: `why ${t}` })) };
     const attempt = () => saveItem(iris, deckId, undefined, mcq, T0);
-    expect(attempt).toThrow(AuthoringError);
+    await expect(attempt()).rejects.toThrow(AuthoringError);
     try {
-      attempt();
+      await attempt();
     } catch (error) {
       expect((error as AuthoringError).fieldErrors).toEqual({ options: ['multiple choice needs exactly one correct option, found 0'] });
     }
-    expect(() => saveItem(iris, deckId, undefined, { ...basic('q', 'a'), section: 'nowhere' }, T0)).toThrow(AuthoringError);
+    await expect(saveItem(iris, deckId, undefined, { ...basic('q', 'a'), section: 'nowhere' }, T0)).rejects.toThrow(AuthoringError);
     expect(cardsOf(deckId)).toEqual([]);
-    saveItem(iris, deckId, undefined, { ...mcq, correctOption: 2 }, T0);
+    await saveItem(iris, deckId, undefined, { ...mcq, correctOption: 2 }, T0);
     expect(liveCards(deckId)).toHaveLength(1);
   });
 
-  it('does not let a saved item change type', () => {
-    const deckId = newDeck(iris);
-    const item = saveItem(iris, deckId, undefined, basic('q', 'a'), T0);
+  it('does not let a saved item change type', async () => {
+    const deckId = await newDeck(iris);
+    const item = await saveItem(iris, deckId, undefined, basic('q', 'a'), T0);
     const asTyped = { ...itemToDraft(item), type: 'typed' as const, question: 'q', answers: 'a', explanation: 'e' };
-    expect(() => saveItem(iris, deckId, item.id, asTyped, later(1))).toThrow(
+    await expect(saveItem(iris, deckId, item.id, asTyped, later(1))).rejects.toThrow(
       expect.objectContaining({ fieldErrors: { type: ['The type of a saved item cannot change; add a new item instead.'] } }),
     );
     expect(liveCards(deckId).map((c) => c.item_id)).toEqual([item.id]);
   });
 
   it('deleting an item retires its cards and keeps progress', async () => {
-    const deckId = newDeck(iris);
+    const deckId = await newDeck(iris);
     enrol(iris, sam, deckId);
-    const item = saveItem(iris, deckId, undefined, basic('Delete me?', 'Yes'), T0);
+    const item = await saveItem(iris, deckId, undefined, basic('Delete me?', 'Yes'), T0);
     const [card] = liveCards(deckId);
     await recordReview(sam.id, { cardId: card!.id, grade: 3, clientId: 'del-1', reviewedAt: T0, durationMs: 1, source: 'review' }, await studySettingsFor(sam.id), T0);
-    retireItem(iris, deckId, item.id, later(3));
+    await retireItem(iris, deckId, item.id, later(3));
     expect(cardsOf(deckId)).toEqual([expect.objectContaining({ id: card!.id, retired_at: later(3).getTime() })]);
     expect(stateOf(sam.id, card!.id)).toBeDefined();
-    expect(deckForEditor(iris, deckId)?.items).toEqual([]);
-    expect(() => retireItem(iris, deckId, item.id, later(4))).toThrow(AuthoringError);
+    expect((await deckForEditor(iris, deckId))?.items).toEqual([]);
+    await expect(retireItem(iris, deckId, item.id, later(4))).rejects.toThrow(AuthoringError);
   });
 
-  it('previews an import without writing, then imports only the valid rows', () => {
-    const deckId = newDeck(iris);
-    saveItem(iris, deckId, undefined, basic('Already here?', 'yes'), T0);
+  it('previews an import without writing, then imports only the valid rows', async () => {
+    const deckId = await newDeck(iris);
+    await saveItem(iris, deckId, undefined, basic('Already here?', 'yes'), T0);
     const tsv = 'When did troops arrive?\tJanuary 2022\n\tno front\nalready HERE?\tdup\nWho asked?\tTokayev\tcsto\tNowhere\n';
-    const preview = previewImport(iris, deckId, tsv);
+    const preview = await previewImport(iris, deckId, tsv);
     expect(preview.map((r) => [r.line, r.errors.length > 0])).toEqual([[1, false], [2, true], [3, true], [4, false]]);
     expect(preview[3]?.notes).toEqual(['unknown section "Nowhere": goes into "Introduction"']);
     expect(liveCards(deckId)).toHaveLength(1);
 
-    expect(importRows(iris, deckId, tsv, later(1))).toEqual({ imported: 2, skipped: 2 });
+    expect(await importRows(iris, deckId, tsv, later(1))).toEqual({ imported: 2, skipped: 2 });
     expect(liveCards(deckId).map((c) => c.prompt)).toEqual(['Already here?', 'When did troops arrive?', 'Who asked?']);
   });
 
-  it('imports in one transaction: a failure on the last card leaves the deck as it was', () => {
-    const deckId = newDeck(iris);
+  it('imports in one transaction: a failure on the last card leaves the deck as it was', async () => {
+    const deckId = await newDeck(iris);
     db.$client.exec(`CREATE TEMP TRIGGER fail_third_card BEFORE INSERT ON cards
       WHEN NEW.deck_id = '${deckId}' AND (SELECT count(*) FROM cards WHERE deck_id = '${deckId}') >= 2
       BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     try {
-      expect(() => importRows(iris, deckId, 'a\t1\nb\t2\nc\t3\n', T0)).toThrow(/disk full/);
+      await expect(importRows(iris, deckId, 'a\t1\nb\t2\nc\t3\n', T0)).rejects.toThrow(/disk full/);
       expect(cardsOf(deckId)).toEqual([]);
     } finally {
       db.$client.exec('DROP TRIGGER fail_third_card');
     }
-    expect(importRows(iris, deckId, 'a\t1\nb\t2\nc\t3\n', T0).imported).toBe(3);
+    expect((await importRows(iris, deckId, 'a\t1\nb\t2\nc\t3\n', T0)).imported).toBe(3);
   });
 
-  it('refuses an import with no valid row', () => {
-    const deckId = newDeck(iris);
-    expect(() => importRows(iris, deckId, '\tx\n', T0)).toThrow(/None of the rows/);
+  it('refuses an import with no valid row', async () => {
+    const deckId = await newDeck(iris);
+    await expect(importRows(iris, deckId, '\tx\n', T0)).rejects.toThrow(/None of the rows/);
   });
 
-  it('keeps sections in order and moves their items with them', () => {
-    const deckId = newDeck(iris);
-    const key = addSection(iris, deckId, { title: 'Second part', notes: 'Notes.' }, T0);
-    expect(addSection(iris, deckId, { title: 'Second part', notes: '' }, T0)).toBe('second-part-2');
-    const a = saveItem(iris, deckId, undefined, { ...basic('In second?', 'yes'), section: key }, T0);
-    const b = saveItem(iris, deckId, undefined, basic('In first?', 'yes'), T0);
-    expect(deckForEditor(iris, deckId)?.items.map((i) => i.id)).toEqual([b.id, a.id]);
-    moveSection(iris, deckId, key, 'up', later(1));
-    const moved = deckForEditor(iris, deckId)!;
+  it('keeps sections in order and moves their items with them', async () => {
+    const deckId = await newDeck(iris);
+    const key = await addSection(iris, deckId, { title: 'Second part', notes: 'Notes.' }, T0);
+    expect(await addSection(iris, deckId, { title: 'Second part', notes: '' }, T0)).toBe('second-part-2');
+    const a = await saveItem(iris, deckId, undefined, { ...basic('In second?', 'yes'), section: key }, T0);
+    const b = await saveItem(iris, deckId, undefined, basic('In first?', 'yes'), T0);
+    expect((await deckForEditor(iris, deckId))?.items.map((i) => i.id)).toEqual([b.id, a.id]);
+    await moveSection(iris, deckId, key, 'up', later(1));
+    const moved = (await deckForEditor(iris, deckId))!;
     expect(moved.deck.sections.map((s) => s.id)).toEqual(['second-part', 'introduction', 'second-part-2']);
     expect(moved.items.map((i) => i.id)).toEqual([a.id, b.id]);
     expect(liveCards(deckId).map((c) => c.item_id)).toEqual([a.id, b.id]);
   });
 
-  it('another instructor can neither read nor change the deck; both may export the shared deck', () => {
-    const deckId = newDeck(iris);
-    const item = saveItem(iris, deckId, undefined, basic('Mine?', 'yes'), T0);
-    expect(deckForEditor(otto, deckId)).toBeNull();
-    expect(deckForExport(otto, deckId)).toBeNull();
-    expect(() => saveItem(otto, deckId, item.id, { ...itemToDraft(item), back: 'hijacked' }, T0)).toThrow(DeckNotFoundError);
-    expect(() => retireItem(otto, deckId, item.id, T0)).toThrow(DeckNotFoundError);
-    expect(() => updateDeckMeta(otto, deckId, { title: 'x', author: 'x', sourceUrl: 'https://x.org', description: 'x' }, T0)).toThrow(DeckNotFoundError);
-    expect(() => previewImport(otto, deckId, 'a\tb')).toThrow(DeckNotFoundError);
-    expect(() => importRows(otto, deckId, 'a\tb', T0)).toThrow(DeckNotFoundError);
+  it('another instructor can neither read nor change the deck; both may export the shared deck', async () => {
+    const deckId = await newDeck(iris);
+    const item = await saveItem(iris, deckId, undefined, basic('Mine?', 'yes'), T0);
+    expect(await deckForEditor(otto, deckId)).toBeNull();
+    expect(await deckForExport(otto, deckId)).toBeNull();
+    await expect(saveItem(otto, deckId, item.id, { ...itemToDraft(item), back: 'hijacked' }, T0)).rejects.toThrow(DeckNotFoundError);
+    await expect(retireItem(otto, deckId, item.id, T0)).rejects.toThrow(DeckNotFoundError);
+    await expect(updateDeckMeta(otto, deckId, { title: 'x', author: 'x', sourceUrl: 'https://x.org', description: 'x' }, T0)).rejects.toThrow(DeckNotFoundError);
+    await expect(previewImport(otto, deckId, 'a\tb')).rejects.toThrow(DeckNotFoundError);
+    await expect(importRows(otto, deckId, 'a\tb', T0)).rejects.toThrow(DeckNotFoundError);
     expect(JSON.parse(liveCards(deckId)[0]!.payload)).toMatchObject({ back: 'yes' });
-    expect(deckForExport(otto, 'war-for-peace')?.items.length).toBeGreaterThan(50);
-    expect(deckForEditor(otto, 'war-for-peace')).toBeNull();
-    expect(deckForExport(iris, deckId)?.items.map((i) => i.id)).toEqual([item.id]);
+    expect((await deckForExport(otto, 'war-for-peace'))?.items.length).toBeGreaterThan(50);
+    expect(await deckForEditor(otto, 'war-for-peace')).toBeNull();
+    expect((await deckForExport(iris, deckId))?.items.map((i) => i.id)).toEqual([item.id]);
   });
 
   it('leaves the shared deck alone when content is loaded again', async () => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
   enroll(classId, student.id, Date.now());
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   session.user = null;
 });
 
@@ -78,16 +78,16 @@ describe('reporting a card', () => {
 });
 
 describe('the author', () => {
-  it('sees the reports of their deck and its open count; another instructor sees none', () => {
-    const mine = reportsForDeck(author.id, 'reported');
+  it('sees the reports of their deck and its open count; another instructor sees none', async () => {
+    const mine = await reportsForDeck(author.id, 'reported');
     expect(mine).toEqual([expect.objectContaining({ cardId: cards.c1, itemId: 'c1', studentName: 'Sam Student', reason: 'wrong', status: 'open' })]);
-    expect(openReportCounts(author.id).get('reported')).toBe(1);
-    expect(reportsForDeck(otherAuthor.id, 'reported')).toEqual([]);
-    expect(openReportCounts(otherAuthor.id).size).toBe(0);
+    expect((await openReportCounts(author.id)).get('reported')).toBe(1);
+    expect(await reportsForDeck(otherAuthor.id, 'reported')).toEqual([]);
+    expect((await openReportCounts(otherAuthor.id)).size).toBe(0);
   });
 
   it('another instructor and the student cannot answer it; the author can, once', async () => {
-    const [report] = reportsForDeck(author.id, 'reported');
+    const [report] = await reportsForDeck(author.id, 'reported');
     const input = { reportId: report!.id, decision: 'fixed', reply: 'Corrected the date, thanks.' };
     for (const who of [otherAuthor, student, null]) {
       session.user = who;
@@ -98,29 +98,29 @@ describe('the author', () => {
     session.user = author;
     expect(await handleReportAction(null, input)).toMatchObject({ ok: true });
     expect(await handleReportAction(null, { ...input, decision: 'dismissed' })).toMatchObject({ ok: false, error: 'This report is not open on one of your decks.' });
-    expect(reportsForDeck(author.id, 'reported')[0]).toMatchObject({ status: 'fixed', reply: 'Corrected the date, thanks.' });
-    expect(openReportCounts(author.id).get('reported')).toBeUndefined();
+    expect((await reportsForDeck(author.id, 'reported'))[0]).toMatchObject({ status: 'fixed', reply: 'Corrected the date, thanks.' });
+    expect((await openReportCounts(author.id)).get('reported')).toBeUndefined();
   });
 });
 
 describe('the student reads the answer', () => {
   it('once, until they dismiss it; nobody else can dismiss it; a new report on the card starts a new one', async () => {
-    const [handled] = handledReportsFor(student.id);
+    const [handled] = await handledReportsFor(student.id);
     expect(handled).toMatchObject({ status: 'fixed', reply: 'Corrected the date, thanks.', prompt: expect.any(String) });
-    expect(handledReportsFor(outsider.id)).toEqual([]);
+    expect(await handledReportsFor(outsider.id)).toEqual([]);
 
     session.user = outsider;
     expect((await dismissReportNoticeAction(null, { reportId: handled!.id })).ok).toBe(false);
     session.user = student;
     expect(await dismissReportNoticeAction(null, { reportId: handled!.id })).toMatchObject({ ok: true });
-    expect(handledReportsFor(student.id)).toEqual([]);
+    expect(await handledReportsFor(student.id)).toEqual([]);
     expect((await dismissReportNoticeAction(null, { reportId: handled!.id })).ok).toBe(false);
 
     expect(await reportCardAction(null, { cardId: cards.c1, reason: 'unclear', note: '', source: 'review' })).toMatchObject({ ok: true, data: { updated: false } });
     expect(rows().filter((r) => (r as { cardId: number }).cardId === cards.c1).map((r) => (r as { status: string }).status)).toEqual(['fixed', 'open']);
   });
 
-  it('the database itself refuses a second open report for the same student and card', () => {
+  it('the database itself refuses a second open report for the same student and card', async () => {
     const insert = () =>
       db.$client
         .prepare("INSERT INTO card_reports (card_id, user_id, reason, source, status, created_at, updated_at) VALUES (?, ?, 'typo', 'review', 'open', 0, 0)")

@@ -15,8 +15,8 @@ import { ROUND_TRIP_ITEMS, ROUND_TRIP_SECTIONS } from '../support/every-item-typ
 const T0 = new Date('2026-03-02T09:00:00Z');
 type U = Awaited<ReturnType<typeof makeUser>>;
 
-const newDeck = (user: U, title: string, sectionTitle: string) =>
-  createDeck(user, { title, author: 'Iris Instructor', sourceUrl: 'https://example.org/article', description: 'A deck.', sectionTitle, sectionNotes: '' }, T0);
+const newDeck = async (user: U, title: string, sectionTitle: string) =>
+  await createDeck(user, { title, author: 'Iris Instructor', sourceUrl: 'https://example.org/article', description: 'A deck.', sectionTitle, sectionNotes: '' }, T0);
 
 describe('CSV round trip on a real SQLite file', () => {
   let iris: U;
@@ -24,20 +24,20 @@ describe('CSV round trip on a real SQLite file', () => {
     iris = await makeUser('instructor');
   });
 
-  it('exporting a deck with every item type and importing the file into a new deck gives the same items', () => {
-    const source = newDeck(iris, 'Every type', 'Introduction');
-    editDeck(iris, source, T0, (deck) => ({ deck: { ...deck, sections: ROUND_TRIP_SECTIONS }, items: ROUND_TRIP_ITEMS, result: undefined }));
-    const exported = deckForExport(iris, source)!;
+  it('exporting a deck with every item type and importing the file into a new deck gives the same items', async () => {
+    const source = await newDeck(iris, 'Every type', 'Introduction');
+    await editDeck(iris, source, T0, (deck) => ({ deck: { ...deck, sections: ROUND_TRIP_SECTIONS }, items: ROUND_TRIP_ITEMS, result: undefined }));
+    const exported = (await deckForExport(iris, source))!;
     expect(new Set(exported.items.map((i) => i.type))).toEqual(new Set(ITEM_TYPES));
     const csv = `\uFEFF${itemsToCsv(exported.deck.sections, exported.items)}`;
 
-    const copy = newDeck(iris, 'The copy', 'First');
-    const preview = previewImport(iris, copy, csv);
+    const copy = await newDeck(iris, 'The copy', 'First');
+    const preview = await previewImport(iris, copy, csv);
     expect(preview.flatMap((r) => r.errors)).toEqual([]);
-    expect(deckForEditor(iris, copy)?.items).toEqual([]);
+    expect((await deckForEditor(iris, copy))?.items).toEqual([]);
 
-    expect(importRows(iris, copy, csv, T0)).toEqual({ imported: ROUND_TRIP_ITEMS.length, skipped: 0 });
-    const imported = deckForEditor(iris, copy)!;
+    expect(await importRows(iris, copy, csv, T0)).toEqual({ imported: ROUND_TRIP_ITEMS.length, skipped: 0 });
+    const imported = (await deckForEditor(iris, copy))!;
     expect(imported.items).toEqual(exported.items);
     expect(imported.deck.sections.map((s) => [s.id, s.title])).toEqual([
       ['first', 'First'],
@@ -45,8 +45,8 @@ describe('CSV round trip on a real SQLite file', () => {
     ]);
 
     // The same file again: every row is already in the deck, and nothing is written.
-    expect(previewImport(iris, copy, csv).every((r) => r.errors.includes('the deck already has a card with this front'))).toBe(true);
-    expect(() => importRows(iris, copy, csv, T0)).toThrow(/None of the rows/);
-    expect(deckForEditor(iris, copy)?.items).toHaveLength(ROUND_TRIP_ITEMS.length);
+    expect((await previewImport(iris, copy, csv)).every((r) => r.errors.includes('the deck already has a card with this front'))).toBe(true);
+    await expect(importRows(iris, copy, csv, T0)).rejects.toThrow(/None of the rows/);
+    expect((await deckForEditor(iris, copy))?.items).toHaveLength(ROUND_TRIP_ITEMS.length);
   });
 });

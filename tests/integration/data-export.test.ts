@@ -29,7 +29,7 @@ beforeAll(async () => {
   const student = await makeUser();
   const other = await makeUser();
   const deck = makeTinyDeck('export-deck');
-  ownDeck = createDeck(teacher, { title: 'My own deck', author: 'T', sourceUrl: 'https://example.org/own', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, new Date(T0));
+  ownDeck = await createDeck(teacher, { title: 'My own deck', author: 'T', sourceUrl: 'https://example.org/own', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, new Date(T0));
   const classId = await createClass(teacher.id, { name: 'Export class', timeZone: 'UTC' }, new Date(T0));
   enroll(classId, student.id, T0 + DAY);
   logReview(student.id, deck.c1, T0 + DAY, { stateBefore: 0, rating: 3, stability: 2 });
@@ -43,9 +43,9 @@ beforeAll(async () => {
 
 async function zipOf(user: { id: number }) {
   const bytes = buildDataZip({
-    json: personalData(user.id),
+    json: await personalData(user.id),
     reviewHistoryCsv: await reviewHistoryCsv(user.id),
-    decks: ownDecksOf(user).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, EXPORTED) })),
+    decks: (await ownDecksOf(user)).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, EXPORTED) })),
     exportedAt: EXPORTED,
   });
   return unzipSync(bytes);

@@ -112,7 +112,7 @@ describe('hostile input to every server action', () => {
     session.user = { ...u, role: 'instructor', sessionId: 'hostile-session' };
   });
 
-  it('finds the actions', () => {
+  it('finds the actions', async () => {
     expect(actions.length).toBeGreaterThanOrEqual(25);
   });
 
@@ -135,7 +135,7 @@ describe('hostile input to every server action', () => {
   it('the deck-file actions refuse hostile files in a deck of the caller, and write nothing', async () => {
     const { createDeck } = await import('@/db/queries/authoring-decks');
     const { strToU8, zipSync } = await import('fflate');
-    const deckId = createDeck(session.user!, { title: 'Hostile', author: 'A', sourceUrl: 'https://example.org', description: 'D', sectionTitle: 'One', sectionNotes: '' }, new Date());
+    const deckId = await createDeck(session.user!, { title: 'Hostile', author: 'A', sourceUrl: 'https://example.org', description: 'D', sectionTitle: 'One', sectionNotes: '' }, new Date());
     const b64 = (files: Record<string, Uint8Array>) => Buffer.from(zipSync(files)).toString('base64');
     const files = [
       { format: 'zip', data: b64({ '../../deck.yaml': strToU8('id: x') }) },

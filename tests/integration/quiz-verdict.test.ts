@@ -25,8 +25,8 @@ describe('stored quiz verdicts', () => {
 
   beforeAll(async () => {
     author = await makeUser('instructor');
-    deckId = createDeck(author, { title: 'Verdict deck', author: 'A', sourceUrl: 'https://example.org/v', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
-    saveItem(author, deckId, undefined, { ...emptyDraft('typed', 'introduction'), question: 'How long did the peace last?', answers: '30 years', explanation: 'E', evidenceParagraph: '¶1' }, T0);
+    deckId = await createDeck(author, { title: 'Verdict deck', author: 'A', sourceUrl: 'https://example.org/v', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
+    await saveItem(author, deckId, undefined, { ...emptyDraft('typed', 'introduction'), question: 'How long did the peace last?', answers: '30 years', explanation: 'E', evidenceParagraph: '¶1' }, T0);
     cardId = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = ? AND type = 'typed'").get(deckId) as { id: number }).id;
   });
 

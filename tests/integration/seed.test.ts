@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
+import { engine } from '@/db/engine';
 import { recordReview } from '@/db/queries/reviews';
 import { studySettingsFor } from '@/db/queries/settings';
 import { describeLoad, loadContentDir } from '@/db/seed';
@@ -19,18 +20,18 @@ function copyOfContent() {
 const cardRow = (key: string) => db.$client.prepare("SELECT id, prompt, retired_at AS retiredAt FROM cards WHERE deck_id = 'war-for-peace' AND key = ?").get(key) as { id: number; prompt: string; retiredAt: number | null };
 
 describe('loading content/ into the database', () => {
-  it('changes nothing when run twice', () => {
+  it('changes nothing when run twice', async () => {
     const dir = copyOfContent();
-    const first = loadContentDir(db, dir, SOURCE);
+    const first = await loadContentDir(await engine(), dir, SOURCE);
     expect(first[0]?.inserted).toBeGreaterThan(100);
-    const second = loadContentDir(db, dir, SOURCE);
+    const second = await loadContentDir(await engine(), dir, SOURCE);
     expect(second[0]).toMatchObject({ inserted: 0, updated: 0, retired: 0 });
     expect(second[0]?.unchanged).toBe(first[0]?.inserted);
   });
 
   it('keeps a student’s progress when an item’s wording changes, and retires a removed item', async () => {
     const dir = copyOfContent();
-    loadContentDir(db, dir, SOURCE);
+    await loadContentDir(await engine(), dir, SOURCE);
     const user = await makeUser();
     const before = cardRow('csto-character');
     const at = new Date('2026-01-10T10:00:00Z');
@@ -44,7 +45,7 @@ describe('loading content/ into the database', () => {
     const removed = reworded.replace(/- id: tokayev-name\n(?:(?!- id:).*\n)*/, '');
     writeFileSync(file, removed);
 
-    const report = loadContentDir(db, dir, SOURCE)[0];
+    const report = (await loadContentDir(await engine(), dir, SOURCE))[0];
     expect(report?.updated).toBeGreaterThanOrEqual(1);
     expect(report?.retired).toBe(1);
     const after = cardRow('csto-character');
@@ -68,7 +69,7 @@ describe('re-seeding a database that students have used', () => {
 
   it('reports which cards it retired, and keeps their review history', async () => {
     const dir = copyOfMiniDeck();
-    const first = loadContentDir(db, dir, MINI_SOURCE);
+    const first = await loadContentDir(await engine(), dir, MINI_SOURCE);
     expect(first[0]?.retiredKeys).toEqual([]);
     const user = await makeUser();
     const card = miniCard('csto-name::c2');
@@ -82,7 +83,7 @@ describe('re-seeding a database that students have used', () => {
     expect(without).not.toBe(text);
     writeFileSync(file, without);
 
-    const report = loadContentDir(db, dir, MINI_SOURCE);
+    const report = await loadContentDir(await engine(), dir, MINI_SOURCE);
     expect(report[0]).toMatchObject({ deckId: 'valid-mini', inserted: 0, retired: 2, retiredKeys: ['csto-name::c1', 'csto-name::c2'] });
     expect(describeLoad(report)).toEqual([
       `Deck valid-mini: 0 new, ${report[0]?.updated} updated, 2 retired, ${report[0]?.unchanged} unchanged cards`,
@@ -96,6 +97,6 @@ describe('re-seeding a database that students have used', () => {
     expect(state).toEqual({ reps: 1 });
 
     // A third load retires nothing more and reports nothing.
-    expect(describeLoad(loadContentDir(db, dir, MINI_SOURCE))).toHaveLength(1);
+    expect(describeLoad(await loadContentDir(await engine(), dir, MINI_SOURCE))).toHaveLength(1);
   });
 });

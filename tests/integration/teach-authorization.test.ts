@@ -94,12 +94,12 @@ beforeAll(async () => {
   const owned = makeTinyDeck('authz-owned', owner.id);
   const ownedAssignment = await createAssignment(owner.id, classId, { deckId: 'authz-owned', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in ownedAssignment)) throw new Error('setup failed');
-  const report = reportCard(student.id, { cardId: owned.c1, reason: 'typo', note: null, source: 'review' }, new Date());
+  const report = await reportCard(student.id, { cardId: owned.c1, reason: 'typo', note: null, source: 'review' }, new Date());
   if (!report) throw new Error('setup failed: report');
   reportId = report.id;
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   session.user = null;
 });
 

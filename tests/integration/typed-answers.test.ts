@@ -46,8 +46,8 @@ describe('typed answers marked wrong', () => {
     iris = await makeUser('instructor');
     otto = await makeUser('instructor');
     students = [await makeUser(), await makeUser(), await makeUser()];
-    own = createDeck(iris, { title: 'Own typed deck', author: 'Iris', sourceUrl: 'https://example.org/a', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
-    saveItem(iris, own, undefined, { ...emptyDraft('typed', 'introduction'), question: 'Who asked the CSTO for help?', answers: 'Tokayev', explanation: 'E', evidenceParagraph: '¶1' }, T0);
+    own = await createDeck(iris, { title: 'Own typed deck', author: 'Iris', sourceUrl: 'https://example.org/a', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
+    await saveItem(iris, own, undefined, { ...emptyDraft('typed', 'introduction'), question: 'Who asked the CSTO for help?', answers: 'Tokayev', explanation: 'E', evidenceParagraph: '¶1' }, T0);
     classId = await createClass(iris.id, { name: 'Seminar', timeZone: 'UTC' }, T0);
     for (const s of students) enroll(classId, s.id, T0.getTime());
     const a = await createAssignment(iris.id, classId, { deckId: own, sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
@@ -73,13 +73,13 @@ describe('typed answers marked wrong', () => {
     expect(await typedAnswerReport(otto.id, classId, ownAssignment)).toBeUndefined();
 
     // One click: the answer becomes accepted, and the list no longer shows it.
-    expect(addAcceptedAnswer(iris.id, own, report![0]!.itemId, 'Nazarbayev', later(5))).toBe(true);
+    expect(await addAcceptedAnswer(iris.id, own, report![0]!.itemId, 'Nazarbayev', later(5))).toBe(true);
     const payload = JSON.parse(typedCardOf(own).payload) as { answers: string[]; question: string };
     expect(payload.answers).toEqual(['Tokayev', 'Nazarbayev']);
     expect(gradeTyped('nazarbayev', payload.answers, payload.question).correct).toBe(true);
     expect(await typedAnswerReport(iris.id, classId, ownAssignment)).toEqual([]);
     // Not on a deck someone else owns.
-    expect(addAcceptedAnswer(otto.id, own, report![0]!.itemId, 'Putin', later(6))).toBe(false);
+    expect(await addAcceptedAnswer(otto.id, own, report![0]!.itemId, 'Putin', later(6))).toBe(false);
   });
 
   it('lists wrong typed quiz answers of the class on the shared deck, where no answer can be added', async () => {
@@ -93,7 +93,7 @@ describe('typed answers marked wrong', () => {
     const report = await typedAnswerReport(iris.id, classId, sharedAssignment);
     expect(report).toEqual([expect.objectContaining({ cardId: typed, canAccept: false, wrong: [{ answer: 'certainly not this', count: 1, overruled: 0 }] })]);
     const row = report![0]!;
-    expect(addAcceptedAnswer(iris.id, row.deckId, row.itemId, 'certainly not this', later(12))).toBe(false);
+    expect(await addAcceptedAnswer(iris.id, row.deckId, row.itemId, 'certainly not this', later(12))).toBe(false);
   });
 
   it('keeps the typed answer with its grade: written with it, once however often the grade is re-sent, gone with its undo', async () => {

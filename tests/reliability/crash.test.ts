@@ -40,9 +40,10 @@ beforeAll(async () => {
   buildIfNeeded();
   const db = openDatabase(file);
   applyMigrations(db);
-  loadContentDir(db, path.resolve('content'));
+  const onFile = sqliteEngine(db);
+  await loadContentDir(onFile, path.resolve('content'));
   for (let i = 0; i < 4; i++) {
-    const u = await createUser(sqliteEngine(db), { email: `crash${i}@test.example`, name: `Crash ${i}`, password: PASSWORD });
+    const u = await createUser(onFile, { email: `crash${i}@test.example`, name: `Crash ${i}`, password: PASSWORD });
     users.push({ id: u.id, email: u.email, cookie: '' });
   }
   cards = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = 'war-for-peace' AND retired_at IS NULL").all() as { id: number }[]).map((r) => r.id);

@@ -138,6 +138,27 @@ export function engineSuite({ engine, insert, notes }: EngineSuiteOptions) {
     });
   });
 
+  // ── Added by the authoring group (issue 18): the fragments of the one deck writer and the typed-answer report. ──
+  describe('fragments of the authoring group', () => {
+    it('reads the string a JSON value holds (NULL for anything else), and takes a transaction lock', async () => {
+      const db = engine();
+      const f = db.fragments;
+      const row = z.object({ text: z.string().nullable(), number: z.string().nullable(), list: z.string().nullable(), quoted: z.string().nullable() });
+      expect(
+        await db.get(
+          sql`SELECT ${f.jsonString(f.json('Tokayev'))} AS "text", ${f.jsonString(f.json(3))} AS "number", ${f.jsonString(f.json(['a']))} AS "list",
+                ${f.jsonString(f.json('say "no"'))} AS "quoted"`,
+          row,
+        ),
+      ).toEqual({ text: 'Tokayev', number: null, list: null, quoted: 'say "no"' });
+      const inside = await db.transaction(async (tx) => {
+        await tx.run(tx.fragments.lockTransaction('deck:probe'));
+        return tx.get(sql`SELECT 1 AS "n"`, z.object({ n: int }));
+      });
+      expect(inside).toEqual({ n: 1 });
+    });
+  });
+
   describe('deck visibility (db/queries/access-sql.ts) and a query module on the engine', () => {
     it('shows shared, own and enrolled-class decks, and nothing else, with their notes', async () => {
       const db = engine();

@@ -5,12 +5,9 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db';
 import { createUser } from '@/db/admin/users';
 import { engine } from '@/db/engine';
 import { int } from '@/db/engine/rows';
-import { connectPg, isPostgresUrl } from '@/db/pg/connection';
-import { loadContentDirPg } from '@/db/pg/deck-writer';
 import { cards, type Role } from '@/db/schema';
 import { loadContentDir } from '@/db/seed';
 
@@ -22,19 +19,9 @@ export async function makeUser(role: Role = 'student', timeZone = 'UTC') {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
+/** Loads content/ through the app's engine (the one the queries under test use), on either engine. */
 export async function loadRealDeck() {
-  const contentDir = path.resolve('content');
-  const sourceDir = path.resolve('..', 'shared', 'source');
-  const url = process.env.DATABASE_URL;
-  if (!isPostgresUrl(url)) return loadContentDir(db, contentDir, sourceDir);
-  // Two connections: connectPg's migrator holds one under its advisory lock and migrates on another
-  // (db/pg/connection.ts applyPgMigrations), so a pool of one waits for itself forever.
-  const pg = await connectPg(url, { max: 2 });
-  try {
-    return await loadContentDirPg(pg, contentDir, sourceDir);
-  } finally {
-    await pg.$client.end();
-  }
+  return loadContentDir(await engine(), path.resolve('content'), path.resolve('..', 'shared', 'source'));
 }
 
 export async function cardIds(deckId = 'war-for-peace'): Promise<number[]> {

@@ -6,14 +6,14 @@ import { markReportSeen, reportCard } from '@/db/queries/card-reports';
 import { now } from '@/lib/clock';
 import { reportCardSchema, reportIdSchema } from '@/lib/validation/reports';
 
-export const reportCardAction = authedAction(reportCardSchema, (input, user) => {
-  const saved = reportCard(user.id, input, now());
+export const reportCardAction = authedAction(reportCardSchema, async (input, user) => {
+  const saved = await reportCard(user.id, input, now());
   // The same answer for a card that does not exist and one the student may not see.
   if (!saved) throw new ActionError('This card cannot be reported.');
   return { updated: saved.updated };
 });
 
-export const dismissReportNoticeAction = authedAction(reportIdSchema, ({ reportId }, user) => {
-  if (!markReportSeen(user.id, reportId, now())) throw new ActionError('That report is not waiting for you.');
+export const dismissReportNoticeAction = authedAction(reportIdSchema, async ({ reportId }, user) => {
+  if (!(await markReportSeen(user.id, reportId, now()))) throw new ActionError('That report is not waiting for you.');
   revalidatePath('/today');
 });

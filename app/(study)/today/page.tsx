@@ -21,7 +21,7 @@ export default async function TodayPage() {
   const at = now();
   const settings = await studySettingsFor(user.id);
   const counts = await queueCountsByDeck(user.id, at, settings);
-  const decks = visibleDecksForUser(user).map((deck) => ({ deck, queue: counts.get(deck.id) }));
+  const decks = (await visibleDecksForUser(user)).map((deck) => ({ deck, queue: counts.get(deck.id) }));
   const firstName = user.name.split(' ')[0];
   return (
     <>
@@ -38,7 +38,7 @@ export default async function TodayPage() {
           </Link>
         )}
       </div>
-      <ReportNotices reports={handledReportsFor(user.id)} dismiss={dismissReportNoticeAction} />
+      <ReportNotices reports={await handledReportsFor(user.id)} dismiss={dismissReportNoticeAction} />
       <AssignmentsPanel user={user} all={await assignmentsForStudent(user.id, at)} timeZone={settings.timeZone} now={at.getTime()} startQuiz={startAssignmentQuizAction} />
       {decks.length === 0 ? (
         <div className="card empty">

@@ -11,10 +11,10 @@ const slug = z.string().trim().min(1).max(100);
 
 export const acceptTypedAnswerAction = authedAction(
   z.strictObject({ deckId: slug, itemId: slug, answer: z.string().trim().min(1, 'The answer is empty.').max(200, 'That answer is too long.') }),
-  (input, user) => {
+  async (input, user) => {
     let added: boolean;
     try {
-      added = addAcceptedAnswer(user.id, input.deckId, input.itemId, input.answer, now());
+      added = await addAcceptedAnswer(user.id, input.deckId, input.itemId, input.answer, now());
     } catch (error) {
       if (error instanceof AuthoringError) throw new ActionError(error.message);
       throw error;

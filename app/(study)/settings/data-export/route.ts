@@ -30,9 +30,9 @@ export async function GET(): Promise<Response> {
   }
   await recordSignInFailure([{ key, limits: EXPORT_LIMITS }], at.getTime());
   const zip = buildDataZip({
-    json: personalData(user.id),
+    json: await personalData(user.id),
     reviewHistoryCsv: await reviewHistoryCsv(user.id),
-    decks: ownDecksOf(user).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, at) })),
+    decks: (await ownDecksOf(user)).map((d) => ({ id: d.id, yaml: deckToYaml(d.deck, d.items, at) })),
     exportedAt: at,
   });
   const day = at.toISOString().slice(0, 10);

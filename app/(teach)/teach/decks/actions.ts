@@ -28,9 +28,9 @@ import {
 const instructor = { role: 'instructor' } as const;
 
 /** Turns the data layer's expected failures into action results; anything else stays an exception. */
-function attempt<T>(work: () => T): T {
+async function attempt<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (error instanceof AuthoringError) throw new ActionError(error.message, error.fieldErrors);
     throw error;
@@ -41,8 +41,8 @@ const deckPath = (deckId: string) => `/teach/decks/${deckId}`;
 
 export const createDeckAction = authedAction(
   newDeckSchema,
-  (input, user) => {
-    const id = attempt(() => createDeck(user, input, now()));
+  async (input, user) => {
+    const id = await attempt(() => createDeck(user, input, now()));
     revalidatePath('/teach/decks');
     redirect(deckPath(id));
   },
@@ -51,8 +51,8 @@ export const createDeckAction = authedAction(
 
 export const updateDeckMetaAction = authedAction(
   deckMetaSchema.extend({ deckId: slugField }),
-  (input, user) => {
-    attempt(() => updateDeckMeta(user, input.deckId, input, now()));
+  async (input, user) => {
+    await attempt(() => updateDeckMeta(user, input.deckId, input, now()));
     revalidatePath(deckPath(input.deckId));
     return 'Deck details saved.';
   },
@@ -61,9 +61,9 @@ export const updateDeckMetaAction = authedAction(
 
 export const saveSectionAction = authedAction(
   sectionSchema,
-  (input, user) => {
+  async (input, user) => {
     const { deckId, key, title, notes } = input;
-    attempt(() => (key ? updateSection(user, deckId, key, { title, notes }, now()) : addSection(user, deckId, { title, notes }, now())));
+    await attempt<unknown>(() => (key ? updateSection(user, deckId, key, { title, notes }, now()) : addSection(user, deckId, { title, notes }, now())));
     revalidatePath(deckPath(deckId));
     return key ? 'Section saved.' : 'Section added.';
   },
@@ -72,8 +72,8 @@ export const saveSectionAction = authedAction(
 
 export const moveSectionAction = authedAction(
   moveSectionSchema,
-  (input, user) => {
-    attempt(() => moveSection(user, input.deckId, input.key, input.direction, now()));
+  async (input, user) => {
+    await attempt(() => moveSection(user, input.deckId, input.key, input.direction, now()));
     revalidatePath(deckPath(input.deckId));
   },
   instructor,
@@ -81,9 +81,9 @@ export const moveSectionAction = authedAction(
 
 export const saveItemAction = authedAction(
   itemDraftSchema,
-  (input, user) => {
+  async (input, user) => {
     const { deckId, itemId, ...draft } = input;
-    const item = attempt(() => saveItem(user, deckId, itemId, draft, now()));
+    const item = await attempt(() => saveItem(user, deckId, itemId, draft, now()));
     revalidatePath(deckPath(deckId));
     redirect(`${deckPath(deckId)}?saved=${item.id}#item-${item.id}`);
   },
@@ -92,8 +92,8 @@ export const saveItemAction = authedAction(
 
 export const retireItemAction = authedAction(
   retireItemSchema,
-  (input, user) => {
-    attempt(() => retireItem(user, input.deckId, input.itemId, now()));
+  async (input, user) => {
+    await attempt(() => retireItem(user, input.deckId, input.itemId, now()));
     revalidatePath(deckPath(input.deckId));
     redirect(`${deckPath(input.deckId)}?deleted=1`);
   },
@@ -103,8 +103,8 @@ export const retireItemAction = authedAction(
 
 export const previewImportAction = authedAction(
   importSchema,
-  (input, user): ImportPreview => {
-    const rows = attempt(() => previewImport(user, input.deckId, input.text));
+  async (input, user): Promise<ImportPreview> => {
+    const rows = await attempt(() => previewImport(user, input.deckId, input.text));
     return { rows: rows.map(({ item: _item, ...row }) => row), valid: rows.filter((r) => r.item).length };
   },
   instructor,
@@ -112,8 +112,8 @@ export const previewImportAction = authedAction(
 
 export const importRowsAction = authedAction(
   importSchema,
-  (input, user) => {
-    const { imported } = attempt(() => importRows(user, input.deckId, input.text, now()));
+  async (input, user) => {
+    const { imported } = await attempt(() => importRows(user, input.deckId, input.text, now()));
     revalidatePath(deckPath(input.deckId));
     redirect(`${deckPath(input.deckId)}?imported=${imported}`);
   },
@@ -123,14 +123,14 @@ export const importRowsAction = authedAction(
 /** A deck file (YAML export or zip of a deck folder): every check of content:check, nothing written. */
 export const previewDeckUploadAction = authedAction(
   deckUploadSchema,
-  (input, user): DeckUploadPreview => attempt(() => previewDeckUpload(user, input)),
+  (input, user): Promise<DeckUploadPreview> => attempt(() => previewDeckUpload(user, input)),
   instructor,
 );
 
 export const importDeckUploadAction = authedAction(
   deckUploadSchema,
-  (input, user) => {
-    const { imported } = attempt(() => importDeckUpload(user, input, now()));
+  async (input, user) => {
+    const { imported } = await attempt(() => importDeckUpload(user, input, now()));
     revalidatePath(deckPath(input.deckId));
     redirect(`${deckPath(input.deckId)}?imported=${imported}`);
   },

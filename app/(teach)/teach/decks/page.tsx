@@ -31,8 +31,7 @@ function ExportLinks({ deckId }: { deckId: string }) {
 
 export default async function DecksPage() {
   const user = await requireRole('instructor');
-  const { own, shared } = instructorDecks(user);
-  const reports = openReportCounts(user.id);
+  const [{ own, shared }, reports] = await Promise.all([instructorDecks(user), openReportCounts(user.id)]);
   return (
     <div className="authoring">
       <div className="page-head">

@@ -8,9 +8,9 @@ import { handleReportSchema } from '@/lib/validation/reports';
 
 export const handleReportAction = authedAction(
   handleReportSchema,
-  (input, user) => {
+  async (input, user) => {
     // Not the owner's, unknown and already closed look the same: nothing to reveal about other decks.
-    if (!handleReport(user.id, input, now())) throw new ActionError('This report is not open on one of your decks.');
+    if (!(await handleReport(user.id, input, now()))) throw new ActionError('This report is not open on one of your decks.');
     revalidatePath('/teach/decks', 'layout');
   },
   { role: 'instructor' },

@@ -41,7 +41,7 @@ export default async function DeckEditorPage({ params, searchParams }: Props) {
   const lint = lintDeck(items);
   const headlines = Object.fromEntries(items.map((it) => [it.id, itemHeadline(it)]));
   const user = await requireRole('instructor');
-  const reports = reportsForDeck(user.id, deck.id);
+  const reports = await reportsForDeck(user.id, deck.id);
   const openReports = reports.filter((r) => r.status === 'open');
   const reportCounts: Record<string, number> = {};
   for (const r of openReports) reportCounts[r.itemId] = (reportCounts[r.itemId] ?? 0) + 1;

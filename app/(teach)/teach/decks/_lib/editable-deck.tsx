@@ -11,7 +11,7 @@ import { SLUG_RE } from '@/lib/content/schema';
 
 export async function editableDeckOr404(deckId: string) {
   const user = await requireRole('instructor');
-  const editable = SLUG_RE.test(deckId) ? deckForEditor(user, deckId) : null;
+  const editable = SLUG_RE.test(deckId) ? await deckForEditor(user, deckId) : null;
   if (!editable) notFound();
   return editable;
 }

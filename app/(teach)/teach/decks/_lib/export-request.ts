@@ -20,7 +20,7 @@ export async function exportRequest(context: ExportParams) {
   if (!user) return text('Sign in first.', 401);
   if (user.role !== 'instructor') return text('Only instructors may export decks.', 403);
   const parsed = paramsSchema.safeParse(await context.params);
-  const found = parsed.success ? deckForExport(user, parsed.data.deckId) : null;
+  const found = parsed.success ? await deckForExport(user, parsed.data.deckId) : null;
   return found ?? text('No such deck.', 404);
 }
 
