@@ -13,4 +13,10 @@ export const postgresFragments: Fragments = {
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   least: (a, b) => sql`least(${a}, ${b})`,
   indexedBy: () => sql``,
+
+  // --- issue 18, progress and FSRS queries (eng-fsrs) ---
+  numberedInts: (values) =>
+    sql`(SELECT CAST(t.ord - 1 AS integer) AS i, t.v FROM unnest(CAST(${new Param([...values])} AS bigint[])) WITH ORDINALITY AS t(v, ord))`,
+  jsonArray: (values) => sql`json_build_array(${sql.join([...values], sql`, `)})`,
+  // --- end of issue 18, progress and FSRS queries ---
 };

@@ -12,4 +12,9 @@ export const sqliteFragments: Fragments = {
   greatest: (a, b) => sql`max(${a}, ${b})`,
   least: (a, b) => sql`min(${a}, ${b})`,
   indexedBy: (index) => sql` INDEXED BY ${sql.identifier(index)}`,
+
+  // --- issue 18, progress and FSRS queries (eng-fsrs) ---
+  numberedInts: (values) => sql`(SELECT key AS i, value AS v FROM json_each(${JSON.stringify(values)}))`,
+  jsonArray: (values) => sql`json_array(${sql.join([...values], sql`, `)})`,
+  // --- end of issue 18, progress and FSRS queries ---
 };
