@@ -205,7 +205,7 @@ async function hardnessAbove(userId: number, deckIds: readonly string[], minLaps
       FROM ${cardStates} ${s} JOIN ${cards} ${c} ON ${c.id} = ${s.cardId}
       LEFT JOIN ${reviewLogs} ${l} ON ${l.userId} = ${s.userId} AND ${l.cardId} = ${s.cardId} AND ${l.undoneAt} IS NULL
       WHERE ${s.userId} = ${userId} AND ${s.lapses} >= ${minLapses} AND ${inDecks(db.fragments, deckIds)}
-      GROUP BY ${s.cardId}, ${s.lapses}, ${s.difficulty}`,
+      GROUP BY ${s.userId}, ${s.cardId}`, // the key of card_states: PostgreSQL then allows lapses and difficulty, SQLite groups in key order
     hardnessRow,
   );
 }
