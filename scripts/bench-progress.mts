@@ -58,27 +58,22 @@ sqlite.transaction(() => {
 sqlite.pragma('synchronous = FULL');
 sqlite.exec('ANALYZE');
 
-function time<T>(label: string, fn: () => T, runs = 10): T {
-  let out = fn(); // warm-up: statement compilation, scheduler cache
+async function time<T>(label: string, fn: () => Promise<T>, runs = 10): Promise<T> {
+  let out = await fn(); // warm-up: statement compilation, scheduler cache
   const t0 = performance.now();
-  for (let i = 0; i < runs; i++) out = fn();
+  for (let i = 0; i < runs; i++) out = await fn();
   console.log(`${label.padEnd(28)} ${((performance.now() - t0) / runs).toFixed(1).padStart(7)} ms`);
   return out;
 }
 
 const settings = await studySettingsFor(user.id);
-const decks = cards.visibleDecksFor(user.id);
+const decks = await cards.visibleDecksFor(user.id);
 const deckIds = decks.map((d) => d.id);
-time('mastery (10k cards)', () => cards.masteryFor(user.id, decks, now, settings));
-time('forecast', () => cards.forecastFor(user.id, deckIds, now, settings));
-time('hardest cards', () => cards.hardestCardsFor(user.id, deckIds));
-const overview = time('progressFor (everything)', () => progress.progressFor(user.id, now, settings));
-let csv = '';
-{
-  const started = performance.now();
-  for (let i = 0; i < 3; i++) csv = await reviewHistoryCsv(user.id);
-  console.log(`review history CSV: ${((performance.now() - started) / 3).toFixed(1)} ms`);
-}
+await time('mastery (10k cards)', () => cards.masteryFor(user.id, decks, now, settings));
+await time('forecast', () => cards.forecastFor(user.id, deckIds, now, settings));
+await time('hardest cards', () => cards.hardestCardsFor(user.id, deckIds));
+const overview = await time('progressFor (everything)', () => progress.progressFor(user.id, now, settings));
+const csv = await time('review history CSV', async () => reviewHistoryCsv(user.id), 3);
 console.log(`reviews counted: ${overview.totalReviews}, streak ${overview.streak.current}/${overview.streak.longest}, CSV ${(csv.length / 1e6).toFixed(1)} MB`);
 for (const q of [
   `SELECT count(*) FROM review_logs l WHERE l.user_id = 1 AND l.reviewed_at >= 0 AND l.reviewed_at < 1 AND l.undone_at IS NULL`, // one study day

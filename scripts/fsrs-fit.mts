@@ -17,7 +17,12 @@ if (chosen.length !== 1) {
   process.exit(2);
 }
 
-const { db } = await import('../db/index');
+// The app's engine (DATABASE_URL: SQLite by default, or PostgreSQL), as the server uses it.
+const { engine } = await import('../db/engine');
+const { sql } = await import('drizzle-orm');
+const { z } = await import('zod');
+const { int } = await import('../db/engine/rows');
+const { classes, decks, reviewLogs, users } = await import('../db/schema');
 const { fitPoolParameters, fitUserParameters } = await import('../db/queries/fsrs-parameters');
 const { refitPools } = await import('../db/queries/fsrs-refit');
 const { MIN_FIT_ITEMS } = await import('../lib/scheduler/fit');
@@ -31,8 +36,11 @@ function report(label: string, v: Verdict, extra = ''): void {
   );
 }
 
-function userId(email: string): number {
-  const row = db.$client.prepare('SELECT id FROM users WHERE email = ? COLLATE NOCASE').get(email.trim()) as { id: number } | undefined;
+const db = await engine();
+const idRow = z.object({ id: int });
+
+async function userId(email: string): Promise<number> {
+  const row = await db.get(sql`SELECT ${users.id} AS "id" FROM ${users} WHERE lower(${users.email}) = ${email.trim().toLowerCase()}`, idRow);
   if (!row) {
     console.error(`No user with the email ${email}.`);
     process.exit(2);
@@ -41,7 +49,7 @@ function userId(email: string): number {
 }
 
 if (values.user) {
-  const out = await fitUserParameters(userId(values.user));
+  const out = await fitUserParameters(await userId(values.user));
   report(values.user, out.verdict, out.rebuilt ? `  (${out.rebuilt} cards replayed)` : '');
 } else if (values.deck || values.class) {
   const classId = values.class === undefined ? undefined : Number(values.class);
@@ -50,8 +58,8 @@ if (values.user) {
     process.exit(2);
   }
   const exists = classId === undefined
-    ? db.$client.prepare('SELECT 1 FROM decks WHERE id = ?').get(values.deck)
-    : db.$client.prepare('SELECT 1 FROM classes WHERE id = ?').get(classId);
+    ? await db.get(sql`SELECT 1 AS "id" FROM ${decks} WHERE ${decks.id} = ${values.deck ?? ''}`, idRow)
+    : await db.get(sql`SELECT ${classes.id} AS "id" FROM ${classes} WHERE ${classes.id} = ${classId}`, idRow);
   if (!exists) {
     console.error(classId === undefined ? `No deck with the id ${values.deck}.` : `No class with the id ${classId}.`);
     process.exit(2);
@@ -64,12 +72,17 @@ if (values.user) {
   const pools = refit.pools;
   if (refit.switched > 0) console.log(`${refit.switched} students moved to another pool's parameters (${refit.rebuilt} cards replayed).`);
   // Students with enough reviews for a fit to be tried (items are counted by the fit itself).
-  const students = db.$client
-    .prepare(`SELECT u.id, u.email FROM users u WHERE (SELECT count(*) FROM review_logs r WHERE r.user_id = u.id AND r.undone_at IS NULL) >= ? ORDER BY u.id`)
-    .all(MIN_FIT_ITEMS) as { id: number; email: string }[];
+  const students = await db.all(
+    sql`SELECT ${users.id} AS "id", ${users.email} AS "email" FROM ${users}
+      WHERE (SELECT count(*) FROM ${reviewLogs} WHERE ${reviewLogs.userId} = ${users.id} AND ${reviewLogs.undoneAt} IS NULL) >= ${MIN_FIT_ITEMS}
+      ORDER BY ${users.id}`,
+    z.object({ id: int, email: z.string() }),
+  );
   if (pools.length === 0 && students.length === 0) console.log('Nothing to fit yet: no deck has been studied.');
   for (const s of students) {
     const out = await fitUserParameters(s.id);
     report(s.email, out.verdict, out.rebuilt ? `  (${out.rebuilt} cards replayed)` : '');
   }
 }
+// The pool of PostgreSQL would keep the process alive; on SQLite this waits for queued statements.
+await db.close();

@@ -24,4 +24,9 @@ export const postgresFragments: Fragments = {
   // ── Added by the authoring group (issue 18). ──
   lockTransaction: (key) => sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`,
   jsonString: (value) => sql`(CASE WHEN jsonb_typeof(${value}) = 'string' THEN ${value} #>> '{}' END)`,
+  // --- issue 18, progress and FSRS queries (eng-fsrs) ---
+  numberedInts: (values) =>
+    sql`(SELECT CAST(t.ord - 1 AS integer) AS i, t.v FROM unnest(CAST(${new Param([...values])} AS bigint[])) WITH ORDINALITY AS t(v, ord))`,
+  jsonArray: (values) => sql`json_build_array(${sql.join([...values], sql`, `)})`,
+  // --- end of issue 18, progress and FSRS queries ---
 };

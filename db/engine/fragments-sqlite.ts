@@ -22,4 +22,8 @@ export const sqliteFragments: Fragments = {
   // ── Added by the authoring group (issue 18). ──
   lockTransaction: () => sql`SELECT 1`,
   jsonString: (value) => sql`(CASE WHEN json_type(${value}) = 'text' THEN json_extract(${value}, '$') END)`,
+  // --- issue 18, progress and FSRS queries (eng-fsrs) ---
+  numberedInts: (values) => sql`(SELECT key AS i, value AS v FROM json_each(${JSON.stringify(values)}))`,
+  jsonArray: (values) => sql`json_array(${sql.join([...values], sql`, `)})`,
+  // --- end of issue 18, progress and FSRS queries ---
 };

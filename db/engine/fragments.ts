@@ -48,6 +48,15 @@ export interface Fragments {
   lockTransaction(key: string): SQL;
   /** The string a JSON value holds, or NULL when it holds anything else (a number, a list, an object). */
   jsonString(value: Expr): SQL;
+  // --- issue 18, progress and FSRS queries (eng-fsrs) ------------------------------------------
+  /**
+   * A table of a JavaScript list of whole numbers with their positions, columns `i` (0, 1, …) and
+   * `v`, for FROM or WITH (alias it: `FROM ${f.numberedInts(xs)} b`). One parameter on both engines.
+   */
+  numberedInts(values: readonly number[]): SQL;
+  /** A JSON array of SQL values, e.g. several aggregates where a scalar subquery may return only one value (read it back with `jsonText`). */
+  jsonArray(values: readonly Expr[]): SQL;
+  // --- end of issue 18, progress and FSRS queries -----------------------------------------------
 }
 
 /** A column's bare name, for the column lists of INSERT and the targets of SET (which take no table name). */

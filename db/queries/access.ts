@@ -13,10 +13,6 @@ import type { Prepared, Queryable } from '@/db/engine/types';
 import { cards, cardStates, decks } from '@/db/schema';
 import { deckVisibleTo } from './access-sql';
 
-// ENGINE-MERGE: the SQLite strings for modules of other groups not yet on the engine; delete this
-// line and access-legacy.ts once nothing imports them.
-export { DECK_VISIBLE_SQL, teachesClassSql } from './access-legacy';
-
 const okRow = z.object({ ok: int });
 const cardRow = z.object({ retired: flag, studied: flag });
 const d = alias(decks, 'd');

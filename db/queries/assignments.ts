@@ -18,12 +18,6 @@ import { stringList } from '@/db/json-column';
 import { teachesClass } from './access-sql';
 import { a, assignedCard, assignmentQuizCard, c, quizColumns, quizSpecFrom, quizSpecRow, sec } from './assignment-sql';
 
-/**
- * SQLite string of assignment-sql.ts assignedCard, for typed-answers.ts until it moves onto the
- * engine: card `c` (with its section `sec`) belongs to assignment `a`.
- */
-export const ASSIGNED_CARD_SQL = `c.deck_id = a.deck_id AND c.retired_at IS NULL
-  AND (a.section_keys IS NULL OR sec.key IN (SELECT value FROM json_each(a.section_keys)))`;
 
 export interface AssignableDeck {
   id: string;

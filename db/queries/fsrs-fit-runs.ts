@@ -3,9 +3,15 @@
  * the settings page polls GET /api/fsrs/progress, which any app server may answer, and "one fit per
  * student at a time" holds across servers. Progress is written at most every PROGRESS_EVERY_MS (and
  * on each change of phase), so a fit costs a few tiny writes a second at most.
+ * On the engine (db/engine): the same SQL on SQLite and PostgreSQL.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { fsrsFitRuns } from '@/db/schema';
 import { now as appNow } from '@/lib/clock';
 
 export type FitProgress = { phase: 'fitting' | 'checking' | 'replaying'; done: number; total: number };
@@ -14,50 +20,79 @@ export type FitProgress = { phase: 'fitting' | 'checking' | 'replaying'; done: n
 export const FIT_RUN_STALE_MS = 120_000;
 const PROGRESS_EVERY_MS = 500;
 
-const stmts = {
-  // Claims the student's run unless a live one exists (a stale row is taken over).
-  claim: db.$client.prepare(
-    `INSERT INTO fsrs_fit_runs (user_id, phase, done, total, started_at, updated_at) VALUES (@userId, 'fitting', 0, 1, @now, @now)
-     ON CONFLICT (user_id) DO UPDATE SET phase = 'fitting', done = 0, total = 1, started_at = @now, updated_at = @now
-     WHERE fsrs_fit_runs.updated_at < @staleBefore`,
-  ),
-  update: db.$client.prepare('UPDATE fsrs_fit_runs SET phase = @phase, done = @done, total = @total, updated_at = @now WHERE user_id = @userId AND started_at = @startedAt'),
-  end: db.$client.prepare('DELETE FROM fsrs_fit_runs WHERE user_id = @userId AND started_at = @startedAt'),
-  get: db.$client.prepare<{ userId: number; staleBefore: number }, { phase: string; done: number; total: number }>(
-    'SELECT phase, done, total FROM fsrs_fit_runs WHERE user_id = @userId AND updated_at >= @staleBefore',
-  ),
-};
+const runRow = z.object({ phase: z.string(), done: int, total: int });
+const PHASES: readonly FitProgress['phase'][] = ['fitting', 'checking', 'replaying'];
 
 export interface FitRun {
+  /** Records progress (throttled); the write happens in the background, in order, and `end` waits for it. */
   progress(p: FitProgress): void;
-  end(): void;
+  end(): Promise<void>;
 }
 
 /** Starts this student's run, or returns null when one is already running (here or on another server). */
-export function claimFitRun(userId: number): FitRun | null {
+export async function claimFitRun(userId: number): Promise<FitRun | null> {
+  const db = await engine();
   const startedAt = appNow().getTime();
-  if (stmts.claim.run({ userId, now: startedAt, staleBefore: startedAt - FIT_RUN_STALE_MS }).changes === 0) return null;
+  const r = fsrsFitRuns;
+  // Claims the student's run unless a live one exists (a stale row is taken over).
+  const claimed = await db.run(
+    sql`INSERT INTO ${r} (${bare(r.userId)}, ${bare(r.phase)}, ${bare(r.done)}, ${bare(r.total)}, ${bare(r.startedAt)}, ${bare(r.updatedAt)})
+      VALUES (${userId}, 'fitting', 0, 1, ${startedAt}, ${startedAt})
+      ON CONFLICT (${bare(r.userId)}) DO UPDATE SET ${bare(r.phase)} = 'fitting', ${bare(r.done)} = 0, ${bare(r.total)} = 1,
+        ${bare(r.startedAt)} = ${startedAt}, ${bare(r.updatedAt)} = ${startedAt}
+      WHERE ${r.updatedAt} < ${startedAt - FIT_RUN_STALE_MS}`,
+  );
+  if (claimed.changes === 0) return null;
   let lastWrite = 0;
   let lastPhase: FitProgress['phase'] = 'fitting';
+  // The optimiser reports progress from a plain callback, so a write runs in the background: it is
+  // issued at once when none is in flight (so it lands before the caller's next step on SQLite),
+  // else after the one in flight, so writes land in order (pooled connections on PostgreSQL could
+  // reorder them) and before the run's row is deleted. A failed write is reported; the fit goes on.
+  let inFlight: Promise<void> | null = null;
   return {
     progress(p) {
       const t = appNow().getTime();
       if (p.phase === lastPhase && t - lastWrite < PROGRESS_EVERY_MS && p.done < p.total) return;
       lastWrite = t;
       lastPhase = p.phase;
-      stmts.update.run({ userId, startedAt, now: t, phase: p.phase, done: Math.max(0, Math.round(p.done)), total: Math.max(1, Math.round(p.total)) });
+      const done = Math.max(0, Math.round(p.done));
+      const total = Math.max(1, Math.round(p.total));
+      const write = (): Promise<void> =>
+        db
+          .run(
+            sql`UPDATE ${r} SET ${bare(r.phase)} = ${p.phase}, ${bare(r.done)} = ${done}, ${bare(r.total)} = ${total}, ${bare(r.updatedAt)} = ${t}
+              WHERE ${r.userId} = ${userId} AND ${r.startedAt} = ${startedAt}`,
+          )
+          .then(
+            () => undefined,
+            (error: unknown) => console.error('Could not record the fit’s progress:', error),
+          );
+      const issued: Promise<void> = (inFlight ? inFlight.then(write) : write()).finally(() => {
+        if (inFlight === issued) inFlight = null;
+      });
+      inFlight = issued;
     },
-    end() {
-      stmts.end.run({ userId, startedAt });
+    async end() {
+      await inFlight;
+      await db.run(sql`DELETE FROM ${r} WHERE ${r.userId} = ${userId} AND ${r.startedAt} = ${startedAt}`);
     },
   };
 }
 
-const PHASES = new Set(['fitting', 'checking', 'replaying']);
+function isPhase(phase: string): phase is FitProgress['phase'] {
+  return PHASES.some((p) => p === phase);
+}
 
 /** Where this student's running fit is, or null when none runs. */
-export function fitProgressOf(userId: number): FitProgress | null {
-  const row = stmts.get.get({ userId, staleBefore: appNow().getTime() - FIT_RUN_STALE_MS });
-  if (!row || !PHASES.has(row.phase)) return null;
-  return { phase: row.phase as FitProgress['phase'], done: row.done, total: row.total };
+export async function fitProgressOf(userId: number): Promise<FitProgress | null> {
+  const db = await engine();
+  const r = fsrsFitRuns;
+  const row = await db.get(
+    sql`SELECT ${r.phase} AS "phase", ${r.done} AS "done", ${r.total} AS "total" FROM ${r}
+      WHERE ${r.userId} = ${userId} AND ${r.updatedAt} >= ${appNow().getTime() - FIT_RUN_STALE_MS}`,
+    runRow,
+  );
+  if (!row || !isPhase(row.phase)) return null;
+  return { phase: row.phase, done: row.done, total: row.total };
 }

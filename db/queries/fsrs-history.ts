@@ -4,50 +4,59 @@
  * anywhere). Quiz answers are kept: they are objective recall tests of the same memory, and they
  * already move the card's state (the log is replayed with them), so the model must predict them too.
  * Days are each student's own study days (time zone and rollover hour).
+ * On the engine (db/engine): the same SQL on SQLite and PostgreSQL.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { assignments, cards, enrollments, reviewLogs } from '@/db/schema';
 import { trainingItems, type FitReview, type TrainingItem } from '@/lib/scheduler/fit';
 import type { Grade } from '@/lib/scheduler';
 import { daysBetween, studyDayKey } from '@/lib/time/study-day';
 import { paced } from '@/lib/time/background-pace';
-import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
+import { studySettingsFor } from './settings';
 
 /** A pool larger than this is sampled by student (whole histories), so a refit stays bounded in time and memory. */
 export const POOL_MAX_ITEMS = 60_000;
 
-const userLog = db.$client.prepare<{ userId: number }, { cardId: number; reviewedAt: number; rating: number }>(
-  `SELECT card_id AS cardId, reviewed_at AS reviewedAt, rating FROM review_logs
-   WHERE user_id = @userId AND undone_at IS NULL ORDER BY reviewed_at, id`,
-);
+const logRow = z.object({ cardId: int, reviewedAt: int, rating: int });
+const userRow = z.object({ userId: int });
+const deckRow = z.object({ deckId: z.string() });
 
-const userDeckLog = db.$client.prepare<{ userId: number; deckId: string }, { cardId: number; reviewedAt: number; rating: number }>(
-  `SELECT r.card_id AS cardId, r.reviewed_at AS reviewedAt, r.rating FROM review_logs r JOIN cards c ON c.id = r.card_id
-   WHERE r.user_id = @userId AND c.deck_id = @deckId AND r.undone_at IS NULL ORDER BY r.reviewed_at, r.id`,
-);
+/** One student's log (every deck, or one deck's cards), oldest first, without undone reviews. */
+async function logOf(userId: number, deckId?: string): Promise<z.infer<typeof logRow>[]> {
+  const db = await engine();
+  const r = alias(reviewLogs, 'r');
+  const c = alias(cards, 'c');
+  if (deckId === undefined) {
+    return db.all(
+      sql`SELECT ${r.cardId} AS "cardId", ${r.reviewedAt} AS "reviewedAt", ${r.rating} AS "rating" FROM ${reviewLogs} ${r}
+        WHERE ${r.userId} = ${userId} AND ${r.undoneAt} IS NULL ORDER BY ${r.reviewedAt}, ${r.id}`,
+      logRow,
+    );
+  }
+  return db.all(
+    sql`SELECT ${r.cardId} AS "cardId", ${r.reviewedAt} AS "reviewedAt", ${r.rating} AS "rating" FROM ${reviewLogs} ${r}
+      JOIN ${cards} ${c} ON ${c.id} = ${r.cardId}
+      WHERE ${r.userId} = ${userId} AND ${c.deckId} = ${deckId} AND ${r.undoneAt} IS NULL ORDER BY ${r.reviewedAt}, ${r.id}`,
+    logRow,
+  );
+}
 
-const deckLearners = db.$client.prepare<{ deckId: string }, { userId: number }>(
-  `SELECT DISTINCT r.user_id AS userId FROM review_logs r JOIN cards c ON c.id = r.card_id
-   WHERE c.deck_id = @deckId AND r.undone_at IS NULL ORDER BY r.user_id`,
-);
-
-const classDecks = db.$client.prepare<{ classId: number }, { deckId: string }>(
-  'SELECT DISTINCT deck_id AS deckId FROM assignments WHERE class_id = @classId ORDER BY deck_id',
-);
-
-const classStudents = db.$client.prepare<{ classId: number }, { userId: number }>(
-  'SELECT user_id AS userId FROM enrollments WHERE class_id = @classId ORDER BY user_id',
-);
+const isGrade = (rating: number): rating is Grade => rating === 1 || rating === 2 || rating === 3 || rating === 4;
 
 function toReviews(rows: { cardId: number; reviewedAt: number; rating: number }[]): FitReview[] {
   const out: FitReview[] = [];
-  for (const r of rows) if (r.rating >= 1 && r.rating <= 4) out.push({ cardId: r.cardId, reviewedAt: r.reviewedAt, rating: r.rating as Grade });
+  for (const r of rows) if (isGrade(r.rating)) out.push({ cardId: r.cardId, reviewedAt: r.reviewedAt, rating: r.rating });
   return out;
 }
 
 /** Numbering of a student's study days (days since 1970-01-01 of the study-day key). */
-function studyDayNumbering(userId: number): (ms: number) => number {
-  const { timeZone, rolloverHour } = studySettingsForSync(userId);
+async function studyDayNumbering(userId: number): Promise<(ms: number) => number> {
+  const { timeZone, rolloverHour } = await studySettingsFor(userId);
   return (ms) => daysBetween('1970-01-01', studyDayKey(new Date(ms), timeZone, rolloverHour));
 }
 
@@ -57,18 +66,35 @@ export interface History {
 }
 
 /** One student's whole history, every deck. */
-export function historyOfUser(userId: number): History {
-  const reviews = toReviews(userLog.all({ userId }));
-  return { items: trainingItems(reviews, studyDayNumbering(userId)), reviews: reviews.length };
+export async function historyOfUser(userId: number): Promise<History> {
+  const reviews = toReviews(await logOf(userId));
+  return { items: trainingItems(reviews, await studyDayNumbering(userId)), reviews: reviews.length };
 }
 
 export type PoolScope = { kind: 'deck'; deckId: string } | { kind: 'class'; classId: number };
 
 /** Who and what a pool is made of: (student, deck) pairs. */
-function poolMembers(scope: PoolScope): { userId: number; deckId: string }[] {
-  if (scope.kind === 'deck') return deckLearners.all({ deckId: scope.deckId }).map((r) => ({ userId: r.userId, deckId: scope.deckId }));
-  const decks = classDecks.all({ classId: scope.classId }).map((r) => r.deckId);
-  return classStudents.all({ classId: scope.classId }).flatMap((s) => decks.map((deckId) => ({ userId: s.userId, deckId })));
+async function poolMembers(scope: PoolScope): Promise<{ userId: number; deckId: string }[]> {
+  const db = await engine();
+  if (scope.kind === 'deck') {
+    const r = alias(reviewLogs, 'r');
+    const c = alias(cards, 'c');
+    const learners = await db.all(
+      sql`SELECT DISTINCT ${r.userId} AS "userId" FROM ${reviewLogs} ${r} JOIN ${cards} ${c} ON ${c.id} = ${r.cardId}
+        WHERE ${c.deckId} = ${scope.deckId} AND ${r.undoneAt} IS NULL ORDER BY ${r.userId}`,
+      userRow,
+    );
+    return learners.map((r) => ({ userId: r.userId, deckId: scope.deckId }));
+  }
+  const decks = await db.all(
+    sql`SELECT DISTINCT ${assignments.deckId} AS "deckId" FROM ${assignments} WHERE ${assignments.classId} = ${scope.classId} ORDER BY ${assignments.deckId}`,
+    deckRow,
+  );
+  const students = await db.all(
+    sql`SELECT ${enrollments.userId} AS "userId" FROM ${enrollments} WHERE ${enrollments.classId} = ${scope.classId} ORDER BY ${enrollments.userId}`,
+    userRow,
+  );
+  return students.flatMap((s) => decks.map((d) => ({ userId: s.userId, deckId: d.deckId })));
 }
 
 /**
@@ -76,16 +102,16 @@ function poolMembers(scope: PoolScope): { userId: number; deckId: string }[] {
  * lib/time/background-pace.ts) so that grading goes on meanwhile. Capped at POOL_MAX_ITEMS: students are taken in a fixed pseudo-random order.
  */
 export async function historyOfPool(scope: PoolScope, maxItems = POOL_MAX_ITEMS): Promise<History & { learners: number }> {
-  const members = poolMembers(scope).sort((a, b) => scramble(a.userId) - scramble(b.userId));
+  const members = (await poolMembers(scope)).sort((a, b) => scramble(a.userId) - scramble(b.userId));
   const items: TrainingItem[] = [];
   let reviews = 0;
   const learners = new Set<number>();
   for (const m of members) {
     if (items.length >= maxItems) break;
-    const found = await paced(() => {
-      const rows = toReviews(userDeckLog.all(m));
+    const found = await paced(async () => {
+      const rows = toReviews(await logOf(m.userId, m.deckId));
       // Card ids are per deck, so two students' items never mix: trainingItems groups by card within one student.
-      if (rows.length > 0) for (const item of trainingItems(rows, studyDayNumbering(m.userId))) items.push(item);
+      if (rows.length > 0) for (const item of trainingItems(rows, await studyDayNumbering(m.userId))) items.push(item);
       return rows.length;
     });
     if (found === 0) continue;

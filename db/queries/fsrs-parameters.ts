@@ -6,97 +6,35 @@
  * student's parameters change, their card states are replayed with them (./fsrs-rebuild.ts).
  */
 import 'server-only';
-import { jsonColumnOrNull } from '@/db/json-column';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import type { Queryable } from '@/db/engine/types';
+import { userSettings } from '@/db/schema';
 import { checkedFit, type FitVerdict, type Optimiser } from '@/lib/scheduler/fit';
 import { fsrsOptimiser } from '@/lib/scheduler/fit/optimiser';
-import { now as appNow } from '@/lib/clock';
-import { historyOfPool, historyOfUser, type PoolScope } from './fsrs-history';
+import { bestPoolFor, latestPoolWeights, parametersInUse, recordFitIn, type ParameterSource, type ScopeKey } from './fsrs-fits';
+import { historyOfPool, historyOfUser, type History, type PoolScope } from './fsrs-history';
 import { rebuildCardStates } from './fsrs-rebuild';
 import { claimFitRun, type FitRun } from './fsrs-fit-runs';
-import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
+import { studySettingsFor } from './settings';
 
-export type ParameterSource = 'default' | 'deck' | 'class' | 'personal';
+const userRow = z.object({ userId: int });
 
-const weightsSchema = z.array(z.number().finite()).refine((w) => [17, 19, 21].includes(w.length), 'FSRS takes 17, 19 or 21 weights');
+export { parametersInUse, type ParameterSource, type ParametersInUse } from './fsrs-fits';
 
-/** Decodes a stored weights column (JSON text or already parsed); anything else is no weights. */
-export function decodeWeights(value: unknown): number[] | null {
-  if (typeof value === 'string') return jsonColumnOrNull(value, weightsSchema);
-  const result = weightsSchema.safeParse(value);
-  return result.success ? result.data : null;
-}
-
-const stmts = {
-  inUse: db.$client.prepare<{ userId: number }, { weights: string | null; source: string; fitId: number | null }>(
-    'SELECT fsrs_weights AS weights, fsrs_source AS source, fsrs_fit_id AS fitId FROM user_settings WHERE user_id = @userId',
-  ),
-  setInUse: db.$client.prepare(
-    `INSERT INTO user_settings (user_id, fsrs_weights, fsrs_source, fsrs_fit_id) VALUES (@userId, @weights, @source, @fitId)
-     ON CONFLICT (user_id) DO UPDATE SET fsrs_weights = excluded.fsrs_weights, fsrs_source = excluded.fsrs_source, fsrs_fit_id = excluded.fsrs_fit_id`,
-  ),
-  insertFit: db.$client.prepare(
-    `INSERT INTO fsrs_fits (scope, scope_id, scope_key, adopted, reason, weights, items, train_items, test_items,
-       log_loss_before, rmse_before, log_loss_after, rmse_after, reviews, duration_ms, fitted_at)
-     VALUES (@scope, @scopeId, @scopeKey, @adopted, @reason, @weights, @items, @trainItems, @testItems,
-       @logLossBefore, @rmseBefore, @logLossAfter, @rmseAfter, @reviews, @durationMs, @fittedAt)`,
-  ),
-  latestPoolFit: db.$client.prepare<{ scope: string; scopeId: number | null; scopeKey: string | null }, { id: number; weights: string | null }>(
-    `SELECT id, weights FROM fsrs_fits WHERE scope = @scope AND scope_id IS @scopeId AND scope_key IS @scopeKey AND adopted = 1
-     ORDER BY fitted_at DESC, id DESC LIMIT 1`,
-  ),
-  // The best pool open to a student: an adopted class pool of a live class they are in, else an
-  // adopted deck pool of a deck they have studied; the largest (most items) first.
-  bestPool: db.$client.prepare<{ userId: number }, { id: number; scope: 'deck' | 'class'; weights: string | null }>(
-    `WITH latest AS (
-       SELECT f.id, f.scope, f.scope_id, f.scope_key, f.weights, f.items,
-              row_number() OVER (PARTITION BY f.scope, f.scope_id, f.scope_key ORDER BY f.fitted_at DESC, f.id DESC) AS n
-       FROM fsrs_fits f WHERE f.scope IN ('deck', 'class') AND f.adopted = 1)
-     SELECT l.id, l.scope, l.weights FROM latest l
-     WHERE l.n = 1 AND (
-       (l.scope = 'class' AND EXISTS (SELECT 1 FROM enrollments e JOIN classes k ON k.id = e.class_id
-                                      WHERE e.class_id = l.scope_id AND e.user_id = @userId AND k.archived_at IS NULL))
-       OR (l.scope = 'deck' AND EXISTS (SELECT 1 FROM review_logs r JOIN cards c ON c.id = r.card_id
-                                        WHERE r.user_id = @userId AND c.deck_id = l.scope_key)))
-     ORDER BY l.scope = 'class' DESC, l.items DESC, l.id DESC LIMIT 1`,
-  ),
-  poolUsers: db.$client.prepare<{ fitId: number }, { userId: number }>(
-    `SELECT user_id AS userId FROM user_settings WHERE fsrs_source <> 'personal' AND (fsrs_fit_id IS NULL OR fsrs_fit_id <> @fitId)`,
-  ),
-};
-
-export interface ParametersInUse {
-  source: ParameterSource;
-  fitId: number | null;
-  weights: number[] | null;
-}
-
-export function parametersInUse(userId: number): ParametersInUse {
-  const row = stmts.inUse.get({ userId });
-  const weights = decodeWeights(row?.weights ?? null);
-  const source = weights ? (row?.source as ParameterSource) : 'default';
-  return { source: ['deck', 'class', 'personal'].includes(source) ? source : 'default', fitId: weights ? (row?.fitId ?? null) : null, weights };
-}
-
-function recordFit(scope: { scope: 'user' | 'deck' | 'class'; scopeId: number | null; scopeKey: string | null }, v: FitVerdict, reviews: number, durationMs: number): number {
-  const info = stmts.insertFit.run({
-    ...scope,
-    adopted: v.adopted ? 1 : 0,
-    reason: v.reason,
-    weights: v.adopted && v.weights ? JSON.stringify(v.weights) : null,
-    items: v.items,
-    trainItems: v.trainItems,
-    testItems: v.testItems,
-    logLossBefore: v.before?.logLoss ?? null,
-    rmseBefore: v.before?.rmse ?? null,
-    logLossAfter: v.after?.logLoss ?? null,
-    rmseAfter: v.after?.rmse ?? null,
-    reviews,
-    durationMs: Math.round(durationMs),
-    fittedAt: appNow().getTime(),
-  });
-  return Number(info.lastInsertRowid);
+/** Sets the parameters a student uses (weights null: the defaults). */
+async function setInUseIn(q: Queryable, userId: number, next: { weights: number[] | null; source: ParameterSource; fitId: number | null }): Promise<void> {
+  const u = userSettings;
+  const weights = next.weights ? q.fragments.json(next.weights) : sql`NULL`;
+  await q.run(
+    sql`INSERT INTO ${u} (${bare(u.userId)}, ${bare(u.fsrsWeights)}, ${bare(u.fsrsSource)}, ${bare(u.fsrsFitId)})
+      VALUES (${userId}, ${weights}, ${next.source}, ${next.fitId})
+      ON CONFLICT (${bare(u.userId)}) DO UPDATE SET ${bare(u.fsrsWeights)} = excluded.${bare(u.fsrsWeights)},
+        ${bare(u.fsrsSource)} = excluded.${bare(u.fsrsSource)}, ${bare(u.fsrsFitId)} = excluded.${bare(u.fsrsFitId)}`,
+  );
 }
 
 export { fitProgressOf, type FitProgress } from './fsrs-fit-runs';
@@ -115,8 +53,10 @@ export interface FitOutcome {
   rebuilt: number;
 }
 
-const defaultOptimiser = (userId?: number): Optimiser =>
-  fsrsOptimiser({ relearningSteps: userId === undefined ? 1 : (studySettingsForSync(userId).scheduler.relearningSteps?.length ?? 1) });
+async function defaultOptimiser(userId?: number): Promise<Optimiser> {
+  const relearningSteps = userId === undefined ? 1 : ((await studySettingsFor(userId)).scheduler.relearningSteps?.length ?? 1);
+  return fsrsOptimiser({ relearningSteps });
+}
 
 /**
  * Fits this student's own parameters and adopts them if they beat those in use on the student's
@@ -126,21 +66,21 @@ export async function fitUserParameters(
   userId: number,
   options: { optimiser?: Optimiser; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<FitOutcome> {
-  const run = claimFitRun(userId);
+  const run = await claimFitRun(userId);
   if (!run) throw new FitAlreadyRunningError();
   try {
     const started = performance.now();
-    const history = historyOfUser(userId);
-    const inUse = parametersInUse(userId);
+    const history = await historyOfUser(userId);
+    const inUse = await parametersInUse(userId);
     return await fitAndAdopt(userId, history, inUse.weights, started, run, options);
   } finally {
-    run.end();
+    await run.end();
   }
 }
 
 async function fitAndAdopt(
   userId: number,
-  history: ReturnType<typeof historyOfUser>,
+  history: History,
   current: number[] | null,
   started: number,
   run: FitRun,
@@ -150,21 +90,20 @@ async function fitAndAdopt(
     run.progress({ phase: 'fitting', done, total });
     options.onProgress?.(done, total);
   };
-  const verdict = await checkedFit(history.items, current, options.optimiser ?? defaultOptimiser(userId), onProgress);
-  const fitId = db.$client
-    .transaction(() => {
-      const id = recordFit({ scope: 'user', scopeId: userId, scopeKey: null }, verdict, history.reviews, performance.now() - started);
-      if (verdict.adopted) stmts.setInUse.run({ userId, weights: JSON.stringify(verdict.weights), source: 'personal', fitId: id });
-      return id;
-    })
-    .immediate();
+  const verdict = await checkedFit(history.items, current, options.optimiser ?? (await defaultOptimiser(userId)), onProgress);
+  const db = await engine();
+  const fitId = await db.transaction(async (tx) => {
+    const id = await recordFitIn(tx, { scope: 'user', scopeId: userId, scopeKey: null }, verdict, history.reviews, performance.now() - started);
+    if (verdict.adopted) await setInUseIn(tx, userId, { weights: verdict.weights, source: 'personal', fitId: id });
+    return id;
+  });
   const rebuilt = verdict.adopted
     ? (await rebuildCardStates(userId, { afterBatch: (p) => run.progress({ phase: 'replaying', ...p }) })).total
     : 0;
   return { verdict, fitId, rebuilt };
 }
 
-function poolKey(scope: PoolScope) {
+function poolKey(scope: PoolScope): ScopeKey {
   return scope.kind === 'deck' ? { scope: 'deck' as const, scopeId: null, scopeKey: scope.deckId } : { scope: 'class' as const, scopeId: scope.classId, scopeKey: null };
 }
 
@@ -185,9 +124,10 @@ export async function fitPoolParameters(scope: PoolScope, options: { optimiser?:
   const started = performance.now();
   const key = poolKey(scope);
   const history = await historyOfPool(scope);
-  const current = decodeWeights(stmts.latestPoolFit.get(key)?.weights ?? null);
-  const verdict = await checkedFit(history.items, current, options.optimiser ?? defaultOptimiser());
-  const fitId = recordFit(key, verdict, history.reviews, performance.now() - started);
+  const current = await latestPoolWeights(key);
+  const verdict = await checkedFit(history.items, current, options.optimiser ?? (await defaultOptimiser()));
+  const db = await engine();
+  const fitId = await recordFitIn(db, key, verdict, history.reviews, performance.now() - started);
   const moved = verdict.adopted && options.reassign !== false ? await reassignPooledStudents(fitId) : { switched: 0, rebuilt: 0 };
   return { verdict, fitId, learners: history.learners, ...moved };
 }
@@ -199,7 +139,14 @@ export async function fitPoolParameters(scope: PoolScope, options: { optimiser?:
 export async function reassignPooledStudents(exceptOnFit = 0): Promise<{ switched: number; rebuilt: number }> {
   let switched = 0;
   let rebuilt = 0;
-  for (const { userId } of stmts.poolUsers.all({ fitId: exceptOnFit })) {
+  const db = await engine();
+  const u = userSettings;
+  const pooled = await db.all(
+    sql`SELECT ${u.userId} AS "userId" FROM ${u}
+      WHERE ${u.fsrsSource} <> 'personal' AND (${u.fsrsFitId} IS NULL OR ${u.fsrsFitId} <> ${exceptOnFit})`,
+    userRow,
+  );
+  for (const { userId } of pooled) {
     const moved = await applyBestPool(userId);
     if (moved !== null) {
       switched++;
@@ -214,19 +161,18 @@ export async function reassignPooledStudents(exceptOnFit = 0): Promise<{ switche
  * defaults). Returns the number of cards replayed, or null when nothing changed.
  */
 export async function applyBestPool(userId: number): Promise<number | null> {
-  const inUse = parametersInUse(userId);
+  const inUse = await parametersInUse(userId);
   if (inUse.source === 'personal') return null;
-  const best = stmts.bestPool.get({ userId });
-  const weights = decodeWeights(best?.weights ?? null);
-  const next = best && weights ? { source: best.scope, fitId: best.id, weights } : { source: 'default' as const, fitId: null, weights: null };
+  const best = await bestPoolFor(userId);
+  const next = best?.weights ? { source: best.scope, fitId: best.id, weights: best.weights } : { source: 'default' as const, fitId: null, weights: null };
   if (next.fitId === inUse.fitId) return null;
-  stmts.setInUse.run({ userId, weights: next.weights ? JSON.stringify(next.weights) : null, source: next.source, fitId: next.fitId });
+  await setInUseIn(await engine(), userId, next);
   return (await rebuildCardStates(userId)).total;
 }
 
 /** Goes back to the pool or the defaults (the student's choice on the settings page). */
 export async function dropPersonalParameters(userId: number): Promise<void> {
-  if (parametersInUse(userId).source !== 'personal') return;
-  stmts.setInUse.run({ userId, weights: null, source: 'default', fitId: null });
+  if ((await parametersInUse(userId)).source !== 'personal') return;
+  await setInUseIn(await engine(), userId, { weights: null, source: 'default', fitId: null });
   if ((await applyBestPool(userId)) === null) await rebuildCardStates(userId);
 }

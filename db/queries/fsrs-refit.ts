@@ -4,24 +4,36 @@
  * Pools are fitted one after the other (the optimiser is off the event loop, and building a
  * pool's history pauses between students, so grading goes on meanwhile); students move to their
  * best pool once all are fitted, so each student's cards are replayed at most once per refit.
+ * On the engine (db/engine): the same SQL on SQLite and PostgreSQL.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { assignments, cards, classes, decks, reviewLogs } from '@/db/schema';
 import { fitPoolParameters, reassignPooledStudents, type PoolFitOutcome } from './fsrs-parameters';
 import type { Optimiser } from '@/lib/scheduler/fit';
 import type { PoolScope } from './fsrs-history';
 
-const studiedDecks = db.$client.prepare<[], { deckId: string }>(
-  'SELECT d.id AS deckId FROM decks d WHERE EXISTS (SELECT 1 FROM cards c JOIN review_logs r ON r.card_id = c.id WHERE c.deck_id = d.id) ORDER BY d.id',
-);
-const liveClasses = db.$client.prepare<[], { classId: number }>(
-  'SELECT k.id AS classId FROM classes k WHERE k.archived_at IS NULL AND EXISTS (SELECT 1 FROM assignments a WHERE a.class_id = k.id) ORDER BY k.id',
-);
-
-export function poolScopes(): PoolScope[] {
+/** Every pool there is to fit: each deck someone has studied, each live class with an assignment. */
+export async function poolScopes(): Promise<PoolScope[]> {
+  const db = await engine();
+  const studied = await db.all(
+    sql`SELECT ${decks.id} AS "deckId" FROM ${decks}
+      WHERE EXISTS (SELECT 1 FROM ${cards} JOIN ${reviewLogs} ON ${reviewLogs.cardId} = ${cards.id} WHERE ${cards.deckId} = ${decks.id})
+      ORDER BY ${decks.id}`,
+    z.object({ deckId: z.string() }),
+  );
+  const live = await db.all(
+    sql`SELECT ${classes.id} AS "classId" FROM ${classes}
+      WHERE ${classes.archivedAt} IS NULL AND EXISTS (SELECT 1 FROM ${assignments} WHERE ${assignments.classId} = ${classes.id})
+      ORDER BY ${classes.id}`,
+    z.object({ classId: int }),
+  );
   return [
-    ...studiedDecks.all().map((r): PoolScope => ({ kind: 'deck', deckId: r.deckId })),
-    ...liveClasses.all().map((r): PoolScope => ({ kind: 'class', classId: r.classId })),
+    ...studied.map((r): PoolScope => ({ kind: 'deck', deckId: r.deckId })),
+    ...live.map((r): PoolScope => ({ kind: 'class', classId: r.classId })),
   ];
 }
 
@@ -37,7 +49,7 @@ export async function refitPools(
   options: { optimiser?: Optimiser } = {},
 ): Promise<RefitOutcome> {
   const pools: PoolFitOutcome[] = [];
-  for (const scope of poolScopes()) {
+  for (const scope of await poolScopes()) {
     const outcome = await fitPoolParameters(scope, { optimiser: options.optimiser, reassign: false });
     onEach?.(scope, outcome);
     pools.push(outcome);

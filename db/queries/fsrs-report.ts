@@ -2,16 +2,22 @@
  * What the settings page says about a student's memory model: which parameters are in use and
  * where they come from, the last fit and how well it predicted them, whether a refit is due, true
  * retention against desired retention, and the workload each desired retention would bring.
+ * On the engine (db/engine): the same SQL on SQLite and PostgreSQL.
  */
 import 'server-only';
-import { db } from '@/db';
-import { rowToState, type CardStateColumns } from '@/db/card-state-row';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { flag, int } from '@/db/engine/rows';
+import { rowToState } from '@/db/card-state-row';
+import { cards, cardStates, classes, decks, fsrsFits, reviewLogs } from '@/db/schema';
 import { fitHealth, type FitReason } from '@/lib/scheduler/fit';
 import { simulateWorkload } from '@/lib/scheduler/workload';
 import { now as appNow } from '@/lib/clock';
-import { DECK_VISIBLE_SQL } from './access';
+import { deckVisibleTo } from './access-sql';
 import { parametersInUse, type ParameterSource } from './fsrs-parameters';
-import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
+import { studySettingsFor } from './settings';
 
 const DAY_MS = 86_400_000;
 /** A refit is suggested once the history has doubled since the last fit, or after this long. */
@@ -38,57 +44,89 @@ export interface MemoryModelReport {
   retention: { reviews: number; passed: number; desired: number };
 }
 
-const stmts = {
-  lastFit: db.$client.prepare<{ userId: number }, Record<string, number | string | null>>(
-    `SELECT fitted_at, adopted, reason, items, reviews, log_loss_before, rmse_before, log_loss_after, rmse_after
-     FROM fsrs_fits WHERE scope = 'user' AND scope_id = @userId ORDER BY fitted_at DESC, id DESC LIMIT 1`,
-  ),
-  poolName: db.$client.prepare<{ fitId: number }, { name: string | null }>(
-    `SELECT CASE f.scope WHEN 'deck' THEN (SELECT d.title FROM decks d WHERE d.id = f.scope_key)
-                         WHEN 'class' THEN (SELECT k.name FROM classes k WHERE k.id = f.scope_id) END AS name
-     FROM fsrs_fits f WHERE f.id = @fitId`,
-  ),
-  reviews: db.$client.prepare<{ userId: number }, { n: number }>('SELECT count(*) AS n FROM review_logs WHERE user_id = @userId AND undone_at IS NULL'),
-  // True retention: reviews of cards in the Review state (not learning steps), passed = not Again.
-  retention: db.$client.prepare<{ userId: number; since: number }, { n: number; passed: number | null }>(
-    `SELECT count(*) AS n, sum(rating > 1) AS passed FROM review_logs
-     WHERE user_id = @userId AND undone_at IS NULL AND state_before = 2 AND reviewed_at >= @since`,
-  ),
-  cards: db.$client.prepare<{ userId: number }, CardStateColumns & { studied: number }>(
-    `SELECT coalesce(s.due, 0) AS due, coalesce(s.stability, 0) AS stability, coalesce(s.difficulty, 0) AS difficulty,
-            coalesce(s.scheduled_days, 0) AS scheduledDays, coalesce(s.learning_steps, 0) AS learningSteps,
-            coalesce(s.reps, 0) AS reps, coalesce(s.lapses, 0) AS lapses, coalesce(s.state, 0) AS state,
-            s.last_review AS lastReview, s.card_id IS NOT NULL AS studied
-     FROM cards c JOIN decks d ON d.id = c.deck_id
-     LEFT JOIN card_states s ON s.card_id = c.id AND s.user_id = @userId
-     WHERE c.retired_at IS NULL AND coalesce(s.suspended, 0) = 0 AND ${DECK_VISIBLE_SQL}`,
-  ),
-};
+const lastFitRow = z.object({
+  fittedAt: int,
+  adopted: flag,
+  reason: z.string(),
+  items: int,
+  reviews: int,
+  logLossBefore: z.number().nullable(),
+  rmseBefore: z.number().nullable(),
+  logLossAfter: z.number().nullable(),
+  rmseAfter: z.number().nullable(),
+});
+const nameRow = z.object({ name: z.string().nullable() });
+const countRow = z.object({ n: int });
+const retentionRow = z.object({ n: int, passed: int.nullable() });
+// rowToState checks the ranges (a state of 0–3, finite numbers): here only the types.
+const cardRow = z.object({
+  due: int,
+  stability: z.number(),
+  difficulty: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: int,
+  reps: int,
+  lapses: int,
+  state: int,
+  lastReview: int.nullable(),
+  studied: flag,
+});
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-const metrics = (logLoss: unknown, rmse: unknown) => (typeof logLoss === 'number' && typeof rmse === 'number' ? { logLoss, rmse } : null);
 const REASONS: readonly FitReason[] = ['too_little_history', 'better', 'not_better'];
+const metrics = (logLoss: number | null, rmse: number | null) => (logLoss !== null && rmse !== null ? { logLoss, rmse } : null);
 
-function decodeLastFit(row: Record<string, number | string | null> | undefined): LastFit | null {
+/** The student's latest personal fit, adopted or not (null when none, or of a reason this version does not know). */
+async function lastFitOf(userId: number): Promise<LastFit | null> {
+  const db = await engine();
+  const f = fsrsFits;
+  const row = await db.get(
+    sql`SELECT ${f.fittedAt} AS "fittedAt", ${f.adopted} AS "adopted", ${f.reason} AS "reason", ${f.items} AS "items", ${f.reviews} AS "reviews",
+        ${f.logLossBefore} AS "logLossBefore", ${f.rmseBefore} AS "rmseBefore", ${f.logLossAfter} AS "logLossAfter", ${f.rmseAfter} AS "rmseAfter"
+      FROM ${f} WHERE ${f.scope} = 'user' AND ${f.scopeId} = ${userId} ORDER BY ${f.fittedAt} DESC, ${f.id} DESC LIMIT 1`,
+    lastFitRow,
+  );
   if (!row) return null;
   const reason = REASONS.find((r) => r === row.reason);
   if (!reason) return null;
   return {
-    fittedAt: new Date(num(row.fitted_at)),
-    adopted: row.adopted === 1,
+    fittedAt: new Date(row.fittedAt),
+    adopted: row.adopted,
     reason,
-    items: num(row.items),
-    reviews: num(row.reviews),
-    before: metrics(row.log_loss_before, row.rmse_before),
-    after: metrics(row.log_loss_after, row.rmse_after),
+    items: row.items,
+    reviews: row.reviews,
+    before: metrics(row.logLossBefore, row.rmseBefore),
+    after: metrics(row.logLossAfter, row.rmseAfter),
   };
 }
 
-export function memoryModelReport(userId: number, at: Date = appNow()): MemoryModelReport {
-  const inUse = parametersInUse(userId);
-  const lastFit = decodeLastFit(stmts.lastFit.get({ userId }));
-  const reviews = stmts.reviews.get({ userId })?.n ?? 0;
-  const retention = stmts.retention.get({ userId, since: at.getTime() - 30 * DAY_MS });
+/** The deck or class a pooled fit was fitted on. */
+async function poolNameOf(fitId: number): Promise<string | null> {
+  const db = await engine();
+  const f = alias(fsrsFits, 'f');
+  const d = alias(decks, 'd');
+  const k = alias(classes, 'k');
+  const row = await db.get(
+    sql`SELECT CASE ${f.scope} WHEN 'deck' THEN (SELECT ${d.title} FROM ${decks} ${d} WHERE ${d.id} = ${f.scopeKey})
+                               WHEN 'class' THEN (SELECT ${k.name} FROM ${classes} ${k} WHERE ${k.id} = ${f.scopeId}) END AS "name"
+      FROM ${fsrsFits} ${f} WHERE ${f.id} = ${fitId}`,
+    nameRow,
+  );
+  return row?.name ?? null;
+}
+
+export async function memoryModelReport(userId: number, at: Date = appNow()): Promise<MemoryModelReport> {
+  const db = await engine();
+  const l = reviewLogs;
+  const inUse = await parametersInUse(userId);
+  const lastFit = await lastFitOf(userId);
+  const counted = sql`${l.userId} = ${userId} AND ${l.undoneAt} IS NULL`;
+  const reviews = (await db.get(sql`SELECT count(*) AS "n" FROM ${l} WHERE ${counted}`, countRow))?.n ?? 0;
+  // True retention: reviews of cards in the Review state (not learning steps), passed = not Again.
+  const retention = await db.get(
+    sql`SELECT count(*) AS "n", sum(CASE WHEN ${l.rating} > 1 THEN 1 ELSE 0 END) AS "passed" FROM ${l}
+      WHERE ${counted} AND ${l.stateBefore} = 2 AND ${l.reviewedAt} >= ${at.getTime() - 30 * DAY_MS}`,
+    retentionRow,
+  );
   let refit: MemoryModelReport['refit'] = null;
   if (lastFit && lastFit.reason !== 'too_little_history') {
     if (reviews >= 2 * Math.max(1, lastFit.reviews)) refit = 'doubled';
@@ -96,12 +134,12 @@ export function memoryModelReport(userId: number, at: Date = appNow()): MemoryMo
   }
   return {
     source: inUse.source,
-    poolName: inUse.fitId !== null && inUse.source !== 'personal' ? (stmts.poolName.get({ fitId: inUse.fitId })?.name ?? null) : null,
+    poolName: inUse.fitId !== null && inUse.source !== 'personal' ? await poolNameOf(inUse.fitId) : null,
     lastFit,
     health: lastFit ? fitHealth(lastFit) : null,
     reviews,
     refit,
-    retention: { reviews: retention?.n ?? 0, passed: retention?.passed ?? 0, desired: studySettingsForSync(userId).scheduler.desiredRetention },
+    retention: { reviews: retention?.n ?? 0, passed: retention?.passed ?? 0, desired: (await studySettingsFor(userId)).scheduler.desiredRetention },
   };
 }
 
@@ -112,11 +150,24 @@ export interface WorkloadRow {
 }
 
 /** Expected reviews per day at each desired retention, simulated with this student's parameters and cards. */
-export function workloadFor(userId: number, retentions: readonly number[], at: Date = appNow()): WorkloadRow[] {
-  const settings = studySettingsForSync(userId);
-  const cards = stmts.cards.all({ userId }).map((row) => (row.studied ? rowToState(row) : null));
+export async function workloadFor(userId: number, retentions: readonly number[], at: Date = appNow()): Promise<WorkloadRow[]> {
+  const db = await engine();
+  const settings = await studySettingsFor(userId);
+  const c = alias(cards, 'c');
+  const s = alias(cardStates, 's');
+  const rows = await db.all(
+    sql`SELECT coalesce(${s.due}, 0) AS "due", coalesce(${s.stability}, 0) AS "stability", coalesce(${s.difficulty}, 0) AS "difficulty",
+        coalesce(${s.scheduledDays}, 0) AS "scheduledDays", coalesce(${s.learningSteps}, 0) AS "learningSteps",
+        coalesce(${s.reps}, 0) AS "reps", coalesce(${s.lapses}, 0) AS "lapses", coalesce(${s.state}, 0) AS "state",
+        ${s.lastReview} AS "lastReview", (${s.cardId} IS NOT NULL) AS "studied"
+      FROM ${cards} ${c} JOIN ${decks} ON ${decks.id} = ${c.deckId}
+      LEFT JOIN ${cardStates} ${s} ON ${s.cardId} = ${c.id} AND ${s.userId} = ${userId}
+      WHERE ${c.retiredAt} IS NULL AND (${s.suspended} IS NULL OR ${s.suspended} = ${db.fragments.bool(false)}) AND ${deckVisibleTo(userId, decks)}`,
+    cardRow,
+  );
+  const states = rows.map(({ studied, ...row }) => (studied ? rowToState(row) : null));
   return retentions.map((desiredRetention) => {
-    const w = simulateWorkload({ cards, newPerDay: settings.newPerDay, settings: { ...settings.scheduler, desiredRetention }, now: at, days: 365, maxCards: 120 });
+    const w = simulateWorkload({ cards: states, newPerDay: settings.newPerDay, settings: { ...settings.scheduler, desiredRetention }, now: at, days: 365, maxCards: 120 });
     return { desiredRetention, perDay30: w.mean30, perDay365: w.meanAll };
   });
 }

@@ -3,15 +3,19 @@
  * study time) through progress-activity.ts and mastery, forecast and hardest cards through
  * progress-cards.ts. Built for long histories: the log is read once, summed per study day in
  * SQL, and card states are counted in SQL; only what the page shows reaches JS.
+ * On the engine (db/engine): the same SQL on SQLite and PostgreSQL.
  */
 import 'server-only';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cardStates } from '@/db/schema';
 import type { DayCount, RetentionResult } from '@/lib/stats';
 import { addDays, studyDayKey } from '@/lib/time/study-day';
 import { activityFor } from './progress-activity';
 import { forecastFor, hardestCardsFor, masteryFor, visibleDecksFor, type DeckMastery, type HardCard } from './progress-cards';
-import type { StudySettings } from './settings';
-import { studySettingsForSync } from './settings-sync-legacy'; // ENGINE-MERGE: await studySettingsFor (settings.ts)
+import { studySettingsFor, type StudySettings } from './settings';
 
 export const HEATMAP_WEEKS = 26;
 export const FORECAST_DAYS = 30;
@@ -32,9 +36,18 @@ export interface ProgressOverview {
   flaggedCount: number;
 }
 
-const flagged = db.$client
-  .prepare<{ userId: number }, number>('SELECT count(*) FROM card_states WHERE user_id = @userId AND (leech = 1 OR suspended = 1)')
-  .pluck();
+const countRow = z.object({ n: int });
+
+/** Cards flagged as leeches or suspended. */
+async function flaggedCount(userId: number): Promise<number> {
+  const db = await engine();
+  const yes = db.fragments.bool(true);
+  const row = await db.get(
+    sql`SELECT count(*) AS "n" FROM ${cardStates} WHERE ${cardStates.userId} = ${userId} AND (${cardStates.leech} = ${yes} OR ${cardStates.suspended} = ${yes})`,
+    countRow,
+  );
+  return row?.n ?? 0;
+}
 
 /** Monday of the week containing `key` (day keys are calendar dates, so UTC weekday is the local one). */
 export function mondayOf(key: string): string {
@@ -43,12 +56,18 @@ export function mondayOf(key: string): string {
 }
 
 /** Everything /progress shows for this user at `now`. */
-export function progressFor(userId: number, now: Date, settings: StudySettings = studySettingsForSync(userId)): ProgressOverview {
+export async function progressFor(userId: number, now: Date, given?: StudySettings): Promise<ProgressOverview> {
+  const settings = given ?? (await studySettingsFor(userId));
   const todayKey = studyDayKey(now, settings.timeZone, settings.rolloverHour);
   const heatmapFrom = addDays(mondayOf(todayKey), -7 * (HEATMAP_WEEKS - 1));
-  const decks = visibleDecksFor(userId);
+  const decks = await visibleDecksFor(userId);
   const deckIds = decks.map((d) => d.id);
-  const activity = activityFor(userId, todayKey, settings, heatmapFrom);
+  // One after the other: on SQLite the engine runs them in turn anyway, and on PostgreSQL a page
+  // should not take several pooled connections at once.
+  const activity = await activityFor(userId, todayKey, settings, heatmapFrom);
+  const forecast = await forecastFor(userId, deckIds, now, settings, FORECAST_DAYS);
+  const mastery = await masteryFor(userId, decks, now, settings);
+  const hardest = await hardestCardsFor(userId, deckIds);
   return {
     todayKey,
     totalReviews: activity.totalReviews,
@@ -57,9 +76,9 @@ export function progressFor(userId: number, now: Date, settings: StudySettings =
     retention: activity.retention,
     studyTime: activity.studyTime,
     heatmap: activity.heatmap,
-    forecast: forecastFor(userId, deckIds, now, settings, FORECAST_DAYS),
-    decks: masteryFor(userId, decks, now, settings),
-    hardest: hardestCardsFor(userId, deckIds),
-    flaggedCount: flagged.get({ userId }) ?? 0,
+    forecast,
+    decks: mastery,
+    hardest,
+    flaggedCount: await flaggedCount(userId),
   };
 }

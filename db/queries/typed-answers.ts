@@ -16,25 +16,22 @@ import { cardPayloadSchema } from '@/lib/content/card-payload';
 import { itemToDraft } from '@/lib/content/item-form';
 import { gradeTyped } from '@/lib/quiz/grade';
 import { groupWrongAnswers, type WrongAnswerGroup } from '@/lib/teach/typed-answers';
+import { a as asg, assignedCard, c as ac, sec as asec } from './assignment-sql';
 import { deckForEditor } from './authoring-decks';
 import { isDeckOwner } from './authoring-edit';
 import { saveItem } from './authoring-items';
 import { classForInstructor } from './classes';
 
-const a = alias(assignments, 'a');
-const sc = alias(cards, 'sc');
-const sec = alias(sections, 'sec');
 const c = alias(cards, 'c');
 const t = alias(typedAnswers, 't');
 const qa = alias(quizAnswers, 'qa');
 const q = alias(quizAttempts, 'q');
 
 // The live typed cards the assignment covers (its sections, or the whole deck).
-// ENGINE-MERGE: assignments.ts ASSIGNED_CARD_SQL as a typed fragment, once that module is on the engine.
+// (A subquery over assignment-sql.ts's aliases, whose assignedCard is the one "card of the assignment" rule.)
 function scopeCards(f: Fragments, assignmentId: number): SQL {
-  return sql`SELECT ${sc.id} FROM ${assignments} ${a} JOIN ${cards} ${sc} ON ${sc.deckId} = ${a.deckId} JOIN ${sections} ${sec} ON ${sec.id} = ${sc.sectionId}
-    WHERE ${a.id} = ${assignmentId} AND ${sc.type} = 'typed' AND ${sc.retiredAt} IS NULL
-      AND (${a.sectionKeys} IS NULL OR ${sec.key} IN ${f.jsonTexts(a.sectionKeys)})`;
+  return sql`SELECT ${ac.id} FROM ${assignments} ${asg} JOIN ${cards} ${ac} ON ${ac.deckId} = ${asg.deckId} JOIN ${sections} ${asec} ON ${asec.id} = ${ac.sectionId}
+    WHERE ${asg.id} = ${assignmentId} AND ${ac.type} = 'typed' AND ${assignedCard(f)}`;
 }
 
 const cardRow = z.object({ cardId: int, itemId: z.string(), deckId: z.string(), prompt: z.string(), payload: jsonText(cardPayloadSchema) });

@@ -14,10 +14,10 @@ export function pauseAfter(sliceMs: number, share = BACKGROUND_SHARE): Promise<v
   return new Promise((resolve) => (ms < 1 ? setImmediate(resolve) : setTimeout(resolve, ms)));
 }
 
-/** Runs `slice` and then pauses in proportion to how long it took. */
-export async function paced<T>(slice: () => T, share = BACKGROUND_SHARE): Promise<T> {
+/** Runs `slice` (awaited: the database calls of a slice are async) and then pauses in proportion to how long it took. */
+export async function paced<T>(slice: () => T | Promise<T>, share = BACKGROUND_SHARE): Promise<T> {
   const started = performance.now();
-  const out = slice();
+  const out = await slice();
   await pauseAfter(performance.now() - started, share);
   return out;
 }

@@ -19,7 +19,7 @@ const { timeOrderedSplit } = await import('../../lib/scheduler/fit');
 const { fsrsOptimiser } = await import('../../lib/scheduler/fit/optimiser');
 
 const optimiser = fsrsOptimiser();
-const scopes = poolScopes();
+const scopes = await poolScopes();
 const chosen = [scopes.find((s) => s.kind === 'deck'), scopes.find((s) => s.kind === 'class'), scopes.filter((s) => s.kind === 'deck')[2]]
   .filter((s) => s !== undefined)
   .slice(0, Number(values.pools ?? 3));

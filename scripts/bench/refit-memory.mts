@@ -73,7 +73,7 @@ function instrumented(label: string, inner: Optimiser): Optimiser {
 }
 
 const base = fsrsOptimiser();
-const scopes = poolScopes().slice(0, values.pools ? Number(values.pools) : undefined);
+const scopes = (await poolScopes()).slice(0, values.pools ? Number(values.pools) : undefined);
 const started = performance.now();
 endPhase('history + first steps');
 for (const scope of scopes) {

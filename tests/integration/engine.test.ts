@@ -6,7 +6,6 @@ import * as schema from '@/db/schema';
 import { sqliteEngine } from '@/db/engine/sqlite';
 import { engine as appEngine } from '@/db/engine';
 import { canStudyDeck } from '@/db/queries/access';
-import { canStudyDeckSync } from '@/db/queries/access-legacy';
 import { databasePath } from '@/db/connection';
 import path from 'node:path';
 import { engineSuite, type InsertRow } from '../support/engine-suite';
@@ -35,12 +34,11 @@ describe('on SQLite', () => {
     expect(databasePath(env)).toBe(path.resolve(file));
   });
 
-  it('gives the same answers through access.ts and the SQLite string rendered for unconverted modules', async () => {
+  it('answers canStudyDeck (access.ts) by the visibility rule of access-sql.ts', async () => {
     const student = db.select().from(schema.users).all().find((u) => u.email === 'eng-student@test');
     expect(student).toBeDefined();
     const ids = ['eng-shared', 'eng-own', 'eng-assigned', 'eng-archived', 'eng-private'];
     const answers = await Promise.all(ids.map((id) => canStudyDeck(student!.id, id)));
     expect(ids.filter((_, i) => answers[i])).toEqual(['eng-shared', 'eng-own', 'eng-assigned']);
-    expect(ids.filter((id) => canStudyDeckSync(student!.id, id))).toEqual(['eng-shared', 'eng-own', 'eng-assigned']);
   });
 });

@@ -60,11 +60,11 @@ describe('a running fit, shared through the database', () => {
     } finally {
       other.close();
     }
-    expect(fitProgressOf(user.id)).toEqual({ phase: 'fitting', done: 3, total: 10 });
+    expect(await fitProgressOf(user.id)).toEqual({ phase: 'fitting', done: 3, total: 10 });
     await expect(fitUserParameters(user.id, { optimiser: held.optimiser })).rejects.toBeInstanceOf(FitAlreadyRunningError);
     held.release();
     await fit;
-    expect(fitProgressOf(user.id)).toBeNull();
+    expect(await fitProgressOf(user.id)).toBeNull();
     expect(db.$client.prepare('SELECT count(*) AS n FROM fsrs_fit_runs WHERE user_id = ?').get(user.id)).toEqual({ n: 0 });
   });
 
@@ -75,18 +75,18 @@ describe('a running fit, shared through the database', () => {
     await held.progressed;
     held.release(false);
     await expect(fit).rejects.toThrow('the optimiser failed');
-    expect(fitProgressOf(user.id)).toBeNull();
+    expect(await fitProgressOf(user.id)).toBeNull();
   });
 
   it('takes over a run left by a server that stopped mid-fit', async () => {
     const user = await studentWithHistory();
     const long = Date.now() - FIT_RUN_STALE_MS - 1_000;
     db.$client.prepare("INSERT INTO fsrs_fit_runs (user_id, phase, done, total, started_at, updated_at) VALUES (?, 'fitting', 5, 10, ?, ?)").run(user.id, long, long);
-    expect(fitProgressOf(user.id)).toBeNull();
+    expect(await fitProgressOf(user.id)).toBeNull();
     const held = heldOptimiser();
     held.release();
     const out = await fitUserParameters(user.id, { optimiser: held.optimiser });
     expect(out.verdict.items).toBeGreaterThan(0);
-    expect(fitProgressOf(user.id)).toBeNull();
+    expect(await fitProgressOf(user.id)).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ describe('personal parameters', () => {
     expect(out.verdict.items).toBeGreaterThan(600);
     expect(out.verdict.adopted).toBe(true);
     expect(out.verdict.after!.logLoss).toBeLessThan(out.verdict.before!.logLoss);
-    const inUse = parametersInUse(user.id);
+    const inUse = await parametersInUse(user.id);
     expect(inUse).toMatchObject({ source: 'personal', fitId: out.fitId });
     expect(inUse.weights).toEqual(out.verdict.weights);
     expect(inUse.weights).not.toEqual(default_w);
@@ -87,7 +87,7 @@ describe('personal parameters', () => {
     }
     const out = await fitUserParameters(user.id);
     expect(out.verdict).toMatchObject({ adopted: false, reason: 'too_little_history' });
-    expect(parametersInUse(user.id)).toEqual({ source: 'default', fitId: null, weights: null });
+    expect(await parametersInUse(user.id)).toEqual({ source: 'default', fitId: null, weights: null });
     expect(out.rebuilt).toBe(0);
   });
 });
@@ -107,9 +107,9 @@ describe('pooled parameters', () => {
     expect(pool.verdict.adopted).toBe(true);
     const learners = db.$client.prepare("SELECT count(DISTINCT r.user_id) AS n FROM review_logs r JOIN cards c ON c.id = r.card_id WHERE c.deck_id = 'war-for-peace'").get() as { n: number };
     expect(pool.learners).toBe(learners.n);
-    expect(parametersInUse(newcomer.id)).toMatchObject({ source: 'deck', fitId: pool.fitId, weights: [...LEARNER_WEIGHTS] });
+    expect(await parametersInUse(newcomer.id)).toMatchObject({ source: 'deck', fitId: pool.fitId, weights: [...LEARNER_WEIGHTS] });
     expect((await statesMatchReplay(newcomer.id)).mismatches).toBe(0);
-    expect(parametersInUse(personal.id).source).toBe('personal');
+    expect((await parametersInUse(personal.id)).source).toBe('personal');
     // Applying again changes nothing.
     expect(await applyBestPool(newcomer.id)).toBeNull();
   }, 60_000);
@@ -121,10 +121,10 @@ describe('pooled parameters', () => {
     db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classRow.id, student.id);
     db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'war-for-peace', 0)").run(classRow.id);
     await recordHistory(student.id, 40, 120);
-    const before = parametersInUse(student.id);
+    const before = await parametersInUse(student.id);
     const out = await fitPoolParameters({ kind: 'class', classId: classRow.id }, { optimiser: worse });
     expect(out.verdict).toMatchObject({ adopted: false, reason: 'not_better' });
-    expect(parametersInUse(student.id)).toEqual(before);
+    expect(await parametersInUse(student.id)).toEqual(before);
   }, 60_000);
 
   it('a refit of every pool moves each student once, after all pools are fitted, and replays their cards once', async () => {
@@ -141,8 +141,9 @@ describe('pooled parameters', () => {
     expect(moved.every((n) => n === 0)).toBe(true);
     expect(refit.pools.some((p) => p.verdict.adopted)).toBe(true);
     // The student is on their class's pool (a class pool comes before a deck pool), states replayed with it.
-    const classFit = refit.pools.find((p) => p.fitId === parametersInUse(student.id).fitId);
-    expect(parametersInUse(student.id)).toMatchObject({ source: 'class', weights });
+    const { fitId: inUseFit } = await parametersInUse(student.id);
+    const classFit = refit.pools.find((p) => p.fitId === inUseFit);
+    expect(await parametersInUse(student.id)).toMatchObject({ source: 'class', weights });
     expect(classFit?.verdict.adopted).toBe(true);
     expect((await statesMatchReplay(student.id)).mismatches).toBe(0);
     // Every card replayed belongs to a student who moved, each student counted once.

@@ -71,7 +71,7 @@ describe('undo after the parameters changed', () => {
     const weights = default_w.map((w, i) => (i === 2 ? 9.5 : i === 8 ? 2.2 : w));
     const fit = await fitUserParameters(user.id, { optimiser: adopting(weights) });
     expect(fit.verdict.adopted).toBe(true);
-    expect(parametersInUse(user.id).source).toBe('personal');
+    expect((await parametersInUse(user.id)).source).toBe('personal');
 
     const out = await undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
     expect(out.ok).toBe(true);

@@ -28,7 +28,7 @@ const SETTINGS: [string, number][] = [
   ['UTC', 23],
 ];
 
-function reference(userId: number, now: Date, settings: StudySettings) {
+async function reference(userId: number, now: Date, settings: StudySettings) {
   const { timeZone: tz, rolloverHour: h } = settings;
   const todayKey = studyDayKey(now, tz, h);
   const heatmapFrom = addDays(mondayOf(todayKey), -7 * (HEATMAP_WEEKS - 1));
@@ -52,7 +52,7 @@ function reference(userId: number, now: Date, settings: StudySettings) {
   const active = perDay.filter((d) => d.count > 0).map((d) => d.day);
   const start = (key: string) => studyDayStart(key, tz, h);
   const end = start(addDays(todayKey, 1));
-  const decks = visibleDecksFor(userId);
+  const decks = await visibleDecksFor(userId);
   const deckIds = decks.map((d) => d.id);
   const states = db.$client
     .prepare(
@@ -144,8 +144,8 @@ describe('progress numbers match the per-review and per-card functions', () => {
   it.each(SETTINGS)('in %s with the day starting at %i:00', async (timeZone, rolloverHour) => {
     const settings = { ...(await studySettingsFor(learner.id)), timeZone, rolloverHour };
     for (const now of [NOW, new Date(NOW.getTime() - 200 * DAY), new Date(NOW.getTime() + 9 * 3_600_000)]) {
-      const p = progressFor(learner.id, now, settings);
-      const want = reference(learner.id, now, settings);
+      const p = await progressFor(learner.id, now, settings);
+      const want = await reference(learner.id, now, settings);
       const { sections, ...rest } = want;
       expect(p).toMatchObject(rest);
       expect(p.decks.flatMap((d) => d.sections.map((s) => ({ key: s.key, counts: s.counts })))).toEqual(sections);
@@ -154,7 +154,7 @@ describe('progress numbers match the per-review and per-card functions', () => {
   });
 
   it('has the awkward cases it claims to have', async () => {
-    const p = progressFor(learner.id, NOW, { ...(await studySettingsFor(learner.id)), timeZone: 'UTC', rolloverHour: 23 });
+    const p = await progressFor(learner.id, NOW, { ...(await studySettingsFor(learner.id)), timeZone: 'UTC', rolloverHour: 23 });
     expect(p.totalReviews).toBeGreaterThan(p.heatmap.reduce((s, d) => s + d.count, 0)); // older and later reviews
     const undone = db.$client.prepare('SELECT count(*) FROM review_logs WHERE user_id = ? AND undone_at IS NOT NULL').pluck().get(learner.id) as number;
     expect(undone).toBeGreaterThan(10);

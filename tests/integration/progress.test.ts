@@ -100,14 +100,14 @@ describe('progress of one learner', () => {
     insertState(bob.id, { card: c(8), state: 2, due: t + DAY });
   });
 
-  it('counts true retention over 7 and 30 study days, reviews of Review-state cards only', () => {
-    const p = progressFor(alice.id, NOW);
+  it('counts true retention over 7 and 30 study days, reviews of Review-state cards only', async () => {
+    const p = await progressFor(alice.id, NOW);
     expect(p.retention.last7).toEqual({ passed: 5, failed: 1, total: 6, rate: 5 / 6 });
     expect(p.retention.last30).toEqual({ passed: 5, failed: 2, total: 7, rate: 5 / 7 });
   });
 
-  it('buckets reviews into New York study days across the rollover hour and the DST switch', () => {
-    const p = progressFor(alice.id, NOW);
+  it('buckets reviews into New York study days across the rollover hour and the DST switch', async () => {
+    const p = await progressFor(alice.id, NOW);
     expect(p.todayKey).toBe('2026-03-10');
     expect(p.heatmap).toHaveLength(7 * 25 + 2); // 25 whole weeks before this one, then Mon and Tue
     expect(p.heatmap[0]?.day).toBe('2025-09-15'); // a Monday
@@ -118,23 +118,23 @@ describe('progress of one learner', () => {
     expect(p.totalReviews).toBe(14);
   });
 
-  it('computes the current and the longest streak', () => {
-    expect(progressFor(alice.id, NOW).streak).toEqual({ current: 3, longest: 5 });
+  it('computes the current and the longest streak', async () => {
+    expect((await progressFor(alice.id, NOW)).streak).toEqual({ current: 3, longest: 5 });
     // Tomorrow before any review the streak still stands; the day after, it is gone.
-    expect(progressFor(alice.id, new Date(NOW.getTime() + DAY)).streak.current).toBe(3);
-    expect(progressFor(alice.id, new Date(NOW.getTime() + 2 * DAY)).streak.current).toBe(0);
+    expect((await progressFor(alice.id, new Date(NOW.getTime() + DAY))).streak.current).toBe(3);
+    expect((await progressFor(alice.id, new Date(NOW.getTime() + 2 * DAY))).streak.current).toBe(0);
   });
 
-  it('sums study time with each answer capped at 60 s', () => {
-    expect(progressFor(alice.id, NOW).studyTime).toEqual({
+  it('sums study time with each answer capped at 60 s', async () => {
+    expect((await progressFor(alice.id, NOW)).studyTime).toEqual({
       todayMs: 1_000 + 10_000 + 60_000 + 5_000,
       last7Ms: 60_000 + 60_000 + 0 + 8_000 + 20_000 + 76_000,
       totalMs: 30_000 + 30_000 + 5 * 60_000 + 0 + 8_000 + 20_000 + 76_000,
     });
   });
 
-  it('forecasts due cards per study day, overdue on today, never new or suspended cards', () => {
-    const f = progressFor(alice.id, NOW).forecast;
+  it('forecasts due cards per study day, overdue on today, never new or suspended cards', async () => {
+    const f = (await progressFor(alice.id, NOW)).forecast;
     expect(f).toHaveLength(30);
     expect(f[0]).toEqual({ day: '2026-03-10', count: 2 });
     expect(f[1]).toEqual({ day: '2026-03-11', count: 1 });
@@ -142,8 +142,8 @@ describe('progress of one learner', () => {
     expect(f.reduce((s, d) => s + d.count, 0)).toBe(4);
   });
 
-  it('splits the deck and its sections into mastered, learning, new and suspended', () => {
-    const deck = progressFor(alice.id, NOW).decks.find((d) => d.id === 'war-for-peace');
+  it('splits the deck and its sections into mastered, learning, new and suspended', async () => {
+    const deck = (await progressFor(alice.id, NOW)).decks.find((d) => d.id === 'war-for-peace');
     expect(deck?.counts).toEqual({ mastered: 3, learning: 2, suspended: 1, new: cards.length - 6, total: cards.length });
     const sectionOf = db.$client.prepare('SELECT s.key FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?').pluck();
     const key = sectionOf.get(c(0)) as string;
@@ -154,8 +154,8 @@ describe('progress of one learner', () => {
     expect(deck?.sections.reduce((s, x) => s + x.counts.total, 0)).toBe(cards.length);
   });
 
-  it('lists the hardest cards by lapses, then Again rate, with their section', () => {
-    const p = progressFor(alice.id, NOW);
+  it('lists the hardest cards by lapses, then Again rate, with their section', async () => {
+    const p = await progressFor(alice.id, NOW);
     expect(p.hardest.map((h) => [h.cardId, h.lapses, h.reviews, h.againRate])).toEqual([
       [c(1), 3, 7, 1],
       [c(3), 1, 1, 1], // the undone Easy is not a review
@@ -164,8 +164,8 @@ describe('progress of one learner', () => {
     expect(p.flaggedCount).toBe(1);
   });
 
-  it('keeps Bob’s numbers to Bob', () => {
-    const p = progressFor(bob.id, NOW);
+  it('keeps Bob’s numbers to Bob', async () => {
+    const p = await progressFor(bob.id, NOW);
     expect(p.totalReviews).toBe(20);
     expect(p.reviewsToday).toBe(20);
     expect(p.forecast[1]?.count).toBe(1);
@@ -185,13 +185,13 @@ describe('progress of one learner', () => {
       )
       .all(carol.id) as Parameters<typeof hardestCards>[0];
     for (const n of [1, 3, 5, 10]) {
-      expect(hardestCardsFor(carol.id, ['war-for-peace'], n).map((h) => h.cardId)).toEqual(hardestCards(all, n).map((h) => h.cardId));
+      expect((await hardestCardsFor(carol.id, ['war-for-peace'], n)).map((h) => h.cardId)).toEqual(hardestCards(all, n).map((h) => h.cardId));
     }
   });
 
   it('gives a newcomer zeros and "no data" rather than errors', async () => {
     const newcomer = await makeUser();
-    const p = progressFor(newcomer.id, NOW);
+    const p = await progressFor(newcomer.id, NOW);
     expect(p.totalReviews).toBe(0);
     expect(p.retention.last7).toEqual({ passed: 0, failed: 0, total: 0, rate: null });
     expect(p.streak).toEqual({ current: 0, longest: 0 });

@@ -205,4 +205,32 @@ export function engineSuite({ engine, insert, notes }: EngineSuiteOptions) {
       expect(f.pairLock(1, 2) === null).toBe(db.kind === 'sqlite');
     });
   });
+  // --- issue 18, progress and FSRS queries (eng-fsrs) ---
+  describe('numbered lists and JSON arrays (progress and FSRS queries)', () => {
+    it('numbers a list of epoch milliseconds from 0, keeps their order, and reads ranges between neighbours', async () => {
+      const f = engine().fragments;
+      const bounds = [1_767_225_600_000, 1_767_312_000_000, 1_767_398_400_000];
+      const rows = await engine().all(
+        sql`SELECT b.i AS "i", b.v AS "lo", lead(b.v) OVER (ORDER BY b.i) AS "hi" FROM ${f.numberedInts(bounds)} b ORDER BY b.i`,
+        z.object({ i: int, lo: int, hi: int.nullable() }),
+      );
+      expect(rows).toEqual([
+        { i: 0, lo: bounds[0], hi: bounds[1] },
+        { i: 1, lo: bounds[1], hi: bounds[2] },
+        { i: 2, lo: bounds[2], hi: null },
+      ]);
+      expect(await engine().all(sql`SELECT b.i AS "i" FROM ${f.numberedInts([])} b`, z.object({ i: int }))).toEqual([]);
+    });
+
+    it('packs several aggregates of one scalar subquery into a JSON array', async () => {
+      const db = engine();
+      const f = db.fragments;
+      const totals = await db.get(
+        sql`SELECT (SELECT ${f.jsonText(f.jsonArray([sql`count(*)`, sql`coalesce(sum(n), 0)`, sql`0`]))} FROM engine_probe WHERE id <= ${3}) AS "totals"`,
+        z.object({ totals: jsonText(z.array(z.number())) }),
+      );
+      expect(totals).toEqual({ totals: [3, 11 + 21 + 31, 0] });
+    });
+  });
+  // --- end of issue 18, progress and FSRS queries ---
 }

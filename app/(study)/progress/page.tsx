@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Progress' };
 export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const settings = await studySettingsFor(user.id);
-  const progress = progressFor(user.id, now(), settings);
+  const progress = await progressFor(user.id, now(), settings);
   const { sections } = await searchParams;
   const hour = `${String(settings.rolloverHour).padStart(2, '0')}:00`;
   return (

@@ -23,7 +23,7 @@ export interface FitNowResult {
 }
 
 export const fitNowAction = authedAction(z.object({}), async (_input, user): Promise<FitNowResult> => {
-  const last = memoryModelReport(user.id).lastFit;
+  const last = (await memoryModelReport(user.id)).lastFit;
   if (last && now().getTime() - last.fittedAt.getTime() < FIT_COOLDOWN_MS) throw new ActionError(TOO_SOON);
   try {
     const out = await fitUserParameters(user.id);
@@ -45,7 +45,7 @@ const CHOICES = [0.8, 0.85, 0.9, 0.95];
 
 export const estimateWorkloadAction = authedAction(
   z.object({ current: z.coerce.number().min(MIN_DESIRED_RETENTION).max(MAX_DESIRED_RETENTION) }),
-  (input, user): WorkloadRow[] => {
+  async (input, user): Promise<WorkloadRow[]> => {
     const retentions = [...new Set([...CHOICES, Math.round(input.current * 100) / 100])].sort((a, b) => a - b);
     return workloadFor(user.id, retentions);
   },

@@ -33,7 +33,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { password } = await searchParams;
   const settings = await studySettingsFor(user.id);
   const sessions = await signedInDevices(user, settings.timeZone);
-  const model = memoryModelReport(user.id);
+  const model = await memoryModelReport(user.id);
   return (
     <>
       <div className="page-head">

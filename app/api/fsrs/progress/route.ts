@@ -7,5 +7,5 @@ import { jsonError } from '../../_lib/json';
 export async function GET() {
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to see your fit.');
-  return NextResponse.json({ progress: fitProgressOf(user.id) }, { headers: { 'cache-control': 'no-store' } });
+  return NextResponse.json({ progress: await fitProgressOf(user.id) }, { headers: { 'cache-control': 'no-store' } });
 }
