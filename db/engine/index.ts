@@ -14,10 +14,8 @@ async function open(): Promise<Engine> {
     const [{ connectPg }, { postgresEngine }] = await Promise.all([import('../pg/connection'), import('./postgres')]);
     return postgresEngine(await connectPg(url, { applicationName: 'recall-app' }));
   }
+  // recall_at() is registered on the connection by sqliteEngine (db/recall-function.ts).
   const [{ db }, { sqliteEngine }] = await Promise.all([import('../index'), import('./sqlite')]);
-  // recall_at() is a JavaScript function on SQLite, registered on this connection (PostgreSQL has it
-  // as a SQL function, db/migrations-pg/0001): the queries that call it need not import it.
-  await import('../recall-function');
   return sqliteEngine(db);
 }
 
