@@ -2,6 +2,17 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT || 3200);
 export const baseURL = `http://localhost:${PORT}`;
+/** The same app on PostgreSQL (scripts/e2e-server.mjs --postgres), for the desktop-pg project. */
+const PG_PORT = PORT + 5;
+
+/**
+ * The specs that also run on PostgreSQL (issue 18's "one e2e pass"): every one that reads or writes
+ * nothing in the SQLite e2e file directly (tests/e2e/db.ts and its users look into data/e2e.db).
+ */
+const ON_POSTGRES = [
+  'auth', 'authoring', 'card-reports', 'deck-lint', 'import-round-trip', 'import-twice', 'invitations',
+  'password-reset', 'password', 'progress', 'rejoin', 'teach', 'try-answer',
+].map((name) => `**/${name}.spec.ts`);
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -25,14 +36,32 @@ export default defineConfig({
       name: 'phone',
       use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, userAgent: devices['Pixel 7'].userAgent, launchOptions: chromium },
     },
+    {
+      name: 'desktop-pg',
+      testMatch: ON_POSTGRES,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium, baseURL: `http://localhost:${PG_PORT}` },
+    },
   ],
-  webServer: {
-    command: 'node scripts/e2e-server.mjs',
-    url: `${baseURL}/api/health`,
-    // next build runs first; on a busy 2-core machine it has taken over 4 minutes.
-    timeout: 480_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: { PORT: String(PORT) },
-  },
+  webServer: [
+    {
+      command: 'node scripts/e2e-server.mjs',
+      url: `${baseURL}/api/health`,
+      // next build runs first; on a busy 2-core machine it has taken over 4 minutes.
+      timeout: 480_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: { PORT: String(PORT) },
+    },
+    {
+      // Waits for the server above (it builds), then serves the same build from PostgreSQL.
+      command: 'node scripts/e2e-server.mjs --postgres',
+      url: `http://localhost:${PG_PORT}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: { PORT: String(PG_PORT), E2E_PRIMARY_URL: baseURL },
+    },
+  ],
 });
