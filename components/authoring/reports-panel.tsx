@@ -1,7 +1,8 @@
 /**
  * Students' reports on the deck's cards, beside the item-writing check in the deck editor: open
  * ones first, each with its item, reason, note and the author's answer form; handled ones with
- * the reply sent. Collapsed when nothing is open.
+ * the reply sent. Collapsed when nothing is open. On a shared deck (no editor: it is loaded from
+ * content/) the rows name the item's id in the content files instead of linking to its editor.
  */
 import Link from 'next/link';
 import '@/components/reports/reports.css';
@@ -17,9 +18,11 @@ interface Props {
   reports: AuthorReport[];
   timeZone: string;
   answer: HandleReportAction;
+  /** The deck opens in the editor (the instructor's own); false for a shared deck. */
+  editable?: boolean;
 }
 
-export function ReportsPanel({ deckId, reports, timeZone, answer }: Props) {
+export function ReportsPanel({ deckId, reports, timeZone, answer, editable = true }: Props) {
   if (reports.length === 0) return null;
   const open = reports.filter((r) => r.status === 'open').length;
   return (
@@ -32,7 +35,13 @@ export function ReportsPanel({ deckId, reports, timeZone, answer }: Props) {
           <li key={r.id} data-testid="report-row" data-status={r.status}>
             <span className="report-head">
               <span className={`badge${r.status === 'open' ? ' lint-badge-bad' : ''}`}>{REPORT_REASON_BADGES[r.reason]}</span>
-              <Link href={`/teach/decks/${deckId}/items/${r.itemId}`}>{r.prompt}</Link>
+              {editable ? (
+                <Link href={`/teach/decks/${deckId}/items/${r.itemId}`}>{r.prompt}</Link>
+              ) : (
+                <span>
+                  {r.prompt} <code className="small muted">{r.itemId}</code>
+                </span>
+              )}
             </span>
             <span className="small muted">
               {r.studentName} · {r.source === 'quiz' ? 'in a quiz' : 'in a review'} · {formatShortDate(r.updatedAt, timeZone)}
@@ -42,7 +51,11 @@ export function ReportsPanel({ deckId, reports, timeZone, answer }: Props) {
             {r.status === 'open' ? (
               <ReportAnswerForm action={answer} reportId={r.id} />
             ) : (
-              r.reply && <p className="small">Your reply: {r.reply}</p>
+              r.reply && (
+                <p className="small">
+                  Reply{r.repliedBy ? ` from ${r.repliedBy}` : ''}: {r.reply}
+                </p>
+              )
             )}
           </li>
         ))}

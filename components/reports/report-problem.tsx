@@ -7,9 +7,9 @@
  */
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
-import { REPORT_NOTE_MAX, REPORT_REASON_LABELS, REPORT_REASONS, type ReportReason, type ReportSource } from '@/lib/reports/reasons';
+import { REPORT_NOTE_MAX, REPORT_REASON_LABELS, REPORT_REASONS, reportSentText, type ReportReader, type ReportReason, type ReportSource } from '@/lib/reports/reasons';
 
-export type ReportCardAction = (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<{ updated: boolean }>>;
+export type ReportCardAction = (prev: unknown, input: Record<string, unknown>) => Promise<ActionResult<{ updated: boolean; readBy: ReportReader }>>;
 
 interface Props {
   action: ReportCardAction;
@@ -67,7 +67,7 @@ export function ReportProblem({ action, cardId, source, open, onOpenChange, keyH
         return;
       }
       setError(null);
-      setSent(out.data.updated ? 'Report updated. The deck’s author will see it.' : 'Report sent. The deck’s author will see it.');
+      setSent(reportSentText(out.data.updated, out.data.readBy));
       close();
     });
   };

@@ -23,6 +23,19 @@ export const REPORT_DECISIONS = ['fixed', 'dismissed'] as const;
 export type ReportDecision = (typeof REPORT_DECISIONS)[number];
 export type ReportStatus = 'open' | ReportDecision;
 
+/**
+ * Who reads a report: the deck's author; on a shared deck, the student's instructors; or, for a
+ * student in no class, the maintainers of the shared content (`npm run reports`).
+ */
+export const REPORT_READERS = ['author', 'instructors', 'maintainers'] as const;
+export type ReportReader = (typeof REPORT_READERS)[number];
+
+/** What the student is told once a report is sent (or updated). */
+export function reportSentText(updated: boolean, readBy: ReportReader): string {
+  const who = { author: 'The deck’s author', instructors: 'Your instructor', maintainers: 'The deck’s maintainers' }[readBy];
+  return `Report ${updated ? 'updated' : 'sent'}. ${who} will see it.`;
+}
+
 export const REPORT_NOTE_MAX = 500;
 export const REPORT_REPLY_MAX = 300;
 
@@ -38,6 +51,8 @@ export interface AuthorReport {
   source: ReportSource;
   status: ReportStatus;
   reply: string | null;
+  /** Who closed it: on a shared deck, any of the student's instructors may. */
+  repliedBy: string | null;
   updatedAt: number;
 }
 

@@ -159,7 +159,7 @@ test('a student reports cards, the author replies and fixes one, the student rea
   await typo.getByTestId('report-reply').fill('Thanks, the spelling is corrected.');
   await shot(page, 'deck-reports', testInfo.project.name);
   await typo.getByTestId('report-fixed').click();
-  await expect(panel.locator('[data-status="fixed"]')).toContainText('Your reply: Thanks, the spelling is corrected.');
+  await expect(panel.locator('[data-status="fixed"]')).toContainText('Reply from Iris Instructor: Thanks, the spelling is corrected.');
   await expect(page.getByTestId('open-report-count')).toHaveText('1 open report');
 
   // The student reads the answer on Today until "Got it".
@@ -185,5 +185,78 @@ test('a student reports cards, the author replies and fixes one, the student rea
   await expect(student.getByTestId('no-classes')).toBeVisible();
   await student.goto('/today');
   await expect(student.getByTestId('assignments-panel')).toHaveCount(0);
+  await context.close();
+});
+
+/** In a review of the shared deck: answer the first card whatever its type, then report it; the prompt reported. */
+async function reportFirstCard(page: Page, deckId: string): Promise<string> {
+  await page.goto(`/review/${deckId}`);
+  const prompt = page.locator('.prompt').first();
+  await expect(prompt).toBeVisible();
+  const text = ((await prompt.textContent()) ?? '').trim();
+  const reveal = page.getByTestId('reveal');
+  const typed = page.getByLabel('Your answer');
+  if (await reveal.isVisible()) await reveal.click();
+  else if (await typed.isVisible()) {
+    await typed.fill('not sure');
+    await typed.press('Enter');
+  } else if (await page.getByTestId('answer-true').isVisible()) await page.getByTestId('answer-true').click();
+  else await page.getByTestId('option').first().click();
+  await expect(page.getByTestId('report-problem')).toBeVisible();
+  await page.getByTestId('report-problem').click();
+  const form = page.getByTestId('report-form');
+  await form.getByLabel('The question is unclear').check();
+  await form.getByTestId('report-note').fill('Which year is meant here?');
+  await form.getByTestId('report-send').click();
+  return text;
+}
+
+test('a report on the shared deck reaches the student’s instructor, who answers it; a student in no class is told the maintainers read it', async ({ page, browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const stamp = `${testInfo.project.name} ${Date.now()}`;
+  await signInAndWait(page, INSTRUCTOR);
+  const { code } = await createClass(page, `Shared reports ${stamp}`);
+
+  const context = await browser.newContext(testInfo.project.use);
+  const student = await context.newPage();
+  // Names of their own: the desktop and phone runs share the instructor.
+  const name = `Sam Shared ${Date.now() % 1_000_000}`;
+  await signUp(student, name, uniqueEmail('shared-report'));
+  // Not in a class yet: nobody in the app answers for the shared deck, and the student is told so.
+  const loner = await browser.newContext(testInfo.project.use);
+  const lonePage = await loner.newPage();
+  const lonerName = `Lone Reader ${Date.now() % 1_000_000}`;
+  await signUp(lonePage, lonerName, uniqueEmail('lone-report'));
+  await reportFirstCard(lonePage, 'war-for-peace');
+  await expect(lonePage.getByTestId('report-sent')).toHaveText('Report sent. The deck’s maintainers will see it.');
+  await loner.close();
+
+  await student.goto(`/join/${code}`);
+  await student.getByRole('button', { name: 'Join class' }).click();
+  await expect(student.getByTestId('join-done')).toBeVisible();
+  const prompt = await reportFirstCard(student, 'war-for-peace');
+  await expect(student.getByTestId('report-sent')).toHaveText('Report sent. Your instructor will see it.');
+
+  // The instructor: the shared deck on the deck list says so, and its reports page has the student's report only.
+  await page.goto('/teach/decks');
+  const count = page.getByTestId('shared-deck-war-for-peace').getByTestId('shared-report-count');
+  await expect(count).toHaveText(/^\d+ open reports? from your students$/);
+  await count.click();
+  await expect(page).toHaveURL(/\/teach\/decks\/war-for-peace\/reports$/);
+  const row = page.getByTestId('report-row').filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(prompt.slice(0, 40));
+  await expect(row).toContainText('Unclear');
+  await expect(row).toContainText('“Which year is meant here?”');
+  await expect(page.getByTestId('report-row').filter({ hasText: lonerName })).toHaveCount(0);
+  await row.getByTestId('report-reply').fill('The article was written in January 2022.');
+  await shot(page, 'shared-deck-reports', testInfo.project.name);
+  await row.getByTestId('report-dismissed').click();
+  await expect(page.getByTestId('report-row').filter({ hasText: name }).and(page.locator('[data-status="dismissed"]'))).toContainText(
+    'Reply from Iris Instructor: The article was written in January 2022.',
+  );
+
+  await student.goto('/today');
+  await expect(student.getByTestId('report-notice').filter({ hasText: 'The article was written in January 2022.' })).toHaveCount(1);
   await context.close();
 });

@@ -16,6 +16,8 @@ const { handleReportAction } = await import('@/app/(teach)/teach/decks/report-ac
 const { handledReportsFor, openReportCounts, reportsForDeck } = await import('@/db/queries/card-reports');
 const { createClass } = await import('@/db/queries/classes');
 const { createAssignment } = await import('@/db/queries/assignments');
+const { openSharedDeckReports } = await import('@/db/admin/shared-deck-reports');
+const { engine } = await import('@/db/engine');
 const { makeUser } = await import('../support/fixtures');
 const { enroll, makeTinyDeck } = await import('../support/teach-fixtures');
 
@@ -25,6 +27,8 @@ let student: SessionUser;
 let outsider: SessionUser;
 let cards: ReturnType<typeof makeTinyDeck>;
 let privateCards: ReturnType<typeof makeTinyDeck>;
+let sharedCards: ReturnType<typeof makeTinyDeck>;
+let coInstructor: SessionUser;
 
 const rows = () => db.$client.prepare('SELECT id, user_id AS userId, card_id AS cardId, reason, note, source, status, reply FROM card_reports ORDER BY id').all();
 const snapshot = () => JSON.stringify(db.$client.prepare('SELECT * FROM card_reports ORDER BY id').all());
@@ -37,10 +41,13 @@ beforeAll(async () => {
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Sam Student', student.id);
   cards = makeTinyDeck('reported', author.id);
   privateCards = makeTinyDeck('unassigned', author.id);
+  sharedCards = makeTinyDeck('shared-reading');
+  coInstructor = { ...(await makeUser('instructor')), sessionId: 's5' } as SessionUser;
   const classId = await createClass(author.id, { name: 'Reports', timeZone: 'UTC' }, new Date());
   const made = await createAssignment(author.id, classId, { deckId: 'reported', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in made)) throw new Error(made.error);
   enroll(classId, student.id, Date.now());
+  db.$client.prepare('INSERT INTO class_instructors (class_id, user_id, added_at) VALUES (?, ?, 0)').run(classId, coInstructor.id);
 });
 
 beforeEach(async () => {
@@ -97,7 +104,7 @@ describe('the author', () => {
     }
     session.user = author;
     expect(await handleReportAction(null, input)).toMatchObject({ ok: true });
-    expect(await handleReportAction(null, { ...input, decision: 'dismissed' })).toMatchObject({ ok: false, error: 'This report is not open on one of your decks.' });
+    expect(await handleReportAction(null, { ...input, decision: 'dismissed' })).toMatchObject({ ok: false, error: 'This report is not open on one of your decks or from one of your students.' });
     expect((await reportsForDeck(author.id, 'reported'))[0]).toMatchObject({ status: 'fixed', reply: 'Corrected the date, thanks.' });
     expect((await openReportCounts(author.id)).get('reported')).toBeUndefined();
   });
@@ -126,5 +133,52 @@ describe('the student reads the answer', () => {
         .prepare("INSERT INTO card_reports (card_id, user_id, reason, source, status, created_at, updated_at) VALUES (?, ?, 'typo', 'review', 'open', 0, 0)")
         .run(cards.c1, student.id);
     expect(insert).toThrow(/UNIQUE/);
+  });
+});
+
+describe('a shared deck (no author in the app)', () => {
+  it('the author of their own deck is told the author reads it', async () => {
+    session.user = student;
+    expect(await reportCardAction(null, { cardId: cards.c2, reason: 'typo', note: '', source: 'review' })).toMatchObject({ ok: true, data: { readBy: 'author' } });
+  });
+
+  it("a student's report reaches the instructors of their class (owner and co-instructor), not other instructors", async () => {
+    session.user = student;
+    expect(await reportCardAction(null, { cardId: sharedCards.c3, reason: 'wrong', note: 'It was false', source: 'quiz' })).toMatchObject({ ok: true, data: { readBy: 'instructors', updated: false } });
+    for (const teacher of [author, coInstructor]) {
+      expect(await reportsForDeck(teacher.id, 'shared-reading')).toEqual([expect.objectContaining({ cardId: sharedCards.c3, studentName: 'Sam Student', reason: 'wrong', status: 'open', repliedBy: null })]);
+      expect((await openReportCounts(teacher.id)).get('shared-reading')).toBe(1);
+    }
+    expect(await reportsForDeck(otherAuthor.id, 'shared-reading')).toEqual([]);
+    expect((await openReportCounts(otherAuthor.id)).get('shared-reading')).toBeUndefined();
+  });
+
+  it('a student in no class is told the maintainers read it; no instructor sees it, `npm run reports` lists it', async () => {
+    session.user = outsider;
+    expect(await reportCardAction(null, { cardId: sharedCards.c1, reason: 'other', note: 'Source link is dead', source: 'review' })).toMatchObject({ ok: true, data: { readBy: 'maintainers' } });
+    for (const teacher of [author, coInstructor, otherAuthor]) {
+      expect((await reportsForDeck(teacher.id, 'shared-reading')).map((r) => r.cardId)).not.toContain(sharedCards.c1);
+    }
+    const listed = await openSharedDeckReports(await engine());
+    expect(listed.filter((r) => r.deckId === 'shared-reading').map((r) => [r.itemId, r.reason, r.note])).toEqual([
+      ['c1', 'other', 'Source link is dead'],
+      ['c3', 'wrong', 'It was false'],
+    ]);
+    // Reports on an authored deck are the author's, not the maintainers'.
+    expect(listed.every((r) => r.deckId === 'shared-reading')).toBe(true);
+  });
+
+  it('another instructor cannot answer it; the co-instructor can, and the student reads who replied', async () => {
+    const [report] = await reportsForDeck(author.id, 'shared-reading');
+    const input = { reportId: report!.id, decision: 'dismissed', reply: 'It is true: see ¶3.' };
+    session.user = otherAuthor;
+    const before = snapshot();
+    expect((await handleReportAction(null, input)).ok).toBe(false);
+    expect(snapshot()).toBe(before);
+    session.user = coInstructor;
+    expect(await handleReportAction(null, input)).toMatchObject({ ok: true });
+    expect((await reportsForDeck(author.id, 'shared-reading'))[0]).toMatchObject({ status: 'dismissed', reply: 'It is true: see ¶3.', repliedBy: coInstructor.name });
+    expect((await handledReportsFor(student.id)).map((r) => r.reply)).toContain('It is true: see ¶3.');
+    expect((await openSharedDeckReports(await engine())).map((r) => r.id)).not.toContain(report!.id);
   });
 });

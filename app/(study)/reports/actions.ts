@@ -10,7 +10,7 @@ export const reportCardAction = authedAction(reportCardSchema, async (input, use
   const saved = await reportCard(user.id, input, now());
   // The same answer for a card that does not exist and one the student may not see.
   if (!saved) throw new ActionError('This card cannot be reported.');
-  return { updated: saved.updated };
+  return { updated: saved.updated, readBy: saved.readBy };
 });
 
 export const dismissReportNoticeAction = authedAction(reportIdSchema, async ({ reportId }, user) => {

@@ -78,7 +78,7 @@ export default async function DecksPage() {
       <section aria-labelledby="shared-heading" className="stack" style={{ marginTop: '1.5rem' }}>
         <h2 id="shared-heading">Shared decks</h2>
         <p className="muted small" style={{ margin: 0 }}>
-          Loaded from the app&apos;s content folder for everyone. Read-only here; export them to adapt a copy.
+          Loaded from the app&apos;s content folder for everyone. Read-only here; export them to adapt a copy. Your students&apos; reports on them come to you.
         </p>
         <ul className="deck-list" aria-labelledby="shared-heading">
           {shared.map((deck) => (
@@ -86,6 +86,11 @@ export default async function DecksPage() {
               <h3>{deck.title}</h3>
               {deck.author && <p className="small muted">by {deck.author}</p>}
               <Counts deck={deck} />
+              <p className="small" style={{ margin: 0 }}>
+                <Link href={`/teach/decks/${deck.id}/reports`} data-testid="shared-report-count">
+                  {(reports.get(deck.id) ?? 0) > 0 ? `${plural(reports.get(deck.id) ?? 0, 'open report')} from your students` : 'Reports from your students'}
+                </Link>
+              </p>
               <ExportLinks deckId={deck.id} />
             </li>
           ))}
