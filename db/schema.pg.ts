@@ -377,6 +377,7 @@ export const typedAnswers = pgTable(
       .notNull()
       .references(() => cards.id, { onDelete: 'cascade' }),
     answer: text('answer').notNull(),
+    correct: boolean('correct'),
     overruled: boolean('overruled').notNull().default(false),
     answeredAt: epochMs('answered_at').notNull(),
     clientId: text('client_id'),

@@ -382,10 +382,13 @@ export const assignmentQuizAttempts = sqliteTable(
   (t) => [primaryKey({ columns: [t.assignmentId, t.attemptId] }), index('assignment_quiz_attempts_attempt').on(t.attemptId)],
 );
 
-// ── Typed answers marked wrong (issue 11) ───────────────────────────────────────────────────
-// Every typed answer the checker marked wrong in a review session, and whether the student
-// overruled it ("I was right"): what instructors read to add fair answers to their decks.
-// Quiz answers already live in quiz_answers. Additive: nothing else refers to this table.
+// ── Typed answers in review sessions (issues 11 and 16) ─────────────────────────────────────
+// Every answer typed in a review session with the server checker's verdict (correct), and for a
+// wrong one whether the student overruled it ("I was right"): what instructors read to add fair
+// answers to their decks, and the review half of a typed item's response analysis and facility.
+// correct is NULL on rows kept before migration 0019, when only wrong answers were: wrong, but left
+// out of the review facility (the right answers of that time are missing).
+// Quiz answers live in quiz_answers. Additive: nothing else refers to this table.
 export const typedAnswers = sqliteTable(
   'typed_answers',
   {
@@ -397,6 +400,7 @@ export const typedAnswers = sqliteTable(
       .notNull()
       .references(() => cards.id, { onDelete: 'cascade' }),
     answer: text('answer').notNull(),
+    correct: integer('correct', { mode: 'boolean' }),
     overruled: integer('overruled', { mode: 'boolean' }).notNull().default(false),
     answeredAt: integer('answered_at').notNull(),
     // Issue 11 (hardening): the grade it came with (review_logs.client_id), so a re-sent grade records it once.

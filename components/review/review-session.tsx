@@ -120,8 +120,9 @@ export function ReviewSession({ data, userId, actions, reportCard }: { data: Rev
       const step = applyGrade(session, card, g, at, data.settings.scheduler, data.dayEnd);
       const clientId = newClientId();
       saving.current = true;
-      // What the checker marked wrong (and whether the student overruled it) goes with the grade, for the instructor.
-      const typed = result && !result.correct && answer?.kind === 'typed' ? typedPart(answer.text, overruled) : undefined;
+      // What was typed, right or wrong (and whether the student overruled a wrong verdict), goes with the grade for the
+      // instructor; the server checks it again and keeps its own verdict.
+      const typed = result && answer?.kind === 'typed' ? typedPart(answer.text, !result.correct && overruled) : undefined;
       // The option chosen, right or wrong, for the instructor's response analysis.
       const choice = result ? choicePart(answer) : undefined;
       await outbox.current

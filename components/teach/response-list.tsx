@@ -105,6 +105,11 @@ function TypedTable({ answers }: { answers: TypedResponses[] }) {
   );
 }
 
+/** Review answers in the typed list without a verdict of their own (kept before every typed answer was): not in item.answers.review. */
+function olderReviewAnswers(item: ItemResponses): number {
+  return item.typed ? sum(item.typed).review - item.answers.review : 0;
+}
+
 function ResponseItem({ item }: { item: ItemResponses }) {
   const answers = item.answers.quiz + item.answers.review;
   return (
@@ -122,8 +127,8 @@ function ResponseItem({ item }: { item: ItemResponses }) {
         <div>
           <dt>Facility</dt>
           <dd data-testid="facility">
-            quizzes {percent(item.facility.quiz)} ({plural(item.answers.quiz, 'answer')}) · review {percent(item.facility.review)}
-            {item.type !== 'typed' && <> ({plural(item.answers.review, 'answer')})</>} · together {percent(item.facility.total)}
+            quizzes {percent(item.facility.quiz)} ({plural(item.answers.quiz, 'answer')}) · review {percent(item.facility.review)} ({plural(item.answers.review, 'answer')}) ·
+            together {percent(item.facility.total)}
           </dd>
         </div>
         <div>
@@ -135,11 +140,12 @@ function ResponseItem({ item }: { item: ItemResponses }) {
         </div>
       </dl>
       {item.options && <OptionTable options={item.options} />}
-      {item.typed && (
-        <>
-          <TypedTable answers={item.typed} />
-          <p className="muted small">Review sessions keep only the typed answers the checker marked wrong, so review adds no facility here.</p>
-        </>
+      {item.typed && <TypedTable answers={item.typed} />}
+      {item.typed && olderReviewAnswers(item) > 0 && (
+        <p className="muted small" data-testid="older-typed-note">
+          {plural(olderReviewAnswers(item), 'older review answer')} {olderReviewAnswers(item) === 1 ? 'was' : 'were'} kept only because the checker marked{' '}
+          {olderReviewAnswers(item) === 1 ? 'it' : 'them'} wrong (before every typed answer was kept): listed here, left out of the facility.
+        </p>
       )}
     </details>
   );

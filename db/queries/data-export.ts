@@ -123,10 +123,10 @@ async function quizzesOf(db: Queryable, userId: number) {
 async function typedAnswersOf(db: Queryable, userId: number) {
   const rows = await db.all(
     sql`SELECT ${typedAnswers.cardId} AS "cardId", ${cards.itemId} AS "itemId", ${typedAnswers.answer} AS "answer",
-          ${typedAnswers.overruled} AS "overruled", ${typedAnswers.answeredAt} AS "answeredAt"
+          ${typedAnswers.correct} AS "correct", ${typedAnswers.overruled} AS "overruled", ${typedAnswers.answeredAt} AS "answeredAt"
         FROM ${typedAnswers} JOIN ${cards} ON ${cards.id} = ${typedAnswers.cardId}
         WHERE ${typedAnswers.userId} = ${userId} ORDER BY ${typedAnswers.answeredAt}, ${typedAnswers.id}`,
-    z.object({ cardId: int, itemId: z.string(), answer: z.string(), overruled: flag, answeredAt: int }),
+    z.object({ cardId: int, itemId: z.string(), answer: z.string(), correct: flag.nullable(), overruled: flag, answeredAt: int }),
   );
   return rows.map((t) => ({ ...t, answeredAt: iso(t.answeredAt) }));
 }

@@ -1,7 +1,8 @@
 /**
  * The parts of a grade kept for the instructor, beside the grade: the option chosen for a
- * multiple-choice or true/false card (the review half of db/queries/response-analysis.ts), and a
- * typed answer the checker marked wrong, with the student's "I was right" (db/queries/typed-answers.ts).
+ * multiple-choice or true/false card, and the answer typed for a typed card with the server checker's
+ * verdict and, when wrong, the student's "I was right" (the review half of
+ * db/queries/response-analysis.ts; wrong ones also feed db/queries/typed-answers.ts).
  * Each travels in the grade itself (the outbox, then POST /api/reviews), so it is kept offline like
  * the grade, and is written in the grade's own transaction, once per grade: the row carries the
  * grade's client id, and a grade sent again is a duplicate that writes nothing. Undoing the grade
@@ -31,12 +32,13 @@ interface PartKind<P> {
 const typedKind: PartKind<TypedAnswerPart> = {
   table: typedAnswers,
   cardTypes: ['typed'],
-  columns: [typedAnswers.answer, typedAnswers.overruled],
-  // An answer the server's checker accepts is not a wrong answer, and is not recorded.
+  columns: [typedAnswers.answer, typedAnswers.correct, typedAnswers.overruled],
+  // The verdict is the server checker's, on the card as it is now; "I was right" only means something on a wrong answer.
   values: (text, typed) => {
     const payload = typedCardPayload(text);
-    if (!payload || gradeTyped(typed.answer, payload.answers, payload.question).correct) return null;
-    return [typed.answer, typed.overruled ? 1 : 0];
+    if (!payload) return null;
+    const correct = gradeTyped(typed.answer, payload.answers, payload.question).correct;
+    return [typed.answer, correct ? 1 : 0, !correct && typed.overruled ? 1 : 0];
   },
 };
 

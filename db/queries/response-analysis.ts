@@ -2,7 +2,9 @@
  * Response analysis for an instructor, per objective item of one assignment of a class they
  * teach: every option of a multiple-choice or true/false item with how many of the class chose
  * it, in quizzes (quiz_answers) and in review sessions (review_choices), and the distinct answers
- * typed for a typed item (quiz_answers, and typed_answers: review keeps only wrong ones). Facility
+ * typed for a typed item, in quizzes and in review sessions (typed_answers, each with its verdict;
+ * rows from before migration 0019, when review kept only wrong ones, have none: listed as wrong,
+ * left out of the review facility). Facility
  * and discrimination come from the class analytics' own computation (assignment-facts.ts), so the
  * two pages always agree. Only students enrolled in the class count.
  */
@@ -48,7 +50,7 @@ function students(scope: Scope): SQL {
 const cardRow = z.object({ cardId: int, itemId: z.string(), type: z.string(), prompt: z.string(), payload: jsonText(cardPayloadSchema), sectionTitle: z.string() });
 const quizAnswerRow = z.object({ attemptId: int, cardId: int, response: z.string(), correct: flag });
 const reviewChoiceRow = z.object({ cardId: int, choice: int, correct: flag });
-const reviewTypedRow = z.object({ cardId: int, answer: z.string() });
+const reviewTypedRow = z.object({ cardId: int, answer: z.string(), correct: flag.nullable() });
 
 function parseJson(raw: string): unknown {
   try {
@@ -104,7 +106,7 @@ export async function responseAnalysisFor(instructorId: number, classId: number,
     reviewChoiceRow,
   );
   const reviewTypedRows = await db.all(
-    sql`SELECT ${ta.cardId} AS "cardId", ${ta.answer} AS "answer" FROM ${typedAnswers} ${ta}
+    sql`SELECT ${ta.cardId} AS "cardId", ${ta.answer} AS "answer", ${ta.correct} AS "correct" FROM ${typedAnswers} ${ta}
       WHERE ${ta.cardId} IN (${objective}) AND ${ta.userId} IN (${students(scope)})
       ORDER BY ${ta.id}`,
     reviewTypedRow,
@@ -135,9 +137,10 @@ export async function responseAnalysisFor(instructorId: number, classId: number,
     reviewCounts.set(r.cardId, { answers: n.answers + 1, correct: n.correct + (r.correct ? 1 : 0) });
   }
   for (const t of reviewTypedRows) {
-    push(typed, t.cardId, { source: 'review', text: t.answer, correct: false });
+    push(typed, t.cardId, { source: 'review', text: t.answer, correct: t.correct === true });
+    if (t.correct === null) continue;
     const n = reviewCounts.get(t.cardId) ?? { answers: 0, correct: 0 };
-    reviewCounts.set(t.cardId, { answers: n.answers + 1, correct: n.correct });
+    reviewCounts.set(t.cardId, { answers: n.answers + 1, correct: n.correct + (t.correct ? 1 : 0) });
   }
 
   return items.map((c) => {
@@ -151,8 +154,7 @@ export async function responseAnalysisFor(instructorId: number, classId: number,
       type: c.type,
       prompt: c.prompt,
       sectionTitle: c.sectionTitle,
-      // Typed answers right in review are not kept, so review cannot give a typed item's facility.
-      facility: facility(quiz, c.type === 'typed' ? { answers: 0, correct: 0 } : review),
+      facility: facility(quiz, review),
       answers: { quiz: quiz.answers, review: review.answers },
       discrimination: q?.discrimination?.index ?? null,
       discriminationStudents: q?.discrimination?.students ?? 0,

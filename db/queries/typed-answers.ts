@@ -1,7 +1,8 @@
 /**
- * Typed answers marked wrong: recorded with review grades (db/queries/typed-answer-record.ts, with
- * the student's "I was right"), read back for instructors together with the wrong typed answers
- * of quizzes, and turned into an accepted answer in one click on an instructor's own deck.
+ * Typed answers marked wrong: recorded with review grades (db/queries/grade-parts.ts, every typed
+ * answer with its verdict and the student's "I was right"), read back for instructors together with
+ * the wrong typed answers of quizzes, and turned into an accepted answer in one click on an
+ * instructor's own deck.
  * On the engine (db/engine).
  */
 import 'server-only';
@@ -57,7 +58,7 @@ export async function typedAnswerReport(instructorId: number, classId: number, a
   // Wrong typed answers of the class's students: from review (typed_answers) and from quizzes (a typed response is a JSON string).
   const events = await db.all(
     sql`SELECT ${t.cardId} AS "cardId", ${t.answer} AS "answer", ${t.overruled} AS "overruled" FROM ${typedAnswers} ${t}
-        WHERE ${t.cardId} IN (${scopeCards(f, assignmentId)}) AND ${t.userId} IN ${classStudents}
+        WHERE COALESCE(${t.correct}, ${f.bool(false)}) = ${f.bool(false)} AND ${t.cardId} IN (${scopeCards(f, assignmentId)}) AND ${t.userId} IN ${classStudents}
         UNION ALL
         SELECT ${qa.cardId}, ${f.jsonString(qa.response)}, ${f.bool(false)} FROM ${quizAnswers} ${qa} JOIN ${quizAttempts} ${q} ON ${q.id} = ${qa.attemptId}
         WHERE ${qa.correct} = ${f.bool(false)} AND ${qa.cardId} IN (${scopeCards(f, assignmentId)}) AND ${q.userId} IN ${classStudents}

@@ -20,7 +20,7 @@ export interface PendingGrade {
   grade: 1 | 2 | 3 | 4;
   reviewedAt: number;
   durationMs: number;
-  /** A typed answer the checker marked wrong, kept for the instructor with this grade (lib/validation/reviews.ts). */
+  /** The answer typed for a typed card, right or wrong, kept for the instructor with this grade (lib/validation/reviews.ts). */
   typed?: { answer: string; overruled: boolean };
   /** The option chosen for a multiple-choice or true/false card, right or wrong (lib/quiz/choice-options.ts). */
   choice?: { index: number };

@@ -23,7 +23,7 @@ export interface OptionResponses extends SplitCount {
 export interface TypedResponses extends SplitCount {
   /** The form typed most often (ties: the first seen) of answers equal after the checker's normalisation. */
   answer: string;
-  /** Whether these answers were accepted (the verdict they were given; never true for review, where only wrong ones are kept). */
+  /** Whether these answers were accepted (the verdict they were given, in a quiz or a review session). */
   correct: boolean;
 }
 
@@ -121,7 +121,7 @@ export interface ItemResponses {
   prompt: string;
   sectionTitle: string;
   facility: Facility;
-  /** Quiz answers, and review answers kept (every choice; for typed items only the wrong ones). */
+  /** Quiz answers, and review answers with a verdict (every choice and typed answer since migration 0019). */
   answers: { quiz: number; review: number };
   discrimination: number | null;
   discriminationStudents: number;

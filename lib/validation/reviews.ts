@@ -15,7 +15,7 @@ export const MAX_DURATION_MS = 24 * 3600_000;
 
 export { TYPED_ANSWER_MAX };
 
-/** A typed answer the checker marked wrong, sent with its grade, and whether the student overruled it. */
+/** The answer typed for a typed card, sent with its grade, and whether the student overruled a wrong verdict. */
 export const typedAnswerPartSchema = z.strictObject({
   answer: z.string().trim().min(1, 'typed answer is empty').max(TYPED_ANSWER_MAX, `typed answer is longer than ${TYPED_ANSWER_MAX} characters`),
   overruled: z.boolean(),

@@ -1,7 +1,8 @@
 /**
- * Response analysis (issue 16 item 3): a student answers a multiple-choice card in a review session
- * by its digit key, and the class's instructor sees that option counted under Review on the
- * Responses page, reached from the class dashboard, readable on a phone.
+ * Response analysis (issue 16 item 3): a student types right answers to the first cards of a review
+ * session, then answers a multiple-choice card by its digit key, and the class's instructor sees
+ * both counted under Review on the Responses page (the typed answer accepted, with its facility),
+ * reached from the class dashboard, readable on a phone.
  */
 import { expect, test } from '@playwright/test';
 import { e2eDb, payloadForPrompt } from './db';
@@ -9,12 +10,12 @@ import { INSTRUCTOR, uniqueEmail } from './helpers';
 import { answerCardCorrectly } from './review-helpers';
 import { createAssignment, createClass, signInAndWait, signUp, utcDatePlusDays } from './teach-helpers';
 
-function cardOf(prompt: string): { id: number; itemId: string } {
+function cardOf(prompt: string, type: 'mcq' | 'typed' = 'mcq'): { id: number; itemId: string } {
   const db = e2eDb();
   try {
-    const rows = db.prepare("SELECT id, item_id AS itemId, payload FROM cards WHERE deck_id = 'war-for-peace' AND type = 'mcq' AND retired_at IS NULL").all() as { id: number; itemId: string; payload: string }[];
+    const rows = db.prepare("SELECT id, item_id AS itemId, payload FROM cards WHERE deck_id = 'war-for-peace' AND type = ? AND retired_at IS NULL").all(type) as { id: number; itemId: string; payload: string }[];
     const row = rows.find((r) => (JSON.parse(r.payload) as { question: string }).question.trim() === prompt.trim());
-    if (!row) throw new Error(`no mcq card with prompt ${prompt}`);
+    if (!row) throw new Error(`no ${type} card with prompt ${prompt}`);
     return { id: row.id, itemId: row.itemId };
   } finally {
     db.close();
@@ -49,14 +50,21 @@ test('a choice made by digit key in review is counted on the instructor’s Resp
   // Grade cards (right, Good) until a multiple-choice card comes up; the queue of new cards is in deck order.
   await page.goto('/review/war-for-peace');
   let previous = '';
+  let typedPrompt: string | null = null;
   for (let guard = 0; guard < 40; guard++) {
     const prompt = page.locator('.prompt').first();
     await expect(prompt).toBeVisible();
     await expect(prompt).not.toHaveText(previous);
     previous = (await prompt.textContent()) ?? '';
     if (await page.getByTestId('option').first().isVisible()) break;
+    if (typedPrompt === null && (await page.getByLabel('Your answer').isVisible())) typedPrompt = previous;
     await answerCardCorrectly(page, 3, isMobile);
   }
+  // The deck opens with typed items: one was answered right on the way.
+  if (typedPrompt === null) throw new Error('no typed card before the first multiple-choice card');
+  const typedCard = cardOf(typedPrompt, 'typed');
+  const typedPayload = payloadForPrompt(typedPrompt);
+  if (typedPayload.type !== 'typed') throw new Error('expected a typed card');
   const options = page.getByTestId('option');
   await expect(options.first()).toBeVisible();
   const payload = payloadForPrompt(previous);
@@ -100,6 +108,17 @@ test('a choice made by digit key in review is counted on the instructor’s Resp
   await expect(right).toContainText('Right answer');
   await expect(right.locator('td[data-label="All"]')).toHaveText('0 (0 %)');
   await expect(item.getByTestId('facility')).toContainText('review 0 % (1 answer)');
+
+  // The typed answer given right in review is there too, accepted, and gives the item a review facility.
+  const typedItem = page.getByTestId(`responses-${typedCard.itemId}`);
+  await typedItem.locator('summary').click();
+  const typedRows = typedItem.getByTestId('typed-row');
+  await expect(typedRows).toHaveCount(1);
+  await expect(typedRows.first()).toContainText(`“${typedPayload.answers[0]}”`);
+  await expect(typedRows.first()).toContainText('Accepted');
+  await expect(typedRows.first().locator('td[data-label="Review"]')).toHaveText('1 (100 %)');
+  await expect(typedItem.getByTestId('facility')).toContainText('review 100 % (1 answer)');
+  await expect(typedItem.getByTestId('older-typed-note')).toHaveCount(0);
   // Readable on a phone: nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });

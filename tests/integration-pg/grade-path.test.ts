@@ -85,12 +85,19 @@ describe('the grade path on PostgreSQL', () => {
     const { undoReview } = await import('@/db/queries/reviews');
     const typed = { clientId: 'typed-part-1', cardId: card.typed, grade: 1, reviewedAt: minutes(50).getTime(), durationMs: 1, typed: { answer: 'Yeltsin', overruled: true } };
     const choice = { clientId: 'choice-part-1', cardId: card.mcq, grade: 3, reviewedAt: minutes(51).getTime(), durationMs: 1, choice: { index: 1 } };
+    const accepted = { clientId: 'typed-part-right', cardId: card.typed, grade: 3, reviewedAt: minutes(53).getTime(), durationMs: 1, typed: { answer: 'putin', overruled: true } };
     const right = { clientId: 'typed-part-on-basic', cardId: card.other, grade: 3, reviewedAt: minutes(52).getTime(), durationMs: 1, typed: { answer: 'x', overruled: false } };
-    const results = await applyGradeBatch(userId, [typed, choice, right, { nonsense: true }], minutes(60));
-    expect(results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['recorded', 'recorded', 'recorded', expect.stringMatching(/clientId/)]);
+    const results = await applyGradeBatch(userId, [typed, choice, right, accepted, { nonsense: true }], minutes(60));
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['recorded', 'recorded', 'recorded', 'recorded', expect.stringMatching(/clientId/)]);
     expect((await applyGradeBatch(userId, [typed, choice], minutes(61))).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
-    expect(await pg.select({ answer: typedAnswers.answer, overruled: typedAnswers.overruled }).from(typedAnswers)).toEqual([{ answer: 'Yeltsin', overruled: true }]);
+    // Right or wrong, with the server's verdict; "I was right" is kept only on a wrong answer.
+    expect(await pg.select({ answer: typedAnswers.answer, correct: typedAnswers.correct, overruled: typedAnswers.overruled }).from(typedAnswers).orderBy(typedAnswers.id)).toEqual([
+      { answer: 'Yeltsin', correct: false, overruled: true },
+      { answer: 'putin', correct: true, overruled: false },
+    ]);
     expect(await pg.select({ choice: reviewChoices.choice, correct: reviewChoices.correct }).from(reviewChoices)).toEqual([{ choice: 1, correct: true }]);
+    // Undone latest first (only a card's latest grade can be undone).
+    expect((await undoReview(userId, 'typed-part-right', minutes(62))).ok).toBe(true);
     expect((await undoReview(userId, 'typed-part-1', minutes(62))).ok).toBe(true);
     expect((await undoReview(userId, 'choice-part-1', minutes(62))).ok).toBe(true);
     expect(await pg.select().from(typedAnswers)).toEqual([]);
@@ -136,6 +143,6 @@ describe('the grade path on PostgreSQL', () => {
     const row = (clientAt: Date, rating: number) => lines.filter((l) => l.startsWith(`${card.basic},basic,d,${clientAt.toISOString()},${rating},`));
     expect(row(minutes(10), 1)).toEqual([expect.stringMatching(/,1000,review,1$/)]);
     expect(row(minutes(30), 3)).toEqual([expect.stringMatching(/,1000,review,0$/)]);
-    expect(lines).toHaveLength(1 + 7);
+    expect(lines).toHaveLength(1 + 8);
   });
 });

@@ -163,7 +163,9 @@ describe('the teaching queries on PostgreSQL', () => {
       { attemptId: attempt!.id, cardId: ids.mcq, position: 0, response: 7, correct: false, answeredAt: at(2) },
     ]);
     await pg.insert(schema.reviewChoices).values({ userId: ids.bob, cardId: ids.mcq, clientId: 'c1', choice: 0, correct: true, answeredAt: at(3) });
-    await pg.insert(schema.typedAnswers).values({ userId: ids.bob, cardId: ids.typed, answer: 'nope', answeredAt: at(3) });
+    await pg.insert(schema.typedAnswers).values({ userId: ids.bob, cardId: ids.typed, answer: 'nope', correct: false, answeredAt: at(3) });
+    // Kept before every typed answer was (no verdict): listed, not counted in the review facility.
+    await pg.insert(schema.typedAnswers).values({ userId: ids.ann, cardId: ids.typed, answer: 'Nope', answeredAt: at(3) });
 
     const scope = { assignmentId: ids.assignmentId, classId: ids.classId };
     const facts = await q.facts.assignmentFacts(scope, NOW);
@@ -179,6 +181,8 @@ describe('the teaching queries on PostgreSQL', () => {
     expect(mcq?.options?.map((o) => o.text)).toEqual(['Right', 'Wrong']);
     const typed = items?.find((i) => i.cardId === ids.typed);
     expect(typed?.answers).toEqual({ quiz: 1, review: 1 });
+    expect(typed?.typed).toEqual([expect.objectContaining({ correct: false, quiz: 0, review: 2 }), expect.objectContaining({ answer: 'yes', correct: true, quiz: 1, review: 0 })]);
+    expect(typed?.facility).toEqual({ quiz: 1, review: 0, total: 0.5 });
     expect(await q.responses.responseAnalysisFor(ids.other, ids.classId, ids.assignmentId)).toBeUndefined();
 
     // A review in the Review state on day 5 (Again): one forecast, predicted from the day-1 review.

@@ -8,13 +8,14 @@
  *   A: c2→2 ✗, c3 True ✓, c4 "Putin" ✗, c5→1 ✓        B: c2→1 ✓, c3 False ✗, c4 "x" ✓, c5→0 ✗
  *   C: c2→2 ✗, c4 " putin. " ✗, c5→1 ✓               outsider: c2→0, c4 "Putin"
  * Review choices: A c2→0 ✗, B c2→1 ✓, C c3 False ✗ (+ outsider c2→2, one undone, one duplicate).
- * Review typed (wrong ones only are kept): A c4 "putin".
+ * Review typed, each with the server's verdict: A c4 "putin" ✗, B c4 " X " ✓; and C c4 "putin" kept before
+ * migration 0019, when review kept only wrong ones (no verdict: listed as wrong, not in the facility).
  *
  * c2 options: 0: quiz 0 + review 1 = 1; 1 (right): 1 + 1 = 2; 2: 2 + 0 = 2.
  *    facility quiz 1/3, review 1/2, together 2/5.
  * c3: True (right): quiz 1, review 0; False: quiz 1, review 1. Facility 1/2, 0/1, 1/3.
- * c4: "Putin" (Putin, putin., putin: the checker's normal form) quiz 2 + review 1 = 3, "x" ✓ quiz 1.
- *    Facility quiz 1/3, review none (right answers are not kept in review), together 1/3.
+ * c4: "putin" (Putin, putin., putin ×2: one normal form, shown as its commonest) quiz 2 + review 2 = 4, "x" ✓ quiz 1 + review 1.
+ *    Facility quiz 1/3, review 1/2 (A ✗, B ✓; C's old row has no verdict), together 2/5.
  * Discrimination of c2 (Pearson of item score vs rest-of-quizzes score, per student):
  *   A (0, 2/3), B (1, 1/3), C (0, 1/2): means 1/3 and 1/2; Σdxdy = −1/6, Σdx² = 2/3, Σdy² = 1/18,
  *   r = (−1/6) / √(2/3 · 1/18) = −√27/6 = −√3/2 ≈ −0.866025, over 3 students.
@@ -39,6 +40,7 @@ async function grade(userId: number, cardId: number, extra: Record<string, unkno
   const entry = { clientId, cardId, grade: 3, reviewedAt: at(10 + seq), durationMs: 800, ...extra };
   return (await applyGradeBatch(userId, [entry], SERVER_NOW))[0];
 }
+const typedRowsOf = (userId: number) => db.$client.prepare('SELECT answer, correct, overruled FROM typed_answers WHERE user_id = ? ORDER BY id').all(userId);
 const choiceRowsOf = (userId: number) =>
   db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, choice, correct FROM review_choices WHERE user_id = ? ORDER BY id').all(userId);
 
@@ -97,8 +99,15 @@ describe('review choices travel with their grade', () => {
     expect((await grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone'))?.status).toBe('undone');
     expect(choiceRowsOf(b.id)).toEqual([expect.objectContaining({ cardId: card.c2 })]);
 
-    // A wrong typed answer in review is kept as before (typed_answers).
+    // Typed answers in review are kept right or wrong, with the server's verdict; "I was right" only on a wrong one.
     expect((await grade(a.id, card.c4, { grade: 1, typed: { answer: 'putin', overruled: false } }))?.status).toBe('recorded');
+    expect((await grade(b.id, card.c4, { typed: { answer: ' X ', overruled: true } }))?.status).toBe('recorded');
+    expect(typedRowsOf(a.id)).toEqual([{ answer: 'putin', correct: 0, overruled: 0 }]);
+    expect(typedRowsOf(b.id)).toEqual([{ answer: 'X', correct: 1, overruled: 0 }]);
+    // A row from before migration 0019 (only wrong answers were kept then): no verdict.
+    db.$client
+      .prepare("INSERT INTO typed_answers (user_id, card_id, answer, overruled, answered_at, client_id) VALUES (?, ?, 'putin', 0, ?, 'legacy-c')")
+      .run(c.id, card.c4, at(5));
   });
 
   it('checks the choice against the card: past its options or on a card without options the grade stands and no choice is kept', async () => {
@@ -160,10 +169,11 @@ describe('response analysis per item', () => {
     const c4 = item(await responseAnalysisFor(ids.instructor.id, ids.classId, ids.assignmentId), ids.card.c4);
     expect(c4?.options).toBeNull();
     expect(c4?.typed).toEqual([
-      { answer: 'Putin', correct: false, quiz: 2, review: 1, total: 3 },
-      { answer: 'x', correct: true, quiz: 1, review: 0, total: 1 },
+      { answer: 'putin', correct: false, quiz: 2, review: 2, total: 4 }, // shown in its commonest form: putin ×2, Putin ×1, putin. ×1
+      { answer: 'x', correct: true, quiz: 1, review: 1, total: 2 },
     ]);
-    expect(c4?.facility).toEqual({ quiz: expect.closeTo(1 / 3, 9), review: null, total: expect.closeTo(1 / 3, 9) });
+    expect(c4?.answers).toEqual({ quiz: 3, review: 2 });
+    expect(c4?.facility).toEqual({ quiz: expect.closeTo(1 / 3, 9), review: 0.5, total: 0.4 });
   });
 
   it('gives the discrimination worked out by hand, the same as the class analytics', async () => {

@@ -30,7 +30,7 @@ async function gradeWithTyped(userId: number, cardId: number, answer: string, ov
   return (await applyGradeBatch(userId, [entry], later(60)))[0]?.status;
 }
 const typedRowsOf = (userId: number) =>
-  db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, answer, overruled, answered_at AS answeredAt FROM typed_answers WHERE user_id = ? ORDER BY id').all(userId);
+  db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, answer, correct, overruled, answered_at AS answeredAt FROM typed_answers WHERE user_id = ? ORDER BY id').all(userId);
 
 describe('typed answers marked wrong', () => {
   let iris: { id: number };
@@ -62,7 +62,8 @@ describe('typed answers marked wrong', () => {
     const [s1, s2, s3] = students as [{ id: number }, { id: number }, { id: number }];
     expect(await gradeWithTyped(s1.id, card.id, 'Nazarbayev', true, later(1))).toBe('recorded');
     expect(await gradeWithTyped(s2.id, card.id, 'nazarbayev.', false, later(2))).toBe('recorded');
-    expect(await gradeWithTyped(s3.id, card.id, 'President Tokayev', true, later(3))).toBe('recorded'); // accepted by the checker: not recorded
+    expect(await gradeWithTyped(s3.id, card.id, 'President Tokayev', true, later(3))).toBe('recorded'); // accepted by the checker: kept as right, not listed
+    expect(typedRowsOf(s3.id)).toEqual([expect.objectContaining({ answer: 'President Tokayev', correct: 1, overruled: 0 })]);
     const stranger = await makeUser();
     expect(await gradeWithTyped(stranger.id, card.id, 'Putin', true, later(4))).toBe('rejected');
 
@@ -105,7 +106,7 @@ describe('typed answers marked wrong', () => {
     expect((await applyGradeBatch(student.id, [entry], later(30))).map((r) => r.status)).toEqual(['recorded']);
     expect((await applyGradeBatch(student.id, [entry], later(31))).map((r) => r.status)).toEqual(['duplicate']);
     expect((await applyGradeBatch(student.id, [entry, entry], later(32))).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
-    expect(typedRowsOf(student.id)).toEqual([{ cardId: card.id, clientId: 'offline-typed-1', answer: 'Nursultan Nazarbayev', overruled: 1, answeredAt: later(20).getTime() }]);
+    expect(typedRowsOf(student.id)).toEqual([{ cardId: card.id, clientId: 'offline-typed-1', answer: 'Nursultan Nazarbayev', correct: 0, overruled: 1, answeredAt: later(20).getTime() }]);
     const listed = (await typedAnswerReport(iris.id, classId, ownAssignment))?.[0]?.wrong.find((w) => w.answer === 'Nursultan Nazarbayev');
     expect(listed).toEqual({ answer: 'Nursultan Nazarbayev', count: 1, overruled: 1 });
 
