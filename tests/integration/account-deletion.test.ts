@@ -50,19 +50,19 @@ async function setup() {
   const teacher = await makeUser('instructor');
   const student = await makeUser();
   const classmate = await makeUser();
-  const deck = makeTinyDeck('del-deck');
+  const deck = await makeTinyDeck('del-deck');
   const classId = await createClass(teacher.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const made = await createAssignment(teacher.id, classId, { deckId: 'del-deck', sectionKeys: ['s1'], dueAt: at(10), goalQuizScore: 80, goalRecall: null }, new Date(T0));
   if (!('id' in made)) throw new Error(made.error);
   const $ = db.$client;
   for (const u of [student, classmate]) {
-    enroll(classId, u.id, at(-1));
-    logReview(u.id, deck.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
-    logReview(u.id, deck.c2, at(2), { stateBefore: 0, rating: 1, stability: 1 });
-    const attempt = quizAttempt(u.id, 'del-deck', at(3), [{ cardId: deck.c4, correct: false }], 1, made.id);
+    await enroll(classId, u.id, at(-1));
+    await logReview(u.id, deck.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
+    await logReview(u.id, deck.c2, at(2), { stateBefore: 0, rating: 1, stability: 1 });
+    const attempt = await quizAttempt(u.id, 'del-deck', at(3), [{ cardId: deck.c4, correct: false }], 1, made.id);
     const answer = $.prepare('SELECT id FROM quiz_answers WHERE attempt_id = ?').get(attempt) as { id: number };
     // The quiz answer's review log row, as the quiz writes it.
-    logReview(u.id, deck.c4, at(3), { stateBefore: 0, rating: 1, stability: 1, source: 'quiz' });
+    await logReview(u.id, deck.c4, at(3), { stateBefore: 0, rating: 1, stability: 1, source: 'quiz' });
     const log = $.prepare('SELECT max(id) AS id FROM review_logs WHERE user_id = ?').get(u.id) as { id: number };
     $.prepare('UPDATE quiz_answers SET review_log_id = ? WHERE id = ?').run(log.id, answer.id);
     $.prepare(`INSERT INTO quiz_overrules (quiz_answer_id, user_id, assignment_id, status, requested_at, decided_at, decided_by) VALUES (?, ?, ?, 'declined', ?, ?, ?)`).run(
@@ -148,7 +148,7 @@ describe('deleting an instructor account', () => {
   it('is refused while they teach a class that is not archived or own a deck, naming each one', async () => {
     const teacher = await makeUser('instructor');
     const classId = await createClass(teacher.id, { name: 'Open class', timeZone: 'UTC' }, new Date(T0));
-    makeTinyDeck('owned-deck', teacher.id);
+    await makeTinyDeck('owned-deck', teacher.id);
     const result = await deleteOwnAccount(teacher.id, PASSWORD);
     expect(result).toEqual({ ok: false, reason: 'blocked', blockers: { classes: [{ id: classId, name: 'Open class' }], decks: [{ id: 'owned-deck', title: 'Deck owned-deck' }] } });
     expect(describeBlockers(await deletionBlockersOf(teacher.id))).toEqual([

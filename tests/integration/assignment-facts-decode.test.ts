@@ -9,15 +9,15 @@ import { itemQuizFacts } from '@/db/queries/assignment-facts';
 import { createAssignment } from '@/db/queries/assignments';
 import { createClass } from '@/db/queries/classes';
 import { makeUser } from '../support/fixtures';
-import { DAY, makeTinyDeck } from '../support/teach-fixtures';
+import { DAY, makeTinyDeck, type TinyDeck } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
 let scope: { assignmentId: number; classId: number };
-let card: ReturnType<typeof makeTinyDeck>;
+let card: TinyDeck;
 
 beforeAll(async () => {
   const instructor = await makeUser('instructor');
-  card = makeTinyDeck('decode');
+  card = await makeTinyDeck('decode');
   const classId = await createClass(instructor.id, { name: 'Decode', timeZone: 'UTC' }, new Date(T0));
   const made = await createAssignment(instructor.id, classId, { deckId: 'decode', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in made)) throw new Error(made.error);

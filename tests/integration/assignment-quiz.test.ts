@@ -35,7 +35,7 @@ async function setup(quiz: AssignmentQuizSpec = QUIZ) {
   const instructor = await makeUser('instructor');
   const student = await makeUser();
   const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
-  enroll(classId, student.id, T0 - 3_600_000);
+  await enroll(classId, student.id, T0 - 3_600_000);
   const created = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: DUE, goalQuizScore: 80, goalRecall: null, quiz }, at(-30));
   if (!('id' in created)) throw new Error(created.error);
   const views = async () => {
@@ -121,7 +121,7 @@ describe('assignment quizzes', () => {
     const noGoal = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: null, dueAt: DUE, goalQuizScore: null, goalRecall: 0.8 }, at(0));
     if (!('id' in noGoal)) throw new Error(noGoal.error);
     const student = await makeUser();
-    enroll(classId, student.id, T0);
+    await enroll(classId, student.id, T0);
     expect(await startAssignmentQuiz(student.id, noGoal.id, at(1))).toMatchObject({ ok: false, reason: 'no_quiz' });
     // "Counterterrorism" has no ordering question: a quiz of only those would be empty.
     expect(await updateAssignment(instructor.id, assignmentId, { deckId: DECK, sectionKeys: ['intro'], dueAt: DUE, goalQuizScore: 80, goalRecall: null, quiz: { ...QUIZ, sectionKeys: ['counterterrorism'], types: ['ordering'] } })).toEqual({ error: 'quiz-empty' });

@@ -20,14 +20,15 @@ const { openSharedDeckReports } = await import('@/db/admin/shared-deck-reports')
 const { engine } = await import('@/db/engine');
 const { makeUser } = await import('../support/fixtures');
 const { enroll, makeTinyDeck } = await import('../support/teach-fixtures');
+type TinyDeck = import('../support/teach-fixtures').TinyDeck;
 
 let author: SessionUser;
 let otherAuthor: SessionUser;
 let student: SessionUser;
 let outsider: SessionUser;
-let cards: ReturnType<typeof makeTinyDeck>;
-let privateCards: ReturnType<typeof makeTinyDeck>;
-let sharedCards: ReturnType<typeof makeTinyDeck>;
+let cards: TinyDeck;
+let privateCards: TinyDeck;
+let sharedCards: TinyDeck;
 let coInstructor: SessionUser;
 
 const rows = () => db.$client.prepare('SELECT id, user_id AS userId, card_id AS cardId, reason, note, source, status, reply FROM card_reports ORDER BY id').all();
@@ -39,14 +40,14 @@ beforeAll(async () => {
   student = { ...(await makeUser('student')), sessionId: 's3' } as SessionUser;
   outsider = { ...(await makeUser('student')), sessionId: 's4' } as SessionUser;
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Sam Student', student.id);
-  cards = makeTinyDeck('reported', author.id);
-  privateCards = makeTinyDeck('unassigned', author.id);
-  sharedCards = makeTinyDeck('shared-reading');
+  cards = await makeTinyDeck('reported', author.id);
+  privateCards = await makeTinyDeck('unassigned', author.id);
+  sharedCards = await makeTinyDeck('shared-reading');
   coInstructor = { ...(await makeUser('instructor')), sessionId: 's5' } as SessionUser;
   const classId = await createClass(author.id, { name: 'Reports', timeZone: 'UTC' }, new Date());
   const made = await createAssignment(author.id, classId, { deckId: 'reported', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in made)) throw new Error(made.error);
-  enroll(classId, student.id, Date.now());
+  await enroll(classId, student.id, Date.now());
   db.$client.prepare('INSERT INTO class_instructors (class_id, user_id, added_at) VALUES (?, ?, 0)').run(classId, coInstructor.id);
 });
 

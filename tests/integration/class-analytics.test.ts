@@ -35,45 +35,45 @@ async function setup() {
   for (const [u, name] of [[a, 'Ann A'], [b, 'Bob B'], [c, 'Cat C']] as const) {
     db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run(name, u.id);
   }
-  const card = makeTinyDeck('tiny');
+  const card = await makeTinyDeck('tiny');
   const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const created = await createAssignment(instructor.id, classId, { deckId: 'tiny', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: 80, goalRecall: 0.5 }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
-  enroll(classId, a.id, at(-1));
-  enroll(classId, b.id, at(-1));
-  enroll(classId, c.id, at(4)); // C joins late: their pace is measured from day 4.
+  await enroll(classId, a.id, at(-1));
+  await enroll(classId, b.id, at(-1));
+  await enroll(classId, c.id, at(4)); // C joins late: their pace is measured from day 4.
 
   // A studies all three items; c2 lapses once in the Review state.
-  logReview(a.id, card.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
-  logReview(a.id, card.c1, at(3), { stateBefore: 2, rating: 3, stability: 10 });
-  logReview(a.id, card.c2, at(1), { stateBefore: 0, rating: 3, stability: 2 });
-  logReview(a.id, card.c2, at(4), { stateBefore: 2, rating: 1, stability: 1.5 });
-  logReview(a.id, card.c3, at(2), { stateBefore: 0, rating: 4, stability: 8 });
+  await logReview(a.id, card.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
+  await logReview(a.id, card.c1, at(3), { stateBefore: 2, rating: 3, stability: 10 });
+  await logReview(a.id, card.c2, at(1), { stateBefore: 0, rating: 3, stability: 2 });
+  await logReview(a.id, card.c2, at(4), { stateBefore: 2, rating: 1, stability: 1.5 });
+  await logReview(a.id, card.c3, at(2), { stateBefore: 0, rating: 4, stability: 8 });
   // B studies c1; a review of c4 (section s2, not assigned) and an undone review of c3 must not count.
-  logReview(b.id, card.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
-  logReview(b.id, card.c4, at(2), { stateBefore: 0, rating: 3, stability: 2 });
-  logReview(b.id, card.c3, at(2), { stateBefore: 0, rating: 3, stability: 3, undone: true });
+  await logReview(b.id, card.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
+  await logReview(b.id, card.c4, at(2), { stateBefore: 0, rating: 3, stability: 2 });
+  await logReview(b.id, card.c3, at(2), { stateBefore: 0, rating: 3, stability: 3, undone: true });
   // C studied c2 long ago (a lapse 31 days before now: outside the 30-day window) and c1 after joining.
-  logReview(c.id, card.c2, at(-35), { stateBefore: 0, rating: 3, stability: 2 });
-  logReview(c.id, card.c2, at(-26), { stateBefore: 2, rating: 1, stability: 1 });
-  logReview(c.id, card.c1, at(4.5), { stateBefore: 0, rating: 3, stability: 2 });
+  await logReview(c.id, card.c2, at(-35), { stateBefore: 0, rating: 3, stability: 2 });
+  await logReview(c.id, card.c2, at(-26), { stateBefore: 2, rating: 1, stability: 1 });
+  await logReview(c.id, card.c1, at(4.5), { stateBefore: 0, rating: 3, stability: 2 });
   // Someone outside the class: their reviews and answers must not count.
-  logReview(outsider.id, card.c1, at(1), { stateBefore: 2, rating: 1, stability: 1 });
+  await logReview(outsider.id, card.c1, at(1), { stateBefore: 2, rating: 1, stability: 1 });
 
   // Quizzes: attempts of the assignment's quiz (practice quizzes never count, tests/integration/assignment-quiz.test.ts).
   // `choice` is the option's index in the card; the fixture stores it as the quiz module does (the shuffled, shown index).
   const quizOf = created.id;
-  quizAttempt(a.id, 'tiny', at(4), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: true }], 2, quizOf); // 1/2
-  quizAttempt(a.id, 'tiny', at(4.5), [
+  await quizAttempt(a.id, 'tiny', at(4), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: true }], 2, quizOf); // 1/2
+  await quizAttempt(a.id, 'tiny', at(4.5), [
     { cardId: card.c2, correct: false, choice: 2 },
     { cardId: card.c3, correct: true },
     { cardId: card.c4, correct: true },
     { cardId: card.c5, correct: true, choice: 1 },
   ], 4, quizOf); // 3/4
-  quizAttempt(b.id, 'tiny', null, [{ cardId: card.c2, correct: false, choice: 0 }], 2, quizOf); // unfinished: no score
-  quizAttempt(c.id, 'tiny', at(4.6), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: false }], 2, quizOf); // 0/2
-  quizAttempt(c.id, 'tiny', at(4.8), [{ cardId: card.c2, correct: true, choice: 1 }], 1, quizOf); // 1/1
-  quizAttempt(outsider.id, 'tiny', at(4), [{ cardId: card.c2, correct: true, choice: 1 }], 1, quizOf);
+  await quizAttempt(b.id, 'tiny', null, [{ cardId: card.c2, correct: false, choice: 0 }], 2, quizOf); // unfinished: no score
+  await quizAttempt(c.id, 'tiny', at(4.6), [{ cardId: card.c2, correct: false, choice: 2 }, { cardId: card.c3, correct: false }], 2, quizOf); // 0/2
+  await quizAttempt(c.id, 'tiny', at(4.8), [{ cardId: card.c2, correct: true, choice: 1 }], 1, quizOf); // 1/1
+  await quizAttempt(outsider.id, 'tiny', at(4), [{ cardId: card.c2, correct: true, choice: 1 }], 1, quizOf);
   return { instructor, other, a, b, c, card, classId, assignmentId: created.id };
 }
 
@@ -144,7 +144,7 @@ describe('per-item analytics', () => {
 
   it('flags an item that strong and weak students get right equally often, once 10 students answered', async () => {
     const instructor = await makeUser('instructor');
-    const card = makeTinyDeck('tiny-discrimination');
+    const card = await makeTinyDeck('tiny-discrimination');
     const classId = await createClass(instructor.id, { name: 'Lecture', timeZone: 'UTC' }, new Date(at(-2)));
     const created = await createAssignment(instructor.id, classId, { deckId: 'tiny-discrimination', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: 80, goalRecall: 0.5 }, new Date(T0));
     if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
@@ -153,9 +153,9 @@ describe('per-item analytics', () => {
     const c2Right = new Set([0, 1, 5, 6]);
     for (let i = 0; i < 10; i++) {
       const s = await makeUser();
-      enroll(classId, s.id, at(-1));
+      await enroll(classId, s.id, at(-1));
       const strong = i < 5;
-      quizAttempt(s.id, 'tiny-discrimination', at(4), [
+      await quizAttempt(s.id, 'tiny-discrimination', at(4), [
         { cardId: card.c1, correct: strong },
         { cardId: card.c2, correct: c2Right.has(i), choice: c2Right.has(i) ? 1 : i % 2 === 0 ? 0 : 2 },
         { cardId: card.c3, correct: strong },
@@ -218,9 +218,9 @@ describe('the same numbers elsewhere', () => {
     const bBefore = (await assignmentsForStudent(ids.b.id, after))[0];
     const aBefore = (await assignmentsForStudent(ids.a.id, after))[0];
     // B studies c2 after the due date: studied now, but neither "by the due date" nor in the memory at the due date.
-    logReview(ids.b.id, ids.card.c2, at(11), { stateBefore: 0, rating: 3, stability: 5 });
+    await logReview(ids.b.id, ids.card.c2, at(11), { stateBefore: 0, rating: 3, stability: 5 });
     // A reviews c1 again after the due date: the memory at the due date still comes from the review of day 3.
-    logReview(ids.a.id, ids.card.c1, at(11), { stateBefore: 2, rating: 3, stability: 40 });
+    await logReview(ids.a.id, ids.card.c1, at(11), { stateBefore: 2, rating: 3, stability: 40 });
     await compare(after);
     expect((await assignmentsForStudent(ids.a.id, after))[0]?.recallAtDue).toBeCloseTo(aBefore?.recallAtDue ?? -1, 9);
     const bAfter = (await assignmentsForStudent(ids.b.id, after))[0];

@@ -5,7 +5,7 @@ import { classCalibrationFor } from '@/db/queries/class-calibration';
 import { bandOf, calibrationVerdict } from '@/lib/teach/calibration';
 import { recallAt } from '@/lib/teach/progress';
 import { makeUser } from '../support/fixtures';
-import { DAY, logReview, makeTinyDeck } from '../support/teach-fixtures';
+import { DAY, logReview, makeTinyDeck, type TinyDeck } from '../support/teach-fixtures';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
 let instructor: { id: number };
@@ -13,7 +13,7 @@ let other: { id: number };
 let classId: number;
 let a: { id: number };
 let b: { id: number };
-let cards: ReturnType<typeof makeTinyDeck>;
+let cards: TinyDeck;
 
 beforeAll(async () => {
   instructor = await makeUser('instructor');
@@ -21,22 +21,22 @@ beforeAll(async () => {
   a = await makeUser();
   b = await makeUser();
   const outsider = await makeUser();
-  cards = makeTinyDeck('calib');
+  cards = await makeTinyDeck('calib');
   classId = Number(db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'Calib', 'CALIB00001')").run(instructor.id).lastInsertRowid);
   for (const s of [a, b]) db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classId, s.id);
   db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'calib', ?)").run(classId, NOW);
   // Student a: c1 (section s1) learned with S = 10 days, reviewed 10 and then 30 days later; b: c4 (s2).
-  logReview(a.id, cards.c1, NOW - 60 * DAY, { stateBefore: 0, rating: 3, stability: 10 });
-  logReview(a.id, cards.c1, NOW - 50 * DAY, { stateBefore: 2, rating: 3, stability: 30 });
-  logReview(a.id, cards.c1, NOW - 20 * DAY, { stateBefore: 2, rating: 1, stability: 3 });
-  logReview(b.id, cards.c4, NOW - 40 * DAY, { stateBefore: 0, rating: 3, stability: 5 });
-  logReview(b.id, cards.c4, NOW - 35 * DAY, { stateBefore: 2, rating: 3, stability: 12 });
+  await logReview(a.id, cards.c1, NOW - 60 * DAY, { stateBefore: 0, rating: 3, stability: 10 });
+  await logReview(a.id, cards.c1, NOW - 50 * DAY, { stateBefore: 2, rating: 3, stability: 30 });
+  await logReview(a.id, cards.c1, NOW - 20 * DAY, { stateBefore: 2, rating: 1, stability: 3 });
+  await logReview(b.id, cards.c4, NOW - 40 * DAY, { stateBefore: 0, rating: 3, stability: 5 });
+  await logReview(b.id, cards.c4, NOW - 35 * DAY, { stateBefore: 2, rating: 3, stability: 12 });
   // Not counted: an undone review, a review outside the window, and a student not in the class.
-  logReview(b.id, cards.c4, NOW - 30 * DAY, { stateBefore: 2, rating: 1, stability: 2, undone: true });
-  logReview(a.id, cards.c2, NOW - 200 * DAY, { stateBefore: 0, rating: 3, stability: 4 });
-  logReview(a.id, cards.c2, NOW - 196 * DAY, { stateBefore: 2, rating: 3, stability: 9 });
-  logReview(outsider.id, cards.c1, NOW - 30 * DAY, { stateBefore: 0, rating: 3, stability: 10 });
-  logReview(outsider.id, cards.c1, NOW - 20 * DAY, { stateBefore: 2, rating: 1, stability: 3 });
+  await logReview(b.id, cards.c4, NOW - 30 * DAY, { stateBefore: 2, rating: 1, stability: 2, undone: true });
+  await logReview(a.id, cards.c2, NOW - 200 * DAY, { stateBefore: 0, rating: 3, stability: 4 });
+  await logReview(a.id, cards.c2, NOW - 196 * DAY, { stateBefore: 2, rating: 3, stability: 9 });
+  await logReview(outsider.id, cards.c1, NOW - 30 * DAY, { stateBefore: 0, rating: 3, stability: 10 });
+  await logReview(outsider.id, cards.c1, NOW - 20 * DAY, { stateBefore: 2, rating: 1, stability: 3 });
 });
 
 describe('class calibration', () => {

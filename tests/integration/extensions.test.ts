@@ -33,17 +33,17 @@ beforeAll(async () => {
   const [a, b, outsider] = [await makeUser(), await makeUser(), await makeUser()];
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Ann A', a.id);
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Bob B', b.id);
-  const card = makeTinyDeck('ext');
+  const card = await makeTinyDeck('ext');
   const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const created = await createAssignment(instructor.id, classId, { deckId: 'ext', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
-  enroll(classId, a.id, at(-1));
-  enroll(classId, b.id, at(-1));
+  await enroll(classId, a.id, at(-1));
+  await enroll(classId, b.id, at(-1));
   // Both study c1 on day 1; after B's due date, A and B both study c2 and c3 (on day 11).
   for (const u of [a.id, b.id]) {
-    logReview(u, card.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
-    logReview(u, card.c2, at(11), { stateBefore: 0, rating: 3, stability: 2 });
-    logReview(u, card.c3, at(11), { stateBefore: 0, rating: 3, stability: 2 });
+    await logReview(u, card.c1, at(1), { stateBefore: 0, rating: 3, stability: 2 });
+    await logReview(u, card.c2, at(11), { stateBefore: 0, rating: 3, stability: 2 });
+    await logReview(u, card.c3, at(11), { stateBefore: 0, rating: 3, stability: 2 });
   }
   ids = { instructor: instructor.id, other: other.id, a: a.id, b: b.id, outsider: outsider.id, classId, assignmentId: created.id, card };
 });

@@ -98,7 +98,7 @@ describe('invite by roster', () => {
     const classId = await createClass(owner.id, { name: 'Roster class', timeZone: 'UTC' }, new Date());
     const existing = await makeUser();
     const already = await makeUser();
-    enroll(classId, already.id, Date.now());
+    await enroll(classId, already.id, Date.now());
     const roster = ['email,name', `${existing.email},Existing One`, 'new.person@school.example,New Person', 'third@school.example,', 'not-an-address,Bad Row', 'fourth@school.example,Four', `${already.email},Already In`, 'THIRD@school.example,Again'].join('\n');
 
     const preview = await invite.previewRosterAction(null, { classId, roster });
@@ -207,7 +207,7 @@ describe('invite by roster', () => {
   it('an invitation lets a removed student back in', async () => {
     const classId = await createClass(owner.id, { name: 'Second chance', timeZone: 'UTC' }, new Date());
     const student = await makeUser();
-    enroll(classId, student.id, Date.now());
+    await enroll(classId, student.id, Date.now());
     await removeStudent(owner.id, classId, student.id, new Date());
     const preview = await invite.previewRosterAction(null, { classId, roster: student.email });
     expect(preview.ok && preview.data.entries[0]).toMatchObject({ problem: null, note: 'removed' });

@@ -108,12 +108,12 @@ describe('the review queue with an assignment', () => {
     const { makeTinyDeck, enroll } = await import('../support/teach-fixtures');
     const { createAssignment } = await import('@/db/queries/assignments');
     const { deckQueueFor } = await import('@/db/queries/study');
-    const card = makeTinyDeck('queue-deck', instructor.id);
+    const card = await makeTinyDeck('queue-deck', instructor.id);
     const student = await makeUser();
     const outsider = await makeUser();
     const cls = await createClass(instructor.id, { name: 'Queue', timeZone: 'UTC' }, T);
     expect(await createAssignment(instructor.id, cls, { deckId: 'queue-deck', sectionKeys: ['s2'], dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T)).toHaveProperty('id');
-    enroll(cls, student.id, T.getTime());
+    await enroll(cls, student.id, T.getTime());
     const queue = await deckQueueFor(student.id, 'queue-deck', T);
     expect(queue?.queue.new.map((c) => c.cardId).slice(0, 2)).toEqual([card.c4, card.c5]);
     // The instructor's private deck is visible to the enrolled student only.

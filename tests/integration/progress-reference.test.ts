@@ -103,7 +103,7 @@ describe('progress numbers match the per-review and per-card functions', () => {
     await loadRealDeck();
     learner = await makeUser('student', 'America/New_York');
     const author = await makeUser('instructor');
-    const hidden = makeTinyDeck('someone-elses', author.id); // not visible to the learner
+    const hidden = await makeTinyDeck('someone-elses', author.id); // not visible to the learner
     const cards = [...(await cardIds()), ...Object.values(hidden)];
     const retired = cards[5] as number;
     db.$client.prepare('UPDATE cards SET retired_at = 1 WHERE id = ?').run(retired);

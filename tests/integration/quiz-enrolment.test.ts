@@ -21,7 +21,7 @@ describe('quiz attempts on a class deck after the student is removed from the cl
   beforeAll(async () => {
     instructor = await makeUser('instructor');
     student = await makeUser();
-    cards = makeTinyDeck(DECK, instructor.id);
+    cards = await makeTinyDeck(DECK, instructor.id);
     classId = (db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'Class', 'ENROL1') RETURNING id").get(instructor.id) as { id: number }).id;
     db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, ?)').run(classId, student.id, T0.getTime());
     db.$client.prepare('INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, ?, ?)').run(classId, DECK, T0.getTime() + 7 * 86_400_000);

@@ -57,7 +57,7 @@ describe('overrules of typed quiz answers', () => {
     const other = await makeUser('instructor');
     const [ann, bob, cat] = [await makeUser(), await makeUser(), await makeUser()];
     const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-60));
-    for (const u of [ann, bob, cat]) enroll(classId, u.id, T0 - 3_600_000);
+    for (const u of [ann, bob, cat]) await enroll(classId, u.id, T0 - 3_600_000);
     const created = await createAssignment(
       instructor.id,
       classId,
@@ -156,7 +156,7 @@ describe('overrules of typed quiz answers', () => {
 
   it('is taken at once in a practice quiz, which still never counts toward the goal', async () => {
     const student = await makeUser();
-    enroll(s.classId, student.id, T0);
+    await enroll(s.classId, student.id, T0);
     // All 15 quiz questions of "Introduction" (6 typed): one typed answer in the student's own words.
     const started = await startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 50, feedback: 'end' }, at(0));
     if (!started.ok) throw new Error(started.message);

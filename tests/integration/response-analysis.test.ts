@@ -29,7 +29,7 @@ import { responseAnalysisFor, type ItemResponses } from '@/db/queries/response-a
 import { applyGradeBatch } from '@/db/queries/review-batch';
 import { undoReview } from '@/db/queries/reviews';
 import { makeUser } from '../support/fixtures';
-import { DAY, enroll, makeTinyDeck, quizAttempt } from '../support/teach-fixtures';
+import { DAY, enroll, makeTinyDeck, quizAttempt, type TinyDeck } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const at = (minutes: number) => T0 + minutes * 60_000;
@@ -44,37 +44,37 @@ const typedRowsOf = (userId: number) => db.$client.prepare('SELECT answer, corre
 const choiceRowsOf = (userId: number) =>
   db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, choice, correct FROM review_choices WHERE user_id = ? ORDER BY id').all(userId);
 
-let ids: { instructor: { id: number }; other: { id: number }; a: { id: number }; b: { id: number }; c: { id: number }; outsider: { id: number }; card: ReturnType<typeof makeTinyDeck>; classId: number; assignmentId: number };
+let ids: { instructor: { id: number }; other: { id: number }; a: { id: number }; b: { id: number }; c: { id: number }; outsider: { id: number }; card: TinyDeck; classId: number; assignmentId: number };
 
 beforeAll(async () => {
   const instructor = await makeUser('instructor');
   const other = await makeUser('instructor');
   const [a, b, c, outsider] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
-  const card = makeTinyDeck('tiny-responses');
+  const card = await makeTinyDeck('tiny-responses');
   const classId = await createClass(instructor.id, { name: 'Responses', timeZone: 'UTC' }, new Date(T0));
-  for (const s of [a, b, c]) enroll(classId, s.id, T0);
+  for (const s of [a, b, c]) await enroll(classId, s.id, T0);
   const created = await createAssignment(instructor.id, classId, { deckId: 'tiny-responses', sectionKeys: null, dueAt: T0 + 7 * DAY, goalQuizScore: null, goalRecall: null }, new Date(T0));
   if (!('id' in created)) throw new Error(`assignment not created: ${created.error}`);
   ids = { instructor, other, a, b, c, outsider, card, classId, assignmentId: created.id };
 
-  quizAttempt(a.id, 'tiny-responses', at(60), [
+  await quizAttempt(a.id, 'tiny-responses', at(60), [
     { cardId: card.c2, correct: false, choice: 2 },
     { cardId: card.c3, correct: true },
     { cardId: card.c4, correct: false, response: 'Putin' },
     { cardId: card.c5, correct: true, choice: 1 },
   ]);
-  quizAttempt(b.id, 'tiny-responses', at(61), [
+  await quizAttempt(b.id, 'tiny-responses', at(61), [
     { cardId: card.c2, correct: true, choice: 1 },
     { cardId: card.c3, correct: false },
     { cardId: card.c4, correct: true, response: 'x' },
     { cardId: card.c5, correct: false, choice: 0 },
   ]);
-  quizAttempt(c.id, 'tiny-responses', at(62), [
+  await quizAttempt(c.id, 'tiny-responses', at(62), [
     { cardId: card.c2, correct: false, choice: 2 },
     { cardId: card.c4, correct: false, response: ' putin. ' },
     { cardId: card.c5, correct: true, choice: 1 },
   ]);
-  quizAttempt(outsider.id, 'tiny-responses', at(63), [
+  await quizAttempt(outsider.id, 'tiny-responses', at(63), [
     { cardId: card.c2, correct: true, choice: 0 },
     { cardId: card.c4, correct: false, response: 'Putin' },
   ]);

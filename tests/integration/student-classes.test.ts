@@ -12,12 +12,12 @@ import { assignmentsForStudent } from '@/db/queries/student-assignments';
 import { classesOfStudent, leaveClass } from '@/db/queries/student-classes';
 import { showsOnToday } from '@/lib/teach/late-assignments';
 import { makeUser } from '../support/fixtures';
-import { DAY, enroll, logReview, makeTinyDeck } from '../support/teach-fixtures';
+import { DAY, enroll, logReview, makeTinyDeck, type TinyDeck } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-11-02T12:00:00Z');
 const at = (days: number) => T0 + days * DAY;
 let instructor: Awaited<ReturnType<typeof makeUser>>;
-let card: ReturnType<typeof makeTinyDeck>;
+let card: TinyDeck;
 
 function codeOf(id: number): string {
   return (db.$client.prepare('SELECT join_code AS c FROM classes WHERE id = ?').get(id) as { c: string }).c;
@@ -34,7 +34,7 @@ async function assign(classId: number, dueAt: number): Promise<number> {
 beforeAll(async () => {
   instructor = await makeUser('instructor');
   db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Dr Ada Lee', instructor.id);
-  card = makeTinyDeck('tiny-classes');
+  card = await makeTinyDeck('tiny-classes');
 });
 
 describe('the classes a student is in', () => {
@@ -46,9 +46,9 @@ describe('the classes a student is in', () => {
     const notMine = await createClass(instructor.id, { name: 'Elsewhere', timeZone: 'UTC' }, new Date(at(-20)));
     await assign(seminar, at(3));
     await assign(seminar, at(9));
-    enroll(seminar, student.id, at(-5));
-    enroll(archived, student.id, at(-5));
-    enroll(notMine, other.id, at(-5));
+    await enroll(seminar, student.id, at(-5));
+    await enroll(archived, student.id, at(-5));
+    await enroll(notMine, other.id, at(-5));
     db.$client.prepare('UPDATE classes SET archived_at = ? WHERE id = ?').run(at(-1), archived);
     expect(await classesOfStudent(student.id)).toEqual([{ id: seminar, name: 'Seminar', instructorName: 'Dr Ada Lee', timeZone: 'UTC', joinedAt: at(-5), assignments: 2 }]);
   });
@@ -60,7 +60,7 @@ describe('the classes a student is in', () => {
     await assign(classId, at(3));
     expect((await joinClass(student.id, codeOf(classId), new Date(at(-3)))).ok).toBe(true);
     expect((await joinClass(removed.id, codeOf(classId), new Date(at(-3)))).ok).toBe(true);
-    logReview(student.id, card.c1, at(-2), { stateBefore: 0, rating: 3, stability: 2 });
+    await logReview(student.id, card.c1, at(-2), { stateBefore: 0, rating: 3, stability: 2 });
 
     expect(await leaveClass(student.id, classId)).toBe(true);
     expect(await leaveClass(student.id, classId)).toBe(false); // not in it any more: nothing to do
@@ -79,7 +79,7 @@ describe('the classes a student is in', () => {
     const a = await makeUser();
     const b = await makeUser();
     const classId = await createClass(instructor.id, { name: 'Shared', timeZone: 'UTC' }, new Date(at(-20)));
-    enroll(classId, b.id, at(-1));
+    await enroll(classId, b.id, at(-1));
     expect(await leaveClass(a.id, classId)).toBe(false);
     expect((await classesOfStudent(b.id)).map((c) => c.id)).toEqual([classId]);
   });
@@ -92,7 +92,7 @@ describe('late assignments on Today', () => {
     const classId = await createClass(instructor.id, { name: 'New York', timeZone: 'America/New_York' }, new Date(at(-40)));
     const dueAt = Date.parse('2026-10-28T16:00:00Z');
     const id = await assign(classId, dueAt);
-    enroll(classId, student.id, at(-30));
+    await enroll(classId, student.id, at(-30));
     const today = async (now: number) => (await assignmentsForStudent(student.id, new Date(now))).filter((a) => showsOnToday(a, now)).map((a) => a.id);
 
     const [mine] = await assignmentsForStudent(student.id, new Date(dueAt + 7 * DAY));

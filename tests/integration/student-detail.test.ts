@@ -48,14 +48,14 @@ async function setup() {
   const outsider = await makeUser();
   const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, at(-2));
   const otherClass = await createClass(other.id, { name: 'Elsewhere', timeZone: 'UTC' }, at(-2));
-  enroll(otherClass, outsider.id, T0);
+  await enroll(otherClass, outsider.id, T0);
   const quiz = { sectionKeys: null, questions: 5, types: null, attempts: 3, feedback: 'end' as const };
   // Past due at NOW (memory as of the due date is read from the log) and still ahead.
   const intro = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: ['intro'], dueAt: +at(20), goalQuizScore: 80, goalRecall: 0.5, quiz }, at(-1));
   const whole = await createAssignment(instructor.id, classId, { deckId: DECK, sectionKeys: null, dueAt: +at(45), goalQuizScore: 60, goalRecall: 0.3, quiz }, at(-1));
   if (!('id' in intro) || !('id' in whole)) throw new Error('assignments not created');
   const cards = await cardIds(DECK);
-  students.forEach((u, i) => enroll(classId, u.id, T0 - (i === 3 ? -5 * DAY : DAY))); // the fourth joins on day 5
+  for (const [i, u] of students.entries()) await enroll(classId, u.id, T0 - (i === 3 ? -5 * DAY : DAY)); // the fourth joins on day 5
   // Three students with a month of simulated study of 40 cards; the fourth studies nothing.
   for (const [i, u] of students.slice(0, 3).entries()) {
     const settings = await studySettingsFor(u.id);
@@ -197,7 +197,7 @@ describe('the student detail page', () => {
     expect(await studentDetailFor(s.instructor.id, s.classId, s.outsider.id, NOW)).toBeUndefined();
     expect(await studentDetailFor(s.instructor.id, s.classId, s.instructor.id, NOW)).toBeUndefined();
     const leaver = await makeUser();
-    enroll(s.classId, leaver.id, T0);
+    await enroll(s.classId, leaver.id, T0);
     expect(await studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeDefined();
     await removeStudent(s.instructor.id, s.classId, leaver.id, NOW);
     expect(await studentDetailFor(s.instructor.id, s.classId, leaver.id, NOW)).toBeUndefined();

@@ -80,9 +80,9 @@ beforeAll(async () => {
   const student = await makeUser('student');
   const other = await makeUser('instructor');
   users = { owner, student, other } as typeof users;
-  makeTinyDeck('authz');
+  await makeTinyDeck('authz');
   classId = await createClass(owner.id, { name: 'Owned', timeZone: 'UTC' }, new Date());
-  enroll(classId, student.id, Date.now());
+  await enroll(classId, student.id, Date.now());
   const created = await createAssignment(owner.id, classId, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in created)) throw new Error('setup failed');
   assignmentId = created.id;
@@ -91,7 +91,7 @@ beforeAll(async () => {
   invitationId = issued.issued[0].id;
   invitationToken = issued.issued[0].token;
   // A deck of the owner's, assigned to the class, with a student's open report on one of its cards.
-  const owned = makeTinyDeck('authz-owned', owner.id);
+  const owned = await makeTinyDeck('authz-owned', owner.id);
   const ownedAssignment = await createAssignment(owner.id, classId, { deckId: 'authz-owned', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in ownedAssignment)) throw new Error('setup failed');
   const report = await reportCard(student.id, { cardId: owned.c1, reason: 'typo', note: null, source: 'review' }, new Date());
@@ -158,7 +158,7 @@ describe('refusals that depend on the persona', () => {
   });
 
   it('another instructor cannot assign into this class even with their own deck', async () => {
-    makeTinyDeck('others-deck', users.other.id);
+    await makeTinyDeck('others-deck', users.other.id);
     as('other instructor');
     const before = snapshot();
     expect((await assignmentActions.createAssignmentAction(null, { ...assignmentFields, deckId: 'others-deck', classId })).ok).toBe(false);
@@ -166,7 +166,7 @@ describe('refusals that depend on the persona', () => {
   });
 
   it('the owner cannot assign another instructor’s private deck', async () => {
-    makeTinyDeck('private-deck', users.other.id);
+    await makeTinyDeck('private-deck', users.other.id);
     as('owner');
     const before = snapshot();
     const result = await assignmentActions.createAssignmentAction(null, { ...assignmentFields, deckId: 'private-deck', classId });
@@ -211,7 +211,7 @@ describe('the student detail page (data layer)', () => {
     // Someone not on this class's roster, even a student of the other instructor's class.
     const stranger = await makeUser('student');
     const otherClass = await createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, at);
-    enroll(otherClass, stranger.id, Date.now());
+    await enroll(otherClass, stranger.id, Date.now());
     expect(await studentDetailFor(users.owner.id, classId, stranger.id, at)).toBeUndefined();
     expect(await studentDetailFor(users.owner.id, otherClass, stranger.id, at)).toBeUndefined();
     expect((await studentDetailFor(users.other.id, otherClass, stranger.id, at))?.student.userId).toBe(stranger.id);
@@ -258,7 +258,7 @@ describe('a co-instructor', () => {
   async function classWithStudent(ownerId: number, name: string) {
     const id = await createClass(ownerId, { name, timeZone: 'UTC' }, new Date());
     const student = await makeUser('student');
-    enroll(id, student.id, Date.now());
+    await enroll(id, student.id, Date.now());
     const made = await createAssignment(ownerId, id, { deckId: 'authz', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
     if (!('id' in made)) throw new Error('setup failed');
     return { classId: id, assignmentId: made.id, studentId: student.id };

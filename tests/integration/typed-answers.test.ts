@@ -49,7 +49,7 @@ describe('typed answers marked wrong', () => {
     own = await createDeck(iris, { title: 'Own typed deck', author: 'Iris', sourceUrl: 'https://example.org/a', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
     await saveItem(iris, own, undefined, { ...emptyDraft('typed', 'introduction'), question: 'Who asked the CSTO for help?', answers: 'Tokayev', explanation: 'E', evidenceParagraph: '¶1' }, T0);
     classId = await createClass(iris.id, { name: 'Seminar', timeZone: 'UTC' }, T0);
-    for (const s of students) enroll(classId, s.id, T0.getTime());
+    for (const s of students) await enroll(classId, s.id, T0.getTime());
     const a = await createAssignment(iris.id, classId, { deckId: own, sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
     const b = await createAssignment(iris.id, classId, { deckId: 'war-for-peace', sectionKeys: null, dueAt: later(60 * 24 * 7).getTime(), goalQuizScore: null, goalRecall: null }, T0);
     if (!('id' in a) || !('id' in b)) throw new Error('assignment not created');
@@ -100,7 +100,7 @@ describe('typed answers marked wrong', () => {
   it('keeps the typed answer with its grade: written with it, once however often the grade is re-sent, gone with its undo', async () => {
     const card = typedCardOf(own);
     const student = await makeUser();
-    enroll(classId, student.id, T0.getTime());
+    await enroll(classId, student.id, T0.getTime());
     const entry = { clientId: 'offline-typed-1', cardId: card.id, grade: 3, reviewedAt: later(20).getTime(), durationMs: 900, typed: { answer: 'Nursultan Nazarbayev', overruled: true } };
     // Sent, then sent again (the answer to the first send was lost), then twice in one batch.
     expect((await applyGradeBatch(student.id, [entry], later(30))).map((r) => r.status)).toEqual(['recorded']);

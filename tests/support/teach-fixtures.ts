@@ -1,33 +1,59 @@
-/** Direct inserts for teaching tests: a tiny deck, review-log rows and quiz attempts at fixed times. */
-import { db } from '@/db';
+/**
+ * Direct inserts for teaching tests: a tiny deck, review-log rows and quiz attempts at fixed times,
+ * on whichever engine the file runs on (SQLite by default; PostgreSQL in the integration-on-pg project).
+ */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { assignmentQuizAttempts, cards, cardStates, decks, enrollments, quizAnswers, quizAttempts, reviewLogs, sections } from '@/db/schema';
 import { shownIndexOf } from '@/lib/teach/mcq-choice';
 
 export const DAY = 86_400_000;
 
+const idRow = z.object({ id: int });
+
+export type TinyDeck = Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5', number>;
+
 /** A five-card deck: section s1 = basic c1, mcq c2 (option 1 is right), true/false c3; section s2 = typed c4, mcq c5. */
-export function makeTinyDeck(deckId: string, ownerId: number | null = null): Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5', number> {
-  const $ = db.$client;
-  $.prepare('INSERT INTO decks (id, title, owner_id, created_at) VALUES (?, ?, ?, 0)').run(deckId, `Deck ${deckId}`, ownerId);
-  const section = (key: string, position: number) =>
-    Number($.prepare('INSERT INTO sections (deck_id, key, title, position) VALUES (?, ?, ?, ?)').run(deckId, key, `Section ${key}`, position).lastInsertRowid);
-  const s1 = section('s1', 0);
-  const s2 = section('s2', 1);
+export async function makeTinyDeck(deckId: string, ownerId: number | null = null): Promise<TinyDeck> {
+  const db = await engine();
+  const f = db.fragments;
+  await db.run(sql`INSERT INTO ${decks} (${bare(decks.id)}, ${bare(decks.title)}, ${bare(decks.ownerId)}, ${bare(decks.createdAt)})
+                   VALUES (${deckId}, ${`Deck ${deckId}`}, ${ownerId}, 0)`);
+  const section = async (key: string, position: number) => {
+    const row = await db.get(
+      sql`INSERT INTO ${sections} (${bare(sections.deckId)}, ${bare(sections.key)}, ${bare(sections.title)}, ${bare(sections.position)})
+          VALUES (${deckId}, ${key}, ${`Section ${key}`}, ${position}) RETURNING ${sections.id} AS "id"`,
+      idRow,
+    );
+    if (!row) throw new Error('inserting a section returned no id');
+    return row.id;
+  };
+  const s1 = await section('s1', 0);
+  const s2 = await section('s2', 1);
   const mcq = (q: string) => ({ type: 'mcq', question: q, options: [0, 1, 2].map((i) => ({ text: `${q} option ${i}`, correct: i === 1, explanation: 'x' })) });
-  const cards: [string, number, string, object][] = [
+  const items: [keyof TinyDeck, number, string, object][] = [
     ['c1', s1, 'basic', { type: 'basic', front: 'c1 front', back: 'c1 back' }],
     ['c2', s1, 'mcq', mcq('c2')],
     ['c3', s1, 'truefalse', { type: 'truefalse', statement: 'c3', answer: true }],
     ['c4', s2, 'typed', { type: 'typed', question: 'c4', answers: ['x'] }],
     ['c5', s2, 'mcq', mcq('c5')],
   ];
-  const ids: Record<string, number> = {};
-  cards.forEach(([key, sectionId, type, payload], position) => {
-    ids[key] = Number(
-      $.prepare(`INSERT INTO cards (deck_id, section_id, key, item_id, type, position, prompt, answer, payload, content_hash, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, 'a', ?, 'h', 0)`).run(deckId, sectionId, key, key, type, position, `${key} prompt`, JSON.stringify(payload)).lastInsertRowid,
+  const ids = {} as TinyDeck;
+  for (const [position, [key, sectionId, type, payload]] of items.entries()) {
+    const row = await db.get(
+      sql`INSERT INTO ${cards} (${bare(cards.deckId)}, ${bare(cards.sectionId)}, ${bare(cards.key)}, ${bare(cards.itemId)}, ${bare(cards.type)},
+            ${bare(cards.position)}, ${bare(cards.prompt)}, ${bare(cards.answer)}, ${bare(cards.payload)}, ${bare(cards.contentHash)}, ${bare(cards.updatedAt)})
+          VALUES (${deckId}, ${sectionId}, ${key}, ${key}, ${type}, ${position}, ${`${key} prompt`}, 'a', ${f.json(payload)}, 'h', 0)
+          RETURNING ${cards.id} AS "id"`,
+      idRow,
     );
-  });
-  return ids as Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5', number>;
+    if (!row) throw new Error('inserting a card returned no id');
+    ids[key] = row.id;
+  }
+  return ids;
 }
 
 let clientSeq = 0;
@@ -36,19 +62,31 @@ let clientSeq = 0;
  * One review-log row; `stateBefore` 2 means the card was in the Review state. Unless undone, the
  * card_states cache follows the latest review, as recordReview keeps it.
  */
-export function logReview(userId: number, cardId: number, at: number, o: { stateBefore: number; rating: number; stability: number; undone?: boolean; source?: 'review' | 'quiz' }) {
+export async function logReview(
+  userId: number,
+  cardId: number,
+  at: number,
+  o: { stateBefore: number; rating: number; stability: number; undone?: boolean; source?: 'review' | 'quiz' },
+) {
   clientSeq += 1;
-  db.$client
-    .prepare(`INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, state_before, due_after, stability_after, difficulty_after, scheduled_days, source, undone_at, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 5, 1, ?, ?, ?)`)
-    .run(userId, cardId, `t${clientSeq}`, o.rating, at, o.stateBefore, at + DAY, o.stability, o.source ?? 'review', o.undone ? at + 1 : null, at);
+  const db = await engine();
+  const l = reviewLogs;
+  await db.run(
+    sql`INSERT INTO ${l} (${bare(l.userId)}, ${bare(l.cardId)}, ${bare(l.clientId)}, ${bare(l.rating)}, ${bare(l.reviewedAt)}, ${bare(l.stateBefore)},
+          ${bare(l.dueAfter)}, ${bare(l.stabilityAfter)}, ${bare(l.difficultyAfter)}, ${bare(l.scheduledDays)}, ${bare(l.source)}, ${bare(l.undoneAt)}, ${bare(l.createdAt)})
+        VALUES (${userId}, ${cardId}, ${`t${clientSeq}`}, ${o.rating}, ${at}, ${o.stateBefore}, ${at + DAY}, ${o.stability}, 5, 1,
+          ${o.source ?? 'review'}, ${o.undone ? at + 1 : null}, ${at})`,
+  );
   if (o.undone) return;
-  db.$client
-    .prepare(`INSERT INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review, updated_at)
-              VALUES (@userId, @cardId, @due, @stability, 5, 1, 0, 1, 0, 2, @at, @at)
-              ON CONFLICT (user_id, card_id) DO UPDATE SET due = excluded.due, stability = excluded.stability, last_review = excluded.last_review, reps = reps + 1
-              WHERE excluded.last_review > card_states.last_review`)
-    .run({ userId, cardId, due: at + DAY, stability: o.stability, at });
+  const s = cardStates;
+  await db.run(
+    sql`INSERT INTO ${s} (${bare(s.userId)}, ${bare(s.cardId)}, ${bare(s.due)}, ${bare(s.stability)}, ${bare(s.difficulty)}, ${bare(s.scheduledDays)},
+          ${bare(s.learningSteps)}, ${bare(s.reps)}, ${bare(s.lapses)}, ${bare(s.state)}, ${bare(s.lastReview)}, ${bare(s.updatedAt)})
+        VALUES (${userId}, ${cardId}, ${at + DAY}, ${o.stability}, 5, 1, 0, 1, 0, 2, ${at}, ${at})
+        ON CONFLICT (${bare(s.userId)}, ${bare(s.cardId)}) DO UPDATE SET ${bare(s.due)} = excluded.${bare(s.due)},
+          ${bare(s.stability)} = excluded.${bare(s.stability)}, ${bare(s.lastReview)} = excluded.${bare(s.lastReview)}, ${bare(s.reps)} = ${s.reps} + 1
+        WHERE excluded.${bare(s.lastReview)} > ${s.lastReview}`,
+  );
 }
 
 /**
@@ -57,31 +95,43 @@ export function logReview(userId: number, cardId: number, at: number, o: { state
  * With `assignmentId` it is an attempt of that assignment's quiz (only those count toward its goal);
  * without, a practice quiz. Returns the attempt's id.
  */
-export function quizAttempt(
+export async function quizAttempt(
   userId: number,
   deckId: string,
   finishedAt: number | null,
   answers: { cardId: number; correct: boolean; choice?: number; response?: unknown }[],
   questionCount = answers.length,
   assignmentId?: number,
-): number {
-  const $ = db.$client;
-  const correct = answers.filter((a) => a.correct).length;
-  const attemptId = Number(
-    $.prepare(`INSERT INTO quiz_attempts (user_id, deck_id, card_ids, started_at, finished_at, correct_count, question_count) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(userId, deckId, JSON.stringify(answers.map((a) => a.cardId)), (finishedAt ?? 0) - 60_000, finishedAt, correct, questionCount).lastInsertRowid,
+): Promise<number> {
+  const db = await engine();
+  const f = db.fragments;
+  const a = quizAttempts;
+  const correct = answers.filter((x) => x.correct).length;
+  const row = await db.get(
+    sql`INSERT INTO ${a} (${bare(a.userId)}, ${bare(a.deckId)}, ${bare(a.cardIds)}, ${bare(a.startedAt)}, ${bare(a.finishedAt)}, ${bare(a.correctCount)}, ${bare(a.questionCount)})
+        VALUES (${userId}, ${deckId}, ${f.json(answers.map((x) => x.cardId))}, ${(finishedAt ?? 0) - 60_000}, ${finishedAt}, ${correct}, ${questionCount})
+        RETURNING ${a.id} AS "id"`,
+    idRow,
   );
-  answers.forEach((a, position) => {
+  if (!row) throw new Error('inserting a quiz attempt returned no id');
+  const attemptId = row.id;
+  const q = quizAnswers;
+  for (const [position, x] of answers.entries()) {
     // `response` as given (a typed answer's text), else a choice's shown index, else the verdict (true/false items).
-    const response = a.response !== undefined ? a.response : a.choice === undefined ? a.correct : shownIndexOf(a.choice, attemptId, a.cardId, 3);
-    $.prepare('INSERT INTO quiz_answers (attempt_id, card_id, position, response, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      attemptId, a.cardId, position, JSON.stringify(response), a.correct ? 1 : 0, finishedAt ?? 0,
+    const response = x.response !== undefined ? x.response : x.choice === undefined ? x.correct : shownIndexOf(x.choice, attemptId, x.cardId, 3);
+    await db.run(
+      sql`INSERT INTO ${q} (${bare(q.attemptId)}, ${bare(q.cardId)}, ${bare(q.position)}, ${bare(q.response)}, ${bare(q.correct)}, ${bare(q.answeredAt)})
+          VALUES (${attemptId}, ${x.cardId}, ${position}, ${f.json(response)}, ${f.bool(x.correct)}, ${finishedAt ?? 0})`,
     );
-  });
-  if (assignmentId !== undefined) $.prepare('INSERT INTO assignment_quiz_attempts (assignment_id, attempt_id) VALUES (?, ?)').run(assignmentId, attemptId);
+  }
+  if (assignmentId !== undefined) {
+    const aq = assignmentQuizAttempts;
+    await db.run(sql`INSERT INTO ${aq} (${bare(aq.assignmentId)}, ${bare(aq.attemptId)}) VALUES (${assignmentId}, ${attemptId})`);
+  }
   return attemptId;
 }
 
-export function enroll(classId: number, userId: number, joinedAt: number) {
-  db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, ?)').run(classId, userId, joinedAt);
+export async function enroll(classId: number, userId: number, joinedAt: number) {
+  const e = enrollments;
+  await (await engine()).run(sql`INSERT INTO ${e} (${bare(e.classId)}, ${bare(e.userId)}, ${bare(e.joinedAt)}) VALUES (${classId}, ${userId}, ${joinedAt})`);
 }
