@@ -13,6 +13,8 @@ const ON_BOTH_ENGINES = [
   'tests/integration/csv-round-trip.test.ts',
   'tests/integration/deck-upload.test.ts',
   'tests/integration/demo.test.ts',
+  // accounts: the mail outbox
+  'tests/integration/mail.test.ts',
 ];
 
 export default defineConfig({
