@@ -6,6 +6,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { currentUser, type SignedInUser } from '@/app/_lib/session';
 import type { Role } from '@/lib/auth/session-user';
+import { NUL_MESSAGE, nulPath } from '@/lib/validation/text';
 
 import type { ActionResult, FieldErrors } from '@/lib/actions/result';
 
@@ -30,6 +31,16 @@ export function formDataToObject(input: FormData | Record<string, unknown>): Rec
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;
+}
+
+/**
+ * The input as a plain object, or the field errors that refuse it before its schema runs: a NUL
+ * character anywhere (lib/validation/text.ts nulPath says why no schema may let one through).
+ */
+export function actionInput(raw: FormData | Record<string, unknown>): { ok: true; input: Record<string, unknown> } | { ok: false; fieldErrors: FieldErrors } {
+  const input = formDataToObject(raw);
+  const at = nulPath(input);
+  return at === null ? { ok: true, input } : { ok: false, fieldErrors: { [at || '_form']: [NUL_MESSAGE] } };
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -59,7 +70,9 @@ export function authedAction<S extends z.ZodType, T>(
     const user = await currentUser();
     if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
     if (options.role && user.role !== options.role) return { ok: false, error: 'You are not allowed to do that.' };
-    const parsed = schema.safeParse(formDataToObject(raw));
+    const input = actionInput(raw);
+    if (!input.ok) return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: input.fieldErrors };
+    const parsed = schema.safeParse(input.input);
     if (!parsed.success) {
       return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
     }
@@ -79,7 +92,9 @@ export function authedAction<S extends z.ZodType, T>(
  */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T> | T, message?: string) {
   return async (_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(formDataToObject(raw));
+    const input = actionInput(raw);
+    if (!input.ok) return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: input.fieldErrors };
+    const parsed = schema.safeParse(input.input);
     if (!parsed.success) {
       return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
     }

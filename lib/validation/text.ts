@@ -20,3 +20,30 @@ export function hasUnsafeCharacters(text: string): boolean {
 export function plainText<S extends z.ZodType<string | undefined>>(schema: S) {
   return schema.refine((v) => v === undefined || !hasUnsafeCharacters(v), UNSAFE_TEXT_MESSAGE);
 }
+
+export const NUL_MESSAGE = 'Remove the NUL character (U+0000): no text here may hold it.';
+
+/**
+ * Where the first NUL character sits in an input (a string value or key anywhere in it): "" for a
+ * bare string, "a.0.b" inside objects and arrays; null when there is none. PostgreSQL text cannot
+ * hold U+0000 at all (SQLite can), so an input holding one is refused at the door, on both engines,
+ * before any query sees it: otherwise the same hostile form is a 400 on one engine and a 500 on the other.
+ */
+export function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  const join = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulPath(item, join(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return join(key.replaceAll('\u0000', '\\0'));
+    const found = nulPath(item, join(key));
+    if (found !== null) return found;
+  }
+  return null;
+}

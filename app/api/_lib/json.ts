@@ -6,6 +6,7 @@
 import 'server-only';
 import { parse as parseContentType } from 'content-type';
 import { NextResponse } from 'next/server';
+import { NUL_MESSAGE, nulPath } from '@/lib/validation/text';
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
@@ -65,9 +66,13 @@ export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promis
   }
   const read = await readCappedBody(request, limit);
   if (!read.ok) return read;
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes)) };
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
   } catch {
     return { ok: false, response: jsonError(400, 'The body is not valid JSON.') };
   }
+  const at = nulPath(body);
+  if (at !== null) return { ok: false, response: jsonError(400, NUL_MESSAGE, { field: at }) };
+  return { ok: true, body };
 }
