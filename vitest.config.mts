@@ -15,6 +15,16 @@ const ON_BOTH_ENGINES = [
   'tests/integration/demo.test.ts',
   // accounts: the mail outbox
   'tests/integration/mail.test.ts',
+  // moved onto the engine (direct reads and writes in the tests through tests/support/fixtures.ts exec/countOf)
+  'tests/integration/assignment-facts-decode.test.ts',
+  'tests/integration/class-analytics.test.ts',
+  'tests/integration/student-detail.test.ts',
+  'tests/integration/session-cache.test.ts',
+  'tests/integration/email-verification.test.ts',
+  'tests/integration/hostile-actions.test.ts',
+  'tests/integration/assignment-quiz.test.ts',
+  'tests/integration/data-export.test.ts',
+  'tests/integration/password-reset.test.ts',
 ];
 
 export default defineConfig({

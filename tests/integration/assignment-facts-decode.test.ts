@@ -4,11 +4,14 @@
  * cast (`JSON.parse(payload) as …`) until something far away breaks. A good payload gives its options.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { cards } from '@/db/schema';
 import { itemQuizFacts } from '@/db/queries/assignment-facts';
 import { createAssignment } from '@/db/queries/assignments';
 import { createClass } from '@/db/queries/classes';
-import { makeUser } from '../support/fixtures';
+import { exec, makeUser } from '../support/fixtures';
 import { DAY, makeTinyDeck, type TinyDeck } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
@@ -36,7 +39,8 @@ describe('itemQuizFacts', () => {
     ['an option without its text', { type: 'mcq', question: 'q', options: [{ correct: true, explanation: '' }] }],
     ['no type at all', { options: [] }],
   ])('refuses a payload with %s, naming the field', async (_name, payload) => {
-    db.$client.prepare('UPDATE cards SET payload = ? WHERE id = ?').run(JSON.stringify(payload), card.c5);
+    const f = (await engine()).fragments;
+    await exec(sql`UPDATE ${cards} SET ${bare(cards.payload)} = ${f.json(payload)} WHERE ${cards.id} = ${card.c5}`);
     await expect(itemQuizFacts(scope)).rejects.toThrow(/does not decode: payload: unexpected JSON/);
   });
 });

@@ -4,7 +4,10 @@
  * gradebook alike; practice quizzes and quizzes on other sections never do.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { cards as c, quizAttempts, sections as s } from '@/db/schema';
 import { startAssignmentQuiz } from '@/db/queries/assignment-quiz';
 import { assignmentForInstructor, createAssignment, updateAssignment } from '@/db/queries/assignments';
 import { assignmentAnalyticsFor, gradebookFor } from '@/db/queries/class-analytics';
@@ -12,7 +15,7 @@ import { createClass } from '@/db/queries/classes';
 import { answerQuestion, finishQuiz, startQuiz } from '@/db/queries/quizzes';
 import { assignmentsForStudent } from '@/db/queries/student-assignments';
 import type { AssignmentQuizSpec } from '@/lib/teach/assignment-quiz';
-import { loadRealDeck, makeUser } from '../support/fixtures';
+import { countOf, loadRealDeck, makeUser } from '../support/fixtures';
 import { enroll } from '../support/teach-fixtures';
 import { attemptCards, cardRow, responseFor } from '../support/quiz-responses';
 
@@ -24,8 +27,8 @@ const QUIZ: AssignmentQuizSpec = { sectionKeys: null, questions: 10, types: null
 
 /** Answers every question of an attempt, the first `right` of them right, and returns the attempt's score. */
 async function take(userId: number, attemptId: number, right: number, minute: number) {
-  for (const [i, cardId] of attemptCards(attemptId).entries()) {
-    const out = await answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(minute + i * 0.1));
+  for (const [i, cardId] of (await attemptCards(attemptId)).entries()) {
+    const out = await answerQuestion(userId, attemptId, { cardId, response: (await responseFor(attemptId, cardId, i < right)) }, at(minute + i * 0.1));
     if (!out.ok) throw new Error(out.message);
   }
   return await finishQuiz(userId, attemptId, at(minute + 2));
@@ -66,9 +69,9 @@ describe('assignment quizzes', () => {
 
     const started = await startAssignmentQuiz(student.id, assignmentId, at(10));
     if (!started.ok) throw new Error(started.message);
-    const cards = attemptCards(started.attemptId);
+    const cards = (await attemptCards(started.attemptId));
     expect(cards).toHaveLength(10);
-    for (const id of cards) expect(cardRow(id).sectionKey).toBe('intro');
+    for (const id of cards) expect((await cardRow(id)).sectionKey).toBe('intro');
     // An open attempt is continued, not doubled.
     expect(await startAssignmentQuiz(student.id, assignmentId, at(11))).toEqual({ ok: true, attemptId: started.attemptId, continued: true });
     expect(await take(student.id, started.attemptId, 9, 12)).toMatchObject({ correctCount: 9, questionCount: 10 });
@@ -85,7 +88,7 @@ describe('assignment quizzes', () => {
     const first = await startAssignmentQuiz(student.id, assignmentId, at(0));
     if (!first.ok) throw new Error(first.message);
     // Two right answers, the third left unanswered: an open attempt does not count.
-    for (const [i, cardId] of attemptCards(first.attemptId).slice(0, 2).entries()) await answerQuestion(student.id, first.attemptId, { cardId, response: responseFor(first.attemptId, cardId, true) }, at(1 + i));
+    for (const [i, cardId] of (await attemptCards(first.attemptId)).slice(0, 2).entries()) await answerQuestion(student.id, first.attemptId, { cardId, response: (await responseFor(first.attemptId, cardId, true)) }, at(1 + i));
     expect((await views()).today?.bestQuiz).toBeNull();
     await finishQuiz(student.id, first.attemptId, at(4));
     expect((await views()).today?.bestQuiz).toBeCloseTo(2 / 3, 10);
@@ -101,17 +104,16 @@ describe('assignment quizzes', () => {
     const { student, assignmentId } = await setup({ sectionKeys: ['principles', 'future'], questions: null, types: ['truefalse'], attempts: null, feedback: 'immediate' });
     const started = await startAssignmentQuiz(student.id, assignmentId, at(0));
     if (!started.ok) throw new Error(started.message);
-    const expected = db.$client
-      .prepare(`SELECT count(*) n FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.deck_id = ? AND c.retired_at IS NULL AND c.type = 'truefalse' AND s.key IN ('principles', 'future')`)
-      .get(DECK) as { n: number };
-    const cards = attemptCards(started.attemptId);
-    expect(cards).toHaveLength(expected.n);
+    const expected = await countOf(sql`SELECT count(*) AS "n" FROM ${c} JOIN ${s} ON ${s.id} = ${c.sectionId}
+                                       WHERE ${c.deckId} = ${DECK} AND ${c.retiredAt} IS NULL AND ${c.type} = 'truefalse' AND ${s.key} IN ('principles', 'future')`);
+    const cards = (await attemptCards(started.attemptId));
+    expect(cards).toHaveLength(expected);
     for (const id of cards) {
-      expect(cardRow(id).type).toBe('truefalse');
-      expect(['principles', 'future']).toContain(cardRow(id).sectionKey);
+      expect((await cardRow(id)).type).toBe('truefalse');
+      expect(['principles', 'future']).toContain((await cardRow(id)).sectionKey);
     }
-    const feedback = db.$client.prepare('SELECT feedback FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { feedback: string };
-    expect(feedback.feedback).toBe('immediate');
+    const feedback = await (await engine()).get(sql`SELECT ${quizAttempts.feedback} AS "feedback" FROM ${quizAttempts} WHERE ${quizAttempts.id} = ${started.attemptId}`, z.object({ feedback: z.string() }));
+    expect(feedback?.feedback).toBe('immediate');
   });
 
   it('refuses outsiders, assignments without a quiz goal, and quizzes with no questions', async () => {

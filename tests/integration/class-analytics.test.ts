@@ -11,12 +11,14 @@
  * The assignment is section s1 of the tiny deck: c1 (basic), c2 (mcq, option 1 right), c3 (true/false).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { bare } from '@/db/engine/fragments';
+import { users } from '@/db/schema';
 import { assignmentAnalyticsFor, gradebookFor } from '@/db/queries/class-analytics';
 import { createAssignment } from '@/db/queries/assignments';
 import { createClass } from '@/db/queries/classes';
 import { assignmentsForStudent } from '@/db/queries/student-assignments';
-import { makeUser } from '../support/fixtures';
+import { exec, makeUser } from '../support/fixtures';
 import { DAY, enroll, logReview, makeTinyDeck, quizAttempt } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
@@ -33,7 +35,7 @@ async function setup() {
   const [a, b, c, outsider] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()];
   // Named so the roster (sorted by name) reads A, B, C.
   for (const [u, name] of [[a, 'Ann A'], [b, 'Bob B'], [c, 'Cat C']] as const) {
-    db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run(name, u.id);
+    await exec(sql`UPDATE ${users} SET ${bare(users.name)} = ${name} WHERE ${users.id} = ${u.id}`);
   }
   const card = await makeTinyDeck('tiny');
   const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));

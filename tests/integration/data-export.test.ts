@@ -4,7 +4,9 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { bare } from '@/db/engine/fragments';
+import { reviewLogs, typedAnswers } from '@/db/schema';
 import { ownDecksOf, personalData } from '@/db/queries/data-export';
 import { reviewHistoryCsv } from '@/db/queries/review-history';
 import { createClass } from '@/db/queries/classes';
@@ -12,7 +14,7 @@ import { createDeck } from '@/db/queries/authoring-decks';
 import { deckToYaml } from '@/lib/content/export-yaml';
 import { parseDelimited } from '@/lib/content/import-csv';
 import { buildDataZip } from '@/lib/export/data-zip';
-import { makeUser } from '../support/fixtures';
+import { countOf, exec, makeUser } from '../support/fixtures';
 import { DAY, enroll, logReview, makeTinyDeck, quizAttempt } from '../support/teach-fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: number; name: string; email: string; role: 'student' | 'instructor'; sessionId: string } }));
@@ -37,7 +39,8 @@ beforeAll(async () => {
   await logReview(student.id, deck.c2, T0 + 2 * DAY, { stateBefore: 0, rating: 1, stability: 1, undone: true });
   await logReview(other.id, deck.c1, T0 + DAY, { stateBefore: 0, rating: 2, stability: 1 });
   await quizAttempt(student.id, 'export-deck', T0 + 4 * DAY, [{ cardId: deck.c3, correct: true }]);
-  db.$client.prepare(`INSERT INTO typed_answers (user_id, card_id, answer, answered_at) VALUES (?, ?, 'my guess', ?)`).run(student.id, deck.c4, T0 + 5 * DAY);
+  await exec(sql`INSERT INTO ${typedAnswers} (${bare(typedAnswers.userId)}, ${bare(typedAnswers.cardId)}, ${bare(typedAnswers.answer)}, ${bare(typedAnswers.answeredAt)})
+                 VALUES (${student.id}, ${deck.c4}, 'my guess', ${T0 + 5 * DAY})`);
   ids = { student, other, teacher };
 });
 
@@ -57,7 +60,7 @@ describe('the data export zip', () => {
     expect(Object.keys(files).sort()).toEqual(['README.txt', 'data.json', 'review-history.csv']);
     const data = JSON.parse(strFromU8(files['data.json']!)) as { profile: { email: string }; reviews: { undoneAt: string | null }[]; enrolments: { className: string }[]; quizAttempts: { answers: unknown[] }[]; typedAnswers: { answer: string }[]; settings: { timeZone: string } };
     const csvRows = parseDelimited(strFromU8(files['review-history.csv']!), ',').filter((r) => r.cells.some((f) => f !== ''));
-    const inDb = (db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(ids.student.id) as { n: number }).n;
+    const inDb = await countOf(sql`SELECT count(*) AS "n" FROM ${reviewLogs} WHERE ${reviewLogs.userId} = ${ids.student.id}`);
     expect(inDb).toBe(3);
     expect(data.reviews).toHaveLength(inDb);
     expect(csvRows.length - 1).toBe(inDb); // less the header

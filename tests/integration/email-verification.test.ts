@@ -5,15 +5,17 @@
  * is throttled; without the setting nothing is asked; seeded accounts count as verified.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { db } from '@/db';
-import { authThrottle, emailVerificationTokens, users } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { authThrottle, classes, emailVerificationTokens, enrollments, users } from '@/db/schema';
 import { createClass } from '@/db/queries/classes';
 import { joinClass } from '@/db/queries/join';
 import { storeVerificationToken } from '@/db/queries/email-verification';
 import { newResetToken } from '@/lib/auth/reset-token';
 import { VERIFY_BEFORE_JOINING } from '@/lib/auth/email-verification';
-import { makeUser } from '../support/fixtures';
+import { countOf, exec, makeUser } from '../support/fixtures';
 import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher';
 
 const pending = vi.hoisted(() => ({ tasks: [] as Promise<unknown>[] }));
@@ -42,7 +44,7 @@ beforeAll(async () => {
   process.env.APP_URL = 'https://recall.test.example';
   const teacher = await makeUser('instructor');
   const classId = await createClass(teacher.id, { name: 'Verified only', timeZone: 'UTC' }, new Date());
-  joinCode = (db.$client.prepare('SELECT join_code AS c FROM classes WHERE id = ?').get(classId) as { c: string }).c;
+  joinCode = (await (await engine()).get(sql`SELECT ${classes.joinCode} AS "c" FROM ${classes} WHERE ${classes.id} = ${classId}`, z.object({ c: z.string() })))!.c;
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;
@@ -50,12 +52,18 @@ afterAll(async () => {
   delete process.env.REQUIRE_EMAIL_VERIFICATION;
   await smtp.close();
 });
-beforeEach(() => {
-  db.delete(authThrottle).run();
+beforeEach(async () => {
+  await exec(sql`DELETE FROM ${authThrottle}`);
   process.env.REQUIRE_EMAIL_VERIFICATION = '1';
 });
 
 const settle = () => Promise.all(pending.tasks.splice(0));
+const userRow = z.object({ id: int, name: z.string(), email: z.string(), emailVerifiedAt: int.nullable() });
+async function userWhere(where: ReturnType<typeof sql>) {
+  const row = await (await engine()).get(sql`SELECT ${users.id} AS "id", ${users.name} AS "name", ${users.email} AS "email", ${users.emailVerifiedAt} AS "emailVerifiedAt" FROM ${users} WHERE ${where}`, userRow);
+  if (!row) throw new Error('no such user');
+  return row;
+}
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.set(k, v);
@@ -73,7 +81,7 @@ async function signUp() {
   const out = await signUpAction({}, form({ name: 'Vera Verify', email, password: 'a long enough passphrase' })).catch((e: { to?: string }) => ({ redirected: e.to }));
   expect(out).toEqual({ redirected: '/today' });
   await settle();
-  const user = db.select().from(users).where(eq(users.email, email)).get()!;
+  const user = await userWhere(sql`${users.email} = ${email}`);
   session.user = { id: user.id, name: user.name, email, role: 'student', sessionId: 's' };
   return user;
 }
@@ -87,11 +95,13 @@ describe('email verification', () => {
     expect(mail?.subject).toBe('Confirm your email for Recall');
     const token = tokenOf(mail?.text);
     // Only the hash is stored.
-    expect(db.select().from(emailVerificationTokens).where(eq(emailVerificationTokens.userId, user.id)).all().map((r) => r.tokenHash)).not.toContain(token);
+    const hashes = await (await engine()).all(sql`SELECT ${emailVerificationTokens.tokenHash} AS "h" FROM ${emailVerificationTokens} WHERE ${emailVerificationTokens.userId} = ${user.id}`, z.object({ h: z.string() }));
+    expect(hashes).toHaveLength(1);
+    expect(hashes.map((r) => r.h)).not.toContain(token);
 
     const refused = await joinClass(user.id, joinCode, new Date());
     expect(refused).toEqual({ ok: false, reason: 'unverified' });
-    expect(db.$client.prepare('SELECT count(*) AS n FROM enrollments WHERE user_id = ?').get(user.id)).toEqual({ n: 0 });
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${enrollments} WHERE ${enrollments.userId} = ${user.id}`)).toBe(0);
 
     expect(await verifyEmailAction(null, form({ token }))).toMatchObject({ ok: true, message: expect.stringContaining('confirmed') });
     expect((await joinClass(user.id, joinCode, new Date())).ok).toBe(true);
@@ -117,7 +127,7 @@ describe('email verification', () => {
     const old = newResetToken(Date.now() - 48 * 3_600_000, undefined, 24 * 3_600_000);
     expect(await storeVerificationToken(user.id, old)).toBe(true);
     expect(await verifyEmailAction(null, form({ token: old.token }))).toMatchObject({ ok: false });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.emailVerifiedAt).toBeNull();
+    expect((await userWhere(sql`${users.id} = ${user.id}`)).emailVerifiedAt).toBeNull();
   });
 
   it('a verified account gets no mail, and seeded accounts are verified', async () => {

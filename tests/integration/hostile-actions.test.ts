@@ -6,8 +6,9 @@
  * and the server's side of it is tests/e2e/hostile.spec.ts and security.spec.ts.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { db } from '@/db';
-import { makeUser } from '../support/fixtures';
+import { getTableName, is, sql, Table } from 'drizzle-orm';
+import * as schema from '@/db/schema';
+import { countOf, makeUser } from '../support/fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: number; name: string; email: string; role: 'student' | 'instructor'; sessionId: string } }));
 vi.mock('@/app/_lib/session', () => ({
@@ -93,11 +94,11 @@ function formWith(value: string): FormData {
 const NOT_FORMS: unknown[] = [undefined, null, 42, 'text', true, [], [1, 2], {}, { name: 7 }, { classId: { $gt: 0 } }, { __proto__: { admin: true } }, new Date(8.64e15), new Map()];
 
 /** Rows in every table but the throttle counters (a wrong join code is counted: that write is the point). */
-function totalRows(): number {
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name <> 'auth_throttle'")
-    .all() as { name: string }[];
-  return tables.reduce((n, t) => n + (db.$client.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n, 0);
+async function totalRows(): Promise<number> {
+  const tables = (Object.values(schema) as unknown[]).filter((t): t is Table => is(t, Table) && getTableName(t) !== 'auth_throttle');
+  let n = 0;
+  for (const table of tables) n += await countOf(sql`SELECT count(*) AS "n" FROM ${table}`);
+  return n;
 }
 
 /** A refusal in either shape: an ActionResult, or the sign-in/up form state. */
@@ -117,7 +118,7 @@ describe('hostile input to every server action', () => {
   });
 
   it.each(actions)('%s refuses non-form arguments, junk in every field, and an empty form, and writes nothing', async (name, action) => {
-    const before = totalRows();
+    const before = await totalRows();
     const inputs: unknown[] = [...NOT_FORMS, new FormData(), ...JUNK.map(formWith)];
     for (const input of inputs) {
       let out: unknown;
@@ -129,7 +130,7 @@ describe('hostile input to every server action', () => {
       expect(isRefusal(out), `${name} accepted ${input instanceof FormData ? `a form of ${JSON.stringify(String(input.get('name')).slice(0, 30))}` : JSON.stringify(input)?.slice(0, 40)}`).toBe(true);
       expect(JSON.stringify(out ?? null).length, `${name} echoed a huge input`).toBeLessThan(5000);
     }
-    expect(totalRows()).toBe(before);
+    expect(await totalRows()).toBe(before);
   });
 
   it('the deck-file actions refuse hostile files in a deck of the caller, and write nothing', async () => {
@@ -147,7 +148,7 @@ describe('hostile input to every server action', () => {
       { format: 'yaml', data: MB },
       { format: 'yaml', data: 'deck: {}\nitems: [{ id: x }]\n' },
     ];
-    const before = totalRows();
+    const before = await totalRows();
     for (const file of files) {
       const preview = (await modules.decks.previewDeckUploadAction(undefined as never, { deckId, ...file } as never)) as { ok: boolean; data?: { errors: string[] } };
       // A file that reads as a deck gets a preview listing its errors; anything else is refused.
@@ -155,19 +156,19 @@ describe('hostile input to every server action', () => {
       const out = await modules.decks.importDeckUploadAction(undefined as never, { deckId, ...file } as never);
       expect(isRefusal(out), `import of ${file.format} ${file.data.slice(0, 30)}`).toBe(true);
     }
-    expect(totalRows()).toBe(before);
+    expect(await totalRows()).toBe(before);
   });
 
   it('signed out, every action refuses before reading its input', async () => {
     const saved = session.user;
     session.user = null;
-    const before = totalRows();
+    const before = await totalRows();
     for (const [name, action] of actions) {
       // Open to visitors by design (the invited sign-up is gated by its token, which junk is not).
       if (name === 'signInAction' || name === 'signUpAction') continue;
       expect(isRefusal(await action(undefined as never, formWith('1') as never)), name).toBe(true);
     }
-    expect(totalRows()).toBe(before);
+    expect(await totalRows()).toBe(before);
     session.user = saved;
   });
 });

@@ -4,14 +4,16 @@
  * gets the same answer and no mail, and setting the password signs the account out everywhere.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
 import { authThrottle, passwordResetTokens, sessions, users } from '@/db/schema';
 import { createSession } from '@/db/queries/sessions';
 import { storeResetToken } from '@/db/queries/password-reset';
 import { verifyPassword } from '@/lib/auth/password';
 import { newResetToken, RESET_TOKEN_TTL_MS } from '@/lib/auth/reset-token';
-import { makeUser } from '../support/fixtures';
+import { countOf, exec, makeUser } from '../support/fixtures';
 import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher';
 
 const pending = vi.hoisted(() => ({ tasks: [] as Promise<unknown>[] }));
@@ -39,9 +41,18 @@ afterAll(async () => {
   delete process.env.MAIL_FROM;
   await smtp.close();
 });
-beforeEach(() => {
-  db.delete(authThrottle).run();
+beforeEach(async () => {
+  await exec(sql`DELETE FROM ${authThrottle}`);
 });
+
+const accountRow = z.object({ passwordHash: z.string(), sessionVersion: int });
+async function account(userId: number) {
+  const row = await (await engine()).get(sql`SELECT ${users.passwordHash} AS "passwordHash", ${users.sessionVersion} AS "sessionVersion" FROM ${users} WHERE ${users.id} = ${userId}`, accountRow);
+  if (!row) throw new Error(`no user ${userId}`);
+  return row;
+}
+const tokensOf = async (userId: number) =>
+  (await engine()).all(sql`SELECT ${passwordResetTokens.tokenHash} AS "tokenHash" FROM ${passwordResetTokens} WHERE ${passwordResetTokens.userId} = ${userId}`, z.object({ tokenHash: z.string() }));
 
 async function settle() {
   await Promise.all(pending.tasks.splice(0));
@@ -78,7 +89,7 @@ describe('password reset', () => {
     const user = await makeUser();
     await createSession(user.id, 'Chrome on Linux', Date.now());
     await createSession(user.id, 'Safari on iOS', Date.now());
-    const before = db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)).get()!.v;
+    const before = (await account(user.id)).sessionVersion;
 
     const result = await ask(user.email.toUpperCase());
     expect(result).toMatchObject({ ok: true });
@@ -88,20 +99,20 @@ describe('password reset', () => {
     const token = tokenOf(mail.text);
     expect(mail.html).toContain(`href="https://recall.test.example/reset-password?token=${token}"`);
     // Only the hash is stored.
-    const stored = db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id)).all();
+    const stored = await tokensOf(user.id);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.tokenHash).not.toContain(token);
 
     expect(await reset(token)).toEqual({ redirected: '/signin?reset=1' });
-    const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
+    const row = await account(user.id);
     expect(await verifyPassword(row.passwordHash, 'a fresh long passphrase')).toBe(true);
     expect(await verifyPassword(row.passwordHash, 'integration-pass')).toBe(false);
     expect(row.sessionVersion).toBe(before + 1);
-    expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${sessions} WHERE ${sessions.userId} = ${user.id}`)).toBe(0);
 
     // Single use.
     expect(await reset(token, 'another long passphrase')).toMatchObject({ ok: false, error: expect.stringContaining('expired or was already used') });
-    expect(await verifyPassword(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash, 'a fresh long passphrase')).toBe(true);
+    expect(await verifyPassword((await account(user.id)).passwordHash, 'a fresh long passphrase')).toBe(true);
   });
 
   it('a later request makes the earlier link useless', async () => {
@@ -120,7 +131,7 @@ describe('password reset', () => {
     const old = newResetToken(Date.now() - RESET_TOKEN_TTL_MS - 1000);
     await storeResetToken(user.id, old);
     expect(await reset(old.token)).toMatchObject({ ok: false, error: expect.stringContaining('expired') });
-    const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
+    const row = await account(user.id);
     expect(await verifyPassword(row.passwordHash, 'integration-pass')).toBe(true);
   });
 
@@ -132,7 +143,7 @@ describe('password reset', () => {
     expect(unknown).toEqual(known);
     expect(smtp.messages.length).toBe(sent);
     // No token was stored for it either: the table holds only the known account's one.
-    expect(db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id)).all()).toHaveLength(1);
+    expect(await tokensOf(user.id)).toHaveLength(1);
   });
 
   it('refuses a weak password or a malformed token with field errors, not an exception', async () => {

@@ -25,9 +25,9 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 /** Answers every question; those in `wrong` (by position) get the text given, the rest are right. */
 async function take(userId: number, attemptId: number, wrong: Record<number, string>, minute: number) {
-  const cards = attemptCards(attemptId);
+  const cards = (await attemptCards(attemptId));
   for (const [i, cardId] of cards.entries()) {
-    const response = i in wrong ? wrong[i] : responseFor(attemptId, cardId, true);
+    const response = i in wrong ? wrong[i] : (await responseFor(attemptId, cardId, true));
     const out = await answerQuestion(userId, attemptId, { cardId, response }, at(minute + i * 0.1));
     if (!out.ok) throw new Error(out.message);
   }
@@ -83,11 +83,11 @@ describe('overrules of typed quiz answers', () => {
     expect(annCards).toHaveLength(6);
     // Bob typed the same text (normalised alike) for the same question; Cat typed something else.
     const bobAttempt = await s.attemptOf(s.bob.id, 10);
-    const bobCards = attemptCards(bobAttempt);
+    const bobCards = (await attemptCards(bobAttempt));
     const firstCard = annCards[0] as number;
     await take(s.bob.id, bobAttempt, { [bobCards.indexOf(firstCard)]: '  wrong on PURPOSE ' }, 10);
     const catAttempt = await s.attemptOf(s.cat.id, 20);
-    await take(s.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(firstCard)]: 'something else' }, 20);
+    await take(s.cat.id, catAttempt, { [(await attemptCards(catAttempt)).indexOf(firstCard)]: 'something else' }, 20);
 
     const goal = async () => (await assignmentAnalyticsFor(s.instructor.id, s.classId, s.assignmentId, at(100)))?.students.find((x) => x.userId === s.ann.id);
     expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 4, total: 6 });
@@ -134,9 +134,9 @@ describe('overrules of typed quiz answers', () => {
     const annCards = await take(t.ann.id, annAttempt, { 0: 'Wrong on purpose' }, 0);
     const card = annCards[0] as number;
     const bobAttempt = await t.attemptOf(t.bob.id, 10);
-    await take(t.bob.id, bobAttempt, { [attemptCards(bobAttempt).indexOf(card)]: 'wrong, on purpose!' }, 10);
+    await take(t.bob.id, bobAttempt, { [(await attemptCards(bobAttempt)).indexOf(card)]: 'wrong, on purpose!' }, 10);
     const catAttempt = await t.attemptOf(t.cat.id, 20);
-    await take(t.cat.id, catAttempt, { [attemptCards(catAttempt).indexOf(card)]: 'something else' }, 20);
+    await take(t.cat.id, catAttempt, { [(await attemptCards(catAttempt)).indexOf(card)]: 'something else' }, 20);
 
     await requestOverrule(t.ann.id, annAttempt, card, at(30));
     await requestOverrule(t.cat.id, catAttempt, card, at(31));
@@ -160,10 +160,11 @@ describe('overrules of typed quiz answers', () => {
     // All 15 quiz questions of "Introduction" (6 typed): one typed answer in the student's own words.
     const started = await startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 50, feedback: 'end' }, at(0));
     if (!started.ok) throw new Error(started.message);
-    const cards = attemptCards(started.attemptId);
+    const cards = (await attemptCards(started.attemptId));
     expect(cards).toHaveLength(15);
-    const typedAt = cards.findIndex((c) => typeof responseFor(started.attemptId, c, true) === 'string');
-    const other = cards.findIndex((c) => typeof responseFor(started.attemptId, c, true) !== 'string');
+    const rightAnswers = await Promise.all(cards.map((c) => responseFor(started.attemptId, c, true)));
+    const typedAt = rightAnswers.findIndex((r) => typeof r === 'string');
+    const other = rightAnswers.findIndex((r) => typeof r !== 'string');
     await take(student.id, started.attemptId, { [typedAt]: 'my own words' }, 0);
     // Only a typed answer can be overruled.
     expect(await requestOverrule(student.id, started.attemptId, cards[other] as number, at(5))).toMatchObject({ ok: false, reason: 'not_in_attempt' });

@@ -31,7 +31,7 @@ describe('quizzes on a real SQLite file', () => {
   it('draws only quiz questions from the chosen sections', async () => {
     const user = await makeUser();
     const attemptId = await start(user.id, { sectionKeys: ['intro', 'principles'], count: 50 });
-    const ids = attemptCards(attemptId);
+    const ids = (await attemptCards(attemptId));
     const available = db.$client
       .prepare(
         `SELECT count(*) n FROM cards c JOIN sections s ON s.id = c.section_id
@@ -42,13 +42,13 @@ describe('quizzes on a real SQLite file', () => {
     expect(ids).toHaveLength(Math.min(50, available.n));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
-      const card = cardRow(id);
+      const card = (await cardRow(id));
       expect(['mcq', 'truefalse', 'typed', 'ordering']).toContain(card.type);
       expect(['intro', 'principles']).toContain(card.sectionKey);
     }
-    const five = attemptCards(await start(user.id, { sectionKeys: ['counterterrorism'] }));
+    const five = (await attemptCards(await start(user.id, { sectionKeys: ['counterterrorism'] })));
     expect(five).toHaveLength(5);
-    expect(five.every((id) => cardRow(id).sectionKey === 'counterterrorism')).toBe(true);
+    expect((await Promise.all(five.map(cardRow))).every((c) => c.sectionKey === 'counterterrorism')).toBe(true);
   });
 
   it('refuses unknown sections, bad counts and decks the user cannot study', async () => {
@@ -66,14 +66,14 @@ describe('quizzes on a real SQLite file', () => {
   it('an answer writes the quiz answer, one quiz review log and the card state', async () => {
     const user = await makeUser();
     const attemptId = await start(user.id);
-    const cardId = attemptCards(attemptId)[0] as number;
-    const out = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30));
+    const cardId = (await attemptCards(attemptId))[0] as number;
+    const out = await answerQuestion(user.id, attemptId, { cardId, response: (await responseFor(attemptId, cardId, true)) }, later(30));
     expect(out).toMatchObject({ ok: true, duplicate: false, finished: false, answeredCount: 1, questionCount: 5 });
     expect(out.ok && out.feedback.correct).toBe(true);
-    expect(out.ok && out.feedback.sectionKey).toBe(cardRow(cardId).sectionKey);
+    expect(out.ok && out.feedback.sectionKey).toBe((await cardRow(cardId)).sectionKey);
     // The feedback sends the student back to the passage: the card's own quote and/or paragraph reference
     // (since the deck's revision some items cite a paragraph only).
-    const card = cardRow(cardId);
+    const card = (await cardRow(cardId));
     expect(out.ok && { quote: out.feedback.evidenceQuote, ref: out.feedback.evidenceRef }).toEqual({ quote: card.evidenceQuote, ref: card.evidenceRef });
     expect(card.evidenceQuote ?? card.evidenceRef).toBeTruthy();
     const log = db.$client.prepare('SELECT * FROM review_logs WHERE user_id = ?').all(user.id) as Record<string, unknown>[];
@@ -88,30 +88,30 @@ describe('quizzes on a real SQLite file', () => {
   it('records the answer and its grade together or not at all: a failed answer write leaves no grade', async () => {
     const user = await makeUser();
     const attemptId = await start(user.id);
-    const cardId = attemptCards(attemptId)[0] as number;
+    const cardId = (await attemptCards(attemptId))[0] as number;
     // The grade is written first (recordReview), the answer row after it: make the answer row fail.
     db.$client.exec(`CREATE TRIGGER refuse_quiz_answer BEFORE INSERT ON quiz_answers BEGIN SELECT RAISE(ABORT, 'answer refused'); END`);
     try {
-      await expect(answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(30))).rejects.toThrow('answer refused');
+      await expect(answerQuestion(user.id, attemptId, { cardId, response: (await responseFor(attemptId, cardId, true)) }, later(30))).rejects.toThrow('answer refused');
     } finally {
       db.$client.exec('DROP TRIGGER refuse_quiz_answer');
     }
     expect(writes(user.id)).toEqual({ answers: 0, logs: 0, states: 0 });
     // The same answer sent again is recorded once, with its grade.
-    expect(await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(31))).toMatchObject({ ok: true, duplicate: false });
+    expect(await answerQuestion(user.id, attemptId, { cardId, response: (await responseFor(attemptId, cardId, true)) }, later(31))).toMatchObject({ ok: true, duplicate: false });
     expect(writes(user.id)).toEqual({ answers: 1, logs: 1, states: 1 });
   });
 
   it('a wrong answer is rated Again and a repeated submission counts once', async () => {
     const user = await makeUser();
     const attemptId = await start(user.id);
-    const cardId = attemptCards(attemptId)[1] as number;
-    const wrong = responseFor(attemptId, cardId, false);
+    const cardId = (await attemptCards(attemptId))[1] as number;
+    const wrong = (await responseFor(attemptId, cardId, false));
     const first = await answerQuestion(user.id, attemptId, { cardId, response: wrong }, later(10));
     expect(first.ok && first.feedback.correct).toBe(false);
     expect(first.ok && first.feedback.correctAnswer).toBeTruthy();
     // The retry (even with a different answer) returns the first result and writes nothing.
-    const again = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(20));
+    const again = await answerQuestion(user.id, attemptId, { cardId, response: (await responseFor(attemptId, cardId, true)) }, later(20));
     expect(again).toMatchObject({ ok: true, duplicate: true, answeredCount: 1 });
     expect(again.ok && again.feedback.correct).toBe(false);
     expect(writes(user.id)).toEqual({ answers: 1, logs: 1, states: 1 });
@@ -123,8 +123,8 @@ describe('quizzes on a real SQLite file', () => {
     const owner = await makeUser();
     const intruder = await makeUser();
     const attemptId = await start(owner.id);
-    const cardId = attemptCards(attemptId)[0] as number;
-    const out = await answerQuestion(intruder.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(5));
+    const cardId = (await attemptCards(attemptId))[0] as number;
+    const out = await answerQuestion(intruder.id, attemptId, { cardId, response: (await responseFor(attemptId, cardId, true)) }, later(5));
     expect(out).toMatchObject({ ok: false, reason: 'not_found' });
     expect(await quizAttemptView(intruder.id, attemptId)).toBeNull();
     expect(await quizResult(intruder.id, attemptId)).toBeNull();
@@ -139,15 +139,15 @@ describe('quizzes on a real SQLite file', () => {
     const user = await makeUser();
     // Every question of the introduction, so each type (typed included) is tried.
     const attemptId = await start(user.id, { sectionKeys: ['intro'], count: 50 });
-    const ids = attemptCards(attemptId);
-    expect(new Set(ids.map((id) => cardRow(id).type))).toEqual(new Set(['mcq', 'truefalse', 'typed', 'ordering']));
+    const ids = (await attemptCards(attemptId));
+    expect(new Set((await Promise.all(ids.map(cardRow))).map((c) => c.type))).toEqual(new Set(['mcq', 'truefalse', 'typed', 'ordering']));
     const outside = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = ? AND type = 'typed'").all(DECK) as { id: number }[]).find(
       (c) => !ids.includes(c.id),
     )?.id as number;
     expect(await answerQuestion(user.id, attemptId, { cardId: 987654, response: 0 }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
     expect(await answerQuestion(user.id, attemptId, { cardId: outside, response: 'x' }, later(1))).toMatchObject({ ok: false, reason: 'not_in_attempt' });
     for (const cardId of ids) {
-      const { type } = cardRow(cardId);
+      const { type } = (await cardRow(cardId));
       const bad = { mcq: 17, truefalse: 'true', typed: 'x'.repeat(501), ordering: [0, 0, 1] }[type];
       expect(await answerQuestion(user.id, attemptId, { cardId, response: bad }, later(1))).toMatchObject({ ok: false, reason: 'invalid_response' });
     }
@@ -157,11 +157,11 @@ describe('quizzes on a real SQLite file', () => {
   it('finishes with the score, reveals answers only then, and refuses answers afterwards', async () => {
     const user = await makeUser();
     const attemptId = await start(user.id, { feedback: 'end' });
-    const ids = attemptCards(attemptId);
+    const ids = (await attemptCards(attemptId));
     expect(await quizResult(user.id, attemptId)).toMatchObject({ finished: false, questions: [] });
     // Right, wrong, right, right; the last question is never answered.
     for (const [i, cardId] of ids.slice(0, 4).entries()) {
-      const out = await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, i !== 1) }, later(10 * (i + 1)));
+      const out = await answerQuestion(user.id, attemptId, { cardId, response: (await responseFor(attemptId, cardId, i !== 1)) }, later(10 * (i + 1)));
       expect(out.ok).toBe(true);
     }
     expect(await finishQuiz(user.id, attemptId, later(60))).toEqual({ ok: true, correctCount: 3, questionCount: 5 });
@@ -179,7 +179,7 @@ describe('quizzes on a real SQLite file', () => {
     expect(result?.questions[1]?.feedback.responseText).toBeTruthy();
     expect(result?.questions[4]?.feedback.correctAnswer).toBeTruthy();
     const last = ids[4] as number;
-    expect(await answerQuestion(user.id, attemptId, { cardId: last, response: responseFor(attemptId, last, true) }, later(80))).toMatchObject({ ok: false, reason: 'finished' });
+    expect(await answerQuestion(user.id, attemptId, { cardId: last, response: (await responseFor(attemptId, last, true)) }, later(80))).toMatchObject({ ok: false, reason: 'finished' });
     expect(writes(user.id).answers).toBe(4);
     expect((await recentAttempts(user.id, DECK))[0]).toMatchObject({ id: attemptId, correctCount: 3, questionCount: 5, answeredCount: 4 });
   });
@@ -187,24 +187,24 @@ describe('quizzes on a real SQLite file', () => {
   it('the last answer finishes the attempt', async () => {
     const user = await makeUser();
     const attemptId = await start(user.id, { count: 2 });
-    const [a, b] = attemptCards(attemptId) as [number, number];
-    expect(await answerQuestion(user.id, attemptId, { cardId: b, response: responseFor(attemptId, b, true) }, later(5))).toMatchObject({ finished: false });
-    expect(await answerQuestion(user.id, attemptId, { cardId: a, response: responseFor(attemptId, a, false) }, later(9))).toMatchObject({ finished: true, answeredCount: 2 });
+    const [a, b] = (await attemptCards(attemptId)) as [number, number];
+    expect(await answerQuestion(user.id, attemptId, { cardId: b, response: (await responseFor(attemptId, b, true)) }, later(5))).toMatchObject({ finished: false });
+    expect(await answerQuestion(user.id, attemptId, { cardId: a, response: (await responseFor(attemptId, a, false)) }, later(9))).toMatchObject({ finished: true, answeredCount: 2 });
     expect((await quizResult(user.id, attemptId))?.score).toEqual({ correct: 1, total: 2, percent: 50 });
   });
 
   it('prefers questions never quizzed over ones just answered correctly', async () => {
     const user = await makeUser();
-    const all = attemptCards(await start(user.id, { sectionKeys: ['intro'], count: 50 }));
+    const all = (await attemptCards(await start(user.id, { sectionKeys: ['intro'], count: 50 })));
     const firstHalf = all.slice(0, Math.floor(all.length / 2));
     const attemptId = await start(user.id, { sectionKeys: ['intro'], count: 50 });
-    for (const cardId of attemptCards(attemptId).filter((id) => firstHalf.includes(id))) {
-      await answerQuestion(user.id, attemptId, { cardId, response: responseFor(attemptId, cardId, true) }, later(1));
+    for (const cardId of (await attemptCards(attemptId)).filter((id) => firstHalf.includes(id))) {
+      await answerQuestion(user.id, attemptId, { cardId, response: (await responseFor(attemptId, cardId, true)) }, later(1));
     }
     let fresh = 0;
     for (let i = 0; i < 20; i++) {
       const out = await startQuiz(user.id, { deckId: DECK, sectionKeys: ['intro'], count: 3, feedback: 'end' }, later(60));
-      if (out.ok) fresh += attemptCards(out.attemptId).filter((id) => !firstHalf.includes(id)).length;
+      if (out.ok) fresh += (await attemptCards(out.attemptId)).filter((id) => !firstHalf.includes(id)).length;
     }
     // Never-quizzed questions weigh 48 times more than ones answered right within the day.
     expect(fresh).toBeGreaterThan(50);

@@ -3,8 +3,10 @@
  * never skips the revocation check: these tests stand in for the cookie jar and Auth.js.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '@/db';
-import { makeUser } from '../support/fixtures';
+import { sql } from 'drizzle-orm';
+import { bare } from '@/db/engine/fragments';
+import { users } from '@/db/schema';
+import { exec, makeUser } from '../support/fixtures';
 
 const jar = new Map<string, string>();
 const auth = vi.fn();
@@ -50,7 +52,7 @@ describe('currentUser with recently verified tokens', () => {
     jar.set('authjs.session-token', 'token-revoked');
     auth.mockResolvedValue(await sessionFor(user, 0));
     expect(await currentUser()).not.toBeNull();
-    db.$client.prepare('UPDATE users SET session_version = session_version + 1 WHERE id = ?').run(user.id);
+    await exec(sql`UPDATE ${users} SET ${bare(users.sessionVersion)} = ${bare(users.sessionVersion)} + 1 WHERE ${users.id} = ${user.id}`);
     auth.mockResolvedValue(null); // what Auth.js answers for a revoked token
     expect(await currentUser()).toBeNull();
     expect(auth).toHaveBeenCalledTimes(2);
@@ -61,7 +63,7 @@ describe('currentUser with recently verified tokens', () => {
     jar.set('__Secure-authjs.session-token', 'token-secure');
     auth.mockResolvedValue(await sessionFor(user, 0));
     await currentUser();
-    db.$client.prepare("UPDATE users SET name = 'Renamed' WHERE id = ?").run(user.id);
+    await exec(sql`UPDATE ${users} SET ${bare(users.name)} = 'Renamed' WHERE ${users.id} = ${user.id}`);
     expect(await currentUser()).toMatchObject({ name: 'Renamed' });
     expect(auth).toHaveBeenCalledTimes(1);
     vi.useFakeTimers({ now: Date.now() + 61_000 });

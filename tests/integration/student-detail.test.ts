@@ -5,7 +5,8 @@
  * student exactly the row the dashboard and the gradebook give them, per assignment.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { reviewLogs as l } from '@/db/schema';
 import { startAssignmentQuiz } from '@/db/queries/assignment-quiz';
 import { createAssignment } from '@/db/queries/assignments';
 import { assignmentAnalyticsFor, gradebookFor } from '@/db/queries/class-analytics';
@@ -15,7 +16,7 @@ import { recordReview } from '@/db/queries/reviews';
 import { studySettingsFor } from '@/db/queries/settings';
 import { studentDetailFor } from '@/db/queries/student-detail';
 import { mulberry32 } from '@/lib/random';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, loadRealDeck, makeUser } from '../support/fixtures';
 import { attemptCards, responseFor } from '../support/quiz-responses';
 import { simulateLearner } from '../support/simulated-learner';
 import { DAY, enroll } from '../support/teach-fixtures';
@@ -32,8 +33,8 @@ let s: Setup;
 
 /** Answers every question of an attempt, the first `right` right, the rest wrong, then finishes it. */
 async function take(userId: number, attemptId: number, right: number, day: number) {
-  for (const [i, cardId] of attemptCards(attemptId).entries()) {
-    const out = await answerQuestion(userId, attemptId, { cardId, response: responseFor(attemptId, cardId, i < right) }, at(day + i / 1000));
+  for (const [i, cardId] of (await attemptCards(attemptId)).entries()) {
+    const out = await answerQuestion(userId, attemptId, { cardId, response: (await responseFor(attemptId, cardId, i < right)) }, at(day + i / 1000));
     if (!out.ok) throw new Error(out.message);
   }
   const done = await finishQuiz(userId, attemptId, at(day + 0.01));
@@ -82,14 +83,23 @@ async function setup() {
   // An attempt left open.
   const open = await startAssignmentQuiz(b.id, whole.id, at(29), random);
   if (!open.ok) throw new Error(open.message);
-  const first = attemptCards(open.attemptId)[0]!;
-  await answerQuestion(b.id, open.attemptId, { cardId: first, response: responseFor(open.attemptId, first, true) }, at(29.001));
+  const first = (await attemptCards(open.attemptId))[0]!;
+  await answerQuestion(b.id, open.attemptId, { cardId: first, response: (await responseFor(open.attemptId, first, true)) }, at(29.001));
   return { instructor, other, students, outsider, classId, intro: intro.id, whole: whole.id, practiceId: practice.attemptId, openId: open.attemptId };
 }
 
 beforeAll(async () => {
   s = await setup();
 }, 120_000);
+
+/**
+ * A row with its predicted recall to 12 places: PostgreSQL sums one student's recall in whatever
+ * order its aggregate meets the rows, which can differ between the class query and the student's own
+ * in the last bit of a double (SQLite happens to meet them in the same order). Pages show percents.
+ */
+function asShown<P extends { recallAtDue: number }>(progress: P | undefined) {
+  return progress && { ...progress, recallAtDue: Math.round(progress.recallAtDue * 1e12) / 1e12 };
+}
 
 describe('the student detail page', () => {
   it('gives each student the same row as the dashboard and the gradebook, on every assignment', async () => {
@@ -100,8 +110,8 @@ describe('the student detail page', () => {
       for (const a of detail?.assignments ?? []) {
         const dashboard = (await assignmentAnalyticsFor(s.instructor.id, s.classId, a.assignment.id, NOW))?.students.find((r) => r.userId === student.id);
         expect(dashboard).toBeDefined();
-        expect(a.progress).toEqual(dashboard);
-        expect(a.progress).toEqual(book?.grades.get(a.assignment.id)?.get(student.id));
+        expect(asShown(a.progress)).toEqual(asShown(dashboard));
+        expect(asShown(a.progress)).toEqual(asShown(book?.grades.get(a.assignment.id)?.get(student.id)));
       }
     }
   });
@@ -142,10 +152,13 @@ describe('the student detail page', () => {
     expect(forgotten.length).toBeGreaterThan(0);
     for (const { item } of forgotten) expect(item.lapseRate).toBeGreaterThan(0);
     // Their lapses per item, from their own log, in the order shown.
-    const lapses = forgotten.map(
-      ({ item }) =>
-        (db.$client.prepare(`SELECT count(*) AS n FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL AND state_before = 2 AND rating = 1`).get(s.students[0]!.id, item.cardId) as { n: number }).n,
-    );
+    const lapses: number[] = [];
+    for (const { item } of forgotten) {
+      lapses.push(
+        await countOf(sql`SELECT count(*) AS "n" FROM ${l}
+                          WHERE ${l.userId} = ${s.students[0]!.id} AND ${l.cardId} = ${item.cardId} AND ${l.undoneAt} IS NULL AND ${l.stateBefore} = 2 AND ${l.rating} = 1`),
+      );
+    }
     expect(lapses.every((n) => n > 0)).toBe(true);
     expect(forgotten.map((f) => f.lapses)).toEqual(lapses);
     expect([...lapses].sort((x, y) => y - x)).toEqual(lapses);

@@ -3,7 +3,7 @@
  * engine the file runs on (SQLite by default; PostgreSQL in the integration-on-pg project).
  */
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { createUser } from '@/db/admin/users';
 import { engine } from '@/db/engine';
@@ -30,4 +30,14 @@ export async function cardIds(deckId = 'war-for-peace'): Promise<number[]> {
     z.object({ id: int }),
   );
   return rows.map((r) => r.id);
+}
+
+/** Runs one statement on the file's engine (a direct change a test sets up or breaks on purpose). */
+export async function exec(query: SQL): Promise<{ changes: number }> {
+  return (await engine()).run(query);
+}
+
+/** The `n` of a query that selects `count(*) AS "n"`, on the file's engine. */
+export async function countOf(query: SQL): Promise<number> {
+  return (await (await engine()).get(query, z.object({ n: int })))?.n ?? 0;
 }

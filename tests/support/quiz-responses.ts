@@ -1,19 +1,37 @@
-/** Answers to quiz questions as a student would give them, right or wrong as asked (integration tests). */
-import { db } from '@/db';
-import type { CardPayload } from '@/lib/content/cards';
+/** Answers to quiz questions as a student would give them, right or wrong as asked (integration tests, either engine). */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { jsonText } from '@/db/engine/rows';
+import { idList } from '@/db/json-column';
+import { cards, quizAttempts, sections } from '@/db/schema';
+import { cardPayloadSchema } from '@/lib/content/card-payload';
 import { gradeResponse, questionSeed, type QuizPayload } from '@/lib/quiz/present';
 import { seededPermutation } from '@/lib/quiz/shuffle';
 
-export function cardRow(cardId: number) {
-  const row = db.$client
-    .prepare('SELECT c.type, c.payload, s.key AS sectionKey, c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
-    .get(cardId) as { type: string; payload: string; sectionKey: string; evidenceQuote: string | null; evidenceRef: string | null };
-  return { ...row, payload: JSON.parse(row.payload) as CardPayload };
+const cardRowSchema = z.object({
+  type: z.string(),
+  payload: jsonText(cardPayloadSchema),
+  sectionKey: z.string(),
+  evidenceQuote: z.string().nullable(),
+  evidenceRef: z.string().nullable(),
+});
+
+export async function cardRow(cardId: number) {
+  const db = await engine();
+  const row = await db.get(
+    sql`SELECT ${cards.type} AS "type", ${db.fragments.jsonText(cards.payload)} AS "payload", ${sections.key} AS "sectionKey",
+               ${cards.evidenceQuote} AS "evidenceQuote", ${cards.evidenceRef} AS "evidenceRef"
+        FROM ${cards} JOIN ${sections} ON ${sections.id} = ${cards.sectionId} WHERE ${cards.id} = ${cardId}`,
+    cardRowSchema,
+  );
+  if (!row) throw new Error(`no card ${cardId}`);
+  return row;
 }
 
 /** A response to the question as shown in this attempt, right or wrong as asked. */
-export function responseFor(attemptId: number, cardId: number, right: boolean): unknown {
-  const payload = cardRow(cardId).payload as QuizPayload;
+export async function responseFor(attemptId: number, cardId: number, right: boolean): Promise<unknown> {
+  const payload = (await cardRow(cardId)).payload as QuizPayload;
   const seed = questionSeed(attemptId, cardId);
   switch (payload.type) {
     case 'mcq': {
@@ -32,7 +50,9 @@ export function responseFor(attemptId: number, cardId: number, right: boolean): 
   }
 }
 
-export function attemptCards(attemptId: number): number[] {
-  const row = db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(attemptId) as { card_ids: string };
-  return JSON.parse(row.card_ids) as number[];
+export async function attemptCards(attemptId: number): Promise<number[]> {
+  const db = await engine();
+  const row = await db.get(sql`SELECT ${db.fragments.jsonText(quizAttempts.cardIds)} AS "ids" FROM ${quizAttempts} WHERE ${quizAttempts.id} = ${attemptId}`, z.object({ ids: jsonText(idList) }));
+  if (!row) throw new Error(`no attempt ${attemptId}`);
+  return row.ids;
 }
