@@ -25,6 +25,7 @@ const ON_BOTH_ENGINES = [
   'tests/integration/assignment-quiz.test.ts',
   'tests/integration/data-export.test.ts',
   'tests/integration/password-reset.test.ts',
+  'tests/integration/hostile-input.test.ts',
 ];
 
 export default defineConfig({

@@ -17,7 +17,12 @@ export { TYPED_ANSWER_MAX };
 
 /** The answer typed for a typed card, sent with its grade, and whether the student overruled a wrong verdict. */
 export const typedAnswerPartSchema = z.strictObject({
-  answer: z.string().trim().min(1, 'typed answer is empty').max(TYPED_ANSWER_MAX, `typed answer is longer than ${TYPED_ANSWER_MAX} characters`),
+  // A NUL is dropped rather than the grade refused: it carries nothing a student meant, and
+  // PostgreSQL text cannot hold one (the grade is what matters; the text is its evidence).
+  answer: z
+    .string()
+    .transform((text) => text.replaceAll('\u0000', ''))
+    .pipe(z.string().trim().min(1, 'typed answer is empty').max(TYPED_ANSWER_MAX, `typed answer is longer than ${TYPED_ANSWER_MAX} characters`)),
   overruled: z.boolean(),
 });
 export type TypedAnswerPart = z.infer<typeof typedAnswerPartSchema>;

@@ -3,10 +3,15 @@
  * request gets a 4xx or a per-entry rejection, never a 5xx, never a stack trace, and writes nothing.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { cardStates, cards as cardsTable, decks, reviewLogs as l, sections, typedAnswers } from '@/db/schema';
 import { recordReview } from '@/db/queries/reviews';
 import { studySettingsFor } from '@/db/queries/settings';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: number; name: string; email: string; role: 'student' } }));
 vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
@@ -20,14 +25,15 @@ const SAME_ORIGIN = { host: 'test', origin: 'http://test', 'sec-fetch-site': 'sa
 const post = (handler: (r: Request) => Promise<Response>, body: string, type = 'application/json', headers: Record<string, string> = SAME_ORIGIN) =>
   handler(new Request('http://test/api/x', { method: 'POST', headers: { ...headers, 'content-type': type }, body }));
 
-function writes() {
-  return db.$client.prepare('SELECT (SELECT count(*) FROM review_logs) + (SELECT count(*) FROM card_states) + (SELECT coalesce(sum(undone_at IS NOT NULL), 0) FROM review_logs) AS n').get() as { n: number };
+/** Review rows, card states and undone reviews, together: any write the routes could make moves it. */
+async function writes() {
+  return countOf(sql`SELECT (SELECT count(*) FROM ${l}) + (SELECT count(*) FROM ${cardStates}) + (SELECT count(*) FROM ${l} WHERE ${l.undoneAt} IS NOT NULL) AS "n"`);
 }
 
 async function expectRefused(response: Response, status: number) {
   const text = await response.text();
   expect(response.status, text.slice(0, 200)).toBe(status);
-  expect(text).not.toMatch(/\n\s+at |Error:|node_modules|SqliteError/);
+  expect(text).not.toMatch(/\n\s+at |Error:|node_modules|SqliteError|DatabaseError|invalid input syntax|violates/);
   expect(text.length).toBeLessThan(2000); // no echo of a huge input
   return text;
 }
@@ -43,15 +49,24 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     await loadRealDeck();
     cards = await cardIds();
     const owner = await makeUser('instructor');
-    db.$client.prepare("INSERT INTO decks (id, title, owner_id) VALUES ('hostile-private', 'Private', ?)").run(owner.id);
-    const section = db.$client.prepare("INSERT INTO sections (deck_id, key, title, position) VALUES ('hostile-private', 's', 'S', 0)").run();
-    privateCard = Number(
-      db.$client
-        .prepare("INSERT INTO cards (deck_id, section_id, key, item_id, type, position, prompt, answer, payload, content_hash, updated_at) VALUES ('hostile-private', ?, 'k', 'k', 'basic', 0, 'p', 'a', '{}', 'h', 0)")
-        .run(section.lastInsertRowid).lastInsertRowid,
+    const e = await engine();
+    const idRow = z.object({ id: int });
+    await exec(sql`INSERT INTO ${decks} (${bare(decks.id)}, ${bare(decks.title)}, ${bare(decks.ownerId)}) VALUES ('hostile-private', 'Private', ${owner.id})`);
+    const section = await e.get(
+      sql`INSERT INTO ${sections} (${bare(sections.deckId)}, ${bare(sections.key)}, ${bare(sections.title)}, ${bare(sections.position)})
+          VALUES ('hostile-private', 's', 'S', 0) RETURNING ${sections.id} AS "id"`,
+      idRow,
     );
+    const c = cardsTable;
+    const card = await e.get(
+      sql`INSERT INTO ${c} (${bare(c.deckId)}, ${bare(c.sectionId)}, ${bare(c.key)}, ${bare(c.itemId)}, ${bare(c.type)}, ${bare(c.position)}, ${bare(c.prompt)},
+                            ${bare(c.answer)}, ${bare(c.payload)}, ${bare(c.contentHash)}, ${bare(c.updatedAt)})
+          VALUES ('hostile-private', ${section!.id}, 'k', 'k', 'basic', 0, 'p', 'a', ${e.fragments.json({})}, 'h', 0) RETURNING ${c.id} AS "id"`,
+      idRow,
+    );
+    privateCard = card!.id;
     retiredCard = cards.at(-1) as number;
-    db.$client.prepare('UPDATE cards SET retired_at = 1 WHERE id = ?').run(retiredCard);
+    await exec(sql`UPDATE ${c} SET ${bare(c.retiredAt)} = 1 WHERE ${c.id} = ${retiredCard}`);
   });
 
   beforeEach(async () => {
@@ -60,7 +75,7 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
   });
 
   it('refuses malformed bodies with a 4xx and writes nothing', async () => {
-    const before = writes();
+    const before = await writes();
     await expectRefused(await post(grade, '{"reviews": [', 'application/json'), 400);
     await expectRefused(await post(grade, JSON.stringify({ reviews: [entry()] }), 'text/plain'), 415);
     await expectRefused(await post(grade, JSON.stringify({ reviews: [entry({ clientId: MB })] })), 413);
@@ -73,11 +88,11 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     await expectRefused(await post(grade, `{"reviews":[${JSON.stringify(entry())}],"__proto__":{"admin":true}}`), 400);
     await expectRefused(await post(grade, JSON.stringify({ reviews: [entry()], extra: 1 })), 400);
     await expectRefused(await post(grade, JSON.stringify({ reviews: Array.from({ length: 501 }, () => entry()) })), 400);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it('rejects each bad entry on its own, with a reason, and records none of them', async () => {
-    const before = writes();
+    const before = await writes();
     const bad = [
       entry({ grade: '3' }),
       entry({ grade: 5 }),
@@ -92,6 +107,8 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
       entry({ durationMs: -5 }),
       entry({ clientId: 'short' }),
       entry({ clientId: '<script>alert(1)</script>' }),
+      entry({ clientId: 'nul-\u0000-in-the-id' }),
+      entry({ typed: { answer: '\u0000', overruled: false } }),
       { cardId: cards[0], grade: 3 },
       entry({ userId: 1 }),
       null,
@@ -104,7 +121,7 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     expect(results).toHaveLength(bad.length);
     expect(results.filter((r) => r.status !== 'rejected')).toEqual([]);
     expect(results.every((r) => typeof r.reason === 'string' && r.reason.length > 0 && !/\n\s+at /.test(r.reason))).toBe(true);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it('accepts the good entries of a large mixed batch and rejects the rest', async () => {
@@ -113,6 +130,16 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     const { results } = (await response.json()) as { results: { status: string }[] };
     expect(results.filter((r) => r.status === 'recorded')).toHaveLength(250);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(250);
+  });
+
+  it('keeps a grade whose typed answer holds a NUL, storing the answer without it', async () => {
+    const e = await engine();
+    const typedCard = (await e.get(sql`SELECT ${cardsTable.id} AS "id" FROM ${cardsTable} WHERE ${cardsTable.deckId} = 'war-for-peace' AND ${cardsTable.type} = 'typed' AND ${cardsTable.retiredAt} IS NULL ORDER BY ${cardsTable.id} LIMIT 1`, z.object({ id: int })))!.id;
+    const response = await post(grade, JSON.stringify({ reviews: [entry({ cardId: typedCard, typed: { answer: 'about\u0000 2,500', overruled: false } })] }));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['recorded']);
+    const stored = await e.all(sql`SELECT ${typedAnswers.answer} AS "answer" FROM ${typedAnswers} WHERE ${typedAnswers.userId} = ${session.user!.id}`, z.object({ answer: z.string() }));
+    expect(stored).toEqual([{ answer: 'about 2,500' }]);
   });
 
   it('answers 401 without a session', async () => {
@@ -124,7 +151,7 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
   it('undo refuses bad bodies and another user’s review, and changes nothing', async () => {
     const victim = await makeUser();
     await recordReview(victim.id, { cardId: cards[1] as number, grade: 3, clientId: 'victims-review', reviewedAt: new Date(now - 1000), durationMs: 1, source: 'review' }, await studySettingsFor(victim.id), new Date(now));
-    const before = writes();
+    const before = await writes();
     await expectRefused(await post(undo, '{"clientId": '), 400);
     await expectRefused(await post(undo, JSON.stringify({ clientId: 'victims-review' }), 'application/x-www-form-urlencoded'), 415);
     await expectRefused(await post(undo, JSON.stringify({ clientId: MB })), 413);
@@ -132,8 +159,9 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     await expectRefused(await post(undo, JSON.stringify({})), 400);
     await expectRefused(await post(undo, JSON.stringify({ clientId: 'victims-review' })), 404);
     await expectRefused(await post(undo, JSON.stringify({ clientId: 'never-existed' })), 404);
-    expect(writes()).toEqual(before);
-    expect(db.$client.prepare("SELECT undone_at FROM review_logs WHERE client_id = 'victims-review'").get()).toEqual({ undone_at: null });
+    await expectRefused(await post(undo, JSON.stringify({ clientId: 'victims-review\u0000' })), 400);
+    expect(await writes()).toEqual(before);
+    expect(await (await engine()).get(sql`SELECT ${l.undoneAt} AS "undoneAt" FROM ${l} WHERE ${l.clientId} = 'victims-review'`, z.object({ undoneAt: int.nullable() }))).toEqual({ undoneAt: null });
   });
 });
 
@@ -149,7 +177,7 @@ describe('cross-site requests, media types and streamed bodies on the state-chan
   const body = () => JSON.stringify({ reviews: [{ clientId: `csrf-${Math.random().toString(36).slice(2)}`, cardId: card, grade: 3, reviewedAt: Date.now(), durationMs: 5 }] });
 
   it('refuses a forged grade from another origin, even one that merely mentions application/json', async () => {
-    const before = writes();
+    const before = await writes();
     // The attack seen: a no-cors fetch from another port of the same host.
     const sibling = { host: 'test', origin: 'http://test:8080', 'sec-fetch-site': 'same-site' };
     await expectRefused(await post(grade, body(), 'text/plain; application/json', sibling), 403);
@@ -164,14 +192,14 @@ describe('cross-site requests, media types and streamed bodies on the state-chan
     for (const type of ['text/plain; application/json', 'text/plain;charset=application/json', 'application/jsonp', 'application/json; charset=latin1', 'multipart/form-data']) {
       await expectRefused(await post(grade, body(), type), 415);
     }
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
     // Sec-Fetch-Site alone (an old proxy stripping Origin) or Origin alone are enough when same-origin.
     expect((await post(grade, body(), 'application/json', { host: 'test', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
     expect((await post(grade, body(), 'application/json; charset=UTF-8', { host: 'test', origin: 'http://test' })).status).toBe(200);
   });
 
   it('stops reading a chunked body at the cap and answers 413, before buffering it all', async () => {
-    const before = writes();
+    const before = await writes();
     let pulled = 0;
     const chunk = new TextEncoder().encode(`{"reviews":[${' '.repeat(64 * 1024 - 12)}`);
     // 10,000 chunks of 64 KB = 640 MB if it were read to the end.
@@ -185,7 +213,7 @@ describe('cross-site requests, media types and streamed bodies on the state-chan
     const request = new Request('http://test/api/reviews', { method: 'POST', headers: { ...SAME_ORIGIN, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
     await expectRefused(await grade(request), 413);
     expect(pulled).toBeLessThan(10); // 256 KB cap: a handful of chunks, not 640 MB
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it('rejects a reviewedAt past the JavaScript date range on its own, and records the rest of the batch', async () => {
