@@ -28,7 +28,7 @@ const QUIZ: AssignmentQuizSpec = { sectionKeys: null, questions: 10, types: null
 /** Answers every question of an attempt, the first `right` of them right, and returns the attempt's score. */
 async function take(userId: number, attemptId: number, right: number, minute: number) {
   for (const [i, cardId] of (await attemptCards(attemptId)).entries()) {
-    const out = await answerQuestion(userId, attemptId, { cardId, response: (await responseFor(attemptId, cardId, i < right)) }, at(minute + i * 0.1));
+    const out = await answerQuestion(userId, attemptId, { cardId, response: await responseFor(attemptId, cardId, i < right) }, at(minute + i * 0.1));
     if (!out.ok) throw new Error(out.message);
   }
   return await finishQuiz(userId, attemptId, at(minute + 2));
@@ -69,7 +69,7 @@ describe('assignment quizzes', () => {
 
     const started = await startAssignmentQuiz(student.id, assignmentId, at(10));
     if (!started.ok) throw new Error(started.message);
-    const cards = (await attemptCards(started.attemptId));
+    const cards = await attemptCards(started.attemptId);
     expect(cards).toHaveLength(10);
     for (const id of cards) expect((await cardRow(id)).sectionKey).toBe('intro');
     // An open attempt is continued, not doubled.
@@ -88,7 +88,7 @@ describe('assignment quizzes', () => {
     const first = await startAssignmentQuiz(student.id, assignmentId, at(0));
     if (!first.ok) throw new Error(first.message);
     // Two right answers, the third left unanswered: an open attempt does not count.
-    for (const [i, cardId] of (await attemptCards(first.attemptId)).slice(0, 2).entries()) await answerQuestion(student.id, first.attemptId, { cardId, response: (await responseFor(first.attemptId, cardId, true)) }, at(1 + i));
+    for (const [i, cardId] of (await attemptCards(first.attemptId)).slice(0, 2).entries()) await answerQuestion(student.id, first.attemptId, { cardId, response: await responseFor(first.attemptId, cardId, true) }, at(1 + i));
     expect((await views()).today?.bestQuiz).toBeNull();
     await finishQuiz(student.id, first.attemptId, at(4));
     expect((await views()).today?.bestQuiz).toBeCloseTo(2 / 3, 10);
@@ -106,7 +106,7 @@ describe('assignment quizzes', () => {
     if (!started.ok) throw new Error(started.message);
     const expected = await countOf(sql`SELECT count(*) AS "n" FROM ${c} JOIN ${s} ON ${s.id} = ${c.sectionId}
                                        WHERE ${c.deckId} = ${DECK} AND ${c.retiredAt} IS NULL AND ${c.type} = 'truefalse' AND ${s.key} IN ('principles', 'future')`);
-    const cards = (await attemptCards(started.attemptId));
+    const cards = await attemptCards(started.attemptId);
     expect(cards).toHaveLength(expected);
     for (const id of cards) {
       expect((await cardRow(id)).type).toBe('truefalse');

@@ -4,10 +4,14 @@
  * assignment quiz of the six typed questions of "Introduction", goal 80 %.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cardStates as cs, reviewLogs as l } from '@/db/schema';
 import { stateToRow } from '@/db/card-state-row';
 import { studySettingsFor } from '@/db/queries/settings';
-import { replayLog, type Grade } from '@/lib/scheduler';
+import { replayLog } from '@/lib/scheduler';
 import { startAssignmentQuiz } from '@/db/queries/assignment-quiz';
 import { createAssignment } from '@/db/queries/assignments';
 import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
@@ -25,9 +29,9 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 /** Answers every question; those in `wrong` (by position) get the text given, the rest are right. */
 async function take(userId: number, attemptId: number, wrong: Record<number, string>, minute: number) {
-  const cards = (await attemptCards(attemptId));
+  const cards = await attemptCards(attemptId);
   for (const [i, cardId] of cards.entries()) {
-    const response = i in wrong ? wrong[i] : (await responseFor(attemptId, cardId, true));
+    const response = i in wrong ? wrong[i] : await responseFor(attemptId, cardId, true);
     const out = await answerQuestion(userId, attemptId, { cardId, response }, at(minute + i * 0.1));
     if (!out.ok) throw new Error(out.message);
   }
@@ -35,13 +39,24 @@ async function take(userId: number, attemptId: number, wrong: Record<number, str
   return cards;
 }
 
-const loggedRating = (userId: number, cardId: number) =>
-  (db.$client.prepare("SELECT rating FROM review_logs WHERE user_id = ? AND card_id = ? AND source = 'quiz' AND undone_at IS NULL").get(userId, cardId) as { rating: number }).rating;
-const cardState = (userId: number, cardId: number) =>
-  db.$client.prepare('SELECT stability, difficulty, due, reps, lapses, state FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId) as { stability: number; difficulty: number; due: number; reps: number; lapses: number; state: number };
+const loggedRating = async (userId: number, cardId: number) =>
+  (await (await engine()).get(
+    sql`SELECT ${l.rating} AS "rating" FROM ${l} WHERE ${l.userId} = ${userId} AND ${l.cardId} = ${cardId} AND ${l.source} = 'quiz' AND ${l.undoneAt} IS NULL`,
+    z.object({ rating: int }),
+  ))?.rating;
+const stateRow = z.object({ stability: z.number(), difficulty: z.number(), due: int, reps: int, lapses: int, state: int });
+const cardState = async (userId: number, cardId: number) =>
+  (await engine()).get(
+    sql`SELECT ${cs.stability} AS "stability", ${cs.difficulty} AS "difficulty", ${cs.due} AS "due", ${cs.reps} AS "reps", ${cs.lapses} AS "lapses", ${cs.state} AS "state"
+        FROM ${cs} WHERE ${cs.userId} = ${userId} AND ${cs.cardId} = ${cardId}`,
+    stateRow,
+  );
 /** The state a replay of the card's log gives with the student's parameters: what card_states must hold. */
 async function replayedState(userId: number, cardId: number) {
-  const log = db.$client.prepare('SELECT rating, reviewed_at AS at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id').all(userId, cardId) as { rating: Grade; at: number }[];
+  const log = await (await engine()).all(
+    sql`SELECT ${l.rating} AS "rating", ${l.reviewedAt} AS "at" FROM ${l} WHERE ${l.userId} = ${userId} AND ${l.cardId} = ${cardId} AND ${l.undoneAt} IS NULL ORDER BY ${l.reviewedAt}, ${l.id}`,
+    z.object({ rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), at: int }),
+  );
   const state = replayLog(log.map((l) => ({ grade: l.rating, reviewedAt: new Date(l.at) })), (await studySettingsFor(userId)).scheduler);
   if (!state) throw new Error('no state to replay');
   const row = stateToRow(state);
@@ -83,7 +98,7 @@ describe('overrules of typed quiz answers', () => {
     expect(annCards).toHaveLength(6);
     // Bob typed the same text (normalised alike) for the same question; Cat typed something else.
     const bobAttempt = await s.attemptOf(s.bob.id, 10);
-    const bobCards = (await attemptCards(bobAttempt));
+    const bobCards = await attemptCards(bobAttempt);
     const firstCard = annCards[0] as number;
     await take(s.bob.id, bobAttempt, { [bobCards.indexOf(firstCard)]: '  wrong on PURPOSE ' }, 10);
     const catAttempt = await s.attemptOf(s.cat.id, 20);
@@ -109,15 +124,15 @@ describe('overrules of typed quiz answers', () => {
     expect(await decideOverrule(s.other.id, id, 'accept', at(40))).toMatchObject({ ok: false, reason: 'not_found' });
 
     // The wrong answer logged an Again for the card, which FSRS scheduled as forgotten.
-    expect(loggedRating(s.ann.id, firstCard)).toBe(1);
-    const stabilityBefore = cardState(s.ann.id, firstCard).stability;
+    expect(await loggedRating(s.ann.id, firstCard)).toBe(1);
+    const stabilityBefore = (await cardState(s.ann.id, firstCard))!.stability;
 
     // Accepted: 5 of 6 = 83.3 % ≥ 80 %, the quiz goal is met, on the dashboard and on Today alike.
     expect(await decideOverrule(s.instructor.id, id, 'accept', at(40))).toEqual({ ok: true, rescored: 1 });
     // ...and the review it logged is now Good, the card rescheduled from the corrected log.
-    expect(loggedRating(s.ann.id, firstCard)).toBe(3);
-    expect(cardState(s.ann.id, firstCard)).toMatchObject(await replayedState(s.ann.id, firstCard));
-    expect(cardState(s.ann.id, firstCard).stability).toBeGreaterThan(stabilityBefore);
+    expect(await loggedRating(s.ann.id, firstCard)).toBe(3);
+    expect(await cardState(s.ann.id, firstCard)).toMatchObject(await replayedState(s.ann.id, firstCard));
+    expect((await cardState(s.ann.id, firstCard))!.stability).toBeGreaterThan(stabilityBefore);
     expect(await score(s.ann.id, annAttempt)).toMatchObject({ correct: 5, total: 6 });
     expect(await goal()).toMatchObject({ bestQuiz: 5 / 6, goalsMet: { quiz: true } });
     expect((await assignmentsForStudent(s.ann.id, at(100))).find((a) => a.id === s.assignmentId)?.bestQuiz).toBe(5 / 6);
@@ -125,7 +140,7 @@ describe('overrules of typed quiz answers', () => {
     expect(await decideOverrule(s.instructor.id, id, 'decline', at(41))).toMatchObject({ ok: false, reason: 'finished' });
     // Bob did not ask: his one wrong answer stays wrong, and so does its review.
     expect(await score(s.bob.id, bobAttempt)).toMatchObject({ correct: 5, total: 6 });
-    expect(loggedRating(s.bob.id, firstCard)).toBe(1);
+    expect(await loggedRating(s.bob.id, firstCard)).toBe(1);
   });
 
   it('accepting for all re-scores every student of the class who typed the same; declining changes nothing', async () => {
@@ -160,7 +175,7 @@ describe('overrules of typed quiz answers', () => {
     // All 15 quiz questions of "Introduction" (6 typed): one typed answer in the student's own words.
     const started = await startQuiz(student.id, { deckId: DECK, sectionKeys: ['intro'], count: 50, feedback: 'end' }, at(0));
     if (!started.ok) throw new Error(started.message);
-    const cards = (await attemptCards(started.attemptId));
+    const cards = await attemptCards(started.attemptId);
     expect(cards).toHaveLength(15);
     const rightAnswers = await Promise.all(cards.map((c) => responseFor(started.attemptId, c, true)));
     const typedAt = rightAnswers.findIndex((r) => typeof r === 'string');

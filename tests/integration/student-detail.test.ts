@@ -34,7 +34,7 @@ let s: Setup;
 /** Answers every question of an attempt, the first `right` right, the rest wrong, then finishes it. */
 async function take(userId: number, attemptId: number, right: number, day: number) {
   for (const [i, cardId] of (await attemptCards(attemptId)).entries()) {
-    const out = await answerQuestion(userId, attemptId, { cardId, response: (await responseFor(attemptId, cardId, i < right)) }, at(day + i / 1000));
+    const out = await answerQuestion(userId, attemptId, { cardId, response: await responseFor(attemptId, cardId, i < right) }, at(day + i / 1000));
     if (!out.ok) throw new Error(out.message);
   }
   const done = await finishQuiz(userId, attemptId, at(day + 0.01));
@@ -84,7 +84,7 @@ async function setup() {
   const open = await startAssignmentQuiz(b.id, whole.id, at(29), random);
   if (!open.ok) throw new Error(open.message);
   const first = (await attemptCards(open.attemptId))[0]!;
-  await answerQuestion(b.id, open.attemptId, { cardId: first, response: (await responseFor(open.attemptId, first, true)) }, at(29.001));
+  await answerQuestion(b.id, open.attemptId, { cardId: first, response: await responseFor(open.attemptId, first, true) }, at(29.001));
   return { instructor, other, students, outsider, classId, intro: intro.id, whole: whole.id, practiceId: practice.attemptId, openId: open.attemptId };
 }
 
