@@ -26,6 +26,17 @@ const ON_BOTH_ENGINES = [
   'tests/integration/data-export.test.ts',
   'tests/integration/password-reset.test.ts',
   'tests/integration/hostile-input.test.ts',
+  'tests/integration/class-calibration.test.ts',
+  'tests/integration/extensions.test.ts',
+  'tests/integration/fsrs-fit-runs.test.ts',
+  'tests/integration/join-class.test.ts',
+  'tests/integration/quiz-verdict.test.ts',
+  'tests/integration/response-analysis.test.ts',
+  'tests/integration/teach-authorization.test.ts',
+  'tests/integration/progress-actions.test.ts',
+  'tests/integration/quiz-enrolment.test.ts',
+  'tests/integration/quiz-new-limit.test.ts',
+  'tests/integration/student-classes.test.ts',
 ];
 
 export default defineConfig({

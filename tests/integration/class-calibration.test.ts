@@ -1,6 +1,11 @@
 /** Predicted vs observed recall for a class, checked against forecasts worked out review by review. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { assignments, classes, enrollments } from '@/db/schema';
 import { classCalibrationFor } from '@/db/queries/class-calibration';
 import { bandOf, calibrationVerdict } from '@/lib/teach/calibration';
 import { recallAt } from '@/lib/teach/progress';
@@ -22,9 +27,16 @@ beforeAll(async () => {
   b = await makeUser();
   const outsider = await makeUser();
   cards = await makeTinyDeck('calib');
-  classId = Number(db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'Calib', 'CALIB00001')").run(instructor.id).lastInsertRowid);
-  for (const s of [a, b]) db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classId, s.id);
-  db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'calib', ?)").run(classId, NOW);
+  const e = await engine();
+  const created = await e.get(
+    sql`INSERT INTO ${classes} (${bare(classes.instructorId)}, ${bare(classes.name)}, ${bare(classes.joinCode)})
+        VALUES (${instructor.id}, 'Calib', 'CALIB00001') RETURNING ${classes.id} AS "id"`,
+    z.object({ id: int }),
+  );
+  if (!created) throw new Error('inserting a class returned no id');
+  classId = created.id;
+  for (const s of [a, b]) await e.run(sql`INSERT INTO ${enrollments} (${bare(enrollments.classId)}, ${bare(enrollments.userId)}, ${bare(enrollments.joinedAt)}) VALUES (${classId}, ${s.id}, 0)`);
+  await e.run(sql`INSERT INTO ${assignments} (${bare(assignments.classId)}, ${bare(assignments.deckId)}, ${bare(assignments.dueAt)}) VALUES (${classId}, 'calib', ${NOW})`);
   // Student a: c1 (section s1) learned with S = 10 days, reviewed 10 and then 30 days later; b: c4 (s2).
   await logReview(a.id, cards.c1, NOW - 60 * DAY, { stateBefore: 0, rating: 3, stability: 10 });
   await logReview(a.id, cards.c1, NOW - 50 * DAY, { stateBefore: 2, rating: 3, stability: 30 });

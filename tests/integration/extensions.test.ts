@@ -1,5 +1,5 @@
 /**
- * Extensions on a real SQLite file: one student's later due date moves their status, their
+ * Extensions on a real database (SQLite, or PostgreSQL in integration-on-pg): one student's later due date moves their status, their
  * studied-by-due count, their memory at the due date and their gradebook row, and nobody else's.
  *
  * Predicted recall uses FSRS-6 with default weights (see class-analytics.test.ts):
@@ -8,7 +8,9 @@
  * at 0 and due at 10; A gets an extension to day 20; "now" is day 12 (past B's date, before A's).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { bare } from '@/db/engine/fragments';
+import { assignmentExtensions, users } from '@/db/schema';
 import { assignmentAnalyticsFor, gradebookFor } from '@/db/queries/class-analytics';
 import { createAssignment, updateAssignment } from '@/db/queries/assignments';
 import { createClass } from '@/db/queries/classes';
@@ -16,7 +18,7 @@ import { extensionsForAssignment, grantExtensions, removeExtension } from '@/db/
 import { assignmentsForStudent } from '@/db/queries/student-assignments';
 import { recallAt } from '@/lib/scheduler/recall';
 import { effectiveDueAt, extensionDateError, EXTENSION_MAX_MS } from '@/lib/teach/extensions';
-import { makeUser } from '../support/fixtures';
+import { countOf, exec, makeUser } from '../support/fixtures';
 import { DAY, enroll, logReview, makeTinyDeck } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-03-02T00:00:00Z');
@@ -31,8 +33,8 @@ beforeAll(async () => {
   const instructor = await makeUser('instructor');
   const other = await makeUser('instructor');
   const [a, b, outsider] = [await makeUser(), await makeUser(), await makeUser()];
-  db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Ann A', a.id);
-  db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Bob B', b.id);
+  await exec(sql`UPDATE ${users} SET ${bare(users.name)} = 'Ann A' WHERE ${users.id} = ${a.id}`);
+  await exec(sql`UPDATE ${users} SET ${bare(users.name)} = 'Bob B' WHERE ${users.id} = ${b.id}`);
   const card = await makeTinyDeck('ext');
   const classId = await createClass(instructor.id, { name: 'Seminar', timeZone: 'UTC' }, new Date(at(-2)));
   const created = await createAssignment(instructor.id, classId, { deckId: 'ext', sectionKeys: ['s1'], dueAt: DUE, goalQuizScore: null, goalRecall: null }, new Date(T0));
@@ -137,7 +139,7 @@ describe('an extension for one student', () => {
 });
 
 describe('refusals, all or nothing', () => {
-  const count = () => db.$client.prepare('SELECT count(*) AS n FROM assignment_extensions').pluck().get();
+  const count = () => countOf(sql`SELECT count(*) AS "n" FROM ${assignmentExtensions}`);
 
   it.each([
     ['another instructor', () => grantExtensions(ids.other, ids.assignmentId, [ids.a], EXTENDED, NOW), 'not-found'],
@@ -146,8 +148,8 @@ describe('refusals, all or nothing', () => {
     ['a date more than a year later', () => grantExtensions(ids.instructor, ids.assignmentId, [ids.a], DUE + EXTENSION_MAX_MS + DAY, NOW), 'too-far'],
     ['an assignment that does not exist', () => grantExtensions(ids.instructor, 987654, [ids.a], EXTENDED, NOW), 'not-found'],
   ])('%s', async (_name, run, error) => {
-    const before = count();
+    const before = await count();
     expect(await run()).toEqual({ error });
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 });

@@ -1,18 +1,22 @@
 /**
- * A running fit lives in the database: another server (here a second connection to the same file)
- * sees its progress, a second fit for the same student is refused wherever it is asked for, the
- * row goes when the fit ends (even when it fails), and a run left by a server that died does not
- * block the student for ever.
+ * A running fit lives in the database: another server (here a second engine of its own on the
+ * same database, SQLite file or PostgreSQL) sees its progress, a second fit for the same student
+ * is refused wherever it is asked for, the row goes when the fit ends (even when it fails), and a
+ * run left by a server that died does not block the student for ever.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { z } from 'zod';
+import { bare } from '@/db/engine/fragments';
+import { openEngine } from '@/db/engine/open';
+import { int } from '@/db/engine/rows';
+import { fsrsFitRuns } from '@/db/schema';
 import { FIT_RUN_STALE_MS } from '@/db/queries/fsrs-fit-runs';
 import { FitAlreadyRunningError, fitProgressOf, fitUserParameters } from '@/db/queries/fsrs-parameters';
 import { recordReview } from '@/db/queries/reviews';
 import { studySettingsFor } from '@/db/queries/settings';
 import type { Optimiser } from '@/lib/scheduler/fit';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
 
 const DAY = 86_400_000;
 
@@ -53,19 +57,23 @@ describe('a running fit, shared through the database', () => {
     const held = heldOptimiser();
     const fit = fitUserParameters(user.id, { optimiser: held.optimiser });
     await held.progressed;
-    const other = new Database(process.env.DATABASE_PATH!, { readonly: true });
+    const other = await openEngine();
     try {
-      const row = other.prepare('SELECT phase, done, total FROM fsrs_fit_runs WHERE user_id = ?').get(user.id);
+      const r = fsrsFitRuns;
+      const row = await other.get(
+        sql`SELECT ${r.phase} AS "phase", ${r.done} AS "done", ${r.total} AS "total" FROM ${r} WHERE ${r.userId} = ${user.id}`,
+        z.object({ phase: z.string(), done: int, total: int }),
+      );
       expect(row).toEqual({ phase: 'fitting', done: 3, total: 10 });
     } finally {
-      other.close();
+      await other.close();
     }
     expect(await fitProgressOf(user.id)).toEqual({ phase: 'fitting', done: 3, total: 10 });
     await expect(fitUserParameters(user.id, { optimiser: held.optimiser })).rejects.toBeInstanceOf(FitAlreadyRunningError);
     held.release();
     await fit;
     expect(await fitProgressOf(user.id)).toBeNull();
-    expect(db.$client.prepare('SELECT count(*) AS n FROM fsrs_fit_runs WHERE user_id = ?').get(user.id)).toEqual({ n: 0 });
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${fsrsFitRuns} WHERE ${fsrsFitRuns.userId} = ${user.id}`)).toBe(0);
   });
 
   it('ends the run when the fit fails', async () => {
@@ -81,7 +89,9 @@ describe('a running fit, shared through the database', () => {
   it('takes over a run left by a server that stopped mid-fit', async () => {
     const user = await studentWithHistory();
     const long = Date.now() - FIT_RUN_STALE_MS - 1_000;
-    db.$client.prepare("INSERT INTO fsrs_fit_runs (user_id, phase, done, total, started_at, updated_at) VALUES (?, 'fitting', 5, 10, ?, ?)").run(user.id, long, long);
+    const r = fsrsFitRuns;
+    await exec(sql`INSERT INTO ${r} (${bare(r.userId)}, ${bare(r.phase)}, ${bare(r.done)}, ${bare(r.total)}, ${bare(r.startedAt)}, ${bare(r.updatedAt)})
+                   VALUES (${user.id}, 'fitting', 5, 10, ${long}, ${long})`);
     expect(await fitProgressOf(user.id)).toBeNull();
     const held = heldOptimiser();
     held.release();

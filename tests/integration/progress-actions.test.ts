@@ -2,21 +2,26 @@
  * The study settings action, the leech actions and the CSV route, called as Next.js would call
  * them, with the session replaced by whoever the test says is signed in.
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { SessionUser } from '@/app/_lib/session';
+import { bare } from '@/db/engine/fragments';
+import { flag } from '@/db/engine/rows';
+import { cardStates, reviewLogs, userSettings } from '@/db/schema';
 
 const signedIn = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/app/_lib/session', () => ({ currentUser: async () => signedIn.user }));
 vi.mock('@/auth', () => ({ signIn: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const { db } = await import('@/db');
+const { engine } = await import('@/db/engine');
 const { saveStudySettingsAction } = await import('@/app/(study)/settings/actions');
 const { clearLeechFlagAction, unsuspendCardAction } = await import('@/app/(study)/progress/leeches/actions');
 const { GET } = await import('@/app/(study)/progress/export/route');
 const { flaggedCardsFor } = await import('@/db/queries/leeches');
 const { studySettingsFor } = await import('@/db/queries/settings');
-const { cardIds, loadRealDeck, makeUser } = await import('../support/fixtures');
+const { cardIds, exec, loadRealDeck, makeUser } = await import('../support/fixtures');
 
 type Account = Awaited<ReturnType<typeof makeUser>>;
 
@@ -38,8 +43,12 @@ const goodSettings = {
   quizFeedback: 'end',
 };
 
-function stateOf(userId: number, cardId: number) {
-  return db.$client.prepare('SELECT suspended, leech FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId);
+async function stateOf(userId: number, cardId: number) {
+  const cs = cardStates;
+  return (await engine()).get(
+    sql`SELECT ${cs.suspended} AS "suspended", ${cs.leech} AS "leech" FROM ${cs} WHERE ${cs.userId} = ${userId} AND ${cs.cardId} = ${cardId}`,
+    z.object({ suspended: flag, leech: flag }),
+  );
 }
 
 describe('study settings action', () => {
@@ -66,7 +75,8 @@ describe('study settings action', () => {
   });
 
   it('keeps personal FSRS weights when the form is saved', async () => {
-    db.$client.prepare('UPDATE user_settings SET fsrs_weights = ? WHERE user_id = ?').run(JSON.stringify([1, 2, 3]), user.id);
+    const f = (await engine()).fragments;
+    await exec(sql`UPDATE ${userSettings} SET ${bare(userSettings.fsrsWeights)} = ${f.json([1, 2, 3])} WHERE ${userSettings.userId} = ${user.id}`);
     await saveStudySettingsAction(null, form(goodSettings));
     expect((await studySettingsFor(user.id)).scheduler.weights).toEqual([1, 2, 3]);
   });
@@ -87,14 +97,16 @@ describe('leeches', () => {
     cards = await cardIds();
     owner = await makeUser();
     other = await makeUser();
-    const insert = db.$client.prepare(
-      `INSERT INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review, suspended, leech, updated_at)
-       VALUES (?, ?, 0, 1, 5, 1, 0, 10, ?, 2, 0, ?, ?, 0)`,
-    );
-    insert.run(owner.id, cards[0], 8, 1, 1); // leech, suspended
-    insert.run(owner.id, cards[1], 2, 1, 0); // suspended by hand
-    insert.run(owner.id, cards[2], 1, 0, 0); // fine: not listed
-    insert.run(other.id, cards[0], 9, 1, 1);
+    const f = (await engine()).fragments;
+    const cs = cardStates;
+    const insert = (userId: number, cardId: number | undefined, lapses: number, suspended: boolean, leech: boolean) =>
+      exec(sql`INSERT INTO ${cs} (${bare(cs.userId)}, ${bare(cs.cardId)}, ${bare(cs.due)}, ${bare(cs.stability)}, ${bare(cs.difficulty)}, ${bare(cs.scheduledDays)},
+                 ${bare(cs.learningSteps)}, ${bare(cs.reps)}, ${bare(cs.lapses)}, ${bare(cs.state)}, ${bare(cs.lastReview)}, ${bare(cs.suspended)}, ${bare(cs.leech)}, ${bare(cs.updatedAt)})
+               VALUES (${userId}, ${cardId}, 0, 1, 5, 1, 0, 10, ${lapses}, 2, 0, ${f.bool(suspended)}, ${f.bool(leech)}, 0)`);
+    await insert(owner.id, cards[0], 8, true, true); // leech, suspended
+    await insert(owner.id, cards[1], 2, true, false); // suspended by hand
+    await insert(owner.id, cards[2], 1, false, false); // fine: not listed
+    await insert(other.id, cards[0], 9, true, true);
   });
 
   it('lists only this learner’s leeches and suspended cards', async () => {
@@ -107,7 +119,7 @@ describe('leeches', () => {
   it('unsuspends but keeps the leech flag, then clears the flag', async () => {
     signedIn.user = owner;
     expect(await unsuspendCardAction(null, form({ cardId: String(cards[0]) }))).toMatchObject({ ok: true });
-    expect(stateOf(owner.id, cards[0] as number)).toEqual({ suspended: 0, leech: 1 });
+    expect(await stateOf(owner.id, cards[0] as number)).toEqual({ suspended: false, leech: true });
     expect((await flaggedCardsFor(owner.id)).map((f) => f.cardId)).toContain(cards[0]);
     expect(await unsuspendCardAction(null, form({ cardId: String(cards[0]) }))).toMatchObject({ ok: false });
     expect(await clearLeechFlagAction(null, form({ cardId: String(cards[0]) }))).toMatchObject({ ok: true });
@@ -115,14 +127,14 @@ describe('leeches', () => {
   });
 
   it('cannot touch another learner’s card, and rejects a bad id', async () => {
-    const before = stateOf(other.id, cards[0] as number);
+    const before = await stateOf(other.id, cards[0] as number);
     signedIn.user = owner;
     expect(await unsuspendCardAction(null, form({ cardId: String(cards[2]) }))).toMatchObject({ ok: false }); // own card, not suspended
     signedIn.user = other;
     expect(await unsuspendCardAction(null, form({ cardId: String(cards[1]) }))).toMatchObject({ ok: false }); // only the owner has a row for it
-    expect(stateOf(owner.id, cards[1] as number)).toEqual({ suspended: 1, leech: 0 });
+    expect(await stateOf(owner.id, cards[1] as number)).toEqual({ suspended: true, leech: false });
     expect(await unsuspendCardAction(null, form({ cardId: 'abc' }))).toMatchObject({ ok: false, fieldErrors: { cardId: expect.any(Array) } });
-    expect(stateOf(other.id, cards[0] as number)).toEqual(before);
+    expect(await stateOf(other.id, cards[0] as number)).toEqual(before);
   });
 });
 
@@ -138,12 +150,13 @@ describe('review history download', () => {
     const user = await makeUser();
     const other = await makeUser();
     const card = (await cardIds())[0];
-    const insert = db.$client.prepare(
-      `INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, duration_ms, state_before, due_after, stability_after, difficulty_after, scheduled_days, source, created_at)
-       VALUES (?, ?, ?, 3, ?, 1234, 0, 0, 1, 5, 0, 'review', 0)`,
-    );
-    insert.run(user.id, card, 'mine', Date.parse('2026-03-01T10:00:00Z'));
-    insert.run(other.id, card, 'theirs', Date.parse('2026-03-01T11:00:00Z'));
+    const l = reviewLogs;
+    const insert = (userId: number, clientId: string, reviewedAt: number) =>
+      exec(sql`INSERT INTO ${l} (${bare(l.userId)}, ${bare(l.cardId)}, ${bare(l.clientId)}, ${bare(l.rating)}, ${bare(l.reviewedAt)}, ${bare(l.durationMs)}, ${bare(l.stateBefore)},
+                 ${bare(l.dueAfter)}, ${bare(l.stabilityAfter)}, ${bare(l.difficultyAfter)}, ${bare(l.scheduledDays)}, ${bare(l.source)}, ${bare(l.createdAt)})
+               VALUES (${userId}, ${card}, ${clientId}, 3, ${reviewedAt}, 1234, 0, 0, 1, 5, 0, 'review', 0)`);
+    await insert(user.id, 'mine', Date.parse('2026-03-01T10:00:00Z'));
+    await insert(other.id, 'theirs', Date.parse('2026-03-01T11:00:00Z'));
     signedIn.user = user;
     const res = await GET();
     expect(res.status).toBe(200);

@@ -3,7 +3,12 @@
  * an attempt on its deck, answer in it, finish it or see its answers and explanations.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { assignments, classes, enrollments, quizAttempts } from '@/db/schema';
 import { removeStudent } from '@/db/queries/classes';
 import { answerQuestion, finishQuiz, quizAttemptView, quizResult, recentAttempts, startQuiz } from '@/db/queries/quizzes';
 import { makeUser } from '../support/fixtures';
@@ -22,9 +27,16 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     instructor = await makeUser('instructor');
     student = await makeUser();
     cards = await makeTinyDeck(DECK, instructor.id);
-    classId = (db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'Class', 'ENROL1') RETURNING id").get(instructor.id) as { id: number }).id;
-    db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, ?)').run(classId, student.id, T0.getTime());
-    db.$client.prepare('INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, ?, ?)').run(classId, DECK, T0.getTime() + 7 * 86_400_000);
+    const e = await engine();
+    const created = await e.get(
+      sql`INSERT INTO ${classes} (${bare(classes.instructorId)}, ${bare(classes.name)}, ${bare(classes.joinCode)})
+          VALUES (${instructor.id}, 'Class', 'ENROL1') RETURNING ${classes.id} AS "id"`,
+      z.object({ id: int }),
+    );
+    if (!created) throw new Error('inserting a class returned no id');
+    classId = created.id;
+    await e.run(sql`INSERT INTO ${enrollments} (${bare(enrollments.classId)}, ${bare(enrollments.userId)}, ${bare(enrollments.joinedAt)}) VALUES (${classId}, ${student.id}, ${T0.getTime()})`);
+    await e.run(sql`INSERT INTO ${assignments} (${bare(assignments.classId)}, ${bare(assignments.deckId)}, ${bare(assignments.dueAt)}) VALUES (${classId}, ${DECK}, ${T0.getTime() + 7 * 86_400_000})`);
   });
 
   it('opens while enrolled, and refuses every read and write once removed', async () => {
@@ -49,7 +61,10 @@ describe('quiz attempts on a class deck after the student is removed from the cl
     expect(await finishQuiz(student.id, started.attemptId, T0)).toMatchObject({ ok: false });
     expect(await recentAttempts(student.id, DECK)).toEqual([]);
     expect(await recentAttempts(student.id)).toEqual([]);
-    const open = db.$client.prepare('SELECT finished_at AS f FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { f: number | null };
-    expect(open.f).toBeNull(); // nothing written by the refused finish
+    const open = await (await engine()).get(
+      sql`SELECT ${quizAttempts.finishedAt} AS "f" FROM ${quizAttempts} WHERE ${quizAttempts.id} = ${started.attemptId}`,
+      z.object({ f: int.nullable() }),
+    );
+    expect(open).toEqual({ f: null }); // nothing written by the refused finish
   });
 });

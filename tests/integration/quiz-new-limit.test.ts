@@ -4,30 +4,21 @@
  * Today's counts (queueCountsByDeck) and the review queue (deckQueueFor) must agree.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cardStates, quizAnswers, quizAttempts } from '@/db/schema';
 import { answerQuestion, startQuiz } from '@/db/queries/quizzes';
 import { recordReview } from '@/db/queries/reviews';
 import { saveStudySettings, studySettingsFor } from '@/db/queries/settings';
 import { deckQueueFor, queueCountsByDeck } from '@/db/queries/study';
-import type { CardPayload } from '@/lib/content/cards';
-import { gradeResponse, questionSeed, type QuizPayload } from '@/lib/quiz/present';
-import { seededPermutation } from '@/lib/quiz/shuffle';
-import { loadRealDeck, makeUser } from '../support/fixtures';
+import { countOf, loadRealDeck, makeUser } from '../support/fixtures';
+import { attemptCards, responseFor } from '../support/quiz-responses';
 
 const DECK = 'war-for-peace';
 const NOW = new Date('2026-03-02T10:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-
-function rightResponse(attemptId: number, cardId: number): unknown {
-  const payload = JSON.parse((db.$client.prepare('SELECT payload FROM cards WHERE id = ?').get(cardId) as { payload: string }).payload) as CardPayload as QuizPayload;
-  const seed = questionSeed(attemptId, cardId);
-  if (payload.type === 'mcq') return payload.options.map((_, i) => i).find((i) => gradeResponse(payload, seed, i)?.correct);
-  if (payload.type === 'truefalse') return payload.answer;
-  if (payload.type === 'typed') return payload.answers[0];
-  // Ordering: the shown (shuffled) step indices, in the right order.
-  const perm = seededPermutation(seed, payload.steps.length, true);
-  return payload.steps.map((_, step) => perm.indexOf(step));
-}
 
 async function studentWithLimit(newPerDay: number) {
   const user = await makeUser();
@@ -46,9 +37,9 @@ async function reviewFirstNew(userId: number, minutes: number): Promise<number> 
 async function quizOnUnseen(userId: number, count: number, minutes: number): Promise<number[]> {
   const started = await startQuiz(userId, { deckId: DECK, count, feedback: 'immediate' }, at(minutes));
   if (!started.ok) throw new Error(started.message);
-  const ids = JSON.parse((db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { card_ids: string }).card_ids) as number[];
+  const ids = await attemptCards(started.attemptId);
   for (const [i, cardId] of ids.entries()) {
-    const out = await answerQuestion(userId, started.attemptId, { cardId, response: rightResponse(started.attemptId, cardId) }, at(minutes + i + 1));
+    const out = await answerQuestion(userId, started.attemptId, { cardId, response: await responseFor(started.attemptId, cardId, true) }, at(minutes + i + 1));
     expect(out.ok).toBe(true);
   }
   return ids;
@@ -61,7 +52,7 @@ async function agree(userId: number, minutes: number) {
   return today as NonNullable<typeof today>;
 }
 
-const studiedCards = (userId: number) => (db.$client.prepare('SELECT count(*) n FROM card_states WHERE user_id = ? AND state != 0').get(userId) as { n: number }).n;
+const studiedCards = (userId: number) => countOf(sql`SELECT count(*) AS "n" FROM ${cardStates} WHERE ${cardStates.userId} = ${userId} AND ${cardStates.state} != 0`);
 
 describe('quizzes and the daily new-card limit', () => {
   beforeAll(async () => {
@@ -77,13 +68,18 @@ describe('quizzes and the daily new-card limit', () => {
     // The quiz draws from the whole deck, so it may include the card already reviewed (a few
     // percent of runs): that one answer moves its card, as a quiz answer on a studied card does.
     const logged = quizzed.filter((id) => id === reviewed).length;
-    const answers = db.$client.prepare('SELECT count(*) n, sum(correct) c, count(review_log_id) logged FROM quiz_answers a JOIN quiz_attempts q ON q.id = a.attempt_id WHERE q.user_id = ?').get(userId) as { n: number; c: number; logged: number };
+    const a = quizAnswers;
+    const answers = await (await engine()).get(
+      sql`SELECT count(*) AS "n", count(CASE WHEN ${a.correct} THEN 1 END) AS "c", count(${a.reviewLogId}) AS "logged"
+          FROM ${a} JOIN ${quizAttempts} ON ${quizAttempts.id} = ${a.attemptId} WHERE ${quizAttempts.userId} = ${userId}`,
+      z.object({ n: int, c: int, logged: int }),
+    );
     expect(answers).toEqual({ n: 3, c: 3, logged });
     const today = await agree(userId, 10);
     expect(today.new).toBe(0);
     expect(today.studied).toBe(1);
     expect(today.learning + today.review).toBeLessThanOrEqual(1);
-    expect(studiedCards(userId)).toBe(1);
+    expect(await studiedCards(userId)).toBe(1);
   });
 
   it('limit 3 with 1 used: the quiz introduces 2 cards, the third stays new, and the review session offers no more new cards', async () => {
@@ -94,7 +90,7 @@ describe('quizzes and the daily new-card limit', () => {
     const today = await agree(userId, 10);
     expect(today.new).toBe(0);
     expect(today.studied).toBe(3);
-    expect(studiedCards(userId)).toBe(3);
+    expect(await studiedCards(userId)).toBe(3);
     // The next study day has a fresh allowance.
     expect((await agree(userId, 24 * 60)).new).toBe(3);
   });

@@ -4,7 +4,12 @@
  * the accepted answers never rewrites an old attempt's verdict beside its stored score.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int, jsonText } from '@/db/engine/rows';
+import { cards } from '@/db/schema';
 import { createDeck } from '@/db/queries/authoring-decks';
 import { saveItem } from '@/db/queries/authoring-items';
 import { answerQuestion, quizResult, startQuiz } from '@/db/queries/quizzes';
@@ -18,16 +23,23 @@ describe('stored quiz verdicts', () => {
   let author: { id: number };
   let deckId: string;
   let cardId: number;
-  const setAccepted = (answers: string[]) => {
-    const row = db.$client.prepare('SELECT payload FROM cards WHERE id = ?').get(cardId) as { payload: string };
-    db.$client.prepare('UPDATE cards SET payload = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.payload), answers }), cardId);
+  const setAccepted = async (answers: string[]) => {
+    const e = await engine();
+    const row = await e.get(
+      sql`SELECT ${e.fragments.jsonText(cards.payload)} AS "payload" FROM ${cards} WHERE ${cards.id} = ${cardId}`,
+      z.object({ payload: jsonText(z.record(z.string(), z.unknown())) }),
+    );
+    if (!row) throw new Error(`no card ${cardId}`);
+    await e.run(sql`UPDATE ${cards} SET ${bare(cards.payload)} = ${e.fragments.json({ ...row.payload, answers })} WHERE ${cards.id} = ${cardId}`);
   };
 
   beforeAll(async () => {
     author = await makeUser('instructor');
     deckId = await createDeck(author, { title: 'Verdict deck', author: 'A', sourceUrl: 'https://example.org/v', description: 'd', sectionTitle: 'Introduction', sectionNotes: '' }, T0);
     await saveItem(author, deckId, undefined, { ...emptyDraft('typed', 'introduction'), question: 'How long did the peace last?', answers: '30 years', explanation: 'E', evidenceParagraph: '¶1' }, T0);
-    cardId = (db.$client.prepare("SELECT id FROM cards WHERE deck_id = ? AND type = 'typed'").get(deckId) as { id: number }).id;
+    const typed = await (await engine()).get(sql`SELECT ${cards.id} AS "id" FROM ${cards} WHERE ${cards.deckId} = ${deckId} AND ${cards.type} = 'typed'`, z.object({ id: int }));
+    if (!typed) throw new Error('the typed item was not saved');
+    cardId = typed.id;
   });
 
   it.each([
@@ -36,7 +48,7 @@ describe('stored quiz verdicts', () => {
     ['30 years', ['30 years'], ['40 years'], true, {}],
     ['forty years', ['30 years'], ['30 years', '40 years'], false, {}],
   ] as const)('%j answered against %j, then graded against %j, still reads as it did', async (typed, then, laterAccepted, correct, note) => {
-    setAccepted([...then]);
+    await setAccepted([...then]);
     // The author quizzes themselves on their own deck (a fresh attempt per case).
     const student = author;
     const started = await startQuiz(student.id, { deckId, count: 1, feedback: 'immediate' }, later(1));
@@ -47,7 +59,7 @@ describe('stored quiz verdicts', () => {
     expect(answered.feedback.acceptedAs).toBe('acceptedAs' in note ? note.acceptedAs : undefined);
 
     // The accepted answers change (as a new checker would judge differently); the attempt does not.
-    setAccepted([...laterAccepted]);
+    await setAccepted([...laterAccepted]);
     const result = await quizResult(student.id, started.attemptId);
     const shown = result?.questions[0]?.feedback;
     expect(shown?.correct).toBe(correct);

@@ -1,5 +1,5 @@
 /**
- * Response analysis (issue 16 item 3) on a real SQLite file, against figures worked out by hand.
+ * Response analysis (issue 16 item 3) on a real database, against figures worked out by hand.
  * The whole tiny deck is assigned: c2 (mcq, options 0..2, option 1 right), c3 (true/false, True
  * right), c4 (typed, accepted "x"), c5 (mcq, option 1 right). Review choices go through the real
  * grade path (the batch of POST /api/reviews), quiz answers are stored as the quiz module does.
@@ -21,14 +21,19 @@
  *   r = (−1/6) / √(2/3 · 1/18) = −√27/6 = −√3/2 ≈ −0.866025, over 3 students.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import { reviewChoices, typedAnswers } from '@/db/schema';
 import { createAssignment } from '@/db/queries/assignments';
 import { assignmentAnalyticsFor } from '@/db/queries/class-analytics';
 import { createClass } from '@/db/queries/classes';
 import { responseAnalysisFor, type ItemResponses } from '@/db/queries/response-analysis';
 import { applyGradeBatch } from '@/db/queries/review-batch';
 import { undoReview } from '@/db/queries/reviews';
-import { makeUser } from '../support/fixtures';
+import { exec, makeUser } from '../support/fixtures';
 import { DAY, enroll, makeTinyDeck, quizAttempt, type TinyDeck } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
@@ -40,9 +45,19 @@ async function grade(userId: number, cardId: number, extra: Record<string, unkno
   const entry = { clientId, cardId, grade: 3, reviewedAt: at(10 + seq), durationMs: 800, ...extra };
   return (await applyGradeBatch(userId, [entry], SERVER_NOW))[0];
 }
-const typedRowsOf = (userId: number) => db.$client.prepare('SELECT answer, correct, overruled FROM typed_answers WHERE user_id = ? ORDER BY id').all(userId);
-const choiceRowsOf = (userId: number) =>
-  db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, choice, correct FROM review_choices WHERE user_id = ? ORDER BY id').all(userId);
+const t = typedAnswers;
+const rc = reviewChoices;
+const typedRowsOf = async (userId: number) =>
+  (await engine()).all(
+    sql`SELECT ${t.answer} AS "answer", ${t.correct} AS "correct", ${t.overruled} AS "overruled" FROM ${t} WHERE ${t.userId} = ${userId} ORDER BY ${t.id}`,
+    z.object({ answer: z.string(), correct: flag.nullable(), overruled: flag }),
+  );
+const choiceRowsOf = async (userId: number) =>
+  (await engine()).all(
+    sql`SELECT ${rc.cardId} AS "cardId", ${rc.clientId} AS "clientId", ${rc.choice} AS "choice", ${rc.correct} AS "correct"
+        FROM ${rc} WHERE ${rc.userId} = ${userId} ORDER BY ${rc.id}`,
+    z.object({ cardId: int, clientId: z.string(), choice: int, correct: flag }),
+  );
 
 let ids: { instructor: { id: number }; other: { id: number }; a: { id: number }; b: { id: number }; c: { id: number }; outsider: { id: number }; card: TinyDeck; classId: number; assignmentId: number };
 
@@ -85,38 +100,38 @@ describe('review choices travel with their grade', () => {
     const { a, b, c, outsider, card } = ids;
     expect((await grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2'))?.status).toBe('recorded');
     expect((await grade(a.id, card.c2, { grade: 1, choice: { index: 0 } }, 'choice-a-c2'))?.status).toBe('duplicate');
-    expect(choiceRowsOf(a.id)).toEqual([{ cardId: card.c2, clientId: 'choice-a-c2', choice: 0, correct: 0 }]);
+    expect(await choiceRowsOf(a.id)).toEqual([{ cardId: card.c2, clientId: 'choice-a-c2', choice: 0, correct: false }]);
     expect((await grade(b.id, card.c2, { choice: { index: 1 } }))?.status).toBe('recorded');
-    expect(choiceRowsOf(b.id)).toEqual([expect.objectContaining({ choice: 1, correct: 1 })]);
+    expect(await choiceRowsOf(b.id)).toEqual([expect.objectContaining({ choice: 1, correct: true })]);
     // True/false: False is option 1; the statement is true, so it is wrong.
     expect((await grade(c.id, card.c3, { grade: 1, choice: { index: 1 } }))?.status).toBe('recorded');
     expect((await grade(outsider.id, card.c2, { choice: { index: 2 } }))?.status).toBe('recorded');
 
     // Undone: the choice goes with the grade, and a late copy of the grade brings neither back.
     expect((await grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone'))?.status).toBe('recorded');
-    expect(choiceRowsOf(b.id)).toHaveLength(2);
+    expect(await choiceRowsOf(b.id)).toHaveLength(2);
     expect((await undoReview(b.id, 'choice-b-undone', SERVER_NOW)).ok).toBe(true);
     expect((await grade(b.id, card.c5, { choice: { index: 2 } }, 'choice-b-undone'))?.status).toBe('undone');
-    expect(choiceRowsOf(b.id)).toEqual([expect.objectContaining({ cardId: card.c2 })]);
+    expect(await choiceRowsOf(b.id)).toEqual([expect.objectContaining({ cardId: card.c2 })]);
 
     // Typed answers in review are kept right or wrong, with the server's verdict; "I was right" only on a wrong one.
     expect((await grade(a.id, card.c4, { grade: 1, typed: { answer: 'putin', overruled: false } }))?.status).toBe('recorded');
     expect((await grade(b.id, card.c4, { typed: { answer: ' X ', overruled: true } }))?.status).toBe('recorded');
-    expect(typedRowsOf(a.id)).toEqual([{ answer: 'putin', correct: 0, overruled: 0 }]);
-    expect(typedRowsOf(b.id)).toEqual([{ answer: 'X', correct: 1, overruled: 0 }]);
+    expect(await typedRowsOf(a.id)).toEqual([{ answer: 'putin', correct: false, overruled: false }]);
+    expect(await typedRowsOf(b.id)).toEqual([{ answer: 'X', correct: true, overruled: false }]);
     // A row from before migration 0019 (only wrong answers were kept then): no verdict.
-    db.$client
-      .prepare("INSERT INTO typed_answers (user_id, card_id, answer, overruled, answered_at, client_id) VALUES (?, ?, 'putin', 0, ?, 'legacy-c')")
-      .run(c.id, card.c4, at(5));
+    const f = (await engine()).fragments;
+    await exec(sql`INSERT INTO ${t} (${bare(t.userId)}, ${bare(t.cardId)}, ${bare(t.answer)}, ${bare(t.overruled)}, ${bare(t.answeredAt)}, ${bare(t.clientId)})
+                   VALUES (${c.id}, ${card.c4}, 'putin', ${f.bool(false)}, ${at(5)}, 'legacy-c')`);
   });
 
   it('checks the choice against the card: past its options or on a card without options the grade stands and no choice is kept', async () => {
     const { c, card } = ids;
-    const before = choiceRowsOf(c.id).length;
+    const before = (await choiceRowsOf(c.id)).length;
     expect((await grade(c.id, card.c5, { choice: { index: 3 } }))?.status).toBe('recorded'); // c5 has 3 options
     expect((await grade(c.id, card.c1, { choice: { index: 0 } }))?.status).toBe('recorded'); // a basic card
     expect((await grade(c.id, card.c3, { choice: { index: 2 } }))?.status).toBe('recorded'); // true/false has 2
-    expect(choiceRowsOf(c.id)).toHaveLength(before);
+    expect(await choiceRowsOf(c.id)).toHaveLength(before);
   });
 
   it.each([
@@ -127,11 +142,11 @@ describe('review choices travel with their grade', () => {
     [{ index: 1, extra: true }, 'choice'],
   ])('refuses the malformed choice %j with a reason, writing nothing', async (choice, reason) => {
     const { c, card } = ids;
-    const before = choiceRowsOf(c.id).length;
+    const before = (await choiceRowsOf(c.id)).length;
     const out = await grade(c.id, card.c2, { choice });
     expect(out).toMatchObject({ status: 'rejected' });
     expect(out && 'reason' in out ? out.reason : '').toContain(reason);
-    expect(choiceRowsOf(c.id)).toHaveLength(before);
+    expect(await choiceRowsOf(c.id)).toHaveLength(before);
   });
 
   it('refuses a grade that carries both a typed answer and a choice', async () => {

@@ -4,14 +4,18 @@
  * in the class's time zone while it stays listed under the class.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { classes, reviewLogs, users } from '@/db/schema';
 import { createAssignment } from '@/db/queries/assignments';
 import { createClass, removeStudent } from '@/db/queries/classes';
 import { joinClass } from '@/db/queries/join';
 import { assignmentsForStudent } from '@/db/queries/student-assignments';
 import { classesOfStudent, leaveClass } from '@/db/queries/student-classes';
 import { showsOnToday } from '@/lib/teach/late-assignments';
-import { makeUser } from '../support/fixtures';
+import { countOf, exec, makeUser } from '../support/fixtures';
 import { DAY, enroll, logReview, makeTinyDeck, type TinyDeck } from '../support/teach-fixtures';
 
 const T0 = Date.parse('2026-11-02T12:00:00Z');
@@ -19,11 +23,13 @@ const at = (days: number) => T0 + days * DAY;
 let instructor: Awaited<ReturnType<typeof makeUser>>;
 let card: TinyDeck;
 
-function codeOf(id: number): string {
-  return (db.$client.prepare('SELECT join_code AS c FROM classes WHERE id = ?').get(id) as { c: string }).c;
+async function codeOf(id: number): Promise<string> {
+  const row = await (await engine()).get(sql`SELECT ${classes.joinCode} AS "c" FROM ${classes} WHERE ${classes.id} = ${id}`, z.object({ c: z.string() }));
+  if (!row) throw new Error(`no class ${id}`);
+  return row.c;
 }
-function reviewsOf(userId: number): number {
-  return (db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(userId) as { n: number }).n;
+function reviewsOf(userId: number): Promise<number> {
+  return countOf(sql`SELECT count(*) AS "n" FROM ${reviewLogs} WHERE ${reviewLogs.userId} = ${userId}`);
 }
 async function assign(classId: number, dueAt: number): Promise<number> {
   const made = await createAssignment(instructor.id, classId, { deckId: 'tiny-classes', sectionKeys: null, dueAt, goalQuizScore: null, goalRecall: null }, new Date(at(-10)));
@@ -33,7 +39,7 @@ async function assign(classId: number, dueAt: number): Promise<number> {
 
 beforeAll(async () => {
   instructor = await makeUser('instructor');
-  db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Dr Ada Lee', instructor.id);
+  await exec(sql`UPDATE ${users} SET ${bare(users.name)} = 'Dr Ada Lee' WHERE ${users.id} = ${instructor.id}`);
   card = await makeTinyDeck('tiny-classes');
 });
 
@@ -49,7 +55,7 @@ describe('the classes a student is in', () => {
     await enroll(seminar, student.id, at(-5));
     await enroll(archived, student.id, at(-5));
     await enroll(notMine, other.id, at(-5));
-    db.$client.prepare('UPDATE classes SET archived_at = ? WHERE id = ?').run(at(-1), archived);
+    await exec(sql`UPDATE ${classes} SET ${bare(classes.archivedAt)} = ${at(-1)} WHERE ${classes.id} = ${archived}`);
     expect(await classesOfStudent(student.id)).toEqual([{ id: seminar, name: 'Seminar', instructorName: 'Dr Ada Lee', timeZone: 'UTC', joinedAt: at(-5), assignments: 2 }]);
   });
 
@@ -58,21 +64,21 @@ describe('the classes a student is in', () => {
     const removed = await makeUser();
     const classId = await createClass(instructor.id, { name: 'Leavers', timeZone: 'UTC' }, new Date(at(-20)));
     await assign(classId, at(3));
-    expect((await joinClass(student.id, codeOf(classId), new Date(at(-3)))).ok).toBe(true);
-    expect((await joinClass(removed.id, codeOf(classId), new Date(at(-3)))).ok).toBe(true);
+    expect((await joinClass(student.id, await codeOf(classId), new Date(at(-3)))).ok).toBe(true);
+    expect((await joinClass(removed.id, await codeOf(classId), new Date(at(-3)))).ok).toBe(true);
     await logReview(student.id, card.c1, at(-2), { stateBefore: 0, rating: 3, stability: 2 });
 
     expect(await leaveClass(student.id, classId)).toBe(true);
     expect(await leaveClass(student.id, classId)).toBe(false); // not in it any more: nothing to do
     expect((await classesOfStudent(student.id)).map((c) => c.id)).not.toContain(classId);
     expect(await assignmentsForStudent(student.id, new Date(at(0)))).toEqual([]);
-    expect(reviewsOf(student.id)).toBe(1);
+    expect(await reviewsOf(student.id)).toBe(1);
 
-    expect(await joinClass(student.id, codeOf(classId), new Date(at(0)))).toMatchObject({ ok: true, class: { id: classId } });
+    expect(await joinClass(student.id, await codeOf(classId), new Date(at(0)))).toMatchObject({ ok: true, class: { id: classId } });
     expect((await classesOfStudent(student.id)).map((c) => c.id)).toContain(classId);
 
     expect(await removeStudent(instructor.id, classId, removed.id, new Date(at(0)))).toBe(true);
-    expect(await joinClass(removed.id, codeOf(classId), new Date(at(0)))).toEqual({ ok: false, reason: 'removed' });
+    expect(await joinClass(removed.id, await codeOf(classId), new Date(at(0)))).toEqual({ ok: false, reason: 'removed' });
   });
 
   it('a student cannot leave a class by id that they are not in, and another student stays enrolled', async () => {

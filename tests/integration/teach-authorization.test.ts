@@ -3,8 +3,21 @@
  * instructor of another class, and write nothing when they do. The session is stubbed; the
  * actions, queries and database are real.
  */
+import { getTableColumns, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { SessionUser } from '@/app/_lib/session';
+import {
+  assignmentExtensions,
+  assignments,
+  cardReports,
+  classes,
+  classInstructors,
+  classInvitations,
+  enrollments,
+  users as usersTable,
+} from '@/db/schema';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
@@ -23,7 +36,7 @@ vi.mock('@/auth', () => ({
   },
 }));
 
-const { db } = await import('@/db');
+const { engine } = await import('@/db/engine');
 const teach = await import('@/app/(teach)/teach/actions');
 const assignmentActions = await import('@/app/(teach)/teach/assignment-actions');
 const staff = await import('@/app/(teach)/teach/class-staff-actions');
@@ -57,17 +70,22 @@ function as(persona: Persona | 'owner') {
 }
 
 /** Everything a teaching action could change, as one comparable value. */
-function snapshot() {
-  const all = (sql: string) => db.$client.prepare(sql).all();
+async function snapshot() {
+  const e = await engine();
+  /** Every column of `table` (or those given), each under its schema name, in the order given. */
+  const all = (table: SQLiteTable, orderBy: AnyColumn[], columns: Record<string, AnyColumn> = getTableColumns(table)) => {
+    const list: SQL[] = Object.entries(columns).map(([name, column]) => sql`${column} AS ${sql.identifier(name)}`);
+    return e.all(sql`SELECT ${sql.join(list, sql`, `)} FROM ${table} ORDER BY ${sql.join(orderBy, sql`, `)}`, z.record(z.string(), z.unknown()));
+  };
   return JSON.stringify([
-    all('SELECT * FROM classes ORDER BY id'),
-    all('SELECT * FROM enrollments ORDER BY class_id, user_id'),
-    all('SELECT * FROM assignments ORDER BY id'),
-    all('SELECT * FROM class_invitations ORDER BY id'),
-    all('SELECT id, email FROM users ORDER BY id'),
-    all('SELECT * FROM assignment_extensions ORDER BY assignment_id, user_id'),
-    all('SELECT * FROM class_instructors ORDER BY class_id, user_id'),
-    all('SELECT * FROM card_reports ORDER BY id'),
+    await all(classes, [classes.id]),
+    await all(enrollments, [enrollments.classId, enrollments.userId]),
+    await all(assignments, [assignments.id]),
+    await all(classInvitations, [classInvitations.id]),
+    await all(usersTable, [usersTable.id], { id: usersTable.id, email: usersTable.email }),
+    await all(assignmentExtensions, [assignmentExtensions.assignmentId, assignmentExtensions.userId]),
+    await all(classInstructors, [classInstructors.classId, classInstructors.userId]),
+    await all(cardReports, [cardReports.id]),
   ]);
 }
 
@@ -125,10 +143,10 @@ const actions: [string, () => Promise<{ ok: boolean }>][] = [
 describe.each<Persona>(['signed out', 'student', 'other instructor'])('as %s', (persona) => {
   it.each(actions)('cannot %s, and nothing is written', async (_name, run) => {
     as(persona);
-    const before = snapshot();
+    const before = await snapshot();
     const result = await run();
     expect(result.ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('cannot download the gradebook', async () => {
@@ -143,55 +161,57 @@ describe('refusals that depend on the persona', () => {
   it('a student and a signed-out visitor cannot create a class', async () => {
     for (const persona of ['signed out', 'student'] as const) {
       as(persona);
-      const before = snapshot();
+      const before = await snapshot();
       expect((await teach.createClassAction(null, { name: 'Mine now', timeZone: 'UTC' })).ok).toBe(false);
-      expect(snapshot()).toBe(before);
+      expect(await snapshot()).toBe(before);
     }
   });
 
   it('a signed-out visitor cannot join a class', async () => {
-    const code = (db.$client.prepare('SELECT join_code AS c FROM classes WHERE id = ?').get(classId) as { c: string }).c;
-    const before = snapshot();
+    const row = await (await engine()).get(sql`SELECT ${classes.joinCode} AS "c" FROM ${classes} WHERE ${classes.id} = ${classId}`, z.object({ c: z.string() }));
+    if (!row) throw new Error('the class is gone');
+    const code = row.c;
+    const before = await snapshot();
     expect((await join.joinClassAction(null, { code })).ok).toBe(false);
     expect((await join.findClassAction(null, { code })).ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('another instructor cannot assign into this class even with their own deck', async () => {
     await makeTinyDeck('others-deck', users.other.id);
     as('other instructor');
-    const before = snapshot();
+    const before = await snapshot();
     expect((await assignmentActions.createAssignmentAction(null, { ...assignmentFields, deckId: 'others-deck', classId })).ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('the owner cannot assign another instructor’s private deck', async () => {
     await makeTinyDeck('private-deck', users.other.id);
     as('owner');
-    const before = snapshot();
+    const before = await snapshot();
     const result = await assignmentActions.createAssignmentAction(null, { ...assignmentFields, deckId: 'private-deck', classId });
     expect(result).toMatchObject({ ok: false, fieldErrors: { deckId: ['Choose one of your decks.'] } });
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
 
 describe('invitation tokens', () => {
   it('a guessed, truncated or foreign-shaped token opens nothing, and nothing is written', async () => {
     as('student');
-    const before = snapshot();
+    const before = await snapshot();
     const guesses = ['A'.repeat(43), invitationToken.slice(0, 42), `${invitationToken}x`, invitationToken.toUpperCase() === invitationToken ? 'b'.repeat(43) : invitationToken.toUpperCase()];
     for (const token of guesses) expect((await inviteLinks.acceptInvitationAction(null, { token })).ok).toBe(false);
     expect((await inviteLinks.signUpWithInvitationAction(null, { token: 'A'.repeat(43), name: 'X', password: 'a long fresh passphrase' })).ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('another instructor cannot revoke or resend by guessing the class id of their own class', async () => {
     as('other instructor');
     const theirs = await createClass(users.other.id, { name: 'Theirs', timeZone: 'UTC' }, new Date());
-    const before = snapshot();
+    const before = await snapshot();
     expect((await invitations.revokeInvitationAction(null, { classId: theirs, invitationId })).ok).toBe(false);
     expect((await invitations.resendInvitationAction(null, { classId: theirs, invitationId })).ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('the invited address alone can spend the token, once', async () => {
@@ -235,7 +255,7 @@ describe('the owner', () => {
 
   it('gets field errors, and no write, for bad assignment input', async () => {
     as('owner');
-    const before = snapshot();
+    const before = await snapshot();
     const past = await assignmentActions.createAssignmentAction(null, { ...assignmentFields, dueDate: '2020-01-01', classId });
     expect(past).toMatchObject({ ok: false, fieldErrors: { dueDate: ['Choose a due date in the future.'] } });
     const noSections = await assignmentActions.createAssignmentAction(null, { ...assignmentFields, scope: 'sections', classId });
@@ -244,7 +264,7 @@ describe('the owner', () => {
     expect(badSection).toMatchObject({ ok: false, fieldErrors: { sectionKeys: ['Tick sections of the chosen deck.'] } });
     const badGoal = await assignmentActions.createAssignmentAction(null, { ...assignmentFields, goalQuizScore: '140', classId });
     expect(badGoal.ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -294,9 +314,9 @@ describe('a co-instructor', () => {
 
   it('has no right in class B, and nothing is written', async () => {
     session.user = co;
-    const before = snapshot();
+    const before = await snapshot();
     for (const [name, run] of rights(b)) expect(await run(), name).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('has every right of an instructor in class A', async () => {
@@ -311,19 +331,21 @@ describe('a co-instructor', () => {
   it('may add another instructor, but not archive the class or remove instructors (owner only)', async () => {
     session.user = co;
     expect(await staff.addCoInstructorAction(null, { classId: a.classId, email: late.email })).toMatchObject({ ok: true });
-    const before = snapshot();
+    const before = await snapshot();
     expect(await teach.setArchivedAction(null, { classId: a.classId, archived: 'true' })).toEqual({ ok: false, error: 'Only the instructor who created this class can archive it.' });
     expect(await staff.removeCoInstructorAction(null, { classId: a.classId, userId: late.id })).toEqual({
       ok: false,
       error: 'Only the instructor who created this class can remove co-instructors.',
     });
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('cannot be added twice, nor as a student, an unknown email or a student of the class', async () => {
     session.user = users.owner;
-    const before = snapshot();
-    const student = db.$client.prepare('SELECT email FROM users WHERE id = ?').pluck().get(a.studentId) as string;
+    const before = await snapshot();
+    const found = await (await engine()).get(sql`SELECT ${usersTable.email} AS "email" FROM ${usersTable} WHERE ${usersTable.id} = ${a.studentId}`, z.object({ email: z.string() }));
+    if (!found) throw new Error('the student is gone');
+    const student = found.email;
     const cases: [Record<string, unknown>, string][] = [
       [{ classId: a.classId, email: co.email }, 'They already teach this class.'],
       [{ classId: a.classId, email: users.owner.email }, 'They already teach this class.'],
@@ -334,12 +356,12 @@ describe('a co-instructor', () => {
     ];
     for (const [input, error] of cases) expect(await staff.addCoInstructorAction(null, input), JSON.stringify(input)).toMatchObject({ ok: false, error });
     expect(student).toContain('@');
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('gets field errors, and no write, for a bad extension', async () => {
     session.user = co;
-    const before = snapshot();
+    const before = await snapshot();
     const base = { assignmentId: a.assignmentId, userIds: [a.studentId], dueDate: later, dueTime: '12:00' };
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const tooFar = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
@@ -349,15 +371,15 @@ describe('a co-instructor', () => {
     expect(await staff.grantExtensionAction(null, { ...base, userIds: [] })).toMatchObject({ ok: false, fieldErrors: { userIds: ['Tick at least one student.'] } });
     expect(await staff.grantExtensionAction(null, { ...base, userIds: Array.from({ length: 1001 }, (_, i) => i + 1) })).toMatchObject({ ok: false });
     expect(await staff.grantExtensionAction(null, { ...base, userIds: [a.studentId, b.studentId] })).toMatchObject({ ok: false, fieldErrors: { userIds: ['Tick students of this class.'] } });
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('once removed by the owner, has no right in A on the next request', async () => {
     session.user = users.owner;
     expect(await staff.removeCoInstructorAction(null, { classId: a.classId, userId: co.id })).toMatchObject({ ok: true });
     session.user = co;
-    const before = snapshot();
+    const before = await snapshot();
     for (const [name, run] of rights(a)) expect(await run(), name).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
