@@ -16,10 +16,10 @@ import { openEngine } from '@/db/engine/open';
 import { int } from '@/db/engine/rows';
 import type { Engine } from '@/db/engine/types';
 import { loadContentDir } from '@/db/seed';
-import { cards, cardStates, reviewLogs } from '@/db/schema';
-import { replayLog, type SchedulerSettings } from '@/lib/scheduler';
+import { cards, reviewLogs } from '@/db/schema';
 import { signIn } from '../../scripts/bench/http';
 import { buildIfNeeded, startServer, type RunningServer } from '../../scripts/bench/server';
+import { acksNotLoggedOnce, statesNotReplayed } from '../support/grade-log-check';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { createTestDatabase } from '../support/pg-database';
 
@@ -100,33 +100,10 @@ describe('two app servers on one PostgreSQL database', () => {
     expect(new Set(acks.map((a) => a.server)).size).toBe(2);
 
     const engine = db as Engine;
-    const logged = await engine.all(
-      sql`SELECT ${reviewLogs.userId} AS "userId", ${reviewLogs.clientId} AS "clientId", count(*) AS "n" FROM ${reviewLogs} GROUP BY ${reviewLogs.userId}, ${reviewLogs.clientId}`,
-      z.object({ userId: int, clientId: z.string(), n: int }),
-    );
-    const byKey = new Map(logged.map((r) => [`${r.userId}:${r.clientId}`, r.n]));
-    expect(acks.filter((a) => byKey.get(`${a.userId}:${a.clientId}`) !== 1)).toEqual([]);
-    expect(logged.length).toBe(acks.length);
-
-    // The servers' scheduler for a user with default settings (fuzz is seeded by the card and the time, so a replay is exact).
-    const scheduler: SchedulerSettings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true };
-    const diverged: string[] = [];
-    for (const user of users) {
-      for (const cardId of hot) {
-        const log = await engine.all(
-          sql`SELECT ${reviewLogs.rating} AS "rating", ${reviewLogs.reviewedAt} AS "at" FROM ${reviewLogs}
-              WHERE ${reviewLogs.userId} = ${user.id} AND ${reviewLogs.cardId} = ${cardId} AND ${reviewLogs.undoneAt} IS NULL ORDER BY ${reviewLogs.reviewedAt}, ${reviewLogs.id}`,
-          z.object({ rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), at: int }),
-        );
-        const state = await engine.get(
-          sql`SELECT ${cardStates.due} AS "due", ${cardStates.reps} AS "reps" FROM ${cardStates} WHERE ${cardStates.userId} = ${user.id} AND ${cardStates.cardId} = ${cardId}`,
-          z.object({ due: int, reps: int }),
-        );
-        const replayed = replayLog(log.map((r) => ({ grade: r.rating, reviewedAt: new Date(r.at) })), scheduler);
-        if (state?.due !== replayed?.due.getTime() || state?.reps !== replayed?.reps) diverged.push(`user ${user.id} card ${cardId}`);
-      }
-    }
-    expect(diverged).toEqual([]);
+    const { wrong, logged } = await acksNotLoggedOnce(engine, acks);
+    expect(wrong).toEqual([]);
+    expect(logged).toBe(acks.length);
+    expect(await statesNotReplayed(engine)).toEqual([]);
 
     // A grade acknowledged by one server, sent again through the other, is recognised there.
     const first = acks[0] as Ack;

@@ -21,6 +21,10 @@ export interface PgCluster {
   url: string;
   dir: string;
   stop(): Promise<void>;
+  /** SIGKILLs the postmaster and every backend at once, as a power cut or the OOM killer would (run `durable` to test what survives). */
+  crash(): Promise<void>;
+  /** Starts the server again on the same data directory (after `crash`, PostgreSQL replays its WAL first). */
+  restart(): Promise<void>;
 }
 
 /** `PG_BIN`, else the newest /usr/lib/postgresql/<major>/bin with an initdb (Debian's layout). */
@@ -106,6 +110,8 @@ export async function startPgCluster(options: { owner?: number; durable?: boolea
   const owner = options.owner ?? process.pid;
   const dir = mkdtempSync(path.join(tmpdir(), `${PREFIX}${owner}-`));
   const watchdog = startWatchdog(owner, dir);
+  const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const serverOptions = `-k ${dir} -c listen_addresses=''${durability} -c max_connections=100`;
   try {
     if (isRoot()) {
       const pgUser = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
@@ -115,8 +121,6 @@ export async function startPgCluster(options: { owner?: number; durable?: boolea
     const data = path.join(dir, 'data');
     // --no-sync and fsync=off: a throwaway cluster needs no durability, and it halves initdb's time.
     runPg(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
-    const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
-    const serverOptions = `-k ${dir} -c listen_addresses=''${durability} -c max_connections=100`;
     runPg(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', serverOptions, 'start'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -127,10 +131,21 @@ export async function startPgCluster(options: { owner?: number; durable?: boolea
     throw error;
   }
   const url = `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`;
+  const data = path.join(dir, 'data');
   let stopped = false;
   return {
     url,
     dir,
+    async crash() {
+      const postmaster = readPid(path.join(data, 'postmaster.pid'));
+      if (!alive(postmaster)) throw new Error('the cluster is not running');
+      const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(alive);
+      for (const pid of [postmaster, ...children]) process.kill(pid, 'SIGKILL');
+      for (const pid of [postmaster, ...children]) await waitForExit(pid, 5_000);
+    },
+    async restart() {
+      runPg(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', serverOptions, 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
