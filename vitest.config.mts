@@ -26,6 +26,8 @@ const ON_BOTH_ENGINES = [
   'tests/integration/data-export.test.ts',
   'tests/integration/password-reset.test.ts',
   'tests/integration/hostile-input.test.ts',
+  'tests/integration/quizzes.test.ts',
+  'tests/integration/quiz-overrules.test.ts',
   'tests/integration/class-calibration.test.ts',
   'tests/integration/extensions.test.ts',
   'tests/integration/fsrs-fit-runs.test.ts',
