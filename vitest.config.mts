@@ -39,6 +39,9 @@ const ON_BOTH_ENGINES = [
   'tests/integration/quiz-enrolment.test.ts',
   'tests/integration/quiz-new-limit.test.ts',
   'tests/integration/student-classes.test.ts',
+  'tests/integration/reviews.test.ts',
+  'tests/integration/review-batch.test.ts',
+  'tests/integration/typed-answers.test.ts',
 ];
 
 export default defineConfig({

@@ -1,8 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { cardStates as cs, reviewLogs as l } from '@/db/schema';
 import { applyGradeBatch } from '@/db/queries/review-batch';
 import { undoReview } from '@/db/queries/reviews';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 
@@ -26,7 +31,10 @@ describe('the grade batch endpoint logic', () => {
     ];
     const results = await applyGradeBatch(user.id, entries, NOW);
     expect(results.map((r) => r.status)).toEqual(['recorded', 'recorded', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected']);
-    const logs = db.$client.prepare('SELECT client_id AS clientId, state_before AS stateBefore FROM review_logs WHERE user_id = ? ORDER BY id').all(user.id);
+    const logs = await (await engine()).all(
+      sql`SELECT ${l.clientId} AS "clientId", ${l.stateBefore} AS "stateBefore" FROM ${l} WHERE ${l.userId} = ${user.id} ORDER BY ${l.id}`,
+      z.object({ clientId: z.string(), stateBefore: int }),
+    );
     // Applied in the order the grades were made, not the order they were sent.
     expect(logs).toEqual([
       { clientId: 'batch-entry-1', stateBefore: 0 },
@@ -41,7 +49,7 @@ describe('the grade batch endpoint logic', () => {
     const entry = { clientId: 'resent-grade-1', cardId: cards[2], grade: 4, reviewedAt: NOW.getTime(), durationMs: 10 };
     expect((await applyGradeBatch(user.id, [entry], NOW))[0]?.status).toBe('recorded');
     expect((await applyGradeBatch(user.id, [entry, entry], NOW)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
-    expect(db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(user.id)).toEqual({ n: 1 });
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${l} WHERE ${l.userId} = ${user.id}`)).toBe(1);
   });
 });
 
@@ -61,7 +69,7 @@ describe('a batch isolates its entries', () => {
     // The response to the first send was lost: the outbox sends the same id again, with a new grade beside it.
     const results = await applyGradeBatch(user.id, [first, entry('after-the-undo', cards[11] as number)], NOW);
     expect(results.map((r) => r.status)).toEqual(['undone', 'recorded']);
-    expect(db.$client.prepare('SELECT count(*) AS n FROM card_states WHERE user_id = ? AND card_id = ?').get(user.id, cards[10])).toEqual({ n: 0 });
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${cs} WHERE ${cs.userId} = ${user.id} AND ${cs.cardId} = ${cards[10]}`)).toBe(0);
   });
 
   it('rejects times outside the date range and bad numbers with a reason, and records the others', async () => {
@@ -91,10 +99,10 @@ describe('a batch isolates its entries', () => {
     const user = await makeUser();
     const card = cards[16] as number;
     expect((await applyGradeBatch(user.id, [entry('before-corruption', card, NOW.getTime() - 120_000)], NOW))[0]?.status).toBe('recorded');
-    db.$client.prepare('UPDATE card_states SET state = 9 WHERE user_id = ? AND card_id = ?').run(user.id, card);
+    await exec(sql`UPDATE ${cs} SET ${bare(cs.state)} = 9 WHERE ${cs.userId} = ${user.id} AND ${cs.cardId} = ${card}`);
     const results = await applyGradeBatch(user.id, [entry('on-the-corrupt-card', card), entry('on-a-good-card', cards[17] as number)], NOW);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'recorded']);
     // The failed entry wrote nothing.
-    expect(db.$client.prepare("SELECT count(*) AS n FROM review_logs WHERE user_id = ? AND client_id = 'on-the-corrupt-card'").get(user.id)).toEqual({ n: 0 });
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${l} WHERE ${l.userId} = ${user.id} AND ${l.clientId} = 'on-the-corrupt-card'`)).toBe(0);
   });
 });

@@ -1,28 +1,56 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import { cards as cardsTable, cardStates as cs, decks, reviewLogs as l, sections } from '@/db/schema';
 import { recordReview, undoReview } from '@/db/queries/reviews';
 import { setCardSuspended } from '@/db/queries/suspend';
 import { studySettingsFor } from '@/db/queries/settings';
 import { replayLog, type Grade } from '@/lib/scheduler';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
 function logCount(userId: number, cardId?: number) {
-  const sql = cardId === undefined ? 'SELECT count(*) n FROM review_logs WHERE user_id = ?' : 'SELECT count(*) n FROM review_logs WHERE user_id = ? AND card_id = ?';
-  return (db.$client.prepare(sql).get(...(cardId === undefined ? [userId] : [userId, cardId])) as { n: number }).n;
+  const card = cardId === undefined ? sql`` : sql` AND ${l.cardId} = ${cardId}`;
+  return countOf(sql`SELECT count(*) AS "n" FROM ${l} WHERE ${l.userId} = ${userId}${card}`);
 }
 
-function stateRow(userId: number, cardId: number) {
-  return db.$client.prepare('SELECT * FROM card_states WHERE user_id = ? AND card_id = ?').get(userId, cardId) as Record<string, number> | undefined;
+/** Every column of the card's card_states row, under its schema name. */
+const stateColumns = z.object({
+  userId: int,
+  cardId: int,
+  due: int,
+  stability: z.number(),
+  difficulty: z.number(),
+  scheduledDays: int,
+  learningSteps: int,
+  reps: int,
+  lapses: int,
+  state: int,
+  lastReview: int.nullable(),
+  suspended: flag,
+  leech: flag,
+  updatedAt: int,
+});
+async function stateRow(userId: number, cardId: number) {
+  const columns = Object.keys(stateColumns.shape).map((name) => sql`${cs[name as keyof typeof stateColumns.shape]} AS ${sql.identifier(name)}`);
+  return (await engine()).get(sql`SELECT ${sql.join(columns, sql`, `)} FROM ${cs} WHERE ${cs.userId} = ${userId} AND ${cs.cardId} = ${cardId}`, stateColumns);
 }
 
-function logOf(userId: number, cardId: number) {
-  return (db.$client.prepare('SELECT rating, reviewed_at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id').all(userId, cardId) as { rating: number; reviewed_at: number }[]).map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.reviewed_at) }));
+async function logOf(userId: number, cardId: number) {
+  const rows = await (await engine()).all(
+    sql`SELECT ${l.rating} AS "rating", ${l.reviewedAt} AS "reviewedAt" FROM ${l}
+        WHERE ${l.userId} = ${userId} AND ${l.cardId} = ${cardId} AND ${l.undoneAt} IS NULL ORDER BY ${l.reviewedAt}, ${l.id}`,
+    z.object({ rating: int, reviewedAt: int }),
+  );
+  return rows.map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.reviewedAt) }));
 }
 
-describe('recording reviews on a real SQLite file', () => {
+describe('recording reviews', () => {
   let cards: number[];
   beforeAll(async () => {
     await loadRealDeck();
@@ -35,13 +63,17 @@ describe('recording reviews on a real SQLite file', () => {
     const card = cards[0] as number;
     const out = await recordReview(user.id, { cardId: card, grade: 3, clientId: 'a1', reviewedAt: T0, durationMs: 4200, source: 'review' }, settings, T0);
     expect(out.ok).toBe(true);
-    expect(logCount(user.id, card)).toBe(1);
-    const row = stateRow(user.id, card);
+    expect(await logCount(user.id, card)).toBe(1);
+    const row = await stateRow(user.id, card);
     // Good on a new card with steps 1m, 10m: due in 10 minutes, still learning.
     expect(row?.due).toBe(minutes(10).getTime());
     expect(row?.state).toBe(1);
-    const log = db.$client.prepare('SELECT * FROM review_logs WHERE user_id = ?').get(user.id) as Record<string, unknown>;
-    expect(log).toMatchObject({ rating: 3, duration_ms: 4200, state_before: 0, source: 'review', client_id: 'a1' });
+    const log = await (await engine()).get(
+      sql`SELECT ${l.rating} AS "rating", ${l.durationMs} AS "durationMs", ${l.stateBefore} AS "stateBefore", ${l.source} AS "source", ${l.clientId} AS "clientId"
+          FROM ${l} WHERE ${l.userId} = ${user.id}`,
+      z.object({ rating: int, durationMs: int, stateBefore: int, source: z.string(), clientId: z.string() }),
+    );
+    expect(log).toEqual({ rating: 3, durationMs: 4200, stateBefore: 0, source: 'review', clientId: 'a1' });
   });
 
   it('records a grade sent five times once', async () => {
@@ -54,8 +86,8 @@ describe('recording reviews on a real SQLite file', () => {
     );
     expect(outcomes.filter((o) => o.status === 'recorded')).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'duplicate')).toHaveLength(4);
-    expect(logCount(user.id, card)).toBe(1);
-    expect(stateRow(user.id, card)?.reps).toBe(1);
+    expect(await logCount(user.id, card)).toBe(1);
+    expect((await stateRow(user.id, card))?.reps).toBe(1);
   });
 
   it('merges a late grade from another device by replaying the log in time order', async () => {
@@ -66,16 +98,19 @@ describe('recording reviews on a real SQLite file', () => {
     await recordReview(user.id, { cardId: card, grade: 3, clientId: 'A1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     await recordReview(user.id, { cardId: card, grade: 3, clientId: 'A2', reviewedAt: minutes(20), durationMs: 1, source: 'review' }, settings, minutes(20));
     await recordReview(user.id, { cardId: card, grade: 1, clientId: 'B1', reviewedAt: minutes(10), durationMs: 1, source: 'review' }, settings, minutes(30));
-    const replayed = replayLog(logOf(user.id, card), settings.scheduler);
-    const row = stateRow(user.id, card);
-    expect(logCount(user.id, card)).toBe(3);
+    const replayed = replayLog(await logOf(user.id, card), settings.scheduler);
+    const row = await stateRow(user.id, card);
+    expect(await logCount(user.id, card)).toBe(3);
     expect(row?.due).toBe(replayed?.due.getTime());
     expect(row?.stability).toBeCloseTo(replayed?.stability ?? -1, 10);
     expect(row?.reps).toBe(3);
-    expect(row?.last_review).toBe(minutes(20).getTime());
+    expect(row?.lastReview).toBe(minutes(20).getTime());
     // The late log row records the state the card was in at its own time (learning after A1).
-    const late = db.$client.prepare("SELECT state_before FROM review_logs WHERE client_id = 'B1' AND user_id = ?").get(user.id) as { state_before: number };
-    expect(late.state_before).toBe(1);
+    const late = await (await engine()).get(
+      sql`SELECT ${l.stateBefore} AS "stateBefore" FROM ${l} WHERE ${l.clientId} = 'B1' AND ${l.userId} = ${user.id}`,
+      z.object({ stateBefore: int }),
+    );
+    expect(late?.stateBefore).toBe(1);
   });
 
   it('undo restores the exact previous state, including due', async () => {
@@ -84,18 +119,18 @@ describe('recording reviews on a real SQLite file', () => {
     const card = cards[3] as number;
     await recordReview(user.id, { cardId: card, grade: 3, clientId: 'u1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     await recordReview(user.id, { cardId: card, grade: 3, clientId: 'u2', reviewedAt: minutes(15), durationMs: 1, source: 'review' }, settings, minutes(15));
-    const before = stateRow(user.id, card);
+    const before = await stateRow(user.id, card);
     await recordReview(user.id, { cardId: card, grade: 1, clientId: 'u3', reviewedAt: minutes(3000), durationMs: 1, source: 'review' }, settings, minutes(3000));
-    expect(stateRow(user.id, card)).not.toEqual(before);
+    expect(await stateRow(user.id, card)).not.toEqual(before);
     expect((await undoReview(user.id, 'u3', minutes(3001))).ok).toBe(true);
-    const after = stateRow(user.id, card);
-    expect({ ...after, updated_at: 0 }).toEqual({ ...before, updated_at: 0 });
+    const after = await stateRow(user.id, card);
+    expect({ ...after, updatedAt: 0 }).toEqual({ ...before, updatedAt: 0 });
     // An older review can't be undone once a later one stands; undoing the first review of a card deletes its state.
     expect((await undoReview(user.id, 'u1', minutes(3002))).ok).toBe(false);
     expect((await undoReview(user.id, 'u2', minutes(3002))).ok).toBe(true);
     expect((await undoReview(user.id, 'u1', minutes(3003))).ok).toBe(true);
-    expect(stateRow(user.id, card)).toBeUndefined();
-    expect(logCount(user.id, card)).toBe(3); // history stays, marked undone
+    expect(await stateRow(user.id, card)).toBeUndefined();
+    expect(await logCount(user.id, card)).toBe(3); // history stays, marked undone
   });
 
   it('flags and suspends a leech at the eighth lapse', async () => {
@@ -110,14 +145,14 @@ describe('recording reviews on a real SQLite file', () => {
     };
     await grade(4); // straight to review
     for (let lapse = 1; lapse <= 8; lapse++) {
-      t = (stateRow(user.id, card)?.due ?? t) + 60_000;
+      t = ((await stateRow(user.id, card))?.due ?? t) + 60_000;
       const out = await grade(1);
-      t = (stateRow(user.id, card)?.due ?? t) + 60_000;
+      t = ((await stateRow(user.id, card))?.due ?? t) + 60_000;
       await grade(3);
       if (lapse < 8) expect(out.status === 'recorded' && out.leech).toBe(false);
       else expect(out.status === 'recorded' && out.leech && out.suspended).toBe(true);
     }
-    expect(stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: 1, suspended: 1 });
+    expect(await stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: true, suspended: true });
   });
 
   it('undo keeps a suspension made by hand after the undone review', async () => {
@@ -129,18 +164,18 @@ describe('recording reviews on a real SQLite file', () => {
     await grade(fresh, 's1', minutes(0));
     await setCardSuspended(user.id, fresh, true, minutes(1));
     expect((await undoReview(user.id, 's1', minutes(2))).ok).toBe(true);
-    expect(stateRow(user.id, fresh)).toMatchObject({ state: 0, reps: 0, last_review: null, suspended: 1, leech: 0 });
+    expect(await stateRow(user.id, fresh)).toMatchObject({ state: 0, reps: 0, lastReview: null, suspended: true, leech: false });
     // A later review undone after a suspension: the memory state goes back, the suspension stays.
     await grade(seen, 's2', minutes(0));
-    const afterFirst = stateRow(user.id, seen);
+    const afterFirst = await stateRow(user.id, seen);
     await grade(seen, 's3', minutes(20));
     await setCardSuspended(user.id, seen, true, minutes(21));
     expect((await undoReview(user.id, 's3', minutes(22))).ok).toBe(true);
-    expect(stateRow(user.id, seen)).toMatchObject({ due: afterFirst?.due, stability: afterFirst?.stability, reps: afterFirst?.reps, suspended: 1 });
+    expect(await stateRow(user.id, seen)).toMatchObject({ due: afterFirst?.due, stability: afterFirst?.stability, reps: afterFirst?.reps, suspended: true });
     // Without any change by hand, undoing a first review still removes the card's state.
     await grade(cards[7] as number, 's4', minutes(30));
     expect((await undoReview(user.id, 's4', minutes(31))).ok).toBe(true);
-    expect(stateRow(user.id, cards[7] as number)).toBeUndefined();
+    expect(await stateRow(user.id, cards[7] as number)).toBeUndefined();
   });
 
   it('undoing the review that made a card a leech clears the flag and its suspension', async () => {
@@ -157,32 +192,43 @@ describe('recording reviews on a real SQLite file', () => {
     await grade(4);
     let last = '';
     for (let lapse = 1; lapse <= 8; lapse++) {
-      t = (stateRow(user.id, card)?.due ?? t) + 60_000;
+      t = ((await stateRow(user.id, card))?.due ?? t) + 60_000;
       last = await grade(1);
       if (lapse < 8) {
-        t = (stateRow(user.id, card)?.due ?? t) + 60_000;
+        t = ((await stateRow(user.id, card))?.due ?? t) + 60_000;
         await grade(3);
       }
     }
-    expect(stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: 1, suspended: 1 });
+    expect(await stateRow(user.id, card)).toMatchObject({ lapses: 8, leech: true, suspended: true });
     expect((await undoReview(user.id, last, new Date(t + 1000))).ok).toBe(true);
-    expect(stateRow(user.id, card)).toMatchObject({ lapses: 7, leech: 0, suspended: 0 });
+    expect(await stateRow(user.id, card)).toMatchObject({ lapses: 7, leech: false, suspended: false });
   });
 
   it('refuses a card from another user’s private deck and a time in the future', async () => {
     const owner = await makeUser('instructor');
     const other = await makeUser();
-    db.$client.prepare("INSERT INTO decks (id, title, owner_id) VALUES ('private-deck', 'Private', ?)").run(owner.id);
-    const section = db.$client.prepare("INSERT INTO sections (deck_id, key, title, position) VALUES ('private-deck', 's', 'S', 0)").run();
-    const card = db.$client
-      .prepare("INSERT INTO cards (deck_id, section_id, key, item_id, type, position, prompt, answer, payload, content_hash, updated_at) VALUES ('private-deck', ?, 'k', 'k', 'basic', 0, 'p', 'a', '{}', 'h', 0)")
-      .run(section.lastInsertRowid);
+    const e = await engine();
+    const idRow = z.object({ id: int });
+    await exec(sql`INSERT INTO ${decks} (${bare(decks.id)}, ${bare(decks.title)}, ${bare(decks.ownerId)}) VALUES ('private-deck', 'Private', ${owner.id})`);
+    const section = await e.get(
+      sql`INSERT INTO ${sections} (${bare(sections.deckId)}, ${bare(sections.key)}, ${bare(sections.title)}, ${bare(sections.position)})
+          VALUES ('private-deck', 's', 'S', 0) RETURNING ${sections.id} AS "id"`,
+      idRow,
+    );
+    const c = cardsTable;
+    const card = await e.get(
+      sql`INSERT INTO ${c} (${bare(c.deckId)}, ${bare(c.sectionId)}, ${bare(c.key)}, ${bare(c.itemId)}, ${bare(c.type)}, ${bare(c.position)}, ${bare(c.prompt)},
+            ${bare(c.answer)}, ${bare(c.payload)}, ${bare(c.contentHash)}, ${bare(c.updatedAt)})
+          VALUES ('private-deck', ${section?.id}, 'k', 'k', 'basic', 0, 'p', 'a', ${e.fragments.json({})}, 'h', 0) RETURNING ${c.id} AS "id"`,
+      idRow,
+    );
+    if (!card) throw new Error('inserting a card returned no id');
     const settings = await studySettingsFor(other.id);
-    const foreign = await recordReview(other.id, { cardId: Number(card.lastInsertRowid), grade: 3, clientId: 'f1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
+    const foreign = await recordReview(other.id, { cardId: card.id, grade: 3, clientId: 'f1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     expect(foreign).toMatchObject({ ok: false, reason: 'unknown_card' });
     const future = await recordReview(other.id, { cardId: cards[0] as number, grade: 3, clientId: 'f2', reviewedAt: minutes(60), durationMs: 1, source: 'review' }, settings, T0);
     expect(future).toMatchObject({ ok: false, reason: 'future_time' });
-    expect(logCount(other.id)).toBe(0);
+    expect(await logCount(other.id)).toBe(0);
   });
 });
 
@@ -194,9 +240,9 @@ describe('two tabs grading the same card at the same moment', () => {
     const card = (await cardIds())[5] as number;
     await recordReview(user.id, { cardId: card, grade: 3, clientId: 'tab-a', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     await recordReview(user.id, { cardId: card, grade: 1, clientId: 'tab-b', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
-    const replayed = replayLog(logOf(user.id, card), settings.scheduler);
-    const row = stateRow(user.id, card);
-    expect(logCount(user.id, card)).toBe(2);
+    const replayed = replayLog(await logOf(user.id, card), settings.scheduler);
+    const row = await stateRow(user.id, card);
+    expect(await logCount(user.id, card)).toBe(2);
     expect(row?.reps).toBe(2);
     expect(row?.due).toBe(replayed?.due.getTime());
     expect(row?.state).toBe(replayed?.state);

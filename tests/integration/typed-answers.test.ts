@@ -4,8 +4,12 @@
  * answers read from quiz_answers, grouped per item, and one answer
  * added to the accepted answers of the instructor's own deck (never to a deck they do not own).
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { flag, int, jsonText } from '@/db/engine/rows';
+import { cards, quizAttempts, reviewLogs, typedAnswers as ta } from '@/db/schema';
 import { createAssignment } from '@/db/queries/assignments';
 import { createDeck } from '@/db/queries/authoring-decks';
 import { saveItem } from '@/db/queries/authoring-items';
@@ -16,12 +20,21 @@ import { undoReview } from '@/db/queries/reviews';
 import { addAcceptedAnswer, typedAnswerReport } from '@/db/queries/typed-answers';
 import { emptyDraft } from '@/lib/content/item-form';
 import { gradeTyped } from '@/lib/quiz/grade';
-import { loadRealDeck, makeUser } from '../support/fixtures';
+import { countOf, loadRealDeck, makeUser } from '../support/fixtures';
 import { enroll } from '../support/teach-fixtures';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const later = (min: number) => new Date(T0.getTime() + min * 60_000);
-const typedCardOf = (deckId: string) => db.$client.prepare("SELECT id, payload FROM cards WHERE deck_id = ? AND type = 'typed' AND retired_at IS NULL ORDER BY position").get(deckId) as { id: number; payload: string };
+async function typedCardOf(deckId: string) {
+  const e = await engine();
+  const card = await e.get(
+    sql`SELECT ${cards.id} AS "id", ${e.fragments.jsonText(cards.payload)} AS "payload" FROM ${cards}
+        WHERE ${cards.deckId} = ${deckId} AND ${cards.type} = 'typed' AND ${cards.retiredAt} IS NULL ORDER BY ${cards.position}`,
+    z.object({ id: int, payload: jsonText(z.object({ answers: z.array(z.string()), question: z.string() })) }),
+  );
+  if (!card) throw new Error(`no typed card in ${deckId}`);
+  return card;
+}
 
 let seq = 0;
 /** A grade of `cardId` sent the way the review screen sends it, with the typed answer it came with. */
@@ -29,8 +42,13 @@ async function gradeWithTyped(userId: number, cardId: number, answer: string, ov
   const entry = { clientId, cardId, grade: overruled ? 3 : 1, reviewedAt: at.getTime(), durationMs: 1000, typed: { answer, overruled } };
   return (await applyGradeBatch(userId, [entry], later(60)))[0]?.status;
 }
-const typedRowsOf = (userId: number) =>
-  db.$client.prepare('SELECT card_id AS cardId, client_id AS clientId, answer, correct, overruled, answered_at AS answeredAt FROM typed_answers WHERE user_id = ? ORDER BY id').all(userId);
+const typedRowsOf = async (userId: number) =>
+  (await engine()).all(
+    sql`SELECT ${ta.cardId} AS "cardId", ${ta.clientId} AS "clientId", ${ta.answer} AS "answer", ${ta.correct} AS "correct", ${ta.overruled} AS "overruled",
+          ${ta.answeredAt} AS "answeredAt"
+        FROM ${ta} WHERE ${ta.userId} = ${userId} ORDER BY ${ta.id}`,
+    z.object({ cardId: int, clientId: z.string().nullable(), answer: z.string(), correct: flag.nullable(), overruled: flag, answeredAt: int }),
+  );
 
 describe('typed answers marked wrong', () => {
   let iris: { id: number };
@@ -58,12 +76,12 @@ describe('typed answers marked wrong', () => {
   });
 
   it('records a wrong review answer with its overrule, groups equal answers, and ignores what the checker accepts or a stranger sends', async () => {
-    const card = typedCardOf(own);
+    const card = await typedCardOf(own);
     const [s1, s2, s3] = students as [{ id: number }, { id: number }, { id: number }];
     expect(await gradeWithTyped(s1.id, card.id, 'Nazarbayev', true, later(1))).toBe('recorded');
     expect(await gradeWithTyped(s2.id, card.id, 'nazarbayev.', false, later(2))).toBe('recorded');
     expect(await gradeWithTyped(s3.id, card.id, 'President Tokayev', true, later(3))).toBe('recorded'); // accepted by the checker: kept as right, not listed
-    expect(typedRowsOf(s3.id)).toEqual([expect.objectContaining({ answer: 'President Tokayev', correct: 1, overruled: 0 })]);
+    expect(await typedRowsOf(s3.id)).toEqual([expect.objectContaining({ answer: 'President Tokayev', correct: true, overruled: false })]);
     const stranger = await makeUser();
     expect(await gradeWithTyped(stranger.id, card.id, 'Putin', true, later(4))).toBe('rejected');
 
@@ -75,7 +93,7 @@ describe('typed answers marked wrong', () => {
 
     // One click: the answer becomes accepted, and the list no longer shows it.
     expect(await addAcceptedAnswer(iris.id, own, report![0]!.itemId, 'Nazarbayev', later(5))).toBe(true);
-    const payload = JSON.parse(typedCardOf(own).payload) as { answers: string[]; question: string };
+    const { payload } = await typedCardOf(own);
     expect(payload.answers).toEqual(['Tokayev', 'Nazarbayev']);
     expect(gradeTyped('nazarbayev', payload.answers, payload.question).correct).toBe(true);
     expect(await typedAnswerReport(iris.id, classId, ownAssignment)).toEqual([]);
@@ -87,9 +105,20 @@ describe('typed answers marked wrong', () => {
     const s1 = students[0] as { id: number };
     const started = await startQuiz(s1.id, { deckId: 'war-for-peace', count: 30, feedback: 'immediate' }, later(10));
     if (!started.ok) throw new Error(started.message);
-    const ids = JSON.parse((db.$client.prepare('SELECT card_ids FROM quiz_attempts WHERE id = ?').get(started.attemptId) as { card_ids: string }).card_ids) as number[];
-    const typed = ids.find((id) => (db.$client.prepare('SELECT type FROM cards WHERE id = ?').get(id) as { type: string }).type === 'typed') as number;
-    expect(typed).toBeDefined();
+    const e = await engine();
+    const attempt = await e.get(
+      sql`SELECT ${e.fragments.jsonText(quizAttempts.cardIds)} AS "cardIds" FROM ${quizAttempts} WHERE ${quizAttempts.id} = ${started.attemptId}`,
+      z.object({ cardIds: jsonText(z.array(int)) }),
+    );
+    let typed: number | undefined;
+    for (const id of attempt?.cardIds ?? []) {
+      const card = await e.get(sql`SELECT ${cards.type} AS "type" FROM ${cards} WHERE ${cards.id} = ${id}`, z.object({ type: z.string() }));
+      if (card?.type === 'typed') {
+        typed = id;
+        break;
+      }
+    }
+    if (typed === undefined) throw new Error('the quiz has no typed question');
     expect((await answerQuestion(s1.id, started.attemptId, { cardId: typed, response: 'certainly not this' }, later(11))).ok).toBe(true);
     const report = await typedAnswerReport(iris.id, classId, sharedAssignment);
     expect(report).toEqual([expect.objectContaining({ cardId: typed, canAccept: false, wrong: [{ answer: 'certainly not this', count: 1, overruled: 0 }] })]);
@@ -98,7 +127,7 @@ describe('typed answers marked wrong', () => {
   });
 
   it('keeps the typed answer with its grade: written with it, once however often the grade is re-sent, gone with its undo', async () => {
-    const card = typedCardOf(own);
+    const card = await typedCardOf(own);
     const student = await makeUser();
     await enroll(classId, student.id, T0.getTime());
     const entry = { clientId: 'offline-typed-1', cardId: card.id, grade: 3, reviewedAt: later(20).getTime(), durationMs: 900, typed: { answer: 'Nursultan Nazarbayev', overruled: true } };
@@ -106,19 +135,19 @@ describe('typed answers marked wrong', () => {
     expect((await applyGradeBatch(student.id, [entry], later(30))).map((r) => r.status)).toEqual(['recorded']);
     expect((await applyGradeBatch(student.id, [entry], later(31))).map((r) => r.status)).toEqual(['duplicate']);
     expect((await applyGradeBatch(student.id, [entry, entry], later(32))).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
-    expect(typedRowsOf(student.id)).toEqual([{ cardId: card.id, clientId: 'offline-typed-1', answer: 'Nursultan Nazarbayev', correct: 0, overruled: 1, answeredAt: later(20).getTime() }]);
+    expect(await typedRowsOf(student.id)).toEqual([{ cardId: card.id, clientId: 'offline-typed-1', answer: 'Nursultan Nazarbayev', correct: false, overruled: true, answeredAt: later(20).getTime() }]);
     const listed = (await typedAnswerReport(iris.id, classId, ownAssignment))?.[0]?.wrong.find((w) => w.answer === 'Nursultan Nazarbayev');
     expect(listed).toEqual({ answer: 'Nursultan Nazarbayev', count: 1, overruled: 1 });
 
     // Undone: the grade and its typed answer go together; a late copy of the grade brings neither back.
     expect((await undoReview(student.id, entry.clientId, later(33))).ok).toBe(true);
-    expect(typedRowsOf(student.id)).toEqual([]);
+    expect(await typedRowsOf(student.id)).toEqual([]);
     expect((await applyGradeBatch(student.id, [entry], later(34))).map((r) => r.status)).toEqual(['undone']);
-    expect(typedRowsOf(student.id)).toEqual([]);
+    expect(await typedRowsOf(student.id)).toEqual([]);
   });
 
   it('refuses a malformed typed part with the grade, writing neither, and ignores one on a card that is not typed', async () => {
-    const card = typedCardOf(own);
+    const card = await typedCardOf(own);
     const student = await makeUser();
     const base = { cardId: card.id, grade: 1, reviewedAt: later(40).getTime(), durationMs: 10 };
     const results = await applyGradeBatch(
@@ -133,11 +162,15 @@ describe('typed answers marked wrong', () => {
     );
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
     expect(results[0]).toMatchObject({ reason: expect.stringContaining('longer than 200') });
-    expect(db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ?').get(student.id)).toEqual({ n: 0 });
-    expect(typedRowsOf(student.id)).toEqual([]);
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${reviewLogs} WHERE ${reviewLogs.userId} = ${student.id}`)).toBe(0);
+    expect(await typedRowsOf(student.id)).toEqual([]);
 
-    const notTyped = db.$client.prepare("SELECT id FROM cards WHERE deck_id = 'war-for-peace' AND type = 'basic' LIMIT 1").get() as { id: number };
+    const notTyped = await (await engine()).get(
+      sql`SELECT ${cards.id} AS "id" FROM ${cards} WHERE ${cards.deckId} = 'war-for-peace' AND ${cards.type} = 'basic' ORDER BY ${cards.id} LIMIT 1`,
+      z.object({ id: int }),
+    );
+    if (!notTyped) throw new Error('no basic card in war-for-peace');
     expect((await applyGradeBatch(student.id, [{ ...base, cardId: notTyped.id, clientId: 'typed-on-basic', typed: { answer: 'Putin', overruled: false } }], later(42)))[0]?.status).toBe('recorded');
-    expect(typedRowsOf(student.id)).toEqual([]);
+    expect(await typedRowsOf(student.id)).toEqual([]);
   });
 });
