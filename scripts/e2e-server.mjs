@@ -45,6 +45,9 @@ if (postgres) {
   await waitFor(`${process.env.E2E_PRIMARY_URL}/api/health`);
   const started = await startCluster();
   cluster = started.cluster;
+  // For tests/e2e/db.ts: the desktop-pg specs look into this database.
+  mkdirSync('data/e2e-pg', { recursive: true });
+  writeFileSync('data/e2e-pg/url', started.url);
   env = {
     DATABASE_URL: started.url,
     // Files next to the database (mail .eml fallback, backups) go under data/e2e-pg/.

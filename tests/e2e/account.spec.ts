@@ -7,30 +7,25 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { e2eDb } from './db';
+import { e2eGet } from './db';
 import { signIn, uniqueEmail } from './helpers';
 import { seedHistory } from './seed-history';
 import { signUp } from './teach-helpers';
 
 const PASSWORD = 'a long enough password';
 
-function countOf(sql: string, ...args: unknown[]): number {
-  const db = e2eDb();
-  try {
-    return (db.prepare(sql).get(...args) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+async function countOf(sql: string, ...args: unknown[]): Promise<number> {
+  return (await e2eGet<{ n: number }>(sql, ...args))?.n ?? 0;
 }
 
 test('download my data, then delete my account', async ({ page, browser }) => {
   const email = uniqueEmail('leaver');
   await signUp(page, 'Lee Leaver', email);
   seedHistory(email, { days: 20, joinDemoClass: true });
-  const userId = countOf('SELECT id AS n FROM users WHERE email = ?', email);
-  const reviewsInDb = countOf('SELECT count(*) AS n FROM review_logs WHERE user_id = ?', userId);
+  const userId = await countOf('SELECT id AS n FROM users WHERE email = ?', email);
+  const reviewsInDb = await countOf('SELECT count(*) AS n FROM review_logs WHERE user_id = ?', userId);
   expect(reviewsInDb).toBeGreaterThan(10);
-  const othersInClass = countOf("SELECT count(*) AS n FROM enrollments e JOIN classes c ON c.id = e.class_id WHERE c.name LIKE 'POLS 210%' AND e.user_id <> ?", userId);
+  const othersInClass = await countOf("SELECT count(*) AS n FROM enrollments e JOIN classes c ON c.id = e.class_id WHERE c.name LIKE 'POLS 210%' AND e.user_id <> ?", userId);
 
   // A second browser stays signed in: deleting must end it too.
   const other = await browser.newContext();
@@ -61,7 +56,7 @@ test('download my data, then delete my account', async ({ page, browser }) => {
   await form.getByLabel('Type DELETE to confirm').fill('DELETE');
   await form.getByLabel('Type DELETE to confirm').press('Enter');
   await expect(form.getByText('That is not your password.')).toBeVisible();
-  expect(countOf('SELECT count(*) AS n FROM users WHERE id = ?', userId)).toBe(1);
+  expect(await countOf('SELECT count(*) AS n FROM users WHERE id = ?', userId)).toBe(1);
 
   // The right one deletes everything.
   await form.getByLabel('Your password').fill(PASSWORD);
@@ -74,10 +69,10 @@ test('download my data, then delete my account', async ({ page, browser }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/signin\?signedOut=1&deleted=1$/);
   await expect(page.getByTestId('account-deleted')).toBeVisible();
-  expect(countOf('SELECT count(*) AS n FROM users WHERE email = ?', email)).toBe(0);
-  expect(countOf('SELECT count(*) AS n FROM review_logs WHERE user_id = ?', userId)).toBe(0);
-  expect(countOf('SELECT count(*) AS n FROM enrollments WHERE user_id = ?', userId)).toBe(0);
-  expect(countOf("SELECT count(*) AS n FROM enrollments e JOIN classes c ON c.id = e.class_id WHERE c.name LIKE 'POLS 210%'")).toBe(othersInClass);
+  expect(await countOf('SELECT count(*) AS n FROM users WHERE email = ?', email)).toBe(0);
+  expect(await countOf('SELECT count(*) AS n FROM review_logs WHERE user_id = ?', userId)).toBe(0);
+  expect(await countOf('SELECT count(*) AS n FROM enrollments WHERE user_id = ?', userId)).toBe(0);
+  expect(await countOf("SELECT count(*) AS n FROM enrollments e JOIN classes c ON c.id = e.class_id WHERE c.name LIKE 'POLS 210%'")).toBe(othersInClass);
 
   // The other browser is signed out, and the password no longer signs in.
   await otherPage.goto('/today');

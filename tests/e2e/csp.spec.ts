@@ -32,7 +32,7 @@ test('a student signs up, reviews, takes a quiz and changes settings with no CSP
   await page.getByTestId('deck-war-for-peace').getByTestId('start-review').click();
   await expect(page).toHaveURL(/\/review\/war-for-peace$/);
   await answerCardCorrectly(page, 3, isMobile);
-  await expect.poll(() => reviewLogsOf(email).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await reviewLogsOf(email)).length, { timeout: 15_000 }).toBe(1);
 
   for (const path of ['/quiz/war-for-peace', '/decks/war-for-peace/notes', '/settings', '/today']) {
     const response = await page.goto(path);

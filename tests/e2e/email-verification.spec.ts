@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { e2eDb } from './db';
+import { demoJoinCode } from './db';
 import { uniqueEmail } from './helpers';
 import { e2eMailEnv, linkIn, mailTo } from './mail';
 import { signUp } from './teach-helpers';
@@ -30,22 +30,13 @@ test.afterAll(() => {
 });
 test.use({ baseURL: ORIGIN });
 
-function demoJoinCode(): string {
-  const db = e2eDb();
-  try {
-    return (db.prepare("SELECT join_code AS code FROM classes WHERE name LIKE 'POLS 210%'").get() as { code: string }).code;
-  } finally {
-    db.close();
-  }
-}
-
 test('sign up → join refused → mail → link → join works', async ({ page }) => {
   const email = uniqueEmail('verify');
   await signUp(page, 'Vic Verify', email);
   await expect(page).toHaveURL(/\/today$/);
 
   // Studying works; joining does not, yet.
-  await page.goto(`/join/${demoJoinCode()}`);
+  await page.goto(`/join/${await demoJoinCode()}`);
   await expect(page.getByTestId('join-error')).toContainText('Confirm your email address before you join a class');
   const resend = page.getByRole('button', { name: 'Resend verification mail' });
   await expect(resend).toBeVisible();
@@ -74,7 +65,7 @@ test('sign up → join refused → mail → link → join works', async ({ page 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('form-ok')).toContainText('Your email address is confirmed');
 
-  await page.goto(`/join/${demoJoinCode()}`);
+  await page.goto(`/join/${await demoJoinCode()}`);
   const join = page.getByRole('button', { name: 'Join class' });
   await expect(join).toBeVisible();
   await join.focus();

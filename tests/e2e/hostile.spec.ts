@@ -3,7 +3,7 @@
  * through the sign-in and sign-up forms, and the security properties of responses and cookies.
  */
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { e2eDb, reviewLogsOf } from './db';
+import { e2eGet, reviewLogsOf } from './db';
 import { signIn, STUDENT, uniqueEmail } from './helpers';
 import { rawRequest } from './raw-http';
 import { baseURL } from '../../playwright.config';
@@ -62,7 +62,7 @@ test('the grading API answers hostile requests with 4xx, never a 5xx, and record
   expect(((await rejected.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   // Signed out, the API refuses instead of redirecting.
   await expectRefused(await page.request.post('/api/reviews', { headers: { ...json, cookie: '' }, data: JSON.stringify({ reviews: [entry] }) }), 401);
-  expect(reviewLogsOf(email)).toEqual([]);
+  expect(await reviewLogsOf(email)).toEqual([]);
 });
 
 test('megabyte-long names, emails and passwords get field errors, never a server error', async ({ page }) => {
@@ -144,8 +144,8 @@ test('malformed action payloads, cross-origin actions, bad escapes and refused q
   await expect(page.getByTestId('form-error')).toBeVisible();
   expect(actionId).toMatch(/^[0-9a-f]+$/);
   const origin = new URL(page.url()).origin;
-  const users = () => (e2eDb().prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-  const before = users();
+  const users = async () => (await e2eGet<{ n: number }>('SELECT count(*) AS n FROM users'))?.n;
+  const before = await users();
   const action = (body: string, headers: Record<string, string> = {}) =>
     rawRequest({ method: 'POST', path: '/signup', headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', origin, accept: 'text/x-component', ...headers }, body });
 
@@ -173,7 +173,7 @@ test('malformed action payloads, cross-origin actions, bad escapes and refused q
   }
   expect((await action('[]', { 'next-action': 'not an id' })).status).toBe(400);
   expect((await action('[{},42]', { origin: 'http://evil.example' })).status).toBe(403);
-  expect(users()).toBe(before);
+  expect(await users()).toBe(before);
 
   await signIn(page, STUDENT);
   await expect(page).toHaveURL(/\/today$/);

@@ -4,39 +4,24 @@
  * once, and listed in the instructor's item view with its overrule.
  */
 import { expect, test } from '@playwright/test';
-import { e2eDb } from './db';
+import { demoJoinCode, e2eAll } from './db';
 import { INSTRUCTOR, signIn, signOut, uniqueEmail } from './helpers';
 import { answerCardCorrectly } from './review-helpers';
 import { signUp } from './teach-helpers';
 
-function demoJoinCode(): string {
-  const db = e2eDb();
-  try {
-    return (db.prepare("SELECT join_code AS code FROM classes WHERE name LIKE 'POLS 210%'").get() as { code: string }).code;
-  } finally {
-    db.close();
-  }
-}
-
 function typedAnswersOf(email: string) {
-  const db = e2eDb();
-  try {
-    return db
-      .prepare(
-        `SELECT t.answer, t.overruled, t.client_id AS clientId, (SELECT count(*) FROM review_logs l WHERE l.user_id = t.user_id AND l.client_id = t.client_id) AS grades
-         FROM typed_answers t JOIN users u ON u.id = t.user_id WHERE u.email = ? ORDER BY t.id`,
-      )
-      .all(email) as { answer: string; overruled: number; clientId: string; grades: number }[];
-  } finally {
-    db.close();
-  }
+  return e2eAll<{ answer: string; overruled: number; clientId: string; grades: number }>(
+    `SELECT t.answer, t.overruled, t.client_id AS "clientId", (SELECT count(*) FROM review_logs l WHERE l.user_id = t.user_id AND l.client_id = t.client_id) AS grades
+     FROM typed_answers t JOIN users u ON u.id = t.user_id WHERE u.email = ? ORDER BY t.id`,
+    email,
+  );
 }
 
 test('a wrong typed answer overruled offline reaches the instructor once, with its grade', async ({ page, context, isMobile }, testInfo) => {
   test.setTimeout(180_000);
   const email = uniqueEmail('typed-offline');
   const WRONG = `Askar Akayev ${testInfo.project.name}`;
-  await page.goto(`/join/${demoJoinCode()}`);
+  await page.goto(`/join/${await demoJoinCode()}`);
   await page.getByRole('link', { name: 'Create an account' }).click();
   await signUp(page, 'Tia Typer', email, { alreadyOnPage: true });
   await page.getByRole('button', { name: 'Join class' }).click();
@@ -79,7 +64,7 @@ test('a wrong typed answer overruled offline reaches the instructor once, with i
   await expect(page.getByTestId('announce')).toHaveText(/^Graded Good\./);
   graded += 1;
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', String(graded));
-  expect(typedAnswersOf(email)).toEqual([]);
+  expect(await typedAnswersOf(email)).toEqual([]);
 
   // Still offline: the page and the waiting grade, typed answer included, survive a reload.
   await page.reload();
@@ -105,18 +90,18 @@ test('a wrong typed answer overruled offline reaches the instructor once, with i
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect(page.getByTestId('sync-status')).toHaveText('All saved', { timeout: 20_000 });
   // Recorded once, with the grade it came with.
-  const wrongOnes = () => typedAnswersOf(email).filter((t) => t.answer === WRONG);
-  await expect.poll(() => wrongOnes().length).toBe(1);
+  const wrongOnes = async () => (await typedAnswersOf(email)).filter((t) => t.answer === WRONG);
+  await expect.poll(async () => (await wrongOnes()).length).toBe(1);
   const typedGrade = kept.find((g) => g.typed?.answer === WRONG);
-  expect(wrongOnes()).toEqual([{ answer: WRONG, overruled: 1, clientId: typedGrade?.clientId, grades: 1 }]);
+  expect(await wrongOnes()).toEqual([{ answer: WRONG, overruled: 1, clientId: typedGrade?.clientId, grades: 1 }]);
   // The same batch sent again (an answer lost on the way): every grade is a duplicate, nothing is added.
   const resent = await page.evaluate(async (reviews) => {
     const r = await fetch('/api/reviews', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reviews }) });
     return ((await r.json()) as { results: { status: string }[] }).results.map((x) => x.status);
   }, kept);
   expect(new Set(resent)).toEqual(new Set(['duplicate']));
-  const allTyped = typedAnswersOf(email).length;
-  expect(wrongOnes()).toHaveLength(1);
+  const allTyped = (await typedAnswersOf(email)).length;
+  expect(await wrongOnes()).toHaveLength(1);
 
   await page.goto('/today');
   await signOut(page);
@@ -127,5 +112,5 @@ test('a wrong typed answer overruled offline reaches the instructor once, with i
   const row = page.getByTestId('typed-answers').getByTestId('wrong-answer').filter({ hasText: WRONG });
   await expect(row).toBeVisible();
   await expect(row.getByTestId('overrule-count')).toHaveText('1');
-  expect(typedAnswersOf(email)).toHaveLength(allTyped);
+  expect(await typedAnswersOf(email)).toHaveLength(allTyped);
 });

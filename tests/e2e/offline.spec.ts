@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDb } from './db';
+import { e2eAll } from './db';
 import { signIn, signOut, STUDENT, uniqueEmail } from './helpers';
 import { answerCardCorrectly } from './review-helpers';
 
@@ -49,29 +49,23 @@ test('grades made offline survive a reload and reach the server once each, in or
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect(page.getByTestId('sync-status')).toHaveText('All saved', { timeout: 20_000 });
 
-  const db = e2eDb();
-  try {
-    const rows = db
-      .prepare(
-        `SELECT l.client_id AS clientId, c.payload, l.rating FROM review_logs l JOIN users u ON u.id = l.user_id JOIN cards c ON c.id = l.card_id
-         WHERE u.email = ? ORDER BY l.reviewed_at, l.id`,
-      )
-      .all(email) as { clientId: string; payload: string; rating: number }[];
-    expect(rows).toHaveLength(graded.length);
-    expect(new Set(rows.map((r) => r.clientId)).size).toBe(graded.length);
-    expect(rows.every((r) => r.rating === 4)).toBe(true);
-    // Same cards, in the order they were graded.
-    const prompts = rows.map((r) => {
-      const p = JSON.parse(r.payload) as Record<string, unknown> & { parts?: { text: string }[] };
-      return String(p.question ?? p.statement ?? p.front ?? '');
-    });
-    prompts.forEach((p, i) => {
-      const shown = graded[i] as string;
-      if (p) expect(shown.replace(/\s+/g, ' ').trim()).toContain(p.replace(/\s+/g, ' ').trim().slice(0, 20).replace(/\[.*$/, '').trim());
-    });
-  } finally {
-    db.close();
-  }
+  const rows = await e2eAll<{ clientId: string; payload: string; rating: number }>(
+    `SELECT l.client_id AS "clientId", c.payload, l.rating FROM review_logs l JOIN users u ON u.id = l.user_id JOIN cards c ON c.id = l.card_id
+     WHERE u.email = ? ORDER BY l.reviewed_at, l.id`,
+    email,
+  );
+  expect(rows).toHaveLength(graded.length);
+  expect(new Set(rows.map((r) => r.clientId)).size).toBe(graded.length);
+  expect(rows.every((r) => r.rating === 4)).toBe(true);
+  // Same cards, in the order they were graded.
+  const prompts = rows.map((r) => {
+    const p = JSON.parse(r.payload) as Record<string, unknown> & { parts?: { text: string }[] };
+    return String(p.question ?? p.statement ?? p.front ?? '');
+  });
+  prompts.forEach((p, i) => {
+    const shown = graded[i] as string;
+    if (p) expect(shown.replace(/\s+/g, ' ').trim()).toContain(p.replace(/\s+/g, ' ').trim().slice(0, 20).replace(/\[.*$/, '').trim());
+  });
 });
 
 /** Signs the demo student in and waits until the worker keeps Today; returns a probe of that cache entry. */

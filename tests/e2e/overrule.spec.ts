@@ -21,7 +21,7 @@ test('a student overrules a wrong typed answer and the instructor sees it in the
     if (await page.getByLabel('Your answer').isVisible()) break;
     if (await page.getByTestId('reveal').isVisible()) await page.getByTestId('reveal').click();
     else {
-      const payload = payloadForPrompt(((await prompt.textContent()) ?? '').trim());
+      const payload = await payloadForPrompt(((await prompt.textContent()) ?? '').trim());
       if (payload.type === 'truefalse') await page.getByTestId(payload.answer ? 'answer-true' : 'answer-false').click();
       else if (payload.type === 'mcq') await page.getByTestId('option').filter({ hasText: payload.options.find((o) => o.correct)?.text as string }).click();
     }
@@ -30,7 +30,7 @@ test('a student overrules a wrong typed answer and the instructor sees it in the
   const box = page.getByLabel('Your answer');
   await expect(box).toBeVisible();
   await expect(page.getByTestId('sync-status')).toHaveText('All saved');
-  const before = reviewLogsOf(STUDENT.email).length;
+  const before = (await reviewLogsOf(STUDENT.email)).length;
   await box.fill(WRONG);
   await box.press('Enter');
   await expect(page.getByTestId('verdict')).toContainText('Not quite');
@@ -52,8 +52,8 @@ test('a student overrules a wrong typed answer and the instructor sees it in the
     await page.keyboard.press('Enter');
   }
   await expect(page.getByTestId('announce')).toHaveText(/^Graded Hard\./);
-  await expect.poll(() => reviewLogsOf(STUDENT.email).length).toBe(before + 1);
-  expect(reviewLogsOf(STUDENT.email).at(-1)?.rating).toBe(2);
+  await expect.poll(async () => (await reviewLogsOf(STUDENT.email)).length).toBe(before + 1);
+  expect((await reviewLogsOf(STUDENT.email)).at(-1)?.rating).toBe(2);
 
   await page.goto('/today');
   await signOut(page);

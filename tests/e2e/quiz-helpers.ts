@@ -3,8 +3,8 @@
  * reading the card from the e2e database, the way an author would know them; the page itself never
  * sends which answer is right before answering.
  */
-import Database from 'better-sqlite3';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { e2eGet } from './db';
 
 export interface CardInfo {
   payload:
@@ -18,16 +18,13 @@ export interface CardInfo {
   sectionKey: string;
 }
 
-export function cardInfo(cardId: number): CardInfo {
-  const db = new Database('data/e2e.db', { readonly: true, fileMustExist: true });
-  try {
-    const row = db
-      .prepare('SELECT c.payload, c.prompt, c.evidence_quote AS evidenceQuote, c.evidence_ref AS evidenceRef, s.key AS sectionKey FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?')
-      .get(cardId) as { payload: string; prompt: string; evidenceQuote: string | null; evidenceRef: string | null; sectionKey: string };
-    return { ...row, payload: JSON.parse(row.payload) as CardInfo['payload'] };
-  } finally {
-    db.close();
-  }
+export async function cardInfo(cardId: number): Promise<CardInfo> {
+  const row = await e2eGet<{ payload: string; prompt: string; evidenceQuote: string | null; evidenceRef: string | null; sectionKey: string }>(
+    'SELECT c.payload, c.prompt, c.evidence_quote AS "evidenceQuote", c.evidence_ref AS "evidenceRef", s.key AS "sectionKey" FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?',
+    cardId,
+  );
+  if (!row) throw new Error(`no card ${cardId}`);
+  return { ...row, payload: JSON.parse(row.payload) as CardInfo['payload'] };
 }
 
 /** The feedback cites the passage: its quote where the item quotes one, else the paragraph it names. */
@@ -44,7 +41,7 @@ export async function expectEvidence(feedback: Locator, card: CardInfo) {
 export async function answerShown(page: Page, right: boolean, submit: string) {
   const question = page.getByTestId('quiz-question');
   const cardId = Number(await question.getAttribute('data-card-id'));
-  const card = cardInfo(cardId);
+  const card = await cardInfo(cardId);
   const p = card.payload;
   await expect(question.getByRole('heading', { level: 2 })).toContainText(card.prompt);
   let rightAnswer = '';

@@ -5,32 +5,26 @@
  * reached from the class dashboard, readable on a phone.
  */
 import { expect, test } from '@playwright/test';
-import { e2eDb, payloadForPrompt } from './db';
+import { e2eAll, payloadForPrompt } from './db';
 import { INSTRUCTOR, uniqueEmail } from './helpers';
 import { answerCardCorrectly } from './review-helpers';
 import { createAssignment, createClass, signInAndWait, signUp, utcDatePlusDays } from './teach-helpers';
 
-function cardOf(prompt: string, type: 'mcq' | 'typed' = 'mcq'): { id: number; itemId: string } {
-  const db = e2eDb();
-  try {
-    const rows = db.prepare("SELECT id, item_id AS itemId, payload FROM cards WHERE deck_id = 'war-for-peace' AND type = ? AND retired_at IS NULL").all(type) as { id: number; itemId: string; payload: string }[];
-    const row = rows.find((r) => (JSON.parse(r.payload) as { question: string }).question.trim() === prompt.trim());
-    if (!row) throw new Error(`no ${type} card with prompt ${prompt}`);
-    return { id: row.id, itemId: row.itemId };
-  } finally {
-    db.close();
-  }
+async function cardOf(prompt: string, type: 'mcq' | 'typed' = 'mcq'): Promise<{ id: number; itemId: string }> {
+  const rows = await e2eAll<{ id: number; itemId: string; payload: string }>(
+    `SELECT id, item_id AS "itemId", payload FROM cards WHERE deck_id = 'war-for-peace' AND type = ? AND retired_at IS NULL`,
+    type,
+  );
+  const row = rows.find((r) => (JSON.parse(r.payload) as { question: string }).question.trim() === prompt.trim());
+  if (!row) throw new Error(`no ${type} card with prompt ${prompt}`);
+  return { id: row.id, itemId: row.itemId };
 }
 
 function choicesOf(email: string) {
-  const db = e2eDb();
-  try {
-    return db
-      .prepare('SELECT r.card_id AS cardId, r.choice, r.correct FROM review_choices r JOIN users u ON u.id = r.user_id WHERE u.email = ? ORDER BY r.id')
-      .all(email) as { cardId: number; choice: number; correct: number }[];
-  } finally {
-    db.close();
-  }
+  return e2eAll<{ cardId: number; choice: number; correct: number }>(
+    'SELECT r.card_id AS "cardId", r.choice, r.correct FROM review_choices r JOIN users u ON u.id = r.user_id WHERE u.email = ? ORDER BY r.id',
+    email,
+  );
 }
 
 test('a choice made by digit key in review is counted on the instructor’s Responses page', async ({ page, context, isMobile }, testInfo) => {
@@ -62,14 +56,14 @@ test('a choice made by digit key in review is counted on the instructor’s Resp
   }
   // The deck opens with typed items: one was answered right on the way.
   if (typedPrompt === null) throw new Error('no typed card before the first multiple-choice card');
-  const typedCard = cardOf(typedPrompt, 'typed');
-  const typedPayload = payloadForPrompt(typedPrompt);
+  const typedCard = await cardOf(typedPrompt, 'typed');
+  const typedPayload = await payloadForPrompt(typedPrompt);
   if (typedPayload.type !== 'typed') throw new Error('expected a typed card');
   const options = page.getByTestId('option');
   await expect(options.first()).toBeVisible();
-  const payload = payloadForPrompt(previous);
+  const payload = await payloadForPrompt(previous);
   if (payload.type !== 'mcq') throw new Error('expected a multiple-choice card');
-  const card = cardOf(previous);
+  const card = await cardOf(previous);
   // The screen shows the options shuffled: find where the first wrong one is shown.
   const shownTexts = await options.locator('span:not(.option-key)').allTextContents();
   const wrong = payload.options.findIndex((o) => !o.correct);
@@ -84,9 +78,9 @@ test('a choice made by digit key in review is counted on the instructor’s Resp
   await page.keyboard.press('1');
   await expect(page.getByTestId('announce')).toHaveText(/^Graded Again\./);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
-  await expect.poll(() => choicesOf(email).filter((r) => r.cardId === card.id)).toEqual([{ cardId: card.id, choice: wrong, correct: 0 }]);
+  await expect.poll(async () => (await choicesOf(email)).filter((r) => r.cardId === card.id)).toEqual([{ cardId: card.id, choice: wrong, correct: 0 }]);
   // The true/false cards answered right on the way are kept too, as right.
-  expect(choicesOf(email).filter((r) => r.cardId !== card.id && r.correct !== 1)).toEqual([]);
+  expect((await choicesOf(email)).filter((r) => r.cardId !== card.id && r.correct !== 1)).toEqual([]);
   await context.clearCookies();
 
   // The instructor opens the Responses page from the class dashboard and the item's options.

@@ -11,7 +11,7 @@ export async function answerCardCorrectly(page: Page, grade: 1 | 2 | 3 | 4, isMo
     if (isMobile) await page.getByTestId('reveal').tap();
     else await page.keyboard.press('Space');
   } else {
-    const payload = payloadForPrompt(promptText);
+    const payload = await payloadForPrompt(promptText);
     if (payload.type === 'typed') {
       await page.getByLabel('Your answer').fill(payload.answers[0] as string);
       await page.getByLabel('Your answer').press('Enter');

@@ -28,7 +28,7 @@ async function answerWithKeys(page: Page): Promise<void> {
     await expect(page.getByTestId('grade-4')).toBeVisible();
     return;
   }
-  const payload = payloadForPrompt(promptText);
+  const payload = await payloadForPrompt(promptText);
   if (payload.type === 'typed') {
     await expect(page.getByLabel('Your answer')).toBeFocused();
     await page.keyboard.type(payload.answers[0] as string);
@@ -55,7 +55,7 @@ async function tabTo(page: Page, target: ReturnType<Page['getByTestId']>): Promi
 }
 
 async function lastRating(email: string, count: number): Promise<number | undefined> {
-  const logs = reviewLogsOf(email).filter((l) => l.undoneAt === null);
+  const logs = (await reviewLogsOf(email)).filter((l) => l.undoneAt === null);
   return logs.length === count ? logs.at(-1)?.rating : undefined;
 }
 
@@ -111,7 +111,7 @@ test('Enter on Undo undoes, Enter on Suspend suspends, Enter on the notes link o
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('announce')).toHaveText('Last grade undone.');
   await expect(page.locator('.prompt').first()).toHaveText(last);
-  await expect.poll(() => reviewLogsOf(email).filter((l) => l.undoneAt === null).length).toBe(graded - 1);
+  await expect.poll(async () => (await reviewLogsOf(email)).filter((l) => l.undoneAt === null).length).toBe(graded - 1);
   const first = last;
 
   // The notes link, shown once the card is answered, opens the notes and grades nothing.
@@ -121,13 +121,13 @@ test('Enter on Undo undoes, Enter on Suspend suspends, Enter on the notes link o
   await page.keyboard.press('Enter');
   await expect(await popup).toHaveURL(/\/decks\/war-for-peace\/notes#/);
   await expect(page.locator('.prompt').first()).toHaveText(first);
-  expect(reviewLogsOf(email).filter((l) => l.undoneAt === null)).toHaveLength(graded - 1);
+  expect((await reviewLogsOf(email)).filter((l) => l.undoneAt === null)).toHaveLength(graded - 1);
 
   await tabTo(page, page.getByRole('button', { name: 'Suspend this card' }));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('announce')).toHaveText(/^Card suspended\./);
   await expect(page.locator('.prompt').first()).not.toHaveText(first);
-  expect(reviewLogsOf(email).filter((l) => l.undoneAt === null)).toHaveLength(graded - 1);
+  expect((await reviewLogsOf(email)).filter((l) => l.undoneAt === null)).toHaveLength(graded - 1);
 });
 
 test('? opens the shortcut list, Esc closes it and focus returns', async ({ page, isMobile }) => {

@@ -40,7 +40,7 @@ test('a student reviews today’s new cards, gets one wrong, undoes, and finds t
       await press('Space', 'reveal');
       await expect(page.getByTestId('grade-4')).toBeVisible();
     } else {
-      const payload = payloadForPrompt(promptText);
+      const payload = await payloadForPrompt(promptText);
       if (payload.type === 'typed') {
         const answer = wrongOnce ? (payload.answers[0] as string) : 'certainly not this';
         await page.getByLabel('Your answer').fill(answer);
@@ -88,7 +88,7 @@ test('a student reviews today’s new cards, gets one wrong, undoes, and finds t
   await expect(page.getByTestId('sync-status')).toHaveText('All saved');
   expect(wrongOnce && undone).toBe(true);
 
-  const logs = reviewLogsOf(email);
+  const logs = await reviewLogsOf(email);
   const counted = logs.filter((l) => l.undoneAt === null);
   expect(counted).toHaveLength(grades);
   expect(new Set(counted.filter((l) => l.rating === 4).map((l) => l.cardId)).size).toBe(20);

@@ -81,7 +81,7 @@ test.describe('sessions the server can end', () => {
     expect(String(today.headers.location)).toMatch(/\/signin/);
     const grade = await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie: stolen, 'content-type': 'application/json', ...ORIGIN }, body: JSON.stringify({ reviews: [entry] }) });
     expect(grade.status).toBe(401);
-    expect(reviewLogsOf(email)).toEqual([]);
+    expect(await reviewLogsOf(email)).toEqual([]);
   });
 
   test("signing out through Auth.js's own endpoint ends the server-side session too", async () => {
@@ -163,7 +163,7 @@ test.describe('requests from elsewhere', () => {
       expect((await rawRequest({ method: 'POST', path: '/api/reviews/undo', headers: { cookie, ...headers }, body: '{"clientId":"forged-grade-1"}' })).status).toBe(403);
     }
     expect((await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie, 'content-type': 'text/plain; application/json', ...ORIGIN }, body })).status).toBe(415);
-    expect(reviewLogsOf(email)).toEqual([]);
+    expect(await reviewLogsOf(email)).toEqual([]);
   });
 
   test('a rotating X-Forwarded-For does not escape the per-address sign-in throttle', async () => {

@@ -83,7 +83,7 @@ test('a first grade undone while its answer is being lost is never re-sent into 
   await page.waitForTimeout(2500);
   await expect(page.getByTestId('sync-status')).toHaveText('All saved');
 
-  const logs = reviewLogsOf(email);
+  const logs = await reviewLogsOf(email);
   expect(logs).toHaveLength(3);
   expect(logs.filter((l) => l.undoneAt !== null)).toHaveLength(1);
   expect(errors).toEqual([]);
@@ -109,7 +109,7 @@ test('undoing a grade whose answer was lost undoes it on the server too', async 
   await answerCardCorrectly(page, 4, isMobile);
   await expect(page.getByTestId('sync-status')).toHaveText('All saved', { timeout: 20_000 });
 
-  const logs = reviewLogsOf(email);
+  const logs = await reviewLogsOf(email);
   expect(logs.map((l) => l.undoneAt !== null)).toEqual([true, false]);
   expect(errors).toEqual([]);
 });
@@ -142,6 +142,6 @@ test('without IndexedDB the review screen says grades are not kept on the device
 
   open();
   await expect(page.getByTestId('sync-status')).toHaveText('All saved', { timeout: 20_000 });
-  expect(reviewLogsOf(email)).toHaveLength(2);
+  expect(await reviewLogsOf(email)).toHaveLength(2);
   expect(errors).toEqual([]);
 });
