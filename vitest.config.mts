@@ -42,6 +42,8 @@ const ON_BOTH_ENGINES = [
   'tests/integration/reviews.test.ts',
   'tests/integration/review-batch.test.ts',
   'tests/integration/typed-answers.test.ts',
+  'tests/integration/races.test.ts',
+  'tests/integration/queue-counts.test.ts',
 ];
 
 export default defineConfig({

@@ -1,5 +1,7 @@
 /**
- * A second process grading on the same SQLite file, for tests/integration/races.test.ts.
+ * A second process grading on the same database, for tests/integration/races.test.ts: the SQLite
+ * file given, or, when DATABASE_URL names a PostgreSQL database, that database (the engine is
+ * chosen by DATABASE_URL, db/engine/index.ts; <db> is then unused).
  * Usage: tsx --conditions react-server tests/support/race-writer.mts <db> <name> <userId> <cardIds,...> <count>
  * Grades `count` reviews spread over the cards, interleaved in time with the other writer
  * (so some arrive out of order), some with client ids both writers send; prints one JSON result.
