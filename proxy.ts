@@ -14,7 +14,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isSessionCookie, PUBLIC_PATHS } from './auth.config';
 import { newNonce, pagePolicy } from './lib/security/csp';
 import { parse as parseContentType } from 'content-type';
-import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleMultipartFormPost, plausibleTextActionBody, sameHost } from './lib/security/request-shape';
+import { addressHoldsNul, pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleMultipartFormPost, plausibleTextActionBody, sameHost } from './lib/security/request-shape';
 
 // Next.js refuses server-action bodies over 1 MB (serverActions.bodySizeLimit), but answers 500; say 413 first.
 export const MAX_ACTION_BODY = 1024 * 1024;
@@ -47,7 +47,7 @@ async function readBody(request: NextRequest, limit: number): Promise<Uint8Array
 }
 
 async function refusal(request: NextRequest): Promise<NextResponse | null> {
-  if (!pathDecodes(request.nextUrl.pathname)) return refuse(400, 'Malformed address.');
+  if (!pathDecodes(request.nextUrl.pathname) || addressHoldsNul(request.nextUrl.pathname, request.nextUrl.search)) return refuse(400, 'Malformed address.');
   if (request.method !== 'POST') return null;
   const action = request.headers.get('next-action');
   if (action !== null && !plausibleActionId(action)) return refuse(400, 'Malformed request.');

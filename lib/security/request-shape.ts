@@ -15,6 +15,23 @@ export function pathDecodes(pathname: string): boolean {
   }
 }
 
+/**
+ * True when the address holds a NUL character, in its path or its query (escaped as %00). No address
+ * of ours has one, and PostgreSQL text cannot hold it: a deck id carrying one (/decks/x%00/notes) would
+ * reach a query and fail there (a 500), where SQLite merely finds nothing.
+ */
+export function addressHoldsNul(pathname: string, search: string): boolean {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // a malformed escape: pathDecodes refuses it
+  }
+  if (path.includes('\u0000')) return true;
+  for (const [key, value] of new URLSearchParams(search)) if (key.includes('\u0000') || value.includes('\u0000')) return true;
+  return false;
+}
+
 // Next.js action ids are hex digests (40 characters today; a little room either way).
 const ACTION_ID = /^[0-9a-f]{32,128}$/i;
 

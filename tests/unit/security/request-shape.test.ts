@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_FORM_POSTS, HOSTILE_REPLIES, SOUND_FORM_POSTS, SOUND_REPLIES, type ReplyField } from '@/tests/fixtures/action-replies';
-import { pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleMultipartFormPost, plausibleTextActionBody, sameHost } from '@/lib/security/request-shape';
+import { addressHoldsNul, pathDecodes, plausibleActionId, plausibleMultipartActionBody, plausibleMultipartFormPost, plausibleTextActionBody, sameHost } from '@/lib/security/request-shape';
 
 describe('what the proxy refuses before Next.js answers 500', () => {
   it.each([
@@ -11,6 +11,17 @@ describe('what the proxy refuses before Next.js answers 500', () => {
     ['/join/%FF', false],
     ['/%', false],
   ])('path %s decodes: %s', (path, ok) => expect(pathDecodes(path)).toBe(ok));
+
+  it.each([
+    ['/decks/war-for-peace/notes', '', false],
+    ['/join/ABCD%00EF', '', true],
+    ['/decks/a%00/notes', '', true],
+    ['/today', '?tab=%00', true],
+    ['/today', '?x%00=1', true],
+    ['/today', '?tab=cards&sort=due', false],
+    ['/quiz/%ZZ', '', false], // malformed, not NUL: pathDecodes' business
+    ['/search', '?q=%2500', false], // an escaped percent sign followed by 00 is text, not NUL
+  ])('%s%s holds a NUL: %s', (path, search, nul) => expect(addressHoldsNul(path, search)).toBe(nul));
 
   it.each([
     ['60c8654eb20e20c53b9ac317270577888905ee7589', true],
