@@ -13,9 +13,9 @@ const ON_POSTGRES = [
   'auth', 'authoring', 'card-reports', 'deck-lint', 'import-round-trip', 'import-twice', 'invitations',
   'password-reset', 'password', 'progress', 'rejoin', 'teach', 'try-answer',
   // These look into the database through tests/e2e/db.ts, which reads whichever engine the project's server uses.
-  // Not yet: email-verification, hostile and security send raw requests to the SQLite server's fixed URL.
+  // Not email-verification: it starts a server of its own on the SQLite file.
   'assignment-quiz', 'csp', 'offline-typed', 'offline', 'overrule', 'quiz-overrule-request', 'quiz', 'responses',
-  'review-keys', 'review', 'sync',
+  'review-keys', 'review', 'sync', 'hostile', 'security',
 ].map((name) => `**/${name}.spec.ts`);
 
 const chromium = {

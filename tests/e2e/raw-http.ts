@@ -4,9 +4,7 @@
  * has an address of its own), any header. Also signs in through Auth.js's credentials endpoint.
  */
 import http from 'node:http';
-import { baseURL } from '../../playwright.config';
-
-const target = new URL(baseURL);
+import { projectBaseURL } from './base-url';
 
 export interface RawResponse {
   status: number;
@@ -24,6 +22,7 @@ export interface RawRequest {
 }
 
 export function rawRequest({ method = 'GET', path, headers = {}, body, localAddress }: RawRequest): Promise<RawResponse> {
+  const target = new URL(projectBaseURL());
   return new Promise((resolve, reject) => {
     // A connection of its own (agent: false): how one refused upload's connection ends must not decide
     // whether the next request, on the same kept-alive socket, gets an answer.
@@ -84,7 +83,7 @@ export async function credentialsSignIn(email: string, password: string, options
     path: '/api/auth/callback/credentials',
     localAddress: options.localAddress,
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...options.headers },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseURL}/today` }).toString(),
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${projectBaseURL()}/today` }).toString(),
   });
   const session = [...setCookies(res)].find(([k, v]) => k.endsWith('authjs.session-token') && v);
   return { status: res.status, location: String(res.headers.location ?? ''), cookie: session ? `${session[0]}=${session[1]}` : undefined };
@@ -100,7 +99,7 @@ export async function authJsSignOut(sessionCookie: string): Promise<number> {
     method: 'POST',
     path: '/api/auth/signout',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ csrfToken, callbackUrl: `${baseURL}/signin` }).toString(),
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${projectBaseURL()}/signin` }).toString(),
   });
   return res.status;
 }

@@ -4,12 +4,12 @@
  * whatever their transfer encoding.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { baseURL } from '../../playwright.config';
+import { projectBaseURL } from './base-url';
 import { reviewLogsOf } from './db';
 import { signIn, STUDENT, uniqueEmail } from './helpers';
 import { authJsSignOut, credentialsSignIn, rawRequest } from './raw-http';
 
-const ORIGIN = { origin: baseURL };
+const origin = () => ({ origin: projectBaseURL() });
 
 async function signUp(page: Page, email: string, path = '/signup') {
   await page.goto(path);
@@ -28,7 +28,7 @@ test.describe('callbacks stay on our origin', () => {
 
   test('sign-up with a tab-smuggled callback lands on our own /today', async ({ page }) => {
     await signUp(page, uniqueEmail('redirect'), '/signup?callbackUrl=%2F%09%2Fevil.host');
-    await expect(page).toHaveURL(`${baseURL}/today`);
+    await expect(page).toHaveURL(`${projectBaseURL()}/today`);
   });
 
   test('a signed-in visitor is sent only to our own paths, and CR/LF in the callback is no 500', async ({ page }) => {
@@ -58,7 +58,7 @@ test.describe('callbacks stay on our origin', () => {
       form?.append(input);
     });
     await signUp(page, uniqueEmail('crlf'), page.url());
-    await expect(page).toHaveURL(`${baseURL}/today`);
+    await expect(page).toHaveURL(`${projectBaseURL()}/today`);
     expect(failures).toEqual([]);
   });
 });
@@ -79,7 +79,7 @@ test.describe('sessions the server can end', () => {
     expect(today.status).toBeGreaterThanOrEqual(300);
     expect(today.status).toBeLessThan(400);
     expect(String(today.headers.location)).toMatch(/\/signin/);
-    const grade = await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie: stolen, 'content-type': 'application/json', ...ORIGIN }, body: JSON.stringify({ reviews: [entry] }) });
+    const grade = await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie: stolen, 'content-type': 'application/json', ...origin() }, body: JSON.stringify({ reviews: [entry] }) });
     expect(grade.status).toBe(401);
     expect(await reviewLogsOf(email)).toEqual([]);
   });
@@ -151,7 +151,7 @@ test.describe('requests from elsewhere', () => {
     await expect(page).toHaveURL(/\/today$/);
     const cookie = await cookieHeader(page);
     const body = JSON.stringify({ reviews: [{ clientId: 'forged-grade-1', cardId: 1, grade: 4, reviewedAt: Date.now(), durationMs: 5 }] });
-    const other = new URL(baseURL);
+    const other = new URL(projectBaseURL());
     other.port = String(Number(other.port) + 7);
     const forged: Record<string, string>[] = [
       { 'content-type': 'text/plain; application/json', origin: other.origin, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' },
@@ -162,7 +162,7 @@ test.describe('requests from elsewhere', () => {
       expect((await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie, ...headers }, body })).status).toBe(403);
       expect((await rawRequest({ method: 'POST', path: '/api/reviews/undo', headers: { cookie, ...headers }, body: '{"clientId":"forged-grade-1"}' })).status).toBe(403);
     }
-    expect((await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie, 'content-type': 'text/plain; application/json', ...ORIGIN }, body })).status).toBe(415);
+    expect((await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie, 'content-type': 'text/plain; application/json', ...origin() }, body })).status).toBe(415);
     expect(await reviewLogsOf(email)).toEqual([]);
   });
 
@@ -188,12 +188,12 @@ test.describe('bodies are capped whatever the transfer encoding', () => {
     await expect(page).toHaveURL(/\/today$/);
     const cookie = await cookieHeader(page);
     const chunk = Buffer.alloc(64 * 1024, 0x20);
-    const api = await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie, 'content-type': 'application/json', ...ORIGIN, 'transfer-encoding': 'chunked' }, body: { chunk, count: 64 } });
+    const api = await rawRequest({ method: 'POST', path: '/api/reviews', headers: { cookie, 'content-type': 'application/json', ...origin(), 'transfer-encoding': 'chunked' }, body: { chunk, count: 64 } });
     expect(api.status).toBe(413);
     const action = await rawRequest({
       method: 'POST',
       path: '/settings',
-      headers: { cookie, 'content-type': 'multipart/form-data; boundary=x', ...ORIGIN, 'next-action': 'a'.repeat(42), 'transfer-encoding': 'chunked' },
+      headers: { cookie, 'content-type': 'multipart/form-data; boundary=x', ...origin(), 'next-action': 'a'.repeat(42), 'transfer-encoding': 'chunked' },
       body: { chunk, count: (2 * MB) / chunk.length },
     });
     expect(action.status).toBe(413);
