@@ -44,6 +44,8 @@ const ON_BOTH_ENGINES = [
   'tests/integration/typed-answers.test.ts',
   'tests/integration/races.test.ts',
   'tests/integration/queue-counts.test.ts',
+  'tests/integration/progress.test.ts',
+  'tests/integration/progress-reference.test.ts',
 ];
 
 export default defineConfig({

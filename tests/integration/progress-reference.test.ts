@@ -5,15 +5,20 @@
  * day boundaries around DST, in a +5:45 zone, undone, dated after today, cards due on a
  * boundary, a card exactly at the mastered/learning line, a retired card, an invisible deck.
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import { cards as cardsTable, cardStates, reviewLogs, sections as sectionsTable } from '@/db/schema';
 import { mondayOf, progressFor, HEATMAP_WEEKS, FORECAST_DAYS } from '@/db/queries/progress';
 import { visibleDecksFor } from '@/db/queries/progress-cards';
 import { studySettingsFor, type StudySettings } from '@/db/queries/settings';
 import { cappedDuration, currentStreak, dueForecast, longestStreak, masteryCounts, reviewsPerDay, studyTimeMs, trueRetention, type MasteryCounts, type StatsReviewLog } from '@/lib/stats';
 import { addDays, studyDayKey, studyDayStart } from '@/lib/time/study-day';
 import { makeTinyDeck } from '../support/teach-fixtures';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
 
 const DAY = 86_400_000;
 const NOW = new Date('2024-11-05T15:00:00Z'); // two days after New York's autumn DST change
@@ -32,17 +37,22 @@ async function reference(userId: number, now: Date, settings: StudySettings) {
   const { timeZone: tz, rolloverHour: h } = settings;
   const todayKey = studyDayKey(now, tz, h);
   const heatmapFrom = addDays(mondayOf(todayKey), -7 * (HEATMAP_WEEKS - 1));
+  const db = await engine();
+  const l = reviewLogs;
   const logs = (
-    db.$client
-      .prepare('SELECT card_id, reviewed_at, rating, state_before, duration_ms, source FROM review_logs WHERE user_id = ? AND undone_at IS NULL')
-      .all(userId) as { card_id: number; reviewed_at: number; rating: number; state_before: number; duration_ms: number; source: 'review' | 'quiz' }[]
+    await db.all(
+      sql`SELECT ${l.cardId} AS "cardId", ${l.reviewedAt} AS "reviewedAt", ${l.rating} AS "rating", ${l.stateBefore} AS "stateBefore", ${l.durationMs} AS "durationMs",
+            ${l.source} AS "source"
+          FROM ${l} WHERE ${l.userId} = ${userId} AND ${l.undoneAt} IS NULL`,
+      z.object({ cardId: int, reviewedAt: int, rating: int, stateBefore: int, durationMs: int, source: z.enum(['review', 'quiz']) }),
+    )
   ).map(
     (r): StatsReviewLog => ({
-      cardId: r.card_id,
-      reviewedAt: new Date(r.reviewed_at),
+      cardId: r.cardId,
+      reviewedAt: new Date(r.reviewedAt),
       grade: r.rating as StatsReviewLog['grade'],
-      stateBefore: r.state_before as StatsReviewLog['stateBefore'],
-      durationMs: r.duration_ms,
+      stateBefore: r.stateBefore as StatsReviewLog['stateBefore'],
+      durationMs: r.durationMs,
       source: r.source,
     }),
   );
@@ -54,21 +64,36 @@ async function reference(userId: number, now: Date, settings: StudySettings) {
   const end = start(addDays(todayKey, 1));
   const decks = await visibleDecksFor(userId);
   const deckIds = decks.map((d) => d.id);
-  const states = db.$client
-    .prepare(
-      `SELECT c.deck_id AS deckId, c.section_id AS sectionId, c.retired_at AS retiredAt, s.state, s.stability, s.last_review AS lastReview, s.suspended, s.due
-       FROM cards c LEFT JOIN card_states s ON s.card_id = c.id AND s.user_id = ?`,
-    )
-    .all(userId) as { deckId: string; sectionId: number; retiredAt: number | null; state: number | null; stability: number; lastReview: number | null; suspended: number | null; due: number }[];
+  const c = cardsTable;
+  const cs = cardStates;
+  const states = await db.all(
+    sql`SELECT ${c.deckId} AS "deckId", ${c.sectionId} AS "sectionId", ${c.retiredAt} AS "retiredAt", ${cs.state} AS "state", ${cs.stability} AS "stability",
+          ${cs.lastReview} AS "lastReview", ${cs.suspended} AS "suspended", ${cs.due} AS "due"
+        FROM ${c} LEFT JOIN ${cs} ON ${cs.cardId} = ${c.id} AND ${cs.userId} = ${userId}`,
+    z.object({
+      deckId: z.string(),
+      sectionId: int,
+      retiredAt: int.nullable(),
+      state: int.nullable(),
+      stability: z.number().nullable(),
+      lastReview: int.nullable(),
+      suspended: flag.nullable(),
+      due: int.nullable(),
+    }),
+  );
   const visible = states.filter((s) => deckIds.includes(s.deckId));
-  const sections = db.$client.prepare('SELECT id, deck_id AS deckId, key FROM sections ORDER BY position').all() as { id: number; deckId: string; key: string }[];
+  const st = sectionsTable;
+  const sections = await db.all(
+    sql`SELECT ${st.id} AS "id", ${st.deckId} AS "deckId", ${st.key} AS "key" FROM ${st} ORDER BY ${st.position}, ${st.id}`,
+    z.object({ id: int, deckId: z.string(), key: z.string() }),
+  );
   const mastery = (sectionId: number): MasteryCounts =>
     masteryCounts(
       visible
         .filter((s) => s.sectionId === sectionId && s.retiredAt === null)
         .map((s) => ({
-          state: s.state === null ? null : { state: s.state as 0 | 1 | 2 | 3, stability: s.stability, lastReview: s.lastReview === null ? null : new Date(s.lastReview) },
-          suspended: s.suspended === 1,
+          state: s.state === null ? null : { state: s.state as 0 | 1 | 2 | 3, stability: s.stability ?? 0, lastReview: s.lastReview === null ? null : new Date(s.lastReview) },
+          suspended: s.suspended === true,
         })),
       now,
       settings.scheduler,
@@ -86,7 +111,7 @@ async function reference(userId: number, now: Date, settings: StudySettings) {
     },
     heatmap: perDay.filter((d) => d.day >= heatmapFrom),
     forecast: dueForecast(
-      visible.filter((s) => s.state !== null && s.suspended === 0).map((s) => ({ due: new Date(s.due), state: s.state as 0 | 1 | 2 | 3 })),
+      visible.filter((s) => s.state !== null && s.suspended === false).map((s) => ({ due: new Date(s.due ?? 0), state: s.state as 0 | 1 | 2 | 3 })),
       now,
       tz,
       h,
@@ -106,7 +131,7 @@ describe('progress numbers match the per-review and per-card functions', () => {
     const hidden = await makeTinyDeck('someone-elses', author.id); // not visible to the learner
     const cards = [...(await cardIds()), ...Object.values(hidden)];
     const retired = cards[5] as number;
-    db.$client.prepare('UPDATE cards SET retired_at = 1 WHERE id = ?').run(retired);
+    await exec(sql`UPDATE ${cardsTable} SET ${bare(cardsTable.retiredAt)} = 1 WHERE ${cardsTable.id} = ${retired}`);
     const now = NOW.getTime();
 
     // Day boundaries the learner's days may fall on: New York around both 2024 DST changes, Kathmandu, UTC 23:00.
@@ -117,27 +142,36 @@ describe('progress numbers match the per-review and per-card functions', () => {
       ...Array.from({ length: 1500 }, () => now - Math.floor(rand() * 420 * DAY)),
       now + 3 * 3_600_000, // dated after today's end in UTC/23 (a fast clock): totals only
     ];
-    const insertLog = db.$client.prepare(
-      `INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, duration_ms, state_before, due_after, stability_after,
-         difficulty_after, scheduled_days, source, undone_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1, 5, 1, ?, ?, 0)`,
-    );
-    times.forEach((at, i) => {
-      const undone = rand() < 0.05 ? at + 1000 : null;
-      insertLog.run(learner.id, pick(cards), `r${i}`, 1 + Math.floor(rand() * 4), at, Math.floor(rand() * 150_000) - 20_000, Math.floor(rand() * 4), pick(['review', 'quiz']), undone);
-    });
+    const db = await engine();
+    const f = db.fragments;
+    const l = reviewLogs;
+    const cs = cardStates;
+    // One transaction for the 1,500 rows (one commit, not one per row); the random draws in the order they always were.
+    await db.transaction(async (tx) => {
+      for (const [i, at] of times.entries()) {
+        const undone = rand() < 0.05 ? at + 1000 : null;
+        const [card, rating, durationMs, stateBefore, source] = [pick(cards), 1 + Math.floor(rand() * 4), Math.floor(rand() * 150_000) - 20_000, Math.floor(rand() * 4), pick(['review', 'quiz'])];
+        await tx.run(
+          sql`INSERT INTO ${l} (${bare(l.userId)}, ${bare(l.cardId)}, ${bare(l.clientId)}, ${bare(l.rating)}, ${bare(l.reviewedAt)}, ${bare(l.durationMs)}, ${bare(l.stateBefore)},
+                ${bare(l.dueAfter)}, ${bare(l.stabilityAfter)}, ${bare(l.difficultyAfter)}, ${bare(l.scheduledDays)}, ${bare(l.source)}, ${bare(l.undoneAt)}, ${bare(l.createdAt)})
+              VALUES (${learner.id}, ${card}, ${`r${i}`}, ${rating}, ${at}, ${durationMs}, ${stateBefore}, 0, 1, 5, 1, ${source}, ${undone}, 0)`,
+        );
+      }
 
-    const insertState = db.$client.prepare(
-      `INSERT INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review, suspended, leech, updated_at)
-       VALUES (?, ?, ?, ?, 5, 1, 0, 3, ?, ?, ?, ?, 0, 0)`,
-    );
-    const nyToday = studyDayStart('2024-11-05', 'America/New_York', 4).getTime();
-    cards.slice(0, 120).forEach((card, i) => {
-      const stability = pick([0, 0.5, 3, 40, 1000]);
-      // Cards 0–2 sit on the mastered/learning line (elapsed = stability, and just either side).
-      const elapsed = i < 3 ? Math.round(1000 * DAY * [1, 1 + 5e-8, 1 + 1e-7][i]!) : Math.floor(rand() * 90 * DAY);
-      const due = i % 7 === 0 ? nyToday + Math.floor(rand() * 4) * DAY : now + Math.floor((rand() - 0.3) * 40 * DAY);
-      const lastReview = i % 17 === 16 ? null : now - elapsed;
-      insertState.run(learner.id, card, due, i < 3 ? 1000 : stability, Math.floor(rand() * 4), i < 3 ? 2 : pick([0, 1, 2, 2, 2, 3]), lastReview, i >= 3 && rand() < 0.1 ? 1 : 0);
+      const nyToday = studyDayStart('2024-11-05', 'America/New_York', 4).getTime();
+      for (const [i, card] of cards.slice(0, 120).entries()) {
+        const stability = pick([0, 0.5, 3, 40, 1000]);
+        // Cards 0–2 sit on the mastered/learning line (elapsed = stability, and just either side).
+        const elapsed = i < 3 ? Math.round(1000 * DAY * [1, 1 + 5e-8, 1 + 1e-7][i]!) : Math.floor(rand() * 90 * DAY);
+        const due = i % 7 === 0 ? nyToday + Math.floor(rand() * 4) * DAY : now + Math.floor((rand() - 0.3) * 40 * DAY);
+        const lastReview = i % 17 === 16 ? null : now - elapsed;
+        const [lapses, state, suspended] = [Math.floor(rand() * 4), i < 3 ? 2 : pick([0, 1, 2, 2, 2, 3]), i >= 3 && rand() < 0.1];
+        await tx.run(
+          sql`INSERT INTO ${cs} (${bare(cs.userId)}, ${bare(cs.cardId)}, ${bare(cs.due)}, ${bare(cs.stability)}, ${bare(cs.difficulty)}, ${bare(cs.scheduledDays)},
+                ${bare(cs.learningSteps)}, ${bare(cs.reps)}, ${bare(cs.lapses)}, ${bare(cs.state)}, ${bare(cs.lastReview)}, ${bare(cs.suspended)}, ${bare(cs.leech)}, ${bare(cs.updatedAt)})
+              VALUES (${learner.id}, ${card}, ${due}, ${i < 3 ? 1000 : stability}, 5, 1, 0, 3, ${lapses}, ${state}, ${lastReview}, ${f.bool(suspended)}, ${f.bool(false)}, 0)`,
+        );
+      }
     });
   });
 
@@ -156,7 +190,7 @@ describe('progress numbers match the per-review and per-card functions', () => {
   it('has the awkward cases it claims to have', async () => {
     const p = await progressFor(learner.id, NOW, { ...(await studySettingsFor(learner.id)), timeZone: 'UTC', rolloverHour: 23 });
     expect(p.totalReviews).toBeGreaterThan(p.heatmap.reduce((s, d) => s + d.count, 0)); // older and later reviews
-    const undone = db.$client.prepare('SELECT count(*) FROM review_logs WHERE user_id = ? AND undone_at IS NOT NULL').pluck().get(learner.id) as number;
+    const undone = await countOf(sql`SELECT count(*) AS "n" FROM ${reviewLogs} WHERE ${reviewLogs.userId} = ${learner.id} AND ${reviewLogs.undoneAt} IS NOT NULL`);
     expect(undone).toBeGreaterThan(10);
     const line = masteryCounts(
       [1, 1 + 5e-8, 1 + 1e-7].map((r) => ({ state: { state: 2 as const, stability: 1000, lastReview: new Date(NOW.getTime() - Math.round(1000 * DAY * r)) }, suspended: false })),

@@ -3,13 +3,18 @@
  * (rollover 4 am) and "now" is Tue 2026-03-10 11:00 EDT, two days after the switch to summer
  * time, so a UTC or fixed-offset day split would get several of these wrong.
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { cards as cardsTable, cardStates, reviewLogs, sections } from '@/db/schema';
 import { progressFor } from '@/db/queries/progress';
 import { hardestCardsFor } from '@/db/queries/progress-cards';
 import { REVIEW_HISTORY_HEADER, reviewHistoryCsv } from '@/db/queries/review-history';
 import { hardestCards } from '@/lib/stats';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, exec, loadRealDeck, makeUser } from '../support/fixtures';
 
 const NOW = new Date('2026-03-10T15:00:00Z');
 const DAY = 86_400_000;
@@ -25,15 +30,16 @@ interface LogSpec {
 }
 
 let seq = 0;
-function insertLog(userId: number, l: LogSpec) {
+async function insertLog(userId: number, l: LogSpec) {
   seq += 1;
   const at = Date.parse(l.at);
-  db.$client
-    .prepare(
-      `INSERT INTO review_logs (user_id, card_id, client_id, rating, reviewed_at, duration_ms, state_before, due_after, stability_after,
-         difficulty_after, scheduled_days, source, undone_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 5, 1, ?, ?, ?)`,
-    )
-    .run(userId, l.card, `log-${seq}`, l.rating, at, l.durationMs, l.stateBefore, at + DAY, l.source ?? 'review', l.undone ? at + 1000 : null, at);
+  const r = reviewLogs;
+  await exec(
+    sql`INSERT INTO ${r} (${bare(r.userId)}, ${bare(r.cardId)}, ${bare(r.clientId)}, ${bare(r.rating)}, ${bare(r.reviewedAt)}, ${bare(r.durationMs)}, ${bare(r.stateBefore)},
+          ${bare(r.dueAfter)}, ${bare(r.stabilityAfter)}, ${bare(r.difficultyAfter)}, ${bare(r.scheduledDays)}, ${bare(r.source)}, ${bare(r.undoneAt)}, ${bare(r.createdAt)})
+        VALUES (${userId}, ${l.card}, ${`log-${seq}`}, ${l.rating}, ${at}, ${l.durationMs}, ${l.stateBefore}, ${at + DAY}, 1, 5, 1, ${l.source ?? 'review'},
+          ${l.undone ? at + 1000 : null}, ${at})`,
+  );
 }
 
 interface StateSpec {
@@ -48,13 +54,15 @@ interface StateSpec {
   leech?: boolean;
 }
 
-function insertState(userId: number, s: StateSpec) {
-  db.$client
-    .prepare(
-      `INSERT INTO card_states (user_id, card_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state,
-         last_review, suspended, leech, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0, 3, ?, ?, ?, ?, ?, 0)`,
-    )
-    .run(userId, s.card, s.due, s.stability ?? 10, s.difficulty ?? 5, s.lapses ?? 0, s.state, s.lastReview ?? NOW.getTime() - DAY, s.suspended ? 1 : 0, s.leech ? 1 : 0);
+async function insertState(userId: number, s: StateSpec) {
+  const f = (await engine()).fragments;
+  const c = cardStates;
+  await exec(
+    sql`INSERT INTO ${c} (${bare(c.userId)}, ${bare(c.cardId)}, ${bare(c.due)}, ${bare(c.stability)}, ${bare(c.difficulty)}, ${bare(c.scheduledDays)}, ${bare(c.learningSteps)},
+          ${bare(c.reps)}, ${bare(c.lapses)}, ${bare(c.state)}, ${bare(c.lastReview)}, ${bare(c.suspended)}, ${bare(c.leech)}, ${bare(c.updatedAt)})
+        VALUES (${userId}, ${s.card}, ${s.due}, ${s.stability ?? 10}, ${s.difficulty ?? 5}, 1, 0, 3, ${s.lapses ?? 0}, ${s.state}, ${s.lastReview ?? NOW.getTime() - DAY},
+          ${f.bool(s.suspended ?? false)}, ${f.bool(s.leech ?? false)}, 0)`,
+  );
 }
 
 describe('progress of one learner', () => {
@@ -82,7 +90,7 @@ describe('progress of one learner', () => {
       { card: c(6), at: '2026-03-10T13:02:00Z', rating: 3, stateBefore: 0, durationMs: 5_000 },
       { card: c(3), at: '2026-03-10T13:03:00Z', rating: 4, stateBefore: 2, durationMs: 30_000, undone: true }, // never counts
     ];
-    for (const l of logs) insertLog(alice.id, l);
+    for (const l of logs) await insertLog(alice.id, l);
     const t = NOW.getTime();
     const states: StateSpec[] = [
       { card: c(0), state: 2, due: t - 2 * DAY, stability: 100 }, // overdue → today; mastered
@@ -93,11 +101,11 @@ describe('progress of one learner', () => {
       { card: c(5), state: 2, due: t + DAY, suspended: true, leech: true, lapses: 8 }, // not forecast
       { card: c(6), state: 0, due: t }, // new: never due
     ];
-    for (const s of states) insertState(alice.id, s);
+    for (const s of states) await insertState(alice.id, s);
     // Bob studies the same cards, with plenty of history today: none of it may reach Alice's numbers.
-    for (let i = 0; i < 20; i++) insertLog(bob.id, { card: c(i % 7), at: '2026-03-10T14:00:00Z', rating: 1, stateBefore: 2, durationMs: 50_000 });
-    insertState(bob.id, { card: c(7), state: 2, due: t, lapses: 20, suspended: true, leech: true });
-    insertState(bob.id, { card: c(8), state: 2, due: t + DAY });
+    for (let i = 0; i < 20; i++) await insertLog(bob.id, { card: c(i % 7), at: '2026-03-10T14:00:00Z', rating: 1, stateBefore: 2, durationMs: 50_000 });
+    await insertState(bob.id, { card: c(7), state: 2, due: t, lapses: 20, suspended: true, leech: true });
+    await insertState(bob.id, { card: c(8), state: 2, due: t + DAY });
   });
 
   it('counts true retention over 7 and 30 study days, reviews of Review-state cards only', async () => {
@@ -145,8 +153,16 @@ describe('progress of one learner', () => {
   it('splits the deck and its sections into mastered, learning, new and suspended', async () => {
     const deck = (await progressFor(alice.id, NOW)).decks.find((d) => d.id === 'war-for-peace');
     expect(deck?.counts).toEqual({ mastered: 3, learning: 2, suspended: 1, new: cards.length - 6, total: cards.length });
-    const sectionOf = db.$client.prepare('SELECT s.key FROM cards c JOIN sections s ON s.id = c.section_id WHERE c.id = ?').pluck();
-    const key = sectionOf.get(c(0)) as string;
+    const sectionOf = new Map(
+      (
+        await (await engine()).all(
+          sql`SELECT ${cardsTable.id} AS "id", ${sections.key} AS "key" FROM ${cardsTable} JOIN ${sections} ON ${sections.id} = ${cardsTable.sectionId}
+              WHERE ${cardsTable.deckId} = 'war-for-peace'`,
+          z.object({ id: int, key: z.string() }),
+        )
+      ).map((r) => [r.id, r.key]),
+    );
+    const key = sectionOf.get(c(0));
     expect(cards.slice(0, 7).every((id) => sectionOf.get(id) === key)).toBe(true);
     const section = deck?.sections.find((s) => s.key === key);
     const inSection = cards.filter((id) => sectionOf.get(id) === key).length;
@@ -175,15 +191,18 @@ describe('progress of one learner', () => {
   it('gives the same top cards with the lapse cutoff as ranking every card', async () => {
     const carol = await makeUser();
     for (let i = 0; i < 14; i++) {
-      insertState(carol.id, { card: c(i), state: 2, due: NOW.getTime(), lapses: i % 5, difficulty: 1 + (i % 3) });
-      for (let r = 0; r < 4; r++) insertLog(carol.id, { card: c(i), at: new Date(NOW.getTime() - (i * 4 + r) * 60_000).toISOString(), rating: r < i % 4 ? 1 : 3, stateBefore: 2, durationMs: 1 });
+      await insertState(carol.id, { card: c(i), state: 2, due: NOW.getTime(), lapses: i % 5, difficulty: 1 + (i % 3) });
+      for (let r = 0; r < 4; r++) await insertLog(carol.id, { card: c(i), at: new Date(NOW.getTime() - (i * 4 + r) * 60_000).toISOString(), rating: r < i % 4 ? 1 : 3, stateBefore: 2, durationMs: 1 });
     }
-    const all = db.$client
-      .prepare(
-        `SELECT s.card_id AS cardId, s.lapses, s.difficulty, count(*) AS reviews, sum(l.rating = 1) AS againCount
-         FROM card_states s JOIN review_logs l ON l.user_id = s.user_id AND l.card_id = s.card_id WHERE s.user_id = ? GROUP BY s.card_id`,
-      )
-      .all(carol.id) as Parameters<typeof hardestCards>[0];
+    const s = cardStates;
+    const l = reviewLogs;
+    const all = await (await engine()).all(
+      sql`SELECT ${s.cardId} AS "cardId", ${s.lapses} AS "lapses", ${s.difficulty} AS "difficulty", count(*) AS "reviews",
+            count(CASE WHEN ${l.rating} = 1 THEN 1 END) AS "againCount"
+          FROM ${s} JOIN ${l} ON ${l.userId} = ${s.userId} AND ${l.cardId} = ${s.cardId} WHERE ${s.userId} = ${carol.id}
+          GROUP BY ${s.cardId}, ${s.lapses}, ${s.difficulty}`,
+      z.object({ cardId: int, lapses: int, difficulty: z.number(), reviews: int, againCount: int }),
+    );
     for (const n of [1, 3, 5, 10]) {
       expect((await hardestCardsFor(carol.id, ['war-for-peace'], n)).map((h) => h.cardId)).toEqual(hardestCards(all, n).map((h) => h.cardId));
     }
@@ -205,9 +224,10 @@ describe('progress of one learner', () => {
     expect(lines[0]).toBe(REVIEW_HISTORY_HEADER.join(','));
     expect(lines.at(-1)).toBe(''); // ends with a line break
     expect(lines).toHaveLength(1 + 15 + 1);
-    const item = db.$client.prepare('SELECT item_id FROM cards WHERE id = ?').pluck();
-    expect(lines[1]).toBe(`${c(1)},${item.get(c(1))},war-for-peace,2026-01-20T15:00:00.000Z,1,2,30000,review,0`);
-    expect(lines[15]).toBe(`${c(3)},${item.get(c(3))},war-for-peace,2026-03-10T13:03:00.000Z,4,2,30000,review,1`);
+    const item = async (id: number) =>
+      (await (await engine()).get(sql`SELECT ${cardsTable.itemId} AS "itemId" FROM ${cardsTable} WHERE ${cardsTable.id} = ${id}`, z.object({ itemId: z.string() })))?.itemId;
+    expect(lines[1]).toBe(`${c(1)},${await item(c(1))},war-for-peace,2026-01-20T15:00:00.000Z,1,2,30000,review,0`);
+    expect(lines[15]).toBe(`${c(3)},${await item(c(3))},war-for-peace,2026-03-10T13:03:00.000Z,4,2,30000,review,1`);
     expect(lines.filter((l) => l.includes(',quiz,'))).toHaveLength(1);
     expect((await reviewHistoryCsv(bob.id)).split('\r\n')).toHaveLength(1 + 20 + 1);
   });
