@@ -46,6 +46,8 @@ const ON_BOTH_ENGINES = [
   'tests/integration/queue-counts.test.ts',
   'tests/integration/progress.test.ts',
   'tests/integration/progress-reference.test.ts',
+  'tests/integration/account-deletion.test.ts',
+  'tests/integration/card-reports.test.ts',
 ];
 
 export default defineConfig({

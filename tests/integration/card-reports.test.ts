@@ -3,14 +3,18 @@
  * who may report which card, one open report per student and card, the author's view and answer,
  * and the student reading that answer once.
  */
+import { getTableColumns, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { SessionUser } from '@/app/_lib/session';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { cardReports as cr, classInstructors as ci, users } from '@/db/schema';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
-const { db } = await import('@/db');
 const { reportCardAction, dismissReportNoticeAction } = await import('@/app/(study)/reports/actions');
 const { handleReportAction } = await import('@/app/(teach)/teach/decks/report-actions');
 const { handledReportsFor, openReportCounts, reportsForDeck } = await import('@/db/queries/card-reports');
@@ -18,7 +22,7 @@ const { createClass } = await import('@/db/queries/classes');
 const { createAssignment } = await import('@/db/queries/assignments');
 const { openSharedDeckReports } = await import('@/db/admin/shared-deck-reports');
 const { engine } = await import('@/db/engine');
-const { makeUser } = await import('../support/fixtures');
+const { exec, makeUser } = await import('../support/fixtures');
 const { enroll, makeTinyDeck } = await import('../support/teach-fixtures');
 type TinyDeck = import('../support/teach-fixtures').TinyDeck;
 
@@ -31,15 +35,25 @@ let privateCards: TinyDeck;
 let sharedCards: TinyDeck;
 let coInstructor: SessionUser;
 
-const rows = () => db.$client.prepare('SELECT id, user_id AS userId, card_id AS cardId, reason, note, source, status, reply FROM card_reports ORDER BY id').all();
-const snapshot = () => JSON.stringify(db.$client.prepare('SELECT * FROM card_reports ORDER BY id').all());
+const rows = async () =>
+  (await engine()).all(
+    sql`SELECT ${cr.id} AS "id", ${cr.userId} AS "userId", ${cr.cardId} AS "cardId", ${cr.reason} AS "reason", ${cr.note} AS "note", ${cr.source} AS "source",
+          ${cr.status} AS "status", ${cr.reply} AS "reply"
+        FROM ${cr} ORDER BY ${cr.id}`,
+    z.object({ id: int, userId: int, cardId: int, reason: z.string(), note: z.string().nullable(), source: z.string(), status: z.string(), reply: z.string().nullable() }),
+  );
+/** Every column of every report, each under its schema name. */
+const snapshot = async () => {
+  const columns = Object.entries(getTableColumns(cr)).map(([name, column]) => sql`${column} AS ${sql.identifier(name)}`);
+  return JSON.stringify(await (await engine()).all(sql`SELECT ${sql.join(columns, sql`, `)} FROM ${cr} ORDER BY ${cr.id}`, z.record(z.string(), z.unknown())));
+};
 
 beforeAll(async () => {
   author = { ...(await makeUser('instructor')), sessionId: 's1' } as SessionUser;
   otherAuthor = { ...(await makeUser('instructor')), sessionId: 's2' } as SessionUser;
   student = { ...(await makeUser('student')), sessionId: 's3' } as SessionUser;
   outsider = { ...(await makeUser('student')), sessionId: 's4' } as SessionUser;
-  db.$client.prepare('UPDATE users SET name = ? WHERE id = ?').run('Sam Student', student.id);
+  await exec(sql`UPDATE ${users} SET ${bare(users.name)} = 'Sam Student' WHERE ${users.id} = ${student.id}`);
   cards = await makeTinyDeck('reported', author.id);
   privateCards = await makeTinyDeck('unassigned', author.id);
   sharedCards = await makeTinyDeck('shared-reading');
@@ -48,7 +62,7 @@ beforeAll(async () => {
   const made = await createAssignment(author.id, classId, { deckId: 'reported', sectionKeys: null, dueAt: Date.now() + 86_400_000, goalQuizScore: null, goalRecall: null }, new Date());
   if (!('id' in made)) throw new Error(made.error);
   await enroll(classId, student.id, Date.now());
-  db.$client.prepare('INSERT INTO class_instructors (class_id, user_id, added_at) VALUES (?, ?, 0)').run(classId, coInstructor.id);
+  await exec(sql`INSERT INTO ${ci} (${bare(ci.classId)}, ${bare(ci.userId)}, ${bare(ci.addedAt)}) VALUES (${classId}, ${coInstructor.id}, 0)`);
 });
 
 beforeEach(async () => {
@@ -60,7 +74,7 @@ describe('reporting a card', () => {
     session.user = student;
     expect(await reportCardAction(null, { cardId: cards.c1, reason: 'typo', note: 'teh', source: 'review' })).toMatchObject({ ok: true, data: { updated: false } });
     expect(await reportCardAction(null, { cardId: cards.c1, reason: 'wrong', note: 'Actually the date is wrong', source: 'quiz' })).toMatchObject({ ok: true, data: { updated: true } });
-    expect(rows().filter((r) => (r as { cardId: number }).cardId === cards.c1)).toEqual([
+    expect((await rows()).filter((r) => r.cardId === cards.c1)).toEqual([
       expect.objectContaining({ userId: student.id, reason: 'wrong', note: 'Actually the date is wrong', source: 'quiz', status: 'open', reply: null }),
     ]);
   });
@@ -72,16 +86,16 @@ describe('reporting a card', () => {
     ['a student, on a card that does not exist', () => student, () => 987654],
   ])('%s cannot report, and nothing is written', async (_name, who, card) => {
     session.user = who();
-    const before = snapshot();
+    const before = await snapshot();
     expect((await reportCardAction(null, { cardId: card(), reason: 'typo', note: '', source: 'review' })).ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('refuses a note that is too long, with a field error and no write', async () => {
     session.user = student;
-    const before = snapshot();
+    const before = await snapshot();
     expect(await reportCardAction(null, { cardId: cards.c2, reason: 'other', note: 'x'.repeat(501), source: 'review' })).toMatchObject({ ok: false, fieldErrors: { note: ['Use at most 500 characters.'] } });
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -99,9 +113,9 @@ describe('the author', () => {
     const input = { reportId: report!.id, decision: 'fixed', reply: 'Corrected the date, thanks.' };
     for (const who of [otherAuthor, student, null]) {
       session.user = who;
-      const before = snapshot();
+      const before = await snapshot();
       expect((await handleReportAction(null, input)).ok).toBe(false);
-      expect(snapshot()).toBe(before);
+      expect(await snapshot()).toBe(before);
     }
     session.user = author;
     expect(await handleReportAction(null, input)).toMatchObject({ ok: true });
@@ -125,15 +139,15 @@ describe('the student reads the answer', () => {
     expect((await dismissReportNoticeAction(null, { reportId: handled!.id })).ok).toBe(false);
 
     expect(await reportCardAction(null, { cardId: cards.c1, reason: 'unclear', note: '', source: 'review' })).toMatchObject({ ok: true, data: { updated: false } });
-    expect(rows().filter((r) => (r as { cardId: number }).cardId === cards.c1).map((r) => (r as { status: string }).status)).toEqual(['fixed', 'open']);
+    expect((await rows()).filter((r) => r.cardId === cards.c1).map((r) => r.status)).toEqual(['fixed', 'open']);
   });
 
   it('the database itself refuses a second open report for the same student and card', async () => {
     const insert = () =>
-      db.$client
-        .prepare("INSERT INTO card_reports (card_id, user_id, reason, source, status, created_at, updated_at) VALUES (?, ?, 'typo', 'review', 'open', 0, 0)")
-        .run(cards.c1, student.id);
-    expect(insert).toThrow(/UNIQUE/);
+      exec(sql`INSERT INTO ${cr} (${bare(cr.cardId)}, ${bare(cr.userId)}, ${bare(cr.reason)}, ${bare(cr.source)}, ${bare(cr.status)}, ${bare(cr.createdAt)}, ${bare(cr.updatedAt)})
+               VALUES (${cards.c1}, ${student.id}, 'typo', 'review', 'open', 0, 0)`);
+    // SQLite: "UNIQUE constraint failed"; PostgreSQL: "duplicate key value violates unique constraint".
+    await expect(insert()).rejects.toThrow(/UNIQUE constraint failed|violates unique constraint/);
   });
 });
 
@@ -173,9 +187,9 @@ describe('a shared deck (no author in the app)', () => {
     const [report] = await reportsForDeck(author.id, 'shared-reading');
     const input = { reportId: report!.id, decision: 'dismissed', reply: 'It is true: see ¶3.' };
     session.user = otherAuthor;
-    const before = snapshot();
+    const before = await snapshot();
     expect((await handleReportAction(null, input)).ok).toBe(false);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
     session.user = coInstructor;
     expect(await handleReportAction(null, input)).toMatchObject({ ok: true });
     expect((await reportsForDeck(author.id, 'shared-reading'))[0]).toMatchObject({ status: 'dismissed', reply: 'It is true: see ¶3.', repliedBy: coInstructor.name });
