@@ -48,6 +48,7 @@ const ON_BOTH_ENGINES = [
   'tests/integration/progress-reference.test.ts',
   'tests/integration/account-deletion.test.ts',
   'tests/integration/card-reports.test.ts',
+  'tests/integration/invitations.test.ts',
 ];
 
 export default defineConfig({

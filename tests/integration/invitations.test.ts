@@ -1,14 +1,19 @@
 /**
  * Invitations by roster through their server actions, with mail delivered to a real SMTP server
- * and a real SQLite file: preview writes nothing and flags each bad row; sending mails each valid
- * person a single-use link (only its hash stored); an existing account accepts, a new person signs
+ * and a real database (either engine): preview writes nothing and flags each bad row; sending mails
+ * each valid person a single-use link (only its hash stored); an existing account accepts, a new person signs
  * up bound to the invited address; re-sending kills the old link, revoking kills the link, expiry
  * kills it; a removed student is let back in; a failed mail marks only its own invitation.
  */
+import { getTableColumns, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import type { SessionUser } from '@/app/_lib/session';
+import { bare } from '@/db/engine/fragments';
+import { int } from '@/db/engine/rows';
+import { authThrottle, classInvitations as ci, classRemovals, enrollments, users, userSettings } from '@/db/schema';
 import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null, signedIn: [] as string[] }));
@@ -26,7 +31,7 @@ vi.mock('next/navigation', () => ({
   },
 }));
 
-const { db } = await import('@/db');
+const { engine } = await import('@/db/engine');
 const invite = await import('@/app/(teach)/teach/invitation-actions');
 const accept = await import('@/app/(auth)/invite-actions');
 const { createClass, removeStudent, setClassArchived } = await import('@/db/queries/classes');
@@ -34,7 +39,7 @@ const { acceptInvitation, invitationByToken } = await import('@/db/queries/invit
 const { pendingInvitationsForInstructor } = await import('@/db/queries/invitations');
 const { verifyPassword } = await import('@/lib/auth/password');
 const { INVITATION_TTL_MS } = await import('@/lib/auth/invitation-token');
-const { makeUser } = await import('../support/fixtures');
+const { countOf, exec, makeUser } = await import('../support/fixtures');
 const { enroll } = await import('../support/teach-fixtures');
 
 const APP = 'https://recall.test.example';
@@ -53,14 +58,14 @@ afterAll(async () => {
   delete process.env.MAIL_FROM;
   await smtp.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   session.user = owner;
-  db.$client.prepare('DELETE FROM auth_throttle').run();
+  await exec(sql`DELETE FROM ${authThrottle}`);
 });
 
-const count = (sql: string, ...args: unknown[]) => (db.$client.prepare(sql).get(...args) as { n: number }).n;
-const enrolled = (classId: number, userId: number) => count('SELECT count(*) AS n FROM enrollments WHERE class_id = ? AND user_id = ?', classId, userId);
-const invitationRows = (classId: number) => count('SELECT count(*) AS n FROM class_invitations WHERE class_id = ?', classId);
+const enrolled = (classId: number, userId: number) =>
+  countOf(sql`SELECT count(*) AS "n" FROM ${enrollments} WHERE ${enrollments.classId} = ${classId} AND ${enrollments.userId} = ${userId}`);
+const invitationRows = (classId: number) => countOf(sql`SELECT count(*) AS "n" FROM ${ci} WHERE ${ci.classId} = ${classId}`);
 
 function tokenIn(text: string | undefined): string {
   const match = /https:\/\/recall\.test\.example\/invite\?token=([A-Za-z0-9_-]{43})/.exec(text ?? '');
@@ -107,7 +112,7 @@ describe('invite by roster', () => {
     expect(entries.map((e) => [e.line, e.problem])).toEqual([
       [2, null], [3, null], [4, null], [5, 'bad-email'], [6, null], [7, 'enrolled'], [8, 'duplicate'],
     ]);
-    expect(invitationRows(classId)).toBe(0);
+    expect(await invitationRows(classId)).toBe(0);
     expect(smtp.messages).toHaveLength(0);
 
     const before = smtp.messages.length;
@@ -119,7 +124,8 @@ describe('invite by roster', () => {
     expect(mail.html).toContain(`${APP}/invite?token=`);
     // Only hashes in the database: no mailed token appears in any row.
     const tokens = [existing.email, 'new.person@school.example', 'third@school.example', 'fourth@school.example'].map(mailedToken);
-    const stored = JSON.stringify(db.$client.prepare('SELECT * FROM class_invitations').all());
+    const columns = Object.entries(getTableColumns(ci)).map(([name, column]) => sql`${column} AS ${sql.identifier(name)}`);
+    const stored = JSON.stringify(await (await engine()).all(sql`SELECT ${sql.join(columns, sql`, `)} FROM ${ci}`, z.record(z.string(), z.unknown())));
     for (const token of tokens) expect(stored).not.toContain(token);
     const pending = await pendingInvitationsForInstructor(owner.id, classId);
     expect(pending).toHaveLength(4);
@@ -133,18 +139,22 @@ describe('invite by roster', () => {
     // An existing account accepts, once.
     const existingToken = tokens[0]!;
     expect(await acceptAs(existing, existingToken)).toEqual({ redirected: expect.stringMatching(/^\/join\/[A-Z0-9]+\?joined=1$/) });
-    expect(enrolled(classId, existing.id)).toBe(1);
+    expect(await enrolled(classId, existing.id)).toBe(1);
     expect(await acceptAs(existing, existingToken)).toMatchObject({ ok: false, error: expect.stringContaining('does not work any more') });
 
     // A new person signs up from the link: the invited address, whatever the form says, and enrolled.
     const newToken = tokens[1]!;
     expect(await signUp(newToken, { email: 'attacker@evil.example' })).toEqual({ redirected: expect.stringContaining('?joined=1') });
-    const created = db.$client.prepare('SELECT id, email, role, password_hash AS hash FROM users WHERE email = ?').get('new.person@school.example') as { id: number; email: string; role: string; hash: string };
+    const created = await (await engine()).get(
+      sql`SELECT ${users.id} AS "id", ${users.email} AS "email", ${users.role} AS "role", ${users.passwordHash} AS "hash" FROM ${users} WHERE ${users.email} = 'new.person@school.example'`,
+      z.object({ id: int, email: z.string(), role: z.string(), hash: z.string() }),
+    );
+    if (!created) throw new Error('no account for the invited address');
     expect(created.role).toBe('student');
     expect(await verifyPassword(created.hash, 'a long fresh passphrase')).toBe(true);
-    expect(count("SELECT count(*) AS n FROM users WHERE email = 'attacker@evil.example'")).toBe(0);
-    expect(count('SELECT count(*) AS n FROM user_settings WHERE user_id = ? AND time_zone = ?', created.id, 'Europe/Paris')).toBe(1);
-    expect(enrolled(classId, created.id)).toBe(1);
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${users} WHERE ${users.email} = 'attacker@evil.example'`)).toBe(0);
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${userSettings} WHERE ${userSettings.userId} = ${created.id} AND ${userSettings.timeZone} = 'Europe/Paris'`)).toBe(1);
+    expect(await enrolled(classId, created.id)).toBe(1);
     expect(session.signedIn).toContain('new.person@school.example');
     expect(await signUp(newToken)).toMatchObject({ ok: false });
 
@@ -159,12 +169,12 @@ describe('invite by roster', () => {
     expect(await invite.sendInvitationsAction(null, { classId, roster: invited.email })).toMatchObject({ ok: true, data: { sent: 1 } });
     const token = mailedToken(invited.email);
     expect(await acceptAs(other, token)).toMatchObject({ ok: false, error: expect.stringContaining(`This invitation is for ${invited.email}`) });
-    expect(enrolled(classId, other.id)).toBe(0);
+    expect(await enrolled(classId, other.id)).toBe(0);
     expect(await acceptAs(owner, token)).toMatchObject({ ok: false, error: expect.stringContaining('You teach this class') });
     expect(await signUp(token)).toMatchObject({ ok: false, error: expect.stringContaining('Sign in to accept') });
-    expect(invitationRows(classId)).toBe(1);
+    expect(await invitationRows(classId)).toBe(1);
     expect(await acceptAs(invited, token)).toHaveProperty('redirected');
-    expect(enrolled(classId, invited.id)).toBe(1);
+    expect(await enrolled(classId, invited.id)).toBe(1);
   });
 
   it('re-sending kills the old link; revoking and expiry kill the link', async () => {
@@ -190,17 +200,17 @@ describe('invite by roster', () => {
     expect(await invite.revokeInvitationAction(null, { classId, invitationId: invB!.id })).toEqual({ ok: true, data: undefined });
     expect(await invite.revokeInvitationAction(null, { classId, invitationId: invB!.id })).toMatchObject({ ok: false });
     expect(await acceptAs(b, tokenB)).toMatchObject({ ok: false });
-    expect(enrolled(classId, b.id)).toBe(0);
+    expect(await enrolled(classId, b.id)).toBe(0);
   });
 
   it('an expired invitation is listed and can be invited again from a roster', async () => {
     const classId = await createClass(owner.id, { name: 'Expired', timeZone: 'UTC' }, new Date());
     await invite.sendInvitationsAction(null, { classId, roster: 'late@school.example' });
-    db.$client.prepare('UPDATE class_invitations SET expires_at = ? WHERE class_id = ?').run(Date.now() - 1, classId);
+    await exec(sql`UPDATE ${ci} SET ${bare(ci.expiresAt)} = ${Date.now() - 1} WHERE ${ci.classId} = ${classId}`);
     const preview = await invite.previewRosterAction(null, { classId, roster: 'late@school.example' });
     expect(preview.ok && preview.data.entries[0]).toMatchObject({ problem: null, note: 'expired' });
     expect(await invite.sendInvitationsAction(null, { classId, roster: 'late@school.example' })).toMatchObject({ ok: true, data: { sent: 1 } });
-    expect(invitationRows(classId)).toBe(1);
+    expect(await invitationRows(classId)).toBe(1);
     expect((await invitationByToken(mailedToken('late@school.example'), new Date())).ok).toBe(true);
   });
 
@@ -213,8 +223,8 @@ describe('invite by roster', () => {
     expect(preview.ok && preview.data.entries[0]).toMatchObject({ problem: null, note: 'removed' });
     await invite.sendInvitationsAction(null, { classId, roster: student.email });
     expect(await acceptAs(student, mailedToken(student.email))).toHaveProperty('redirected');
-    expect(enrolled(classId, student.id)).toBe(1);
-    expect(count('SELECT count(*) AS n FROM class_removals WHERE class_id = ?', classId)).toBe(0);
+    expect(await enrolled(classId, student.id)).toBe(1);
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${classRemovals} WHERE ${classRemovals.classId} = ${classId}`)).toBe(0);
   });
 
   it('an archived class takes no invitations and its links stop working', async () => {
@@ -225,7 +235,7 @@ describe('invite by roster', () => {
     await setClassArchived(owner.id, classId, true, new Date());
     expect(await invite.sendInvitationsAction(null, { classId, roster: 'x@school.example' })).toMatchObject({ ok: false, error: expect.stringContaining('archived') });
     expect(await acceptAs(student, token)).toMatchObject({ ok: false, error: expect.stringContaining('archived') });
-    expect(enrolled(classId, student.id)).toBe(0);
+    expect(await enrolled(classId, student.id)).toBe(0);
   });
 
   it('bounds: more than 500 people or 100 kB is refused with a message, and nothing is written', async () => {
@@ -234,7 +244,7 @@ describe('invite by roster', () => {
     expect(await invite.sendInvitationsAction(null, { classId, roster: many })).toMatchObject({ ok: false, error: expect.stringContaining('At most 500 people') });
     const huge = 'é'.repeat(60_000);
     expect(await invite.previewRosterAction(null, { classId, roster: huge })).toMatchObject({ ok: false, fieldErrors: { roster: ['That list is too long: split it in parts.'] } });
-    expect(invitationRows(classId)).toBe(0);
+    expect(await invitationRows(classId)).toBe(0);
   });
 });
 
