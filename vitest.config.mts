@@ -49,6 +49,8 @@ const ON_BOTH_ENGINES = [
   'tests/integration/account-deletion.test.ts',
   'tests/integration/card-reports.test.ts',
   'tests/integration/invitations.test.ts',
+  'tests/integration/authoring.test.ts',
+  'tests/integration/seed.test.ts',
 ];
 
 export default defineConfig({

@@ -1,13 +1,16 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/db';
+import { z } from 'zod';
 import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cards, cardStates, reviewLogs } from '@/db/schema';
 import { recordReview } from '@/db/queries/reviews';
 import { studySettingsFor } from '@/db/queries/settings';
 import { describeLoad, loadContentDir } from '@/db/seed';
-import { makeUser } from '../support/fixtures';
+import { countOf, makeUser } from '../support/fixtures';
 
 const SOURCE = path.resolve('..', 'shared', 'source');
 
@@ -17,7 +20,17 @@ function copyOfContent() {
   return dir;
 }
 
-const cardRow = (key: string) => db.$client.prepare("SELECT id, prompt, retired_at AS retiredAt FROM cards WHERE deck_id = 'war-for-peace' AND key = ?").get(key) as { id: number; prompt: string; retiredAt: number | null };
+async function cardOf(deckId: string, key: string) {
+  const row = await (await engine()).get(
+    sql`SELECT ${cards.id} AS "id", ${cards.prompt} AS "prompt", ${cards.retiredAt} AS "retiredAt" FROM ${cards} WHERE ${cards.deckId} = ${deckId} AND ${cards.key} = ${key}`,
+    z.object({ id: int, prompt: z.string(), retiredAt: int.nullable() }),
+  );
+  if (!row) throw new Error(`no card ${key} in ${deckId}`);
+  return row;
+}
+const cardRow = (key: string) => cardOf('war-for-peace', key);
+const repsOf = async (userId: number, cardId: number) =>
+  (await engine()).get(sql`SELECT ${cardStates.reps} AS "reps" FROM ${cardStates} WHERE ${cardStates.userId} = ${userId} AND ${cardStates.cardId} = ${cardId}`, z.object({ reps: int }));
 
 describe('loading content/ into the database', () => {
   it('changes nothing when run twice', async () => {
@@ -33,7 +46,7 @@ describe('loading content/ into the database', () => {
     const dir = copyOfContent();
     await loadContentDir(await engine(), dir, SOURCE);
     const user = await makeUser();
-    const before = cardRow('csto-character');
+    const before = await cardRow('csto-character');
     const at = new Date('2026-01-10T10:00:00Z');
     await recordReview(user.id, { cardId: before.id, grade: 3, clientId: 'seed-test-1', reviewedAt: at, durationMs: 1, source: 'review' }, await studySettingsFor(user.id), at);
 
@@ -48,12 +61,11 @@ describe('loading content/ into the database', () => {
     const report = (await loadContentDir(await engine(), dir, SOURCE))[0];
     expect(report?.updated).toBeGreaterThanOrEqual(1);
     expect(report?.retired).toBe(1);
-    const after = cardRow('csto-character');
+    const after = await cardRow('csto-character');
     expect(after.id).toBe(before.id);
     expect(after.prompt).toContain('Reworded');
-    const state = db.$client.prepare('SELECT reps FROM card_states WHERE user_id = ? AND card_id = ?').get(user.id, after.id);
-    expect(state).toEqual({ reps: 1 });
-    expect(cardRow('tokayev-name').retiredAt).not.toBeNull();
+    expect(await repsOf(user.id, after.id)).toEqual({ reps: 1 });
+    expect((await cardRow('tokayev-name')).retiredAt).not.toBeNull();
   });
 });
 
@@ -65,14 +77,14 @@ describe('re-seeding a database that students have used', () => {
     cpSync(path.resolve('tests', 'fixtures', 'decks', 'valid-mini'), path.join(dir, 'valid-mini'), { recursive: true });
     return dir;
   }
-  const miniCard = (key: string) => db.$client.prepare("SELECT id, retired_at AS retiredAt FROM cards WHERE deck_id = 'valid-mini' AND key = ?").get(key) as { id: number; retiredAt: number | null };
+  const miniCard = (key: string) => cardOf('valid-mini', key);
 
   it('reports which cards it retired, and keeps their review history', async () => {
     const dir = copyOfMiniDeck();
     const first = await loadContentDir(await engine(), dir, MINI_SOURCE);
     expect(first[0]?.retiredKeys).toEqual([]);
     const user = await makeUser();
-    const card = miniCard('csto-name::c2');
+    const card = await miniCard('csto-name::c2');
     const at = new Date('2026-01-10T10:00:00Z');
     await recordReview(user.id, { cardId: card.id, grade: 3, clientId: 'reseed-1', reviewedAt: at, durationMs: 1, source: 'review' }, await studySettingsFor(user.id), at);
 
@@ -90,11 +102,9 @@ describe('re-seeding a database that students have used', () => {
       "  retired csto-name::c1 (students' history kept)",
       "  retired csto-name::c2 (students' history kept)",
     ]);
-    expect(miniCard('csto-name::c2').retiredAt).not.toBeNull();
-    const logs = db.$client.prepare('SELECT count(*) AS n FROM review_logs WHERE user_id = ? AND card_id = ?').get(user.id, card.id);
-    expect(logs).toEqual({ n: 1 });
-    const state = db.$client.prepare('SELECT reps FROM card_states WHERE user_id = ? AND card_id = ?').get(user.id, card.id);
-    expect(state).toEqual({ reps: 1 });
+    expect((await miniCard('csto-name::c2')).retiredAt).not.toBeNull();
+    expect(await countOf(sql`SELECT count(*) AS "n" FROM ${reviewLogs} WHERE ${reviewLogs.userId} = ${user.id} AND ${reviewLogs.cardId} = ${card.id}`)).toBe(1);
+    expect(await repsOf(user.id, card.id)).toEqual({ reps: 1 });
 
     // A third load retires nothing more and reports nothing.
     expect(describeLoad(await loadContentDir(await engine(), dir, MINI_SOURCE))).toHaveLength(1);
