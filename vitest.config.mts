@@ -51,6 +51,8 @@ const ON_BOTH_ENGINES = [
   'tests/integration/invitations.test.ts',
   'tests/integration/authoring.test.ts',
   'tests/integration/seed.test.ts',
+  'tests/integration/fsrs-undo-after-refit.test.ts',
+  'tests/integration/fsrs-fit.test.ts',
 ];
 
 export default defineConfig({

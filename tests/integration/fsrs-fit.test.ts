@@ -1,19 +1,24 @@
 /**
- * Fitting FSRS parameters against a real SQLite file: personal fits, pools for newcomers, and the
+ * Fitting FSRS parameters against a real database (either engine): personal fits, pools for newcomers, and the
  * replay of card states after adoption while grades keep arriving.
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { default_w } from 'ts-fsrs';
-import { db } from '@/db';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { bare } from '@/db/engine/fragments';
+import { flag, int } from '@/db/engine/rows';
+import { assignments, cards as cardsTable, cardStates as cs, classes, enrollments, fsrsFits, reviewLogs as l, userSettings as us } from '@/db/schema';
 import { applyBestPool, fitPoolParameters, fitUserParameters, parametersInUse } from '@/db/queries/fsrs-parameters';
 import { rebuildCardStates } from '@/db/queries/fsrs-rebuild';
 import { recordReview } from '@/db/queries/reviews';
 import { studySettingsFor, type StudySettings } from '@/db/queries/settings';
-import { rowToState, type CardStateColumns } from '@/db/card-state-row';
+import { rowToState } from '@/db/card-state-row';
 import { replayLog, type Grade } from '@/lib/scheduler';
 import type { Optimiser } from '@/lib/scheduler/fit';
 import { LEARNER_WEIGHTS, simulateLearner } from '../support/simulated-learner';
-import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
 
 let cards: number[];
 beforeAll(async () => {
@@ -40,20 +45,42 @@ async function recordHistory(userId: number, seed: number, days = 240, start = n
 
 async function statesMatchReplay(userId: number) {
   const { scheduler } = await studySettingsFor(userId);
-  const rows = db.$client
-    .prepare(
-      `SELECT card_id AS cardId, due, stability, difficulty, scheduled_days AS scheduledDays, learning_steps AS learningSteps,
-              reps, lapses, state, last_review AS lastReview FROM card_states WHERE user_id = ?`,
-    )
-    .all(userId) as (CardStateColumns & { cardId: number })[];
-  const log = db.$client.prepare('SELECT rating, reviewed_at AS at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id');
+  const db = await engine();
+  const rows = await db.all(
+    sql`SELECT ${cs.cardId} AS "cardId", ${cs.due} AS "due", ${cs.stability} AS "stability", ${cs.difficulty} AS "difficulty", ${cs.scheduledDays} AS "scheduledDays",
+          ${cs.learningSteps} AS "learningSteps", ${cs.reps} AS "reps", ${cs.lapses} AS "lapses", ${cs.state} AS "state", ${cs.lastReview} AS "lastReview"
+        FROM ${cs} WHERE ${cs.userId} = ${userId}`,
+    z.object({ cardId: int, due: int, stability: z.number(), difficulty: z.number(), scheduledDays: int, learningSteps: int, reps: int, lapses: int, state: int, lastReview: int.nullable() }),
+  );
   let mismatches = 0;
   for (const row of rows) {
-    const entries = (log.all(userId, row.cardId) as { rating: number; at: number }[]).map((e) => ({ grade: e.rating as Grade, reviewedAt: new Date(e.at) }));
+    const log = await db.all(
+      sql`SELECT ${l.rating} AS "rating", ${l.reviewedAt} AS "at" FROM ${l}
+          WHERE ${l.userId} = ${userId} AND ${l.cardId} = ${row.cardId} AND ${l.undoneAt} IS NULL ORDER BY ${l.reviewedAt}, ${l.id}`,
+      z.object({ rating: int, at: int }),
+    );
+    const entries = log.map((e) => ({ grade: e.rating as Grade, reviewedAt: new Date(e.at) }));
     if (JSON.stringify(replayLog(entries, scheduler)) !== JSON.stringify(rowToState(row))) mismatches++;
   }
   return { cards: rows.length, mismatches };
 }
+
+/** A class (of a new instructor) that is assigned the real deck. */
+async function classAssigningTheDeck(name: string, joinCode: string) {
+  const e = await engine();
+  const instructor = await makeUser('instructor');
+  const row = await e.get(
+    sql`INSERT INTO ${classes} (${bare(classes.instructorId)}, ${bare(classes.name)}, ${bare(classes.joinCode)}) VALUES (${instructor.id}, ${name}, ${joinCode})
+        RETURNING ${classes.id} AS "id"`,
+    z.object({ id: int }),
+  );
+  if (!row) throw new Error('inserting a class returned no id');
+  await e.run(sql`INSERT INTO ${assignments} (${bare(assignments.classId)}, ${bare(assignments.deckId)}, ${bare(assignments.dueAt)}) VALUES (${row.id}, 'war-for-peace', 0)`);
+  return row;
+}
+
+const enrol = (classId: number, userId: number) =>
+  exec(sql`INSERT INTO ${enrollments} (${bare(enrollments.classId)}, ${bare(enrollments.userId)}, ${bare(enrollments.joinedAt)}) VALUES (${classId}, ${userId}, 0)`);
 
 /** Adopts `weights` whatever the data (scores favour them): for tests about what adoption does. */
 const adopting = (weights: readonly number[]): Optimiser => ({
@@ -75,8 +102,12 @@ describe('personal parameters', () => {
     expect(inUse.weights).not.toEqual(default_w);
     expect(out.rebuilt).toBe((await statesMatchReplay(user.id)).cards);
     expect((await statesMatchReplay(user.id)).mismatches).toBe(0);
-    const fit = db.$client.prepare('SELECT * FROM fsrs_fits WHERE id = ?').get(out.fitId) as Record<string, unknown>;
-    expect(fit).toMatchObject({ scope: 'user', scope_id: user.id, adopted: 1, reason: 'better' });
+    const f = fsrsFits;
+    const fit = await (await engine()).get(
+      sql`SELECT ${f.scope} AS "scope", ${f.scopeId} AS "scopeId", ${f.adopted} AS "adopted", ${f.reason} AS "reason" FROM ${f} WHERE ${f.id} = ${out.fitId}`,
+      z.object({ scope: z.string(), scopeId: int.nullable(), adopted: flag, reason: z.string() }),
+    );
+    expect(fit).toEqual({ scope: 'user', scopeId: user.id, adopted: true, reason: 'better' });
   }, 60_000);
 
   it('keeps the defaults for a student with too little history, and records why', async () => {
@@ -105,8 +136,10 @@ describe('pooled parameters', () => {
 
     const pool = await fitPoolParameters({ kind: 'deck', deckId: 'war-for-peace' }, { optimiser: adopting(LEARNER_WEIGHTS) });
     expect(pool.verdict.adopted).toBe(true);
-    const learners = db.$client.prepare("SELECT count(DISTINCT r.user_id) AS n FROM review_logs r JOIN cards c ON c.id = r.card_id WHERE c.deck_id = 'war-for-peace'").get() as { n: number };
-    expect(pool.learners).toBe(learners.n);
+    const learners = await countOf(
+      sql`SELECT count(DISTINCT ${l.userId}) AS "n" FROM ${l} JOIN ${cardsTable} ON ${cardsTable.id} = ${l.cardId} WHERE ${cardsTable.deckId} = 'war-for-peace'`,
+    );
+    expect(pool.learners).toBe(learners);
     expect(await parametersInUse(newcomer.id)).toMatchObject({ source: 'deck', fitId: pool.fitId, weights: [...LEARNER_WEIGHTS] });
     expect((await statesMatchReplay(newcomer.id)).mismatches).toBe(0);
     expect((await parametersInUse(personal.id)).source).toBe('personal');
@@ -116,10 +149,9 @@ describe('pooled parameters', () => {
 
   it('does not adopt a pool fit that predicts the pool worse than its current parameters', async () => {
     const worse: Optimiser = { fit: async () => [...LEARNER_WEIGHTS], evaluate: async (w) => ({ logLoss: w === null ? 0.3 : 0.35, rmse: 0.05 }) };
-    const classRow = db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'C', 'POOLTEST01') RETURNING id").get((await makeUser('instructor')).id) as { id: number };
+    const classRow = await classAssigningTheDeck('C', 'POOLTEST01');
     const student = await makeUser();
-    db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classRow.id, student.id);
-    db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'war-for-peace', 0)").run(classRow.id);
+    await enrol(classRow.id, student.id);
     await recordHistory(student.id, 40, 120);
     const before = await parametersInUse(student.id);
     const out = await fitPoolParameters({ kind: 'class', classId: classRow.id }, { optimiser: worse });
@@ -128,10 +160,9 @@ describe('pooled parameters', () => {
   }, 60_000);
 
   it('a refit of every pool moves each student once, after all pools are fitted, and replays their cards once', async () => {
-    const classRow = db.$client.prepare("INSERT INTO classes (instructor_id, name, join_code) VALUES (?, 'R', 'REFITALL01') RETURNING id").get((await makeUser('instructor')).id) as { id: number };
-    db.$client.prepare("INSERT INTO assignments (class_id, deck_id, due_at) VALUES (?, 'war-for-peace', 0)").run(classRow.id);
+    const classRow = await classAssigningTheDeck('R', 'REFITALL01');
     const student = await makeUser();
-    db.$client.prepare('INSERT INTO enrollments (class_id, user_id, joined_at) VALUES (?, ?, 0)').run(classRow.id, student.id);
+    await enrol(classRow.id, student.id);
     await recordHistory(student.id, 50, 90);
     const weights = default_w.map((w, i) => (i === 2 ? 4.4 : w));
     const { refitPools } = await import('@/db/queries/fsrs-refit');
@@ -147,9 +178,11 @@ describe('pooled parameters', () => {
     expect(classFit?.verdict.adopted).toBe(true);
     expect((await statesMatchReplay(student.id)).mismatches).toBe(0);
     // Every card replayed belongs to a student who moved, each student counted once.
-    const cardsOf = db.$client.prepare('SELECT count(DISTINCT card_id) AS n FROM review_logs WHERE user_id = ? AND undone_at IS NULL');
-    const pooled = db.$client.prepare("SELECT user_id AS userId FROM user_settings WHERE fsrs_source IN ('deck', 'class')").all() as { userId: number }[];
-    const pooledCards = pooled.reduce((sum, u) => sum + (cardsOf.get(u.userId) as { n: number }).n, 0);
+    const pooled = await (await engine()).all(sql`SELECT ${us.userId} AS "userId" FROM ${us} WHERE ${us.fsrsSource} IN ('deck', 'class')`, z.object({ userId: int }));
+    let pooledCards = 0;
+    for (const u of pooled) {
+      pooledCards += await countOf(sql`SELECT count(DISTINCT ${l.cardId}) AS "n" FROM ${l} WHERE ${l.userId} = ${u.userId} AND ${l.undoneAt} IS NULL`);
+    }
     expect(refit.switched).toBe(pooled.length);
     expect(refit.rebuilt).toBe(pooledCards);
     // A second refit with nothing new to adopt moves nobody.
@@ -164,7 +197,8 @@ describe('replaying card states while grades arrive', () => {
     const n = await recordHistory(user.id, 50, 90, new Date('2026-02-02T10:00:00Z'));
     const stale = await studySettingsFor(user.id); // read before the parameters change, as a request in flight would
     await fitUserParameters(user.id, { optimiser: adopting(LEARNER_WEIGHTS) }); // adopts and rebuilds once
-    db.$client.prepare("UPDATE user_settings SET fsrs_weights = ? WHERE user_id = ?").run(JSON.stringify(default_w.map((w, i) => (i === 8 ? 1.3 : w))), user.id);
+    const weights = (await engine()).fragments.json(default_w.map((w, i) => (i === 8 ? 1.3 : w)));
+    await exec(sql`UPDATE ${us} SET ${bare(us.fsrsWeights)} = ${weights} WHERE ${us.userId} = ${user.id}`);
 
     const at = new Date('2026-05-10T10:00:00Z');
     let graded = 0;
@@ -183,7 +217,10 @@ describe('replaying card states while grades arrive', () => {
       },
     });
     expect(progress.done).toBe(progress.total);
-    const logs = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT client_id) AS d FROM review_logs WHERE user_id = ?').get(user.id) as { n: number; d: number };
+    const logs = await (await engine()).get(
+      sql`SELECT count(*) AS "n", count(DISTINCT ${l.clientId}) AS "d" FROM ${l} WHERE ${l.userId} = ${user.id}`,
+      z.object({ n: int, d: int }),
+    );
     expect(logs).toEqual({ n: n + graded, d: n + graded });
     expect((await statesMatchReplay(user.id)).mismatches).toBe(0);
   }, 60_000);

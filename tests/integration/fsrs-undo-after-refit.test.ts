@@ -5,13 +5,17 @@
  * must instead leave the card as its remaining log replays with the parameters now in use. With
  * the parameters unchanged, undo still restores the snapshot exactly.
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { default_w } from 'ts-fsrs';
-import { db } from '@/db';
+import { z } from 'zod';
+import { engine } from '@/db/engine';
+import { int } from '@/db/engine/rows';
+import { cardStates as cs, reviewLogs as l } from '@/db/schema';
 import { fitUserParameters, parametersInUse } from '@/db/queries/fsrs-parameters';
 import { recordReview, undoReview } from '@/db/queries/reviews';
 import { studySettingsFor } from '@/db/queries/settings';
-import { rowToState, type CardStateColumns } from '@/db/card-state-row';
+import { rowToState } from '@/db/card-state-row';
 import { replayLog, restoreSnapshot, type Grade } from '@/lib/scheduler';
 import type { Optimiser } from '@/lib/scheduler/fit';
 import { cardIds, loadRealDeck, makeUser } from '../support/fixtures';
@@ -25,20 +29,37 @@ beforeAll(async () => {
   cards = await cardIds();
 });
 
-function stateOf(userId: number, cardId: number) {
-  const row = db.$client
-    .prepare(
-      `SELECT due, stability, difficulty, scheduled_days AS scheduledDays, learning_steps AS learningSteps, reps, lapses, state, last_review AS lastReview
-       FROM card_states WHERE user_id = ? AND card_id = ?`,
-    )
-    .get(userId, cardId) as CardStateColumns | undefined;
+async function stateOf(userId: number, cardId: number) {
+  const row = await (await engine()).get(
+    sql`SELECT ${cs.due} AS "due", ${cs.stability} AS "stability", ${cs.difficulty} AS "difficulty", ${cs.scheduledDays} AS "scheduledDays",
+          ${cs.learningSteps} AS "learningSteps", ${cs.reps} AS "reps", ${cs.lapses} AS "lapses", ${cs.state} AS "state", ${cs.lastReview} AS "lastReview"
+        FROM ${cs} WHERE ${cs.userId} = ${userId} AND ${cs.cardId} = ${cardId}`,
+    z.object({ due: int, stability: z.number(), difficulty: z.number(), scheduledDays: int, learningSteps: int, reps: int, lapses: int, state: int, lastReview: int.nullable() }),
+  );
   return row ? rowToState(row) : null;
 }
 
 async function replayNow(userId: number, cardId: number) {
-  const log = (db.$client.prepare('SELECT rating, reviewed_at AS at FROM review_logs WHERE user_id = ? AND card_id = ? AND undone_at IS NULL ORDER BY reviewed_at, id').all(userId, cardId) as { rating: number; at: number }[])
-    .map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.at) }));
-  return replayLog(log, (await studySettingsFor(userId)).scheduler);
+  const rows = await (await engine()).all(
+    sql`SELECT ${l.rating} AS "rating", ${l.reviewedAt} AS "at" FROM ${l}
+        WHERE ${l.userId} = ${userId} AND ${l.cardId} = ${cardId} AND ${l.undoneAt} IS NULL ORDER BY ${l.reviewedAt}, ${l.id}`,
+    z.object({ rating: int, at: int }),
+  );
+  return replayLog(
+    rows.map((r) => ({ grade: r.rating as Grade, reviewedAt: new Date(r.at) })),
+    (await studySettingsFor(userId)).scheduler,
+  );
+}
+
+/** The snapshot the review `clientId` kept of the card's state before it, as JSON text. */
+async function snapshotBefore(userId: number, clientId: string): Promise<string> {
+  const e = await engine();
+  const row = await e.get(
+    sql`SELECT ${e.fragments.jsonText(l.snapshotBefore)} AS "s" FROM ${l} WHERE ${l.userId} = ${userId} AND ${l.clientId} = ${clientId}`,
+    z.object({ s: z.string() }),
+  );
+  if (!row) throw new Error(`no review ${clientId}`);
+  return row.s;
 }
 
 /** A student with three reviews of each of 40 cards over two weeks (enough for a fit to be tried). */
@@ -64,10 +85,7 @@ const adopting = (weights: number[]): Optimiser => ({
 describe('undo after the parameters changed', () => {
   it('leaves the card as its remaining log replays with the parameters now in use', async () => {
     const { user, lastClientId, lastCard } = await studentWithHistory();
-    const snapshotState = (() => {
-      const row = db.$client.prepare('SELECT snapshot_before AS s FROM review_logs WHERE user_id = ? AND client_id = ?').get(user.id, lastClientId) as { s: string };
-      return (JSON.parse(row.s) as { card: { stability: number } }).card;
-    })();
+    const snapshotState = z.object({ card: z.object({ stability: z.number() }) }).parse(JSON.parse(await snapshotBefore(user.id, lastClientId))).card;
     const weights = default_w.map((w, i) => (i === 2 ? 9.5 : i === 8 ? 2.2 : w));
     const fit = await fitUserParameters(user.id, { optimiser: adopting(weights) });
     expect(fit.verdict.adopted).toBe(true);
@@ -76,7 +94,7 @@ describe('undo after the parameters changed', () => {
     const out = await undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
     expect(out.ok).toBe(true);
     const expected = await replayNow(user.id, lastCard);
-    expect(stateOf(user.id, lastCard)).toEqual(expected);
+    expect(await stateOf(user.id, lastCard)).toEqual(expected);
     if (out.ok) expect(out.state).toEqual(expected);
     // And that is not what the old snapshot held (the test would pass vacuously otherwise).
     expect(expected!.stability).not.toBeCloseTo(snapshotState.stability, 3);
@@ -84,9 +102,9 @@ describe('undo after the parameters changed', () => {
 
   it('with the parameters unchanged, restores the snapshot exactly', async () => {
     const { user, lastClientId, lastCard } = await studentWithHistory();
-    const before = db.$client.prepare('SELECT snapshot_before AS s FROM review_logs WHERE user_id = ? AND client_id = ?').get(user.id, lastClientId) as { s: string };
+    const before = await snapshotBefore(user.id, lastClientId);
     const out = await undoReview(user.id, lastClientId, new Date(T0 + 11 * DAY));
     expect(out.ok).toBe(true);
-    expect(stateOf(user.id, lastCard)).toEqual(restoreSnapshot(before.s));
+    expect(await stateOf(user.id, lastCard)).toEqual(restoreSnapshot(before));
   });
 });
