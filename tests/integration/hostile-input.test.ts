@@ -8,10 +8,11 @@ import { z } from 'zod';
 import { engine } from '@/db/engine';
 import { bare } from '@/db/engine/fragments';
 import { int } from '@/db/engine/rows';
-import { cardStates, cards as cardsTable, decks, reviewLogs as l, sections, typedAnswers } from '@/db/schema';
+import { cardStates, cards as cardsTable, reviewLogs as l, typedAnswers } from '@/db/schema';
 import { recordReview } from '@/db/queries/reviews';
 import { studySettingsFor } from '@/db/queries/settings';
 import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
+import { makeTinyDeck } from '../support/teach-fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: number; name: string; email: string; role: 'student' } }));
 vi.mock('@/app/_lib/session', () => ({ currentUser: async () => session.user }));
@@ -49,22 +50,9 @@ describe('hostile input to POST /api/reviews and /api/reviews/undo', () => {
     await loadRealDeck();
     cards = await cardIds();
     const owner = await makeUser('instructor');
-    const e = await engine();
-    const idRow = z.object({ id: int });
-    await exec(sql`INSERT INTO ${decks} (${bare(decks.id)}, ${bare(decks.title)}, ${bare(decks.ownerId)}) VALUES ('hostile-private', 'Private', ${owner.id})`);
-    const section = await e.get(
-      sql`INSERT INTO ${sections} (${bare(sections.deckId)}, ${bare(sections.key)}, ${bare(sections.title)}, ${bare(sections.position)})
-          VALUES ('hostile-private', 's', 'S', 0) RETURNING ${sections.id} AS "id"`,
-      idRow,
-    );
+    // A basic card in a deck only its owner studies.
+    privateCard = (await makeTinyDeck('hostile-private', owner.id)).c1;
     const c = cardsTable;
-    const card = await e.get(
-      sql`INSERT INTO ${c} (${bare(c.deckId)}, ${bare(c.sectionId)}, ${bare(c.key)}, ${bare(c.itemId)}, ${bare(c.type)}, ${bare(c.position)}, ${bare(c.prompt)},
-                            ${bare(c.answer)}, ${bare(c.payload)}, ${bare(c.contentHash)}, ${bare(c.updatedAt)})
-          VALUES ('hostile-private', ${section!.id}, 'k', 'k', 'basic', 0, 'p', 'a', ${e.fragments.json({})}, 'h', 0) RETURNING ${c.id} AS "id"`,
-      idRow,
-    );
-    privateCard = card!.id;
     retiredCard = cards.at(-1) as number;
     await exec(sql`UPDATE ${c} SET ${bare(c.retiredAt)} = 1 WHERE ${c.id} = ${retiredCard}`);
   });

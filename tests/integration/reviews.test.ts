@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { engine } from '@/db/engine';
-import { bare } from '@/db/engine/fragments';
 import { flag, int } from '@/db/engine/rows';
-import { cards as cardsTable, cardStates as cs, decks, reviewLogs as l, sections } from '@/db/schema';
+import { cardStates as cs, reviewLogs as l } from '@/db/schema';
 import { recordReview, undoReview } from '@/db/queries/reviews';
 import { setCardSuspended } from '@/db/queries/suspend';
 import { studySettingsFor } from '@/db/queries/settings';
 import { replayLog, type Grade } from '@/lib/scheduler';
-import { cardIds, countOf, exec, loadRealDeck, makeUser } from '../support/fixtures';
+import { cardIds, countOf, loadRealDeck, makeUser } from '../support/fixtures';
+import { makeTinyDeck } from '../support/teach-fixtures';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -207,22 +207,7 @@ describe('recording reviews', () => {
   it('refuses a card from another user’s private deck and a time in the future', async () => {
     const owner = await makeUser('instructor');
     const other = await makeUser();
-    const e = await engine();
-    const idRow = z.object({ id: int });
-    await exec(sql`INSERT INTO ${decks} (${bare(decks.id)}, ${bare(decks.title)}, ${bare(decks.ownerId)}) VALUES ('private-deck', 'Private', ${owner.id})`);
-    const section = await e.get(
-      sql`INSERT INTO ${sections} (${bare(sections.deckId)}, ${bare(sections.key)}, ${bare(sections.title)}, ${bare(sections.position)})
-          VALUES ('private-deck', 's', 'S', 0) RETURNING ${sections.id} AS "id"`,
-      idRow,
-    );
-    const c = cardsTable;
-    const card = await e.get(
-      sql`INSERT INTO ${c} (${bare(c.deckId)}, ${bare(c.sectionId)}, ${bare(c.key)}, ${bare(c.itemId)}, ${bare(c.type)}, ${bare(c.position)}, ${bare(c.prompt)},
-            ${bare(c.answer)}, ${bare(c.payload)}, ${bare(c.contentHash)}, ${bare(c.updatedAt)})
-          VALUES ('private-deck', ${section?.id}, 'k', 'k', 'basic', 0, 'p', 'a', ${e.fragments.json({})}, 'h', 0) RETURNING ${c.id} AS "id"`,
-      idRow,
-    );
-    if (!card) throw new Error('inserting a card returned no id');
+    const card = { id: (await makeTinyDeck('private-deck', owner.id)).c1 }; // a basic card only its owner studies
     const settings = await studySettingsFor(other.id);
     const foreign = await recordReview(other.id, { cardId: card.id, grade: 3, clientId: 'f1', reviewedAt: T0, durationMs: 1, source: 'review' }, settings, T0);
     expect(foreign).toMatchObject({ ok: false, reason: 'unknown_card' });
