@@ -16,6 +16,8 @@ const ON_POSTGRES = [
   // Not email-verification: it starts a server of its own on the SQLite file.
   'assignment-quiz', 'csp', 'offline-typed', 'offline', 'overrule', 'quiz-overrule-request', 'quiz', 'responses',
   'review-keys', 'review', 'sync', 'hostile', 'security',
+  // Pages full of data: seed-history.ts writes months of history into either engine.
+  'a11y', 'account', 'student-detail',
 ].map((name) => `**/${name}.spec.ts`);
 
 const chromium = {

@@ -9,7 +9,10 @@ import type { Role } from '@/db/schema';
 import { snapshotOf } from '@/lib/scheduler';
 import type { SimulatedCard } from './simulate';
 
-export function makeWriter(sqlite: Database.Database) {
+/** What the writer needs of a database: better-sqlite3's `prepare(...).run(...)` (the e2e seed also passes a recorder). */
+export type StatementSource = { prepare(sql: string): Pick<Database.Statement, 'run'> };
+
+export function makeWriter(sqlite: StatementSource) {
   const s = {
     user: sqlite.prepare('INSERT INTO users (email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)'),
     settings: sqlite.prepare('INSERT INTO user_settings (user_id, time_zone) VALUES (?, ?)'),

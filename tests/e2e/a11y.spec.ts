@@ -74,7 +74,7 @@ test('with months of history (heatmap, forecast, leeches, quiz results), student
   await page.getByLabel('Password').fill('months of reviews behind me');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/today$/);
-  const seeded = seedHistory(email, { joinDemoClass: true });
+  const seeded = await seedHistory(email, { joinDemoClass: true });
   expect(seeded.logs).toBeGreaterThan(500);
 
   await page.goto('/progress');

@@ -21,7 +21,7 @@ async function countOf(sql: string, ...args: unknown[]): Promise<number> {
 test('download my data, then delete my account', async ({ page, browser }) => {
   const email = uniqueEmail('leaver');
   await signUp(page, 'Lee Leaver', email);
-  seedHistory(email, { days: 20, joinDemoClass: true });
+  await seedHistory(email, { days: 20, joinDemoClass: true });
   const userId = await countOf('SELECT id AS n FROM users WHERE email = ?', email);
   const reviewsInDb = await countOf('SELECT count(*) AS n FROM review_logs WHERE user_id = ?', userId);
   expect(reviewsInDb).toBeGreaterThan(10);

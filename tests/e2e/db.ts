@@ -49,6 +49,55 @@ export async function e2eAll<R>(text: string, ...params: unknown[]): Promise<R[]
   }
 }
 
+/** Statements run inside `e2eTransaction`: `?` placeholders, as in e2eAll. */
+export interface E2eTx {
+  run(text: string, ...params: unknown[]): Promise<void>;
+  /** The first row of a statement that returns rows (`… RETURNING id`). */
+  get<R>(text: string, ...params: unknown[]): Promise<R | undefined>;
+}
+
+/** Writes into the database of the running test's server, all in one transaction (committed when `body` resolves). */
+export async function e2eTransaction<T>(body: (tx: E2eTx) => Promise<T>): Promise<T> {
+  if (onPostgres()) {
+    const client = new pg.Client({ connectionString: readFileSync(E2E_PG_URL_FILE, 'utf8').trim() });
+    await client.connect();
+    const query = (text: string, params: unknown[]) => {
+      let n = 0;
+      return client.query(text.replace(/\?/g, () => `$${++n}`), params);
+    };
+    try {
+      await client.query('BEGIN');
+      const out = await body({
+        run: async (text, ...params) => void (await query(text, params)),
+        get: async <R>(text: string, ...params: unknown[]) => (await query(text, params)).rows[0] as R | undefined,
+      });
+      await client.query('COMMIT');
+      return out;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database('data/e2e.db', { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    const out = await body({
+      run: async (text, ...params) => void db.prepare(text).run(...params),
+      get: async <R>(text: string, ...params: unknown[]) => db.prepare(text).get(...params) as R | undefined,
+    });
+    db.exec('COMMIT');
+    return out;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
 /** The first row of `text`, or undefined. */
 export async function e2eGet<R>(text: string, ...params: unknown[]): Promise<R | undefined> {
   return (await e2eAll<R>(text, ...params))[0];

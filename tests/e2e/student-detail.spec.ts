@@ -48,7 +48,7 @@ test('the instructor opens a student from the dashboard and sees the same figure
   await student.getByRole('button', { name: 'Join class' }).click();
   await expect(student.getByTestId('join-done')).toBeVisible();
   await context.close();
-  const { userId } = seedHistory(email, { days: 60, seed: 3 });
+  const { userId } = await seedHistory(email, { days: 60, seed: 3 });
 
   await page.goto(classUrl);
   const row = await rowFigures(page, userId);
