@@ -65,6 +65,16 @@ const config = [
         { regex: layer(['app', 'components']), message: 'db/ is below app/: who is asking reaches a query as an argument, never by importing the session.' },
         { regex: ROOT_FILES, message: 'db/ is below app/: who is asking reaches a query as an argument, never by importing the session.' },
       ]),
+      // Inside a transaction every statement goes through its `tx`. A call to engine() there runs outside it: on
+      // SQLite that statement queues behind the open transaction that is waiting for it (a deadlock); on
+      // PostgreSQL it runs on another connection and sees none of the transaction's writes.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction'] CallExpression[callee.name='engine']",
+          message: 'Use the transaction\'s tx inside db.transaction(...): engine() here runs outside the transaction (a deadlock on SQLite).',
+        },
+      ],
     },
   },
 ];
