@@ -12,7 +12,7 @@ import { engine } from '@/db/engine';
 import { createUser, EmailTakenError } from '@/db/admin/users';
 import { recordSignUpRefusal, signUpLockRemaining } from '@/db/queries/auth';
 import { signOutThisBrowser } from '@/app/_lib/session';
-import { actionInput, fieldErrorsOf } from '@/app/_lib/action';
+import { parseActionInput } from '@/app/_lib/action';
 import type { AuthFormState } from '@/lib/actions/result';
 import { clientAddress } from '@/lib/auth/client-address';
 import { isValidTimeZone } from '@/lib/time/study-day';
@@ -57,12 +57,10 @@ function echo(formData: FormData, name: string, max: number): string {
 
 export async function signInAction(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
-  const input = actionInput(formData);
-  const parsed = input.ok ? signInSchema.safeParse(input.input) : null;
+  const parsed = parseActionInput(signInSchema, formData);
   const email = echo(formData, 'email', 254);
-  if (!parsed?.success) {
-    const fieldErrors = parsed ? fieldErrorsOf(parsed.error) : !input.ok ? input.fieldErrors : {};
-    return { values: { email }, result: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors } };
+  if (!parsed.ok) {
+    return { values: { email }, result: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: parsed.fieldErrors } };
   }
   const error = await signInOrError(parsed.data.email, parsed.data.password);
   if (error) return { values: { email }, result: { ok: false, error } };
@@ -71,12 +69,10 @@ export async function signInAction(_prev: AuthFormState, formData: unknown): Pro
 
 export async function signUpAction(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
-  const input = actionInput(formData);
-  const parsed = input.ok ? signUpSchema.safeParse(input.input) : null;
+  const parsed = parseActionInput(signUpSchema, formData);
   const values = { email: echo(formData, 'email', 254), name: echo(formData, 'name', 80) };
-  if (!parsed?.success) {
-    const fieldErrors = parsed ? fieldErrorsOf(parsed.error) : !input.ok ? input.fieldErrors : {};
-    return { values, result: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors } };
+  if (!parsed.ok) {
+    return { values, result: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: parsed.fieldErrors } };
   }
   const ipKey = `signup-ip:${clientAddress(await headers())}`;
   const at = now().getTime();

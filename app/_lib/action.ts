@@ -34,13 +34,15 @@ export function formDataToObject(input: FormData | Record<string, unknown>): Rec
 }
 
 /**
- * The input as a plain object, or the field errors that refuse it before its schema runs: a NUL
- * character anywhere (lib/validation/text.ts nulPath says why no schema may let one through).
+ * The input decoded by `schema`, or the field errors that refuse it: a NUL character anywhere is
+ * refused before the schema runs (lib/validation/text.ts nulPath says why no schema may let one through).
  */
-export function actionInput(raw: FormData | Record<string, unknown>): { ok: true; input: Record<string, unknown> } | { ok: false; fieldErrors: FieldErrors } {
+export function parseActionInput<S extends z.ZodType>(schema: S, raw: FormData | Record<string, unknown>): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
   const input = formDataToObject(raw);
   const at = nulPath(input);
-  return at === null ? { ok: true, input } : { ok: false, fieldErrors: { [at || '_form']: [NUL_MESSAGE] } };
+  if (at !== null) return { ok: false, fieldErrors: { [at || '_form']: [NUL_MESSAGE] } };
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -70,12 +72,8 @@ export function authedAction<S extends z.ZodType, T>(
     const user = await currentUser();
     if (!user) return { ok: false, error: 'Your session has ended. Sign in again.' };
     if (options.role && user.role !== options.role) return { ok: false, error: 'You are not allowed to do that.' };
-    const input = actionInput(raw);
-    if (!input.ok) return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: input.fieldErrors };
-    const parsed = schema.safeParse(input.input);
-    if (!parsed.success) {
-      return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
-    }
+    const parsed = parseActionInput(schema, raw);
+    if (!parsed.ok) return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: parsed.fieldErrors };
     try {
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
@@ -92,12 +90,8 @@ export function authedAction<S extends z.ZodType, T>(
  */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T> | T, message?: string) {
   return async (_prev: unknown, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
-    const input = actionInput(raw);
-    if (!input.ok) return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: input.fieldErrors };
-    const parsed = schema.safeParse(input.input);
-    if (!parsed.success) {
-      return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
-    }
+    const parsed = parseActionInput(schema, raw);
+    if (!parsed.ok) return { ok: false, error: 'Please correct the highlighted fields.', fieldErrors: parsed.fieldErrors };
     try {
       return { ok: true, data: await handler(parsed.data), ...(message ? { message } : {}) };
     } catch (error) {
