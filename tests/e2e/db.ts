@@ -20,6 +20,17 @@ function onPostgres(): boolean {
   return test.info().project.name.endsWith('-pg');
 }
 
+/** A connection to the e2e PostgreSQL database, and a query on it with `?` placeholders numbered as PostgreSQL wants them. */
+async function pgConnection() {
+  const client = new pg.Client({ connectionString: readFileSync(E2E_PG_URL_FILE, 'utf8').trim() });
+  await client.connect();
+  const query = (text: string, params: unknown[]) => {
+    let n = 0;
+    return client.query(text.replace(/\?/g, () => `$${++n}`), params);
+  };
+  return { client, query };
+}
+
 function asSqliteGivesIt(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
@@ -31,11 +42,9 @@ function asSqliteGivesIt(row: Record<string, unknown>): Record<string, unknown> 
 /** Every row of `text` (with `?` placeholders for `params`). */
 export async function e2eAll<R>(text: string, ...params: unknown[]): Promise<R[]> {
   if (onPostgres()) {
-    const client = new pg.Client({ connectionString: readFileSync(E2E_PG_URL_FILE, 'utf8').trim() });
-    await client.connect();
+    const { client, query } = await pgConnection();
     try {
-      let n = 0;
-      const result = await client.query(text.replace(/\?/g, () => `$${++n}`), params);
+      const result = await query(text, params);
       return result.rows.map((row: Record<string, unknown>) => asSqliteGivesIt(row) as R);
     } finally {
       await client.end();
@@ -59,12 +68,7 @@ export interface E2eTx {
 /** Writes into the database of the running test's server, all in one transaction (committed when `body` resolves). */
 export async function e2eTransaction<T>(body: (tx: E2eTx) => Promise<T>): Promise<T> {
   if (onPostgres()) {
-    const client = new pg.Client({ connectionString: readFileSync(E2E_PG_URL_FILE, 'utf8').trim() });
-    await client.connect();
-    const query = (text: string, params: unknown[]) => {
-      let n = 0;
-      return client.query(text.replace(/\?/g, () => `$${++n}`), params);
-    };
+    const { client, query } = await pgConnection();
     try {
       await client.query('BEGIN');
       const out = await body({
